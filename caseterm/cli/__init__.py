@@ -1,0 +1,1 @@
+"""Typer front ends: `caseterm` (officers) and `caseterm-admin` (administrators)."""

@@ -1,0 +1,15 @@
+"""Entry point of `caseterm-admin`: choose the language, then build and run the command line."""
+
+from __future__ import annotations
+
+import sys
+
+from caseterm.cli.common import take_language
+
+
+def main() -> None:
+    """Run `caseterm-admin`."""
+    argv = take_language(sys.argv[1:])
+    from caseterm.cli.admin_app import app
+
+    app(args=argv, prog_name="caseterm-admin")

@@ -1,0 +1,100 @@
+"""`caseterm person add|find|show|update`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from caseterm.cli.common import guarded, print_json, unlocked
+from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.cli.person_fields import split_fields, with_field_options
+from caseterm.cli.render import print_person_file, print_summaries
+from caseterm.i18n import _
+
+app = typer.Typer(help=_("Find, show, register and update persons."), no_args_is_help=True,
+                  rich_markup_mode=None)
+ConfirmOpt = Annotated[bool, typer.Option("--confirm", help=_("Save even with warnings or possible duplicates (after checking them)."))]
+PersonArg = Annotated[str, typer.Argument(help=_("The person's id (or its first 8+ characters)."),
+                                          show_default=False)]  # fmt: skip
+
+
+@app.command("add")
+@with_field_options
+@guarded
+def add(store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None,
+        confirm: ConfirmOpt = False, json: JsonOpt = False, **fields: Any) -> None:  # fmt: skip
+    """Register a new person (the duplicate check runs first)."""
+    from caseterm.services.forms import build_record
+    from caseterm.services.persons import add_person
+
+    record = build_record(split_fields(fields))
+    with unlocked(store, user, passphrase_file) as session:
+        person_id = add_person(session, record, confirm=confirm)
+    if json:
+        print_json({"id": person_id})
+    else:
+        typer.echo(_("Registered {name}: id {pid}").format(name=record.full_name, pid=person_id))
+
+
+@app.command("update")
+@with_field_options
+@guarded
+def update(person: PersonArg, store: StoreOpt = None, user: UserOpt = None,
+           passphrase_file: PassphraseFileOpt = None, confirm: ConfirmOpt = False,
+           json: JsonOpt = False, **fields: Any) -> None:  # fmt: skip
+    """Change fields of a person's identity block (only the options given)."""
+    from caseterm.services.forms import build_record
+    from caseterm.services.persons import show_person, update_person
+
+    values = split_fields(fields)
+    with unlocked(store, user, passphrase_file) as session:
+        current = show_person(session, person).person
+        record = build_record(values, base=current.record)
+        changed = update_person(session, current.id, record, expected_version=current.version,
+                                confirm=confirm)  # fmt: skip
+    if json:
+        print_json({"id": current.id, "changed": changed})
+    elif changed:
+        typer.echo(_("Updated {pid}: {fields}").format(pid=current.id, fields=", ".join(changed)))
+    else:
+        typer.echo(_("Nothing changed."))
+
+
+@app.command("find")
+@guarded
+def find(
+    query: Annotated[str, typer.Argument(help=_("Name or other name (tones optional, any word "
+                                                "order), or the start of an ID number."))],
+    store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, max=500, help=_("At most this many."))] = 50,
+    json: JsonOpt = False,
+) -> None:  # fmt: skip
+    """Search the registers."""
+    from caseterm.services.persons import find_persons
+
+    with unlocked(store, user, passphrase_file) as session:
+        found = find_persons(session, query, limit=limit)
+    if json:
+        from caseterm.services.views import summary_json
+
+        print_json([summary_json(item) for item in found])
+    else:
+        print_summaries(found)
+
+
+@app.command("show")
+@guarded
+def show(person: PersonArg, store: StoreOpt = None, user: UserOpt = None,
+         passphrase_file: PassphraseFileOpt = None, json: JsonOpt = False) -> None:  # fmt: skip
+    """Show a person's file: identity, profile and timeline."""
+    from caseterm.services.persons import show_person
+
+    with unlocked(store, user, passphrase_file) as session:
+        person_file = show_person(session, person)
+    if json:
+        from caseterm.services.views import person_file_json
+
+        print_json(person_file_json(person_file))
+    else:
+        print_person_file(person_file)

@@ -1,0 +1,157 @@
+"""The key file (`<store>.keys`): accounts' wrapped keys and the data key's grants, as JSON.
+
+It holds no secret in clear. Tampering with it can only deny access (a slot or grant stops
+opening), never grant it: roles live inside the encrypted store. It is always replaced atomically.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from caseterm.crypto import KeyFileError
+from caseterm.crypto.encoding import b64, unb64
+from caseterm.crypto.kdf import KdfParams
+from caseterm.crypto.slots import Slot
+from caseterm.files import atomic_write_bytes
+
+FORMAT = "caseterm-keyfile/1"
+RECOVERY = "recovery"
+"""The grant recipient name of the offline recovery key."""
+
+
+@dataclass
+class AccountEntry:
+    """One account's public key and wrapped private key."""
+
+    account_id: str
+    name: str
+    public_key: bytes
+    slot: Slot
+    created_at: str
+
+
+@dataclass
+class DataKeyVersion:
+    """One version of the data key: the store file's salt identifies which key opens it."""
+
+    version: int
+    file_salt: str | None
+    created_at: str
+
+
+@dataclass
+class KeyFile:
+    """Everything in the key file."""
+
+    store_id: str
+    cipher: dict[str, str]
+    current: int
+    versions: dict[int, DataKeyVersion]
+    accounts: dict[str, AccountEntry] = field(default_factory=dict)
+    grants: dict[int, dict[str, bytes]] = field(default_factory=dict)
+    pending: int | None = None
+    recovery_public_key: bytes | None = None
+
+    def account_named(self, name: str) -> AccountEntry | None:
+        """Return the account entry with this name, if any."""
+        return next((a for a in self.accounts.values() if a.name == name), None)
+
+    def to_bytes(self) -> bytes:
+        """Serialise to canonical JSON."""
+        return json.dumps(_dump(self), indent=1, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> KeyFile:
+        """Parse and check the structure; raise `KeyFileError` on anything unexpected."""
+        try:
+            raw = json.loads(data.decode("utf-8"))
+            if raw.get("format") != FORMAT:
+                raise KeyFileError("format")
+            return _load(raw)
+        except KeyFileError:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise KeyFileError("malformed") from exc
+
+    def save(self, path: Path) -> None:
+        """Write atomically (temp file, fsync, replace, fsync directory)."""
+        atomic_write_bytes(path, self.to_bytes())
+
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        """Read the key file at `path`."""
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise KeyFileError("missing") from exc
+        return cls.from_bytes(data)
+
+
+def _dump_slot(slot: Slot) -> dict[str, Any]:
+    kdf = slot.kdf
+    return {
+        "kdf": {"alg": "argon2id", "m_kib": kdf.memory_kib, "t": kdf.iterations,
+                "p": kdf.lanes, "salt": b64(kdf.salt)},
+        "nonce": b64(slot.nonce),
+        "ciphertext": b64(slot.ciphertext),
+    }  # fmt: skip
+
+
+def _load_slot(raw: dict[str, Any]) -> Slot:
+    kdf = raw["kdf"]
+    if kdf["alg"] != "argon2id":
+        raise KeyFileError("kdf")
+    params = KdfParams(int(kdf["m_kib"]), int(kdf["t"]), int(kdf["p"]), unb64(kdf["salt"]))
+    return Slot(params, unb64(raw["nonce"]), unb64(raw["ciphertext"]))
+
+
+def _dump(keys: KeyFile) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "store_id": keys.store_id,
+        "cipher": keys.cipher,
+        "data_key": {
+            "current": keys.current,
+            "pending": keys.pending,
+            "versions": {str(v.version): {"file_salt": v.file_salt, "created_at": v.created_at}
+                         for v in keys.versions.values()},
+        },  # fmt: skip
+        "accounts": {
+            a.account_id: {"name": a.name, "public_key": b64(a.public_key),
+                           "slot": _dump_slot(a.slot), "created_at": a.created_at}
+            for a in keys.accounts.values()
+        },  # fmt: skip
+        "grants": {str(version): {who: b64(sealed) for who, sealed in grants.items()}
+                   for version, grants in keys.grants.items()},  # fmt: skip
+        "recovery": {"public_key": b64(keys.recovery_public_key)}
+        if keys.recovery_public_key else None,
+    }  # fmt: skip
+
+
+def _load(raw: dict[str, Any]) -> KeyFile:
+    data_key = raw["data_key"]
+    versions = {
+        int(v): DataKeyVersion(int(v), info["file_salt"], str(info["created_at"]))
+        for v, info in data_key["versions"].items()
+    }
+    accounts = {
+        account_id: AccountEntry(account_id, str(a["name"]), unb64(a["public_key"]),
+                                 _load_slot(a["slot"]), str(a["created_at"]))
+        for account_id, a in raw["accounts"].items()
+    }  # fmt: skip
+    grants = {int(v): {who: unb64(s) for who, s in g.items()} for v, g in raw["grants"].items()}
+    recovery = raw.get("recovery")
+    pending = data_key.get("pending")
+    return KeyFile(
+        store_id=str(raw["store_id"]),
+        cipher={str(k): str(v) for k, v in raw["cipher"].items()},
+        current=int(data_key["current"]),
+        versions=versions,
+        accounts=accounts,
+        grants=grants,
+        pending=int(pending) if pending is not None else None,
+        recovery_public_key=unb64(recovery["public_key"]) if recovery else None,
+    )

@@ -1,0 +1,107 @@
+"""Operations on the key hierarchy: new store keys, enrol an account, open, rewrap, remove."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from caseterm.crypto import DecryptionError, KeyFileError
+from caseterm.crypto.grants import open_grant, seal
+from caseterm.crypto.kdf import KdfParams, KdfPolicy
+from caseterm.crypto.keyfile import RECOVERY, AccountEntry, DataKeyVersion, KeyFile
+from caseterm.crypto.slots import AccountKeyPair, unwrap_slot, wrap_slot
+
+DATA_KEY_BYTES = 32
+
+
+class SlotBelowFloor(KeyFileError):
+    """A slot's KDF parameters are weaker than the policy's floor: refused, never used."""
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    """What opening a slot yields: the account's key pair and the current data key."""
+
+    account: AccountEntry
+    keys: AccountKeyPair
+    data_key: bytes
+    version: int
+
+
+def new_data_key() -> bytes:
+    """Return a fresh random 256-bit data key (the SQLCipher raw key)."""
+    return os.urandom(DATA_KEY_BYTES)
+
+
+def new_key_file(
+    *, store_id: str, cipher: dict[str, str], created_at: str, recovery_public_key: bytes | None
+) -> KeyFile:
+    """Return an empty key file for data-key version 1."""
+    return KeyFile(
+        store_id=store_id,
+        cipher=cipher,
+        current=1,
+        versions={1: DataKeyVersion(1, None, created_at)},
+        grants={1: {}},
+        recovery_public_key=recovery_public_key,
+    )
+
+
+def grant_recovery(keys: KeyFile, data_key: bytes) -> None:
+    """Seal the current data key to the offline recovery key, when the store has one."""
+    if keys.recovery_public_key is not None:
+        keys.grants[keys.current][RECOVERY] = seal(
+            data_key, keys.recovery_public_key, store_id=keys.store_id, recipient=RECOVERY,
+            version=keys.current,
+        )  # fmt: skip
+
+
+def enrol(
+    keys: KeyFile, *, account_id: str, name: str, passphrase: str, kdf: KdfParams,
+    data_key: bytes, created_at: str,
+) -> AccountEntry:  # fmt: skip
+    """Add an account: new key pair, slot under its passphrase, grant of the current data key."""
+    pair = AccountKeyPair.generate()
+    slot = wrap_slot(pair, passphrase, kdf, store_id=keys.store_id, account_id=account_id,
+                     account_name=name)  # fmt: skip
+    entry = AccountEntry(account_id, name, pair.public_bytes, slot, created_at)
+    keys.accounts[account_id] = entry
+    keys.grants.setdefault(keys.current, {})[account_id] = seal(
+        data_key, pair.public_bytes, store_id=keys.store_id, recipient=account_id,
+        version=keys.current,
+    )  # fmt: skip
+    return entry
+
+
+def open_account(keys: KeyFile, entry: AccountEntry, passphrase: str, policy: KdfPolicy) -> Unlocked:
+    """Open an account's slot and its grant; raise `DecryptionError` for a wrong passphrase."""
+    if not entry.slot.kdf.at_least(policy.floor):
+        raise SlotBelowFloor(entry.account_id)
+    pair = unwrap_slot(entry.slot, passphrase, store_id=keys.store_id,
+                       account_id=entry.account_id, account_name=entry.name)  # fmt: skip
+    sealed = keys.grants.get(keys.current, {}).get(entry.account_id)
+    if sealed is None:
+        raise KeyFileError("no grant")
+    data_key = open_grant(sealed, pair.private_bytes, store_id=keys.store_id,
+                          recipient=entry.account_id, version=keys.current)  # fmt: skip
+    return Unlocked(entry, pair, data_key, keys.current)
+
+
+def rewrap(keys: KeyFile, unlocked: Unlocked, new_passphrase: str, kdf: KdfParams) -> None:
+    """Wrap the same key pair under a new passphrase (the database is not touched)."""
+    entry = unlocked.account
+    slot = wrap_slot(unlocked.keys, new_passphrase, kdf, store_id=keys.store_id,
+                     account_id=entry.account_id, account_name=entry.name)  # fmt: skip
+    keys.accounts[entry.account_id] = AccountEntry(
+        entry.account_id, entry.name, entry.public_key, slot, entry.created_at
+    )
+
+
+def remove_account(keys: KeyFile, account_id: str) -> None:
+    """Remove an account's slot and every grant made to it."""
+    keys.accounts.pop(account_id, None)
+    for grants in keys.grants.values():
+        grants.pop(account_id, None)
+
+
+__all__ = ["DecryptionError", "SlotBelowFloor", "Unlocked"]

@@ -1,0 +1,186 @@
+"""The person's identity block and drug-use profile (legal spec §3.1–3.2) and their validation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from caseterm.domain.cccd import check_cccd
+from caseterm.domain.codes import DrugType, IdType, ResidenceStatus, Route, Sex
+from caseterm.domain.dates import PartialDate, age_on
+from caseterm.domain.issues import Issue, Severity
+from caseterm.domain.names import fold, normalise_spaces
+
+MAX_NAME = 100
+MAX_TEXT = 300
+OLDEST_AGE = 120
+_PHONE = re.compile(r"^\+?[0-9 .-]{8,15}$")
+_PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
+
+
+@dataclass(frozen=True)
+class FamilyMember:
+    """A parent, spouse, child or legal representative (Mẫu 05, Mẫu 33)."""
+
+    relation: str
+    """`father`, `mother`, `spouse`, `child`, `guardian` or `representative`."""
+    name: str
+    birth_year: int | None = None
+    id_number: str = ""
+    occupation: str = ""
+    residence: str = ""
+
+
+RELATIONS = ("father", "mother", "spouse", "child", "guardian", "representative")
+
+
+@dataclass(frozen=True)
+class DrugProfile:
+    """Drug-use and legal history, updated over time (legal spec §3.2)."""
+
+    psychosis: bool | None = None
+    use_started: PartialDate | None = None
+    first_detected: PartialDate | None = None
+    drug_types: tuple[DrugType, ...] = ()
+    routes: tuple[Route, ...] = ()
+    frequency: str = ""
+    prior_record: str = ""
+    previous_voluntary_rehab: int = 0
+    substitution_history: str = ""
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """Everything the identity block holds about one person."""
+
+    full_name: str
+    sex: Sex
+    birth: PartialDate
+    aliases: tuple[str, ...] = ()
+    birth_place: str = ""
+    origin_place: str = ""
+    permanent_address: str = ""
+    temporary_address: str = ""
+    current_address: str = ""
+    village: str = ""
+    """Village / residential group (thôn, tổ dân phố): every list breaks down by it."""
+    residence_status: ResidenceStatus | None = None
+    id_type: IdType | None = None
+    id_number: str = ""
+    id_issue_date: PartialDate | None = None
+    id_issue_place: str = ""
+    ethnicity: str = ""
+    religion: str = ""
+    nationality: str = "VN"
+    education: str = ""
+    occupation: str = ""
+    workplace: str = ""
+    phone: str = ""
+    social_account: str = ""
+    family: tuple[FamilyMember, ...] = ()
+    profile: DrugProfile = field(default_factory=DrugProfile)
+
+    def normalised(self) -> PersonRecord:
+        """Return a copy with names and identifiers cleaned of stray spaces and case."""
+        return _replace(
+            self,
+            full_name=normalise_spaces(self.full_name),
+            aliases=tuple(dict.fromkeys(a for a in map(normalise_spaces, self.aliases) if a)),
+            id_number=re.sub(r"\s+", "", self.id_number).upper(),
+            village=normalise_spaces(self.village),
+        )
+
+    def folded_name(self) -> str:
+        """Return the full name folded for search."""
+        return fold(self.full_name)
+
+
+def _replace(record: PersonRecord, **changes: Any) -> PersonRecord:
+    values = {f.name: getattr(record, f.name) for f in fields(record)}
+    values.update(changes)
+    return PersonRecord(**values)
+
+
+def validate_person(record: PersonRecord, *, today: date) -> list[Issue]:
+    """Return every problem of a (normalised) record; errors refuse it, warnings need a yes."""
+    issues = _check_name(record) + _check_birth(record, today) + _check_id(record)
+    issues += _check_texts(record) + _check_family(record, today)
+    if record.phone and not _PHONE.match(record.phone):
+        issues.append(Issue("phone.format", "phone", Severity.WARNING))
+    if record.profile.previous_voluntary_rehab < 0:
+        issues.append(Issue("profile.negative_count", "profile", Severity.ERROR))
+    return issues
+
+
+def _check_name(record: PersonRecord) -> list[Issue]:
+    issues: list[Issue] = []
+    if not record.full_name:
+        issues.append(Issue("name.empty", "full_name", Severity.ERROR))
+    elif len(record.full_name) > MAX_NAME:
+        issues.append(Issue("name.too_long", "full_name", Severity.ERROR, {"max": str(MAX_NAME)}))
+    elif not fold(record.full_name):
+        issues.append(Issue("name.no_letters", "full_name", Severity.ERROR))
+    elif any(ch.isdigit() for ch in record.full_name):
+        issues.append(Issue("name.has_digits", "full_name", Severity.WARNING))
+    for alias in record.aliases:
+        if len(alias) > MAX_NAME:
+            issues.append(Issue("alias.too_long", "aliases", Severity.ERROR, {"max": str(MAX_NAME)}))
+    return issues
+
+
+def _check_birth(record: PersonRecord, today: date) -> list[Issue]:
+    if record.birth.earliest() > today:
+        return [Issue("birth.future", "birth", Severity.ERROR)]
+    if age_on(record.birth, today) > OLDEST_AGE:
+        return [Issue("birth.too_old", "birth", Severity.ERROR, {"max": str(OLDEST_AGE)})]
+    return []
+
+
+def _check_id(record: PersonRecord) -> list[Issue]:
+    number, kind = record.id_number, record.id_type
+    if not number:
+        return [Issue("id.missing_number", "id_number", Severity.ERROR)] if kind else []
+    if kind is None:
+        return [Issue("id.missing_type", "id_type", Severity.ERROR)]
+    if kind in (IdType.CC, IdType.CCCD):
+        return check_cccd(number, birth_year=record.birth.year, sex=record.sex)
+    if kind is IdType.CMND and not (number.isdigit() and len(number) in (9, 12)):
+        return [Issue("cmnd.format", "id_number", Severity.ERROR)]
+    if kind is IdType.PASSPORT and not _PASSPORT.match(number):
+        return [Issue("passport.format", "id_number", Severity.ERROR)]
+    if kind is IdType.VNEID and not (number.isalnum() and 6 <= len(number) <= 20):
+        return [Issue("vneid.format", "id_number", Severity.ERROR)]
+    return []
+
+
+def _check_texts(record: PersonRecord) -> list[Issue]:
+    issues: list[Issue] = []
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            issues.append(Issue("text.too_long", f.name, Severity.ERROR, {"max": str(MAX_TEXT)}))
+    return issues
+
+
+def _check_family(record: PersonRecord, today: date) -> list[Issue]:
+    issues = [
+        Issue("family.relation", "family", Severity.ERROR, {"relation": member.relation})
+        for member in record.family
+        if member.relation not in RELATIONS
+    ]
+    is_minor = age_on(record.birth, today) < 18  # noqa: PLR2004 - the age of majority
+    has_representative = any(m.relation in ("guardian", "representative", "father", "mother")
+                             for m in record.family)  # fmt: skip
+    if is_minor and not has_representative:
+        issues.append(Issue("family.minor_without_representative", "family", Severity.WARNING))
+    return issues
+
+
+def is_duplicate_candidate(new: PersonRecord, existing: PersonRecord) -> bool:
+    """Return True when two records may be the same person (same id; same name, birth ±1 year)."""
+    if new.id_number and new.id_number == existing.id_number:
+        return True
+    same_name = new.folded_name() == existing.folded_name()
+    return same_name and abs(new.birth.year - existing.birth.year) <= 1

@@ -1,0 +1,93 @@
+"""One error hierarchy for the whole application, with a distinct exit code per kind.
+
+The CLI prints `str(error)` to stderr and exits with `error.exit_code`; the TUI shows the same
+text in a notification or a modal. Messages never carry personal data: they name fields, rules and
+ids, never values.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_REFUSED = 4
+EXIT_INTEGRITY = 5
+EXIT_NOT_FOUND = 6
+EXIT_BUSY = 7
+EXIT_INTERNAL = 70
+
+
+class CasetermError(Exception):
+    """Base of every error a user may see; its text is already translated."""
+
+    exit_code = EXIT_FAILURE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(CasetermError):
+    """The command or a value was malformed (a date, an option, a file)."""
+
+    exit_code = EXIT_USAGE
+
+
+class AuthError(CasetermError):
+    """The store could not be unlocked: wrong passphrase, unknown or disabled account, delay."""
+
+    exit_code = EXIT_AUTH
+
+
+class RefusedError(CasetermError):
+    """The rules refused the request: validation, permission, policy."""
+
+    exit_code = EXIT_REFUSED
+
+
+class PermissionDenied(RefusedError):
+    """The account's role does not allow the action."""
+
+
+class ValidationFailed(RefusedError):
+    """A record failed validation; `issues` holds the translated problems, one per field."""
+
+    def __init__(self, message: str, issues: list[str]) -> None:
+        super().__init__(message)
+        self.issues = issues
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *(f"  - {issue}" for issue in self.issues)])
+
+
+class NeedsConfirmation(RefusedError):
+    """Warnings stand in the way; the caller may confirm them explicitly and try again."""
+
+    def __init__(self, message: str, warnings: list[str]) -> None:
+        super().__init__(message)
+        self.warnings = warnings
+
+    def __str__(self) -> str:
+        return "\n".join([self.message, *(f"  - {warning}" for warning in self.warnings)])
+
+
+class IntegrityFailure(CasetermError):
+    """The store, its key file or its audit chain is damaged, tampered with or unsupported."""
+
+    exit_code = EXIT_INTEGRITY
+
+
+class NotFound(CasetermError):
+    """The store, account or record does not exist."""
+
+    exit_code = EXIT_NOT_FOUND
+
+
+class StoreBusy(CasetermError):
+    """Another process holds the store for an operation that needs it alone."""
+
+    exit_code = EXIT_BUSY

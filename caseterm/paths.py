@@ -1,0 +1,29 @@
+"""Where caseterm keeps its files on each platform (platformdirs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "caseterm"
+STORE_FILE = "caseterm.db"
+
+
+def data_dir() -> Path:
+    """Return the per-user data directory (created on demand by the caller)."""
+    from platformdirs import user_data_dir  # deferred: keeps `--help` cheap
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_store() -> Path:
+    """Return the store path from `CASETERM_STORE` or the per-user data directory."""
+    env = os.environ.get("CASETERM_STORE")
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / STORE_FILE
+
+
+def demo_dir() -> Path:
+    """Return the directory that holds the demo store (synthetic data only)."""
+    return data_dir() / "demo"

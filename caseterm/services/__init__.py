@@ -1,0 +1,1 @@
+"""The one API both front ends use: unlock, accounts, persons, verification, demo data."""

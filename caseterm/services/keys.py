@@ -1,0 +1,48 @@
+"""Reading and changing the key file under its lock, with errors a person can act on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from caseterm.crypto import KeyFileError
+from caseterm.crypto.keyfile import KeyFile
+from caseterm.errors import IntegrityFailure, NotFound, StoreBusy
+from caseterm.i18n import _
+from caseterm.services.paths import StoreFiles
+from caseterm.store.lock import LockBusy, exclusively
+
+KEYFILE_LOCK_TIMEOUT = 10.0
+
+
+def load_keyfile(files: StoreFiles) -> KeyFile:
+    """Read the key file; a missing or broken one is refused, never worked around."""
+    try:
+        return KeyFile.load(files.keyfile)
+    except KeyFileError as exc:
+        if str(exc) == "missing":
+            raise NotFound(
+                _("The key file {path} is missing: without it the store cannot be opened.").format(
+                    path=files.keyfile
+                )
+            ) from exc
+        raise IntegrityFailure(
+            _("The key file {path} is damaged or of an unknown format.").format(path=files.keyfile)
+        ) from exc
+
+
+@contextmanager
+def editing_keyfile(files: StoreFiles) -> Iterator[KeyFile]:
+    """Load the key file under its lock, let the block change it, then save it atomically."""
+    try:
+        with exclusively(files.keyfile_lock, timeout=KEYFILE_LOCK_TIMEOUT):
+            keys = load_keyfile(files)
+            yield keys
+            keys.save(files.keyfile)
+    except LockBusy as exc:
+        raise StoreBusy(_("Another caseterm process is changing the key file; try again.")) from exc
+
+
+def account_names(files: StoreFiles) -> list[str]:
+    """Return the names of the accounts that can unlock the store (for the unlock screen)."""
+    return sorted(entry.name for entry in load_keyfile(files).accounts.values())

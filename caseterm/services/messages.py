@@ -1,0 +1,108 @@
+"""Sentences for the codes that the domain and the store return (through the catalogs)."""
+
+from __future__ import annotations
+
+from caseterm.domain.issues import Issue
+from caseterm.domain.passphrase import MIN_LENGTH, PolicyVerdict
+from caseterm.i18n import N_, _
+
+FIELD_LABELS = {
+    "full_name": N_("Full name"),
+    "aliases": N_("Other names"),
+    "sex": N_("Sex"),
+    "birth": N_("Date of birth"),
+    "birth_place": N_("Place of birth"),
+    "origin_place": N_("Place of origin"),
+    "permanent_address": N_("Permanent residence"),
+    "temporary_address": N_("Temporary residence"),
+    "current_address": N_("Current address"),
+    "village": N_("Village / residential group"),
+    "residence_status": N_("Residence status"),
+    "id_type": N_("ID document type"),
+    "id_number": N_("ID number"),
+    "id_issue_date": N_("ID issue date"),
+    "id_issue_place": N_("ID issue place"),
+    "ethnicity": N_("Ethnicity"),
+    "religion": N_("Religion"),
+    "nationality": N_("Nationality"),
+    "education": N_("Education"),
+    "occupation": N_("Occupation"),
+    "workplace": N_("Workplace or school"),
+    "phone": N_("Phone"),
+    "social_account": N_("Social media account"),
+    "family": N_("Family"),
+    "profile": N_("Drug-use profile"),
+}
+
+ISSUE_TEXTS = {
+    "name.empty": N_("the full name is required"),
+    "name.too_long": N_("the name is longer than {max} characters"),
+    "name.no_letters": N_("the name has no letters"),
+    "name.has_digits": N_("the name contains digits"),
+    "alias.too_long": N_("an other name is longer than {max} characters"),
+    "birth.future": N_("the date of birth is in the future"),
+    "birth.too_old": N_("the date of birth makes the person older than {max} years"),
+    "id.missing_number": N_("a document type is given without its number"),
+    "id.missing_type": N_("a document number is given without its type"),
+    "cccd.format": N_("a CCCD/CC number has exactly 12 digits (this one has {length} characters)"),
+    "cccd.unknown_province": N_("the province code {prefix} is not in the code table"),
+    "cccd.birth_year_mismatch": N_(
+        "the number states birth year {stated}, the record says {recorded} (a chief must confirm)"
+    ),
+    "cccd.sex_mismatch": N_("the number's sex digit does not match the sex recorded (a chief must confirm)"),
+    "cmnd.format": N_("a CMND number has 9 or 12 digits"),
+    "passport.format": N_("a passport number has 6 to 12 letters or digits"),
+    "vneid.format": N_("a VNeID account has 6 to 20 letters or digits"),
+    "text.too_long": N_("the text is longer than {max} characters"),
+    "phone.format": N_("the phone number does not look like one"),
+    "profile.negative_count": N_("a count cannot be negative"),
+    "family.relation": N_("unknown family relation {relation}"),
+    "family.minor_without_representative": N_(
+        "the person is under 18: record a parent, guardian or legal representative"
+    ),
+}
+
+STORE_OPEN_TEXTS = {
+    "missing": N_("There is no store at this path."),
+    "exists": N_("A store already exists at this path; nothing was changed."),
+    "plaintext": N_("This file is an unencrypted database, not a caseterm store: refused."),
+    "wrong_key_or_damaged": N_(
+        "The store does not open with its key: the file is damaged or was replaced. "
+        "Restore it from a backup."
+    ),
+    "cipher_version": N_("This SQLCipher is older than version 4: refused."),
+    "cipher_settings": N_("The store's cipher settings differ from the pinned ones: refused."),
+    "key_length": N_("The data key has the wrong length."),
+}
+
+POLICY_TEXTS = {
+    "too_short": N_("The passphrase must have at least {min} characters; a few words make it easy."),
+    "too_long": N_("The passphrase is too long."),
+    "common": N_("This passphrase is too common or too easy to guess. Choose other words."),
+    "context_words": N_(
+        "This passphrase is made only of the unit's, the place's or the account's words, digits "
+        "or symbols. Choose other words."
+    ),
+}
+
+
+def field_label(name: str) -> str:
+    """Return the translated label of a record field."""
+    return _(FIELD_LABELS.get(name, name))
+
+
+def describe_issue(issue: Issue) -> str:
+    """Return a sentence about one validation issue, starting with the field's label."""
+    template = ISSUE_TEXTS.get(issue.code)
+    text = _(template).format(**issue.params) if template else issue.code
+    return f"{field_label(issue.field)}: {text}"
+
+
+def describe_store_error(reason: str) -> str:
+    """Return a sentence for a store that could not be opened."""
+    return _(STORE_OPEN_TEXTS.get(reason, N_("The store could not be opened.")))
+
+
+def describe_policy(verdict: PolicyVerdict) -> str:
+    """Return a sentence for a passphrase the policy refused."""
+    return _(POLICY_TEXTS[verdict.reason or "common"]).format(min=MIN_LENGTH)

@@ -1,0 +1,34 @@
+"""The files that make up one store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class StoreFiles:
+    """The store file and the files beside it."""
+
+    store: Path
+
+    @property
+    def keyfile(self) -> Path:
+        """The key sidecar (`<store>.keys`)."""
+        return self.store.with_name(self.store.name + ".keys")
+
+    @property
+    def session_lock(self) -> Path:
+        """Held shared by every open session, exclusively by key operations."""
+        return self.store.with_name(self.store.name + ".lock")
+
+    @property
+    def keyfile_lock(self) -> Path:
+        """Held exclusively around every change of the key file."""
+        return self.store.with_name(self.store.name + ".keys.lock")
+
+    def all_files(self) -> list[Path]:
+        """Every file a store may have on disk (for scans and clean-up checks)."""
+        base = self.store
+        return [base, base.with_name(base.name + "-wal"), base.with_name(base.name + "-shm"),
+                self.keyfile, self.session_lock, self.keyfile_lock]  # fmt: skip

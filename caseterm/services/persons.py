@@ -1,0 +1,196 @@
+"""The person registry: add with the duplicate check, find, show, update — every call audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from caseterm.domain.issues import Issue, errors_of, warnings_of
+from caseterm.domain.names import tokens
+from caseterm.domain.permissions import Action
+from caseterm.domain.person import PersonRecord, validate_person
+from caseterm.errors import NeedsConfirmation, NotFound, PermissionDenied, RefusedError, ValidationFailed
+from caseterm.i18n import _
+from caseterm.ids import new_id
+from caseterm.services.labels import date_label
+from caseterm.services.messages import describe_issue
+from caseterm.services.session import CaseSession
+from caseterm.store.database import Tx
+from caseterm.store.records import EventInfo, PersonSummary, StoredPerson
+
+__all__ = ["PersonFile", "PersonSummary", "Review"]
+
+SEARCH_LIMIT = 50
+MIN_ID_PREFIX = 3
+
+
+@dataclass(frozen=True)
+class Review:
+    """What stands between a draft and the register: problems and likely duplicates."""
+
+    issues: list[Issue]
+    duplicates: list[PersonSummary]
+
+    @property
+    def errors(self) -> list[Issue]:
+        """Problems that refuse the record."""
+        return errors_of(self.issues)
+
+    @property
+    def warnings(self) -> list[Issue]:
+        """Problems that need an explicit yes."""
+        return warnings_of(self.issues)
+
+    @property
+    def needs_supervisor(self) -> bool:
+        """True when a warning may only be overridden by a chief."""
+        return any(issue.needs_supervisor for issue in self.warnings)
+
+    def warning_texts(self) -> list[str]:
+        """Sentences for every warning and every duplicate candidate."""
+        texts = [describe_issue(issue) for issue in self.warnings]
+        texts += [_("possible duplicate: {name} ({birth}), id {pid}").format(
+            name=dup.full_name, birth=date_label(dup.birth), pid=dup.id[:13])
+            for dup in self.duplicates]  # fmt: skip
+        return texts
+
+
+@dataclass(frozen=True)
+class PersonFile:
+    """A person's record and timeline, as shown in the person file."""
+
+    person: StoredPerson
+    events: list[EventInfo]
+
+
+def review(session: CaseSession, record: PersonRecord, *, person_id: str | None = None) -> Review:
+    """Validate a draft and look for duplicates, without saving (audited as a check)."""
+    session.require(Action.PERSON_READ)
+    record = record.normalised()
+    issues = validate_person(record, today=session.clock.now().date())
+    with session.store.transaction() as tx:
+        duplicates = tx.persons.duplicate_candidates(record, exclude=person_id)
+        session.audit(tx, "person.duplicate_check", "person", person_id or "-",
+                      {"candidates": len(duplicates)})  # fmt: skip
+    return Review(issues, duplicates)
+
+
+def _enforce(session: CaseSession, found: Review, *, confirm: bool) -> list[str]:
+    """Refuse on errors; ask for a yes on warnings; return the overridden warning codes."""
+    if found.errors:
+        raise ValidationFailed(_("The record was not saved:"),
+                               [describe_issue(issue) for issue in found.errors])  # fmt: skip
+    if (found.warnings or found.duplicates) and not confirm:
+        raise NeedsConfirmation(_("Check these before saving (confirm to save anyway):"),
+                                found.warning_texts())  # fmt: skip
+    if found.needs_supervisor and not session.may(Action.OVERRIDE_SUPERVISED_WARNING):
+        raise PermissionDenied(_("Only a chief may save a record with these warnings:") + "\n"
+                               + "\n".join(describe_issue(i) for i in found.warnings
+                                           if i.needs_supervisor))  # fmt: skip
+    codes = [issue.code for issue in found.warnings]
+    return codes + ["duplicate_candidate"] * bool(found.duplicates)
+
+
+def add_person(session: CaseSession, record: PersonRecord, *, confirm: bool = False) -> str:
+    """Register a person; return the new id. Warnings and duplicates need `confirm=True`."""
+    session.require(Action.PERSON_CREATE)
+    record = record.normalised()
+    overridden = _enforce(session, review(session, record), confirm=confirm)
+    person_id, now = new_id(), session.now()
+    with session.store.transaction() as tx:
+        tx.persons.insert(person_id=person_id, unit_code=session.unit.code, record=record, at=now,
+                          by=session.actor.id)  # fmt: skip
+        _event(session, tx, person_id, "person.registered", {"overridden_warnings": overridden})
+        session.audit(tx, "person.create", "person", person_id, {"overridden": len(overridden)})
+    return person_id
+
+
+def update_person(
+    session: CaseSession, person_id: str, record: PersonRecord, *, expected_version: int,
+    confirm: bool = False,
+) -> list[str]:  # fmt: skip
+    """Replace a person's identity block; return the names of the changed fields."""
+    session.require(Action.PERSON_UPDATE)
+    record = record.normalised()
+    overridden = _enforce(session, review(session, record, person_id=person_id), confirm=confirm)
+    with session.store.transaction() as tx:
+        current = tx.persons.get(person_id)
+        if current is None:
+            raise _not_found(person_id)
+        changed = [f.name for f in fields(record)
+                   if getattr(record, f.name) != getattr(current.record, f.name)]  # fmt: skip
+        if not changed:
+            return []
+        if not tx.persons.update(person_id=person_id, record=record, at=session.now(),
+                                 expected_version=expected_version):  # fmt: skip
+            raise RefusedError(_("Someone changed this record meanwhile; open it again."))
+        # The event names the fields that changed, never their old or new values.
+        _event(session, tx, person_id, "person.updated",
+               {"fields": changed, "overridden_warnings": overridden})  # fmt: skip
+        session.audit(tx, "person.update", "person", person_id, {"fields": len(changed)})
+    return changed
+
+
+def _event(session: CaseSession, tx: Tx, person_id: str, type_: str, payload: dict[str, object]) -> None:
+    now = session.now()
+    tx.events.append(event_id=new_id(), unit_code=session.unit.code, person_id=person_id,
+                     type_=type_, occurred_at=now, recorded_at=now, recorded_by=session.actor.id,
+                     payload=payload)  # fmt: skip
+
+
+def _not_found(person_id: str) -> NotFound:
+    return NotFound(_("There is no person with id {pid}.").format(pid=person_id))
+
+
+def show_person(session: CaseSession, person_id: str) -> PersonFile:
+    """Open a person's file (audited as a read)."""
+    session.require(Action.PERSON_READ)
+    with session.store.transaction() as tx:
+        resolved = _resolve(tx, person_id)
+        person = tx.persons.get(resolved)
+        if person is None:
+            raise _not_found(person_id)
+        events = tx.events.of_person(resolved)
+        session.audit(tx, "person.read", "person", resolved)
+    return PersonFile(person, events)
+
+
+def _resolve(tx: Tx, person_id: str) -> str:
+    """Accept a full id or a unique prefix of at least 8 characters (for the command line)."""
+    if tx.persons.exists(person_id):
+        return person_id
+    matches = tx.persons.ids_with_prefix(person_id.lower(), limit=2) if len(person_id) >= 8 else []  # noqa: PLR2004
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise RefusedError(_("The id {pid} is ambiguous; give more characters.").format(pid=person_id))
+    raise _not_found(person_id)
+
+
+def find_persons(session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT) -> list[PersonSummary]:
+    """Search by folded name or alias (words in any order, prefixes) or by ID-number prefix."""
+    session.require(Action.PERSON_READ)
+    compact = query.replace(" ", "")
+    words = tokens(query)
+    with session.store.transaction() as tx:
+        if compact.isdigit() and len(compact) >= MIN_ID_PREFIX:
+            kind, found = "id", tx.persons.search_id_prefix(compact, limit=limit)
+        elif compact.isalnum() and any(ch.isdigit() for ch in compact) and compact.isascii():
+            kind, found = "id", tx.persons.search_id_prefix(compact.upper(), limit=limit)
+        elif words:
+            kind, found = "name", tx.persons.search_names(words, limit=limit)
+        else:
+            kind, found = "empty", []
+        # The query itself may be a name: only its kind and the number of results are audited.
+        session.audit(tx, "person.search", "person", "-", {"kind": kind, "results": len(found)})
+    return found
+
+
+def list_persons(session: CaseSession, *, offset: int = 0, limit: int = 100,
+                 village: str | None = None) -> tuple[list[PersonSummary], int]:  # fmt: skip
+    """Return one page of the register in Vietnamese order, and the total count."""
+    session.require(Action.PERSON_READ)
+    with session.store.transaction() as tx:
+        page = tx.persons.page(offset=offset, limit=limit, village=village)
+        total = tx.persons.count()
+        session.audit(tx, "person.list", "person", "-", {"offset": offset, "results": len(page)})
+    return page, total

@@ -1,0 +1,70 @@
+"""An unlocked session: who is acting, on which store, with which keys, and the audit helper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from caseterm.clock import Clock, utc_iso
+from caseterm.crypto.kdf import KdfPolicy
+from caseterm.crypto.keyring import Unlocked
+from caseterm.domain.permissions import Action, allowed
+from caseterm.errors import PermissionDenied
+from caseterm.i18n import _
+from caseterm.services.paths import StoreFiles
+from caseterm.store.database import Store, Tx
+from caseterm.store.lock import FileLock
+from caseterm.store.records import AccountInfo, UnitInfo
+
+
+@dataclass
+class CaseSession:
+    """Everything an unlocked account works with. `close()` drops the keys."""
+
+    files: StoreFiles
+    store: Store
+    actor: AccountInfo
+    unit: UnitInfo
+    clock: Clock
+    policy: KdfPolicy
+    unlocked: Unlocked
+    lock: FileLock
+    closed: bool = field(default=False)
+
+    def now(self) -> str:
+        """Return the current UTC time in the stored format."""
+        return utc_iso(self.clock.now())
+
+    def require(self, action: Action) -> None:
+        """Raise `PermissionDenied` unless the actor's roles allow the action."""
+        if not allowed(self.actor.roles, action):
+            raise PermissionDenied(
+                _("Your account ({roles}) may not do this: {action}.").format(
+                    roles=", ".join(role.value for role in self.actor.roles), action=action.value
+                )
+            )
+
+    def may(self, action: Action) -> bool:
+        """True when the actor's roles allow the action."""
+        return allowed(self.actor.roles, action)
+
+    def audit(
+        self, tx: Tx, action: str, object_type: str, object_id: str,
+        details: dict[str, str | int] | None = None,
+    ) -> None:  # fmt: skip
+        """Chain an audit entry in the same transaction as the change it records."""
+        tx.audit.append(at=self.now(), account_id=self.actor.id, action=action,
+                        object_type=object_type, object_id=object_id, details=details)  # fmt: skip
+
+    def close(self) -> None:
+        """Record the lock, close the store and forget the keys (idempotent)."""
+        if self.closed:
+            return
+        try:
+            with self.store.transaction() as tx:
+                self.audit(tx, "session.close", "account", self.actor.id)
+        finally:
+            self.store.close()
+            self.lock.release()
+            self.closed = True
+            # Python cannot wipe memory; dropping every reference is the best it can do here.
+            del self.unlocked

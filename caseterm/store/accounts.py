@@ -1,0 +1,94 @@
+"""Units, accounts and the unit's signing keys."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from caseterm.domain.codes import Role
+from caseterm.store.records import AccountInfo, UnitInfo
+from caseterm.store.tables import Account, Unit, UnitKey
+
+
+class UnitRepo:
+    """The owning unit."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, *, code: str, name: str, kind: str, created_at: str) -> None:
+        """Create the unit row."""
+        self._session.add(Unit(code=code, name=name, kind=kind, created_at=created_at))
+        self._session.flush()  # no ORM relationships: flush in dependency order ourselves
+
+    def get(self) -> UnitInfo:
+        """Return the store's unit (there is exactly one)."""
+        unit = self._session.exec(select(Unit)).one()
+        return UnitInfo(unit.code, unit.name, unit.kind)
+
+
+class AccountRepo:
+    """Accounts and their roles."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(
+        self, *, account_id: str, name: str, display_name: str, roles: tuple[Role, ...],
+        unit_code: str, created_at: str,
+    ) -> None:  # fmt: skip
+        """Create an account row."""
+        self._session.add(
+            Account(id=account_id, name=name, display_name=display_name,
+                    roles=",".join(r.value for r in roles), unit_code=unit_code,
+                    created_at=created_at)
+        )  # fmt: skip
+        self._session.flush()
+
+    def by_id(self, account_id: str) -> AccountInfo | None:
+        """Return an account by id."""
+        row = self._session.get(Account, account_id)
+        return _info(row) if row else None
+
+    def by_name(self, name: str) -> AccountInfo | None:
+        """Return an account by name."""
+        row = self._session.exec(select(Account).where(Account.name == name)).first()
+        return _info(row) if row else None
+
+    def all(self) -> list[AccountInfo]:
+        """Return every account, by name."""
+        return [_info(row) for row in self._session.exec(select(Account).order_by(col(Account.name)))]
+
+    def disable(self, account_id: str, *, at: str) -> None:
+        """Mark an account disabled."""
+        row = self._session.get(Account, account_id)
+        if row is not None:
+            row.active = False
+            row.disabled_at = at
+            self._session.add(row)
+
+
+def _info(row: Account) -> AccountInfo:
+    roles = tuple(Role(code) for code in row.roles.split(",") if code)
+    return AccountInfo(row.id, row.name, row.display_name, roles, row.unit_code, row.active,
+                       row.created_at, row.disabled_at)  # fmt: skip
+
+
+class UnitKeyRepo:
+    """The unit's Ed25519 signing keys."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, *, key_id: str, unit_code: str, private_key: bytes, public_key: bytes,
+            created_at: str) -> None:  # fmt: skip
+        """Store a new signing key."""
+        self._session.add(UnitKey(key_id=key_id, unit_code=unit_code, private_key=private_key,
+                                  public_key=public_key, created_at=created_at))  # fmt: skip
+        self._session.flush()
+
+    def active(self) -> tuple[str, bytes, str] | None:
+        """Return (key id, public key, created at) of the active signing key."""
+        row = self._session.exec(
+            select(UnitKey).where(col(UnitKey.retired_at).is_(None)).order_by(col(UnitKey.created_at).desc())
+        ).first()
+        return (row.key_id, row.public_key, row.created_at) if row else None

@@ -1,0 +1,83 @@
+"""Append to and verify the hash-chained audit log, inside the caller's transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from sqlmodel import Session, col, select
+
+from caseterm.domain.audit import GENESIS, AuditEntry, ChainFault, verify_chain
+from caseterm.store.tables import AuditLog
+
+
+class AuditRepo:
+    """The audit log of one transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def append(
+        self, *, at: str, account_id: str, action: str, object_type: str, object_id: str,
+        details: dict[str, str | int] | None = None,
+    ) -> AuditEntry:  # fmt: skip
+        """Chain a new entry after the current head (the transaction holds the write lock)."""
+        head = self._session.exec(select(AuditLog).order_by(col(AuditLog.seq).desc()).limit(1)).first()
+        entry = AuditEntry(
+            seq=(head.seq + 1) if head else 1,
+            at=at,
+            account_id=account_id,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            details=dict(details or {}),
+            prev_hash=head.hash if head else GENESIS,
+        )
+        self._session.add(
+            AuditLog(
+                seq=entry.seq, at=entry.at, account_id=entry.account_id, action=entry.action,
+                object_type=entry.object_type, object_id=entry.object_id,
+                details=json.dumps(entry.details, sort_keys=True), prev_hash=entry.prev_hash,
+                hash=entry.digest(),
+            )
+        )  # fmt: skip
+        return entry
+
+    def head(self) -> tuple[int, str]:
+        """Return the (seq, hash) of the newest entry, or (0, GENESIS)."""
+        head = self._session.exec(select(AuditLog).order_by(col(AuditLog.seq).desc()).limit(1)).first()
+        return (head.seq, head.hash) if head else (0, GENESIS)
+
+    def entries(self, *, batch: int = 2000) -> Iterator[tuple[AuditEntry, str]]:
+        """Yield (entry, stored hash) in seq order, in batches (the log can be long)."""
+        last = 0
+        while True:
+            rows = self._session.exec(
+                select(AuditLog).where(col(AuditLog.seq) > last).order_by(col(AuditLog.seq)).limit(batch)
+            ).all()
+            if not rows:
+                return
+            for row in rows:
+                yield _entry(row), row.hash
+            last = rows[-1].seq
+
+    def verify(self) -> tuple[int, ChainFault | None]:
+        """Verify the whole chain; return the number of good entries and the first fault."""
+        return verify_chain(self.entries())
+
+    def recent(self, limit: int) -> list[AuditEntry]:
+        """Return the newest entries, newest first."""
+        rows = self._session.exec(select(AuditLog).order_by(col(AuditLog.seq).desc()).limit(limit))
+        return [_entry(row) for row in rows]
+
+
+def _entry(row: AuditLog) -> AuditEntry:
+    try:
+        details = json.loads(row.details)
+    except ValueError:
+        details = {"unreadable": row.details}  # verification will then fail on the hash
+    return AuditEntry(
+        seq=row.seq, at=row.at, account_id=row.account_id, action=row.action,
+        object_type=row.object_type, object_id=row.object_id, details=details,
+        prev_hash=row.prev_hash,
+    )  # fmt: skip

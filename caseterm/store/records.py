@@ -1,0 +1,71 @@
+"""Plain records the store hands to the services (never ORM rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from caseterm.domain.codes import Role
+from caseterm.domain.person import PersonRecord
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """The unit that owns the store."""
+
+    code: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """An account as the services see it."""
+
+    id: str
+    name: str
+    display_name: str
+    roles: tuple[Role, ...]
+    unit_code: str
+    active: bool
+    created_at: str
+    disabled_at: str | None
+
+
+@dataclass(frozen=True)
+class StoredPerson:
+    """A person's full record with its bookkeeping."""
+
+    id: str
+    unit_code: str
+    record: PersonRecord
+    version: int
+    created_at: str
+    created_by: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """One line of a list: enough to recognise a person, nothing sensitive."""
+
+    id: str
+    full_name: str
+    sex: str
+    birth: str
+    id_type: str | None
+    id_number: str | None
+    village: str
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    """One recorded event."""
+
+    id: str
+    person_id: str
+    type: str
+    occurred_at: str
+    recorded_at: str
+    recorded_by: str
+    payload: dict[str, Any]

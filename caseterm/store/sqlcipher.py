@@ -1,0 +1,127 @@
+"""Raw SQLCipher connections with a 256-bit raw key, pinned cipher settings and safe pragmas.
+
+`PRAGMA key` never fails by itself: a wrong key shows only at the first read, so every connection
+is probed at once. Cipher settings are set explicitly and read back, so a library whose defaults
+drift, or a file made with other settings, is refused instead of half-working.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from caseterm.store import StoreOpenError
+
+KEY_BYTES = 32
+MIN_CIPHER_MAJOR = 4
+PINNED_CIPHER: dict[str, str] = {
+    "cipher_page_size": "4096",
+    "cipher_hmac_algorithm": "HMAC_SHA512",
+    "cipher_kdf_algorithm": "PBKDF2_HMAC_SHA512",
+    "cipher_use_hmac": "1",
+    "cipher_plaintext_header_size": "0",
+}
+"""SQLCipher 4 defaults, pinned: AES-256-CBC pages, HMAC-SHA512 per page, 4 KiB pages."""
+CACHE_MIB = 64
+"""A page cache as large as the working set keeps SQLCipher reads at plain-SQLite speed."""
+BUSY_TIMEOUT_MS = 15_000
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+
+# Process-wide: without it SQLCipher prints HMAC failures on stderr; we rely on exceptions.
+sqlcipher3.connect(":memory:").execute("PRAGMA cipher_log_level = NONE").close()
+
+
+def _key_pragma(data_key: bytes) -> str:
+    if len(data_key) != KEY_BYTES:
+        raise StoreOpenError("key_length")
+    return f"PRAGMA key = \"x'{data_key.hex()}'\""
+
+
+def connect(path: Path, data_key: bytes, *, create: bool = False) -> Any:
+    """Open, key, check and configure a DBAPI connection (autocommit; we issue BEGIN ourselves)."""
+    if not create and not path.exists():
+        raise StoreOpenError("missing")
+    con = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    try:
+        _key_and_check(con, path, data_key)
+        _configure(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _key_and_check(con: Any, path: Path, data_key: bytes) -> None:
+    con.execute(_key_pragma(data_key))
+    for pragma, value in PINNED_CIPHER.items():
+        con.execute(f"PRAGMA {pragma} = {_literal(value)}")
+    con.execute("PRAGMA cipher_memory_security = ON")
+    try:
+        con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        raise StoreOpenError(_why_unreadable(path)) from exc
+    version = con.execute("PRAGMA cipher_version").fetchone()
+    if version is None or _major(version[0]) < MIN_CIPHER_MAJOR:
+        raise StoreOpenError("cipher_version")
+    if current_cipher_settings(con) != PINNED_CIPHER:
+        raise StoreOpenError("cipher_settings")
+
+
+def _literal(value: str) -> str:
+    return value if value.isdigit() else f"'{value}'"
+
+
+def _major(version: str) -> int:
+    try:
+        return int(version.split(".", 1)[0])
+    except ValueError:
+        return 0
+
+
+def _why_unreadable(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    if head == PLAINTEXT_HEADER:
+        return "plaintext"
+    return "wrong_key_or_damaged"
+
+
+def _configure(con: Any) -> None:
+    for statement in (
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA temp_store = MEMORY",
+        f"PRAGMA cache_size = -{CACHE_MIB * 1024}",
+        "PRAGMA secure_delete = ON",
+        f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    ):
+        con.execute(statement)
+
+
+def current_cipher_settings(con: Any) -> dict[str, str]:
+    """Read back the pinned cipher settings from a keyed connection."""
+    return {pragma: str(con.execute(f"PRAGMA {pragma}").fetchone()[0]) for pragma in PINNED_CIPHER}
+
+
+def cipher_version(con: Any) -> str:
+    """Return SQLCipher's version string."""
+    return str(con.execute("PRAGMA cipher_version").fetchone()[0])
+
+
+def read_file_salt(path: Path) -> str:
+    """Return the store file's salt (its first 16 bytes), the id of the key that opens it."""
+    with path.open("rb") as handle:
+        return handle.read(16).hex()
+
+
+def integrity_problems(con: Any) -> list[str]:
+    """Run SQLite's and SQLCipher's integrity checks; return their complaints (empty = clean)."""
+    problems = [row[0] for row in con.execute("PRAGMA cipher_integrity_check").fetchall()]
+    try:
+        rows = con.execute("PRAGMA integrity_check").fetchall()
+    except sqlcipher3.DatabaseError as exc:
+        return [*problems, str(exc)]
+    return problems + [row[0] for row in rows if row[0] != "ok"]

@@ -1,0 +1,100 @@
+"""Every table of the store (SQLModel). No `from __future__ import annotations` here (sqlmodel#196).
+
+Ids are UUIDv7 strings made on the laptop, so rows from many communes merge at the district
+without collisions. Every row names its owning unit. Events and audit entries are append-only.
+"""
+
+from sqlmodel import Field, SQLModel
+
+# Keep one shared metadata; Alembic's env.py and the tests import it from here.
+metadata = SQLModel.metadata
+
+
+class Unit(SQLModel, table=True):
+    """The commune (or district) that owns this store."""
+
+    code: str = Field(primary_key=True, max_length=16)
+    name: str = Field(max_length=200)
+    kind: str = Field(default="commune", max_length=16)
+    created_at: str
+
+
+class Account(SQLModel, table=True):
+    """A person who can unlock the store; roles live here, inside the encryption."""
+
+    id: str = Field(primary_key=True, max_length=36)
+    name: str = Field(unique=True, max_length=64)
+    display_name: str = Field(default="", max_length=200)
+    roles: str = Field(max_length=200)
+    """Comma-separated role codes (an account may be chief and admin)."""
+    unit_code: str = Field(foreign_key="unit.code", max_length=16)
+    active: bool = True
+    created_at: str
+    disabled_at: str | None = None
+
+
+class Person(SQLModel, table=True):
+    """A person's identity block; the rest of the record lives in `details` (JSON)."""
+
+    id: str = Field(primary_key=True, max_length=36)
+    num: int = Field(unique=True)
+    """Local integer key of the search index (stable across VACUUM, never synced)."""
+    unit_code: str = Field(foreign_key="unit.code", index=True, max_length=16)
+    full_name: str = Field(max_length=200)
+    name_folded: str = Field(index=True, max_length=200)
+    sort_key: str = Field(index=True, max_length=600)
+    sex: str = Field(max_length=8)
+    birth: str = Field(max_length=10)
+    birth_year: int = Field(index=True)
+    id_type: str | None = Field(default=None, max_length=16)
+    id_number: str | None = Field(default=None, index=True, max_length=32)
+    village: str = Field(default="", index=True, max_length=200)
+    details: str
+    """JSON of every other field of the identity block and the drug-use profile."""
+    version: int = 1
+    created_at: str
+    created_by: str = Field(max_length=36)
+    updated_at: str
+
+
+class Event(SQLModel, table=True):
+    """Something that happened to a person; append-only, corrected only by a voiding event."""
+
+    id: str = Field(primary_key=True, max_length=36)
+    unit_code: str = Field(foreign_key="unit.code", max_length=16)
+    person_id: str = Field(foreign_key="person.id", index=True, max_length=36)
+    type: str = Field(index=True, max_length=64)
+    occurred_at: str
+    recorded_at: str
+    recorded_by: str = Field(max_length=36)
+    payload: str
+    """Validated JSON payload of the event type."""
+
+
+class AuditLog(SQLModel, table=True):
+    """The hash-chained audit trail: who did what to which id, when. Never personal data."""
+
+    __tablename__ = "audit_log"
+
+    seq: int = Field(primary_key=True)
+    at: str
+    account_id: str = Field(max_length=36)
+    action: str = Field(max_length=64)
+    object_type: str = Field(max_length=32)
+    object_id: str = Field(max_length=64)
+    details: str
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class UnitKey(SQLModel, table=True):
+    """The unit's Ed25519 signing keys (private parts live only inside the encrypted store)."""
+
+    __tablename__ = "unit_key"
+
+    key_id: str = Field(primary_key=True, max_length=32)
+    unit_code: str = Field(foreign_key="unit.code", max_length=16)
+    private_key: bytes
+    public_key: bytes
+    created_at: str
+    retired_at: str | None = None
