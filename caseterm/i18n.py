@@ -33,7 +33,9 @@ def resolve_language(explicit: str | None = None) -> str:
 def _load(language: str) -> gettext.NullTranslations:
     folder = LOCALE_DIR / language / "LC_MESSAGES"
     po_file, mo_file = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
-    if mo_file.exists() and (not po_file.exists() or mo_file.stat().st_mtime >= po_file.stat().st_mtime):
+    if mo_file.exists() and (
+        not po_file.exists() or mo_file.stat().st_mtime >= po_file.stat().st_mtime
+    ):
         with mo_file.open("rb") as handle:
             return gettext.GNUTranslations(handle)
     if po_file.exists():

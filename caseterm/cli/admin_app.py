@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from caseterm import __version__
 from caseterm.cli import users
-from caseterm.cli.common import guarded, print_json, read_passphrase, resolve_store, unlocked, warn_if_unsafe_kdf
+from caseterm.cli.common import (
+    guarded,
+    print_json,
+    read_passphrase,
+    resolve_store,
+    unlocked,
+    warn_if_unsafe_kdf,
+)
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.errors import EXIT_INTEGRITY
 from caseterm.i18n import _
 
 app = typer.Typer(
-    help=_("caseterm-admin: create the store, manage accounts and keys, verify integrity. "
-           "Language: --lang vi|en."),
+    help=_(
+        "caseterm-admin: create the store, manage accounts and keys, verify integrity. "
+        "Language: --lang vi|en."
+    ),
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
-)  # fmt: skip
+)
 app.add_typer(users.app, name="users")
 
 
@@ -31,45 +41,88 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                               help=_("Show the version and exit."))] = False) -> None:  # fmt: skip
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
+        ),
+    ] = False,
+) -> None:
     """Administer a caseterm store."""
 
 
-@app.command("init")
+@app.command("init", help=_("Create a new encrypted store, its unit and its first administrator."))
 @guarded
 def init(
-    unit_code: Annotated[str, typer.Option("--unit-code", help=_("The commune's code, e.g. 26734."))],
-    unit_name: Annotated[str, typer.Option("--unit-name", help=_("The commune's name, e.g. \"Xã Tân An\"."))],
-    admin: Annotated[str, typer.Option("--admin", help=_("The first administrator's account name."))],
+    unit_code: Annotated[
+        str, typer.Option("--unit-code", help=_("The commune's code, e.g. 26734."))
+    ],
+    unit_name: Annotated[
+        str, typer.Option("--unit-name", help=_('The commune\'s name, e.g. "Xã Tân An".'))
+    ],
+    admin: Annotated[
+        str, typer.Option("--admin", help=_("The first administrator's account name."))
+    ],
     store: StoreOpt = None,
     passphrase_file: PassphraseFileOpt = None,
-    display_name: Annotated[str, typer.Option("--display-name", help=_("The administrator's full name."))] = "",
-    also_chief: Annotated[bool, typer.Option("--also-chief", help=_("The administrator is also the "
-                                                                   "commune police chief."))] = False,
-) -> None:  # fmt: skip
+    display_name: Annotated[
+        str, typer.Option("--display-name", help=_("The administrator's full name."))
+    ] = "",
+    also_chief: Annotated[
+        bool,
+        typer.Option("--also-chief", help=_("The administrator is also the commune police chief.")),
+    ] = False,
+) -> None:
     """Create a new encrypted store, its unit and its first administrator."""
     from caseterm.domain.codes import Role
     from caseterm.services.setup import InitRequest, init_store
 
     warn_if_unsafe_kdf()
     path = resolve_store(store)
-    typer.echo(_("Choose the passphrase of {name}: at least 15 characters; a few unrelated words "
-                 "are easiest to remember.").format(name=admin), err=True)  # fmt: skip
+    typer.echo(
+        _(
+            "Choose the passphrase of {name}: at least 15 characters; a few unrelated words "
+            "are easiest to remember."
+        ).format(name=admin),
+        err=True,
+    )
     passphrase = read_passphrase(passphrase_file, _("New passphrase: "), confirm=True)
     typer.echo(_("Measuring this computer to set the key-derivation cost…"), err=True)
-    made = init_store(InitRequest(path, unit_code, unit_name, admin, passphrase, display_name,
-                                  extra_roles=(Role.CHIEF,) if also_chief else ()))  # fmt: skip
-    typer.echo(_("Created the store {path} (id {store_id}) with the administrator {name}.").format(
-        path=path, store_id=made.store_id, name=admin))  # fmt: skip
-    typer.echo(_("Keep the file {keys} beside the store: without it the store cannot be opened.").format(
-        keys=path.with_name(path.name + ".keys")))  # fmt: skip
+    made = init_store(
+        InitRequest(
+            path,
+            unit_code,
+            unit_name,
+            admin,
+            passphrase,
+            display_name,
+            extra_roles=(Role.CHIEF,) if also_chief else (),
+        )
+    )
+    typer.echo(
+        _("Created the store {path} (id {store_id}) with the administrator {name}.").format(
+            path=path, store_id=made.store_id, name=admin
+        )
+    )
+    typer.echo(
+        _("Keep the file {keys} beside the store: without it the store cannot be opened.").format(
+            keys=path.with_name(path.name + ".keys")
+        )
+    )
 
 
-@app.command("verify")
+@app.command(
+    "verify",
+    help=_("Check SQLite and SQLCipher integrity and the audit chain; exit 5 on any problem."),
+)
 @guarded
-def verify(store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None,
-           json: JsonOpt = False) -> None:  # fmt: skip
+def verify(
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
     """Check SQLite and SQLCipher integrity and the audit chain; exit 5 on any problem."""
     from caseterm.services.verify import verify_store
 
@@ -77,41 +130,56 @@ def verify(store: StoreOpt = None, user: UserOpt = None, passphrase_file: Passph
         report = verify_store(session)
     fault = report.audit_fault
     if json:
-        print_json({"ok": report.ok, "integrity_problems": report.integrity_problems,
-                    "audit_entries": report.audit_entries,
-                    "audit_fault": {"seq": fault.seq, "reason": fault.reason} if fault else None,
-                    "cipher": report.cipher})  # fmt: skip
+        print_json(
+            {
+                "ok": report.ok,
+                "integrity_problems": report.integrity_problems,
+                "audit_entries": report.audit_entries,
+                "audit_fault": {"seq": fault.seq, "reason": fault.reason} if fault else None,
+                "cipher": report.cipher,
+            }
+        )
     else:
-        typer.echo(_("SQLCipher {version}, cipher settings as pinned.").format(
-            version=report.cipher["cipher_version"]))  # fmt: skip
+        typer.echo(
+            _("SQLCipher {version}, cipher settings as pinned.").format(
+                version=report.cipher["cipher_version"]
+            )
+        )
         for problem in report.integrity_problems:
             typer.echo(_("Integrity problem: {problem}").format(problem=problem))
         typer.echo(_("Audit chain: {n} entries verified.").format(n=report.audit_entries))
         if fault:
-            typer.echo(_("Audit chain broken at entry {seq} ({reason}).").format(
-                seq=fault.seq, reason=fault.reason))  # fmt: skip
+            typer.echo(
+                _("Audit chain broken at entry {seq} ({reason}).").format(
+                    seq=fault.seq, reason=fault.reason
+                )
+            )
         typer.echo(_("Everything verified.") if report.ok else _("PROBLEMS FOUND."))
     if not report.ok:
         raise typer.Exit(EXIT_INTEGRITY)
 
 
-@app.command("demo-data")
+@app.command("demo-data", help=_("Add synthetic persons (for trying caseterm and for benchmarks)."))
 @guarded
 def demo_data(
     persons: Annotated[int, typer.Option("--persons", min=1, max=1_000_000, help=_("How many."))],
-    store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
     seed: Annotated[int, typer.Option("--seed", help=_("Same seed, same people."))] = 1,
-) -> None:  # fmt: skip
+) -> None:
     """Add synthetic persons (for trying caseterm and for benchmarks)."""
     from caseterm.services.demo import generate_persons
 
-    with unlocked(store, user, passphrase_file) as session:
-        with typer.progressbar(length=persons, label=_("Synthetic persons"), file=None) as bar:
-            last = [0]
+    with (
+        unlocked(store, user, passphrase_file) as session,
+        typer.progressbar(length=persons, label=_("Synthetic persons"), file=sys.stderr) as bar,
+    ):
+        last = [0]
 
-            def advance(done: int, _total: int) -> None:
-                bar.update(done - last[0])
-                last[0] = done
+        def advance(done: int, _total: int) -> None:
+            bar.update(done - last[0])
+            last[0] = done
 
-            added = generate_persons(session, persons, seed=seed, progress=advance)
+        added = generate_persons(session, persons, seed=seed, progress=advance)
     typer.echo(_("Added {n} synthetic persons.").format(n=added))

@@ -64,9 +64,13 @@ def guarded(function: Callable[P, R]) -> Callable[P, R]:
             if os.environ.get(DEBUG_ENV) == "1":
                 raise
             error_id = secrets.token_hex(4)
-            fail(_("Unexpected error (id {error_id}). Nothing was half-saved; details are not "
-                   "shown because they may contain personal data.").format(error_id=error_id),
-                 EXIT_INTERNAL)  # fmt: skip
+            fail(
+                _(
+                    "Unexpected error (id {error_id}). Nothing was half-saved; details are not "
+                    "shown because they may contain personal data."
+                ).format(error_id=error_id),
+                EXIT_INTERNAL,
+            )
 
     return wrapper
 
@@ -77,7 +81,10 @@ def read_passphrase(passphrase_file: Path | None, prompt: str, *, confirm: bool 
         try:
             text = passphrase_file.read_text("utf-8")
         except OSError:
-            fail(_("Cannot read the passphrase file {path}.").format(path=passphrase_file), EXIT_USAGE)
+            fail(
+                _("Cannot read the passphrase file {path}.").format(path=passphrase_file),
+                EXIT_USAGE,
+            )
         return text.split("\n", 1)[0].removesuffix("\r")
     if not sys.stdin.isatty():
         fail(_("No terminal to ask for the passphrase: use --passphrase-file."), EXIT_USAGE)
@@ -92,8 +99,13 @@ def warn_if_unsafe_kdf() -> None:
     from caseterm.services.policy import active_policy, is_unsafe
 
     if is_unsafe(active_policy()):
-        typer.echo(_("WARNING: unsafe test key-derivation parameters are in use "
-                     "(CASETERM_UNSAFE_TEST_KDF=1). Never use this with real data."), err=True)  # fmt: skip
+        typer.echo(
+            _(
+                "WARNING: unsafe test key-derivation parameters are in use "
+                "(CASETERM_UNSAFE_TEST_KDF=1). Never use this with real data."
+            ),
+            err=True,
+        )
 
 
 def resolve_store(store: Path | None) -> Path:

@@ -13,13 +13,15 @@ from caseterm.cli.options import StoreOpt, UserOpt
 from caseterm.i18n import _
 
 app = typer.Typer(
-    help=_("caseterm: encrypted case files of people who use drugs, for commune police. "
-           "Without a command it opens the terminal interface. Language: --lang vi|en."),
+    help=_(
+        "caseterm: encrypted case files of people who use drugs, for commune police. "
+        "Without a command it opens the terminal interface. Language: --lang vi|en."
+    ),
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     invoke_without_command=True,
-)  # fmt: skip
+)
 app.add_typer(person.app, name="person")
 
 
@@ -34,9 +36,13 @@ def root(
     ctx: typer.Context,
     store: StoreOpt = None,
     user: UserOpt = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help=_("Show the version and exit."))] = False,
-) -> None:  # fmt: skip
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
+        ),
+    ] = False,
+) -> None:
     """Open the terminal interface when no command is given."""
     if ctx.invoked_subcommand is None:
         _launch_tui(store, user)
@@ -50,14 +56,25 @@ def _launch_tui(store: StoreOpt, user: UserOpt) -> None:
     run_tui(resolve_store(store), account=user)
 
 
-@app.command("demo")
+@app.command(
+    "demo", help=_("Open the app on a demo store of synthetic people (created on first use).")
+)
 @guarded
 def demo(
-    persons: Annotated[int, typer.Option("--persons", min=1, max=200_000,
-                                         help=_("How many synthetic persons a new demo store gets."))] = 400,
-    no_tui: Annotated[bool, typer.Option("--no-tui", help=_("Only create the demo store and print how "
-                                                           "to open it."))] = False,
-) -> None:  # fmt: skip
+    persons: Annotated[
+        int,
+        typer.Option(
+            "--persons",
+            min=1,
+            max=200_000,
+            help=_("How many synthetic persons a new demo store gets."),
+        ),
+    ] = 400,
+    no_tui: Annotated[
+        bool,
+        typer.Option("--no-tui", help=_("Only create the demo store and print how to open it.")),
+    ] = False,
+) -> None:
     """Open the app on a demo store of synthetic people (created on first use)."""
     from caseterm.paths import demo_dir
     from caseterm.services.demo import ensure_demo_store
@@ -67,8 +84,11 @@ def demo(
         typer.echo(_("Creating the demo store with {n} synthetic persons…").format(n=persons))
     demo_store = ensure_demo_store(demo_dir(), persons=persons)
     typer.echo(_("Demo store: {path}").format(path=demo_store.store))
-    typer.echo(_("Account: {name}    Passphrase: {passphrase}").format(
-        name=demo_store.account, passphrase=demo_store.passphrase))  # fmt: skip
+    typer.echo(
+        _("Account: {name}    Passphrase: {passphrase}").format(
+            name=demo_store.account, passphrase=demo_store.passphrase
+        )
+    )
     typer.echo(_("Synthetic data only: never type real people's data into the demo store."))
     if not no_tui:
         from caseterm.tui.app import run_tui

@@ -12,18 +12,31 @@ from caseterm.cli.person_fields import split_fields, with_field_options
 from caseterm.cli.render import print_person_file, print_summaries
 from caseterm.i18n import _
 
-app = typer.Typer(help=_("Find, show, register and update persons."), no_args_is_help=True,
-                  rich_markup_mode=None)
-ConfirmOpt = Annotated[bool, typer.Option("--confirm", help=_("Save even with warnings or possible duplicates (after checking them)."))]
-PersonArg = Annotated[str, typer.Argument(help=_("The person's id (or its first 8+ characters)."),
-                                          show_default=False)]  # fmt: skip
+app = typer.Typer(
+    help=_("Find, show, register and update persons."), no_args_is_help=True, rich_markup_mode=None
+)
+ConfirmOpt = Annotated[
+    bool,
+    typer.Option(
+        "--confirm", help=_("Save even with warnings or possible duplicates (after checking them).")
+    ),
+]
+PersonArg = Annotated[
+    str, typer.Argument(help=_("The person's id (or its first 8+ characters)."), show_default=False)
+]
 
 
-@app.command("add")
+@app.command("add", help=_("Register a new person (the duplicate check runs first)."))
 @with_field_options
 @guarded
-def add(store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None,
-        confirm: ConfirmOpt = False, json: JsonOpt = False, **fields: Any) -> None:  # fmt: skip
+def add(
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    confirm: ConfirmOpt = False,
+    json: JsonOpt = False,
+    **fields: Any,
+) -> None:
     """Register a new person (the duplicate check runs first)."""
     from caseterm.services.forms import build_record
     from caseterm.services.persons import add_person
@@ -37,12 +50,20 @@ def add(store: StoreOpt = None, user: UserOpt = None, passphrase_file: Passphras
         typer.echo(_("Registered {name}: id {pid}").format(name=record.full_name, pid=person_id))
 
 
-@app.command("update")
+@app.command(
+    "update", help=_("Change fields of a person's identity block (only the options given).")
+)
 @with_field_options
 @guarded
-def update(person: PersonArg, store: StoreOpt = None, user: UserOpt = None,
-           passphrase_file: PassphraseFileOpt = None, confirm: ConfirmOpt = False,
-           json: JsonOpt = False, **fields: Any) -> None:  # fmt: skip
+def update(
+    person: PersonArg,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    confirm: ConfirmOpt = False,
+    json: JsonOpt = False,
+    **fields: Any,
+) -> None:
     """Change fields of a person's identity block (only the options given)."""
     from caseterm.services.forms import build_record
     from caseterm.services.persons import show_person, update_person
@@ -51,8 +72,9 @@ def update(person: PersonArg, store: StoreOpt = None, user: UserOpt = None,
     with unlocked(store, user, passphrase_file) as session:
         current = show_person(session, person).person
         record = build_record(values, base=current.record)
-        changed = update_person(session, current.id, record, expected_version=current.version,
-                                confirm=confirm)  # fmt: skip
+        changed = update_person(
+            session, current.id, record, expected_version=current.version, confirm=confirm
+        )
     if json:
         print_json({"id": current.id, "changed": changed})
     elif changed:
@@ -61,15 +83,25 @@ def update(person: PersonArg, store: StoreOpt = None, user: UserOpt = None,
         typer.echo(_("Nothing changed."))
 
 
-@app.command("find")
+@app.command("find", help=_("Search the registers."))
 @guarded
 def find(
-    query: Annotated[str, typer.Argument(help=_("Name or other name (tones optional, any word "
-                                                "order), or the start of an ID number."))],
-    store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, max=500, help=_("At most this many."))] = 50,
+    query: Annotated[
+        str,
+        typer.Argument(
+            help=_(
+                "Name or other name (tones optional, any word order), or the start of an ID number."
+            )
+        ),
+    ],
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=500, help=_("At most this many."))
+    ] = 50,
     json: JsonOpt = False,
-) -> None:  # fmt: skip
+) -> None:
     """Search the registers."""
     from caseterm.services.persons import find_persons
 
@@ -83,10 +115,15 @@ def find(
         print_summaries(found)
 
 
-@app.command("show")
+@app.command("show", help=_("Show a person's file: identity, profile and timeline."))
 @guarded
-def show(person: PersonArg, store: StoreOpt = None, user: UserOpt = None,
-         passphrase_file: PassphraseFileOpt = None, json: JsonOpt = False) -> None:  # fmt: skip
+def show(
+    person: PersonArg,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
     """Show a person's file: identity, profile and timeline."""
     from caseterm.services.persons import show_person
 

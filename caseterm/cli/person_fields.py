@@ -24,22 +24,35 @@ def _opt(help_text: str, *names: str) -> Any:
 
 
 def field_options(
-    name: Annotated[str | None, _opt(_("Full name, e.g. \"Nguyễn Văn An\"."), "--name")] = None,
-    alias: Annotated[list[str] | None, _opt(_("Other name (repeat for several)."), "--alias")] = None,
-    dob: Annotated[str | None, _opt(_("Date of birth: dd/mm/yyyy, or the year alone."), "--dob")] = None,
+    name: Annotated[str | None, _opt(_('Full name, e.g. "Nguyễn Văn An".'), "--name")] = None,
+    alias: Annotated[
+        list[str] | None, _opt(_("Other name (repeat for several)."), "--alias")
+    ] = None,
+    dob: Annotated[
+        str | None, _opt(_("Date of birth: dd/mm/yyyy, or the year alone."), "--dob")
+    ] = None,
     sex: Annotated[str | None, _opt(_("nam/nữ (male/female)."), "--sex")] = None,
-    id_type: Annotated[str | None, _opt("CC, CCCD, CMND, PASSPORT (HC), VNEID.", "--id-type")] = None,
+    id_type: Annotated[
+        str | None, _opt("CC, CCCD, CMND, PASSPORT (HC), VNEID.", "--id-type")
+    ] = None,
     id_number: Annotated[str | None, _opt(_("ID document number."), "--id-number")] = None,
     id_issue_date: Annotated[str | None, _opt(_("ID issue date."), "--id-issue-date")] = None,
     id_issue_place: Annotated[str | None, _opt(_("ID issue place."), "--id-issue-place")] = None,
     village: Annotated[str | None, _opt(_("Village / residential group."), "--village")] = None,
     birth_place: Annotated[str | None, _opt(_("Place of birth."), "--birth-place")] = None,
-    origin_place: Annotated[str | None, _opt(_("Place of origin (quê quán)."), "--origin-place")] = None,
-    permanent_address: Annotated[str | None, _opt(_("Permanent residence."), "--permanent-address")] = None,
-    temporary_address: Annotated[str | None, _opt(_("Temporary residence."), "--temporary-address")] = None,
+    origin_place: Annotated[
+        str | None, _opt(_("Place of origin (quê quán)."), "--origin-place")
+    ] = None,
+    permanent_address: Annotated[
+        str | None, _opt(_("Permanent residence."), "--permanent-address")
+    ] = None,
+    temporary_address: Annotated[
+        str | None, _opt(_("Temporary residence."), "--temporary-address")
+    ] = None,
     current_address: Annotated[str | None, _opt(_("Current address."), "--current-address")] = None,
-    residence_status: Annotated[str | None, _opt(_("on dinh / khong on dinh (stable / not_stable)."),
-                                                 "--residence-status")] = None,
+    residence_status: Annotated[
+        str | None, _opt(_("on dinh / khong on dinh (stable / not_stable)."), "--residence-status")
+    ] = None,
     ethnicity: Annotated[str | None, _opt(_("Ethnicity."), "--ethnicity")] = None,
     religion: Annotated[str | None, _opt(_("Religion."), "--religion")] = None,
     nationality: Annotated[str | None, _opt(_("Nationality."), "--nationality")] = None,
@@ -47,32 +60,60 @@ def field_options(
     occupation: Annotated[str | None, _opt(_("Occupation."), "--occupation")] = None,
     workplace: Annotated[str | None, _opt(_("Workplace or school."), "--workplace")] = None,
     phone: Annotated[str | None, _opt(_("Phone."), "--phone")] = None,
-    social_account: Annotated[str | None, _opt(_("Social media account."), "--social-account")] = None,
+    social_account: Annotated[
+        str | None, _opt(_("Social media account."), "--social-account")
+    ] = None,
     father: Annotated[str | None, _opt(_("Father's name."), "--father")] = None,
     mother: Annotated[str | None, _opt(_("Mother's name."), "--mother")] = None,
-    representative: Annotated[str | None, _opt(_("Legal representative (for 12 to under 18)."),
-                                               "--representative")] = None,
-    drug: Annotated[list[str] | None, _opt(_("Drug type (repeat): heroin, ma tuy tong hop, can sa…"),
-                                           "--drug")] = None,
-    route: Annotated[list[str] | None, _opt(_("Route of use (repeat): tiem chich, hit, uong…"),
-                                            "--route")] = None,
-    psychosis: Annotated[bool | None, _opt(_("Drug-induced psychosis (ngáo đá)."),
-                                           "--psychosis/--no-psychosis")] = None,
-    use_started: Annotated[str | None, _opt(_("When use started (date or year)."), "--use-started")] = None,
-) -> dict[str, Any]:  # fmt: skip
+    representative: Annotated[
+        str | None, _opt(_("Legal representative (for 12 to under 18)."), "--representative")
+    ] = None,
+    drug: Annotated[
+        list[str] | None, _opt(_("Drug type (repeat): heroin, ma tuy tong hop, can sa…"), "--drug")
+    ] = None,
+    route: Annotated[
+        list[str] | None, _opt(_("Route of use (repeat): tiem chich, hit, uong…"), "--route")
+    ] = None,
+    psychosis: Annotated[
+        bool | None, _opt(_("Drug-induced psychosis (ngáo đá)."), "--psychosis/--no-psychosis")
+    ] = None,
+    use_started: Annotated[
+        str | None, _opt(_("When use started (date or year)."), "--use-started")
+    ] = None,
+) -> dict[str, Any]:
     """Collect the field options into the form-value mapping of `services.forms`."""
     values: dict[str, Any] = {
-        "full_name": name, "aliases": alias, "birth": dob, "sex": sex, "id_type": id_type,
-        "id_number": id_number, "id_issue_date": id_issue_date, "id_issue_place": id_issue_place,
-        "village": village, "birth_place": birth_place, "origin_place": origin_place,
-        "permanent_address": permanent_address, "temporary_address": temporary_address,
-        "current_address": current_address, "residence_status": residence_status,
-        "ethnicity": ethnicity, "religion": religion, "nationality": nationality,
-        "education": education, "occupation": occupation, "workplace": workplace, "phone": phone,
-        "social_account": social_account, "father": father, "mother": mother,
-        "representative": representative, "drug_types": drug, "routes": route,
-        "psychosis": psychosis, "use_started": use_started,
-    }  # fmt: skip
+        "full_name": name,
+        "aliases": alias,
+        "birth": dob,
+        "sex": sex,
+        "id_type": id_type,
+        "id_number": id_number,
+        "id_issue_date": id_issue_date,
+        "id_issue_place": id_issue_place,
+        "village": village,
+        "birth_place": birth_place,
+        "origin_place": origin_place,
+        "permanent_address": permanent_address,
+        "temporary_address": temporary_address,
+        "current_address": current_address,
+        "residence_status": residence_status,
+        "ethnicity": ethnicity,
+        "religion": religion,
+        "nationality": nationality,
+        "education": education,
+        "occupation": occupation,
+        "workplace": workplace,
+        "phone": phone,
+        "social_account": social_account,
+        "father": father,
+        "mother": mother,
+        "representative": representative,
+        "drug_types": drug,
+        "routes": route,
+        "psychosis": psychosis,
+        "use_started": use_started,
+    }
     return {key: value for key, value in values.items() if value is not None}
 
 
@@ -81,10 +122,15 @@ FIELD_NAMES = tuple(inspect.signature(field_options).parameters)
 
 def with_field_options(command: F) -> F:
     """Give `command` the field options after its own parameters (it receives them as kwargs)."""
-    own = [p for p in inspect.signature(command, eval_str=True).parameters.values()
-           if p.kind is not p.VAR_KEYWORD]  # fmt: skip
-    fields = [p.replace(kind=p.KEYWORD_ONLY)
-              for p in inspect.signature(field_options, eval_str=True).parameters.values()]  # fmt: skip
+    own = [
+        p
+        for p in inspect.signature(command, eval_str=True).parameters.values()
+        if p.kind is not p.VAR_KEYWORD
+    ]
+    fields = [
+        p.replace(kind=p.KEYWORD_ONLY)
+        for p in inspect.signature(field_options, eval_str=True).parameters.values()
+    ]
     own_positional = [p for p in own if p.kind is not p.KEYWORD_ONLY]
     own_keyword = [p for p in own if p.kind is p.KEYWORD_ONLY]
     parameters = [*own_positional, *own_keyword, *fields]

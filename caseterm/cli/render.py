@@ -18,8 +18,10 @@ def print_summaries(found: list[PersonSummary]) -> None:
     """Print one line per person, then the count."""
     for item in found:
         document = f"{item.id_type} {item.id_number}" if item.id_number else "-"
-        typer.echo(f"{item.id[:13]}  {item.full_name:<28} {code_label(item.sex):<6} "
-                   f"{date_label(item.birth):<10}  {document:<18} {item.village}")  # fmt: skip
+        typer.echo(
+            f"{item.id[:13]}  {item.full_name:<28} {code_label(item.sex):<6} "
+            f"{date_label(item.birth):<10}  {document:<18} {item.village}"
+        )
     typer.echo(ngettext("{n} person found.", "{n} persons found.", len(found)).format(n=len(found)))
 
 
@@ -35,7 +37,10 @@ def print_person_file(person_file: PersonFile) -> None:
         ("village", record.village),
         ("permanent_address", record.permanent_address),
         ("current_address", record.current_address),
-        ("residence_status", code_label(record.residence_status.value if record.residence_status else None)),
+        (
+            "residence_status",
+            code_label(record.residence_status.value if record.residence_status else None),
+        ),
         ("occupation", record.occupation),
         ("phone", record.phone),
         ("ethnicity", record.ethnicity),

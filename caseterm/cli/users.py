@@ -11,22 +11,36 @@ from caseterm.cli.common import guarded, print_json, read_passphrase, unlocked
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.i18n import _
 
-app = typer.Typer(help=_("Accounts: add, list, disable, change passphrase."), no_args_is_help=True,
-                  rich_markup_mode=None)
+app = typer.Typer(
+    help=_("Accounts: add, list, disable, change passphrase."),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 NameArg = Annotated[str, typer.Argument(help=_("The account name."), show_default=False)]
 
 
-@app.command("add")
+@app.command("add", help=_("Add an account; its owner types their own passphrase."))
 @guarded
 def add(
     name: NameArg,
-    role: Annotated[list[str], typer.Option("--role", help=_("officer, chief, admin or district-analyst "
-                                                           "(repeat for several)."))],
-    store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None,
-    new_passphrase_file: Annotated[Path | None, typer.Option(
-        "--new-passphrase-file", help=_("Read the new account's passphrase from this file (automation)."))] = None,
+    role: Annotated[
+        list[str],
+        typer.Option(
+            "--role", help=_("officer, chief, admin or district-analyst (repeat for several).")
+        ),
+    ],
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    new_passphrase_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--new-passphrase-file",
+            help=_("Read the new account's passphrase from this file (automation)."),
+        ),
+    ] = None,
     display_name: Annotated[str, typer.Option("--display-name", help=_("Full name."))] = "",
-) -> None:  # fmt: skip
+) -> None:
     """Add an account; its owner types their own passphrase."""
     from caseterm.domain.codes import Role
     from caseterm.errors import UsageError
@@ -37,56 +51,97 @@ def add(
     except ValueError as exc:
         raise UsageError(_("Unknown role {role}.").format(role=exc)) from exc
     with unlocked(store, user, passphrase_file) as session:
-        typer.echo(_("{name}, type your new passphrase (the administrator must not see it).").format(
-            name=name), err=True)  # fmt: skip
+        typer.echo(
+            _("{name}, type your new passphrase (the administrator must not see it).").format(
+                name=name
+            ),
+            err=True,
+        )
         passphrase = read_passphrase(new_passphrase_file, _("New passphrase: "), confirm=True)
-        account = add_account(session, name=name, roles=roles, passphrase=passphrase,
-                              display_name=display_name)  # fmt: skip
-    typer.echo(_("Added the account {name} ({roles}).").format(
-        name=account.name, roles=", ".join(r.value for r in account.roles)))  # fmt: skip
+        account = add_account(
+            session, name=name, roles=roles, passphrase=passphrase, display_name=display_name
+        )
+    typer.echo(
+        _("Added the account {name} ({roles}).").format(
+            name=account.name, roles=", ".join(r.value for r in account.roles)
+        )
+    )
 
 
-@app.command("list")
+@app.command("list", help=_("List the accounts, their roles and their key-derivation cost."))
 @guarded
-def list_(store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None,
-          json: JsonOpt = False) -> None:  # fmt: skip
+def list_(
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
     """List the accounts, their roles and their key-derivation cost."""
     from caseterm.services.accounts import list_accounts
 
     with unlocked(store, user, passphrase_file) as session:
         views = list_accounts(session)
     if json:
-        print_json([{"id": v.account.id, "name": v.account.name, "roles": [r.value for r in v.account.roles],
-                     "active": v.account.active, "kdf_memory_mib": v.kdf_memory_mib,
-                     "kdf_iterations": v.kdf_iterations} for v in views])  # fmt: skip
+        print_json(
+            [
+                {
+                    "id": v.account.id,
+                    "name": v.account.name,
+                    "roles": [r.value for r in v.account.roles],
+                    "active": v.account.active,
+                    "kdf_memory_mib": v.kdf_memory_mib,
+                    "kdf_iterations": v.kdf_iterations,
+                }
+                for v in views
+            ]
+        )
         return
     for view in views:
         state = _("active") if view.account.active else _("disabled")
-        cost = f"argon2id {view.kdf_memory_mib} MiB × {view.kdf_iterations}" if view.has_slot else "-"
-        typer.echo(f"{view.account.name:<20} {','.join(r.value for r in view.account.roles):<22} "
-                   f"{state:<10} {cost}")  # fmt: skip
+        cost = (
+            f"argon2id {view.kdf_memory_mib} MiB × {view.kdf_iterations}" if view.has_slot else "-"
+        )
+        typer.echo(
+            f"{view.account.name:<20} {','.join(r.value for r in view.account.roles):<22} "
+            f"{state:<10} {cost}"
+        )
 
 
-@app.command("disable")
+@app.command("disable", help=_("Disable an account and remove its key slot."))
 @guarded
-def disable(name: NameArg, store: StoreOpt = None, user: UserOpt = None,
-            passphrase_file: PassphraseFileOpt = None) -> None:  # fmt: skip
+def disable(
+    name: NameArg,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
     """Disable an account and remove its key slot."""
     from caseterm.services.accounts import disable_account
 
     with unlocked(store, user, passphrase_file) as session:
         disable_account(session, name)
-    typer.echo(_("Disabled {name} and removed its key slot. A copy of the old key file still "
-                 "opens old copies of the store: rotate the data key (keys rotate-data-key).").format(
-        name=name))  # fmt: skip
+    typer.echo(
+        _(
+            "Disabled {name} and removed its key slot. A copy of the old key file still "
+            "opens old copies of the store: rotate the data key (keys rotate-data-key)."
+        ).format(name=name)
+    )
 
 
-@app.command("passwd")
+@app.command("passwd", help=_("Change your own passphrase (the store itself is not rewritten)."))
 @guarded
-def passwd(store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None,
-           new_passphrase_file: Annotated[Path | None, typer.Option(
-               "--new-passphrase-file", help=_("Read the new passphrase from this file (automation)."))] = None,
-           json: JsonOpt = False) -> None:  # fmt: skip
+def passwd(
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    new_passphrase_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--new-passphrase-file", help=_("Read the new passphrase from this file (automation).")
+        ),
+    ] = None,
+    json: JsonOpt = False,
+) -> None:
     """Change your own passphrase (the store itself is not rewritten)."""
     from caseterm.services.accounts import change_own_passphrase
 

@@ -85,7 +85,7 @@ def enrolment_params(
     while seconds > high and params.memory_kib // 2 >= policy.floor.memory_kib:
         params = KdfParams(params.memory_kib // 2, params.iterations, params.lanes, params.salt)
         seconds = timer(params)
-    while seconds < low and params.iterations < 12:  # noqa: PLR2004 - a sane ceiling
+    while seconds < low and params.iterations < 12:
         per_pass = seconds / params.iterations
         wanted = max(params.iterations + 1, int(low / max(per_pass, 1e-6)) + 1)
         params = KdfParams(params.memory_kib, min(wanted, 12), params.lanes, params.salt)

@@ -93,11 +93,16 @@ class KeyFile:
 def _dump_slot(slot: Slot) -> dict[str, Any]:
     kdf = slot.kdf
     return {
-        "kdf": {"alg": "argon2id", "m_kib": kdf.memory_kib, "t": kdf.iterations,
-                "p": kdf.lanes, "salt": b64(kdf.salt)},
+        "kdf": {
+            "alg": "argon2id",
+            "m_kib": kdf.memory_kib,
+            "t": kdf.iterations,
+            "p": kdf.lanes,
+            "salt": b64(kdf.salt),
+        },
         "nonce": b64(slot.nonce),
         "ciphertext": b64(slot.ciphertext),
-    }  # fmt: skip
+    }
 
 
 def _load_slot(raw: dict[str, Any]) -> Slot:
@@ -116,19 +121,28 @@ def _dump(keys: KeyFile) -> dict[str, Any]:
         "data_key": {
             "current": keys.current,
             "pending": keys.pending,
-            "versions": {str(v.version): {"file_salt": v.file_salt, "created_at": v.created_at}
-                         for v in keys.versions.values()},
-        },  # fmt: skip
+            "versions": {
+                str(v.version): {"file_salt": v.file_salt, "created_at": v.created_at}
+                for v in keys.versions.values()
+            },
+        },
         "accounts": {
-            a.account_id: {"name": a.name, "public_key": b64(a.public_key),
-                           "slot": _dump_slot(a.slot), "created_at": a.created_at}
+            a.account_id: {
+                "name": a.name,
+                "public_key": b64(a.public_key),
+                "slot": _dump_slot(a.slot),
+                "created_at": a.created_at,
+            }
             for a in keys.accounts.values()
-        },  # fmt: skip
-        "grants": {str(version): {who: b64(sealed) for who, sealed in grants.items()}
-                   for version, grants in keys.grants.items()},  # fmt: skip
+        },
+        "grants": {
+            str(version): {who: b64(sealed) for who, sealed in grants.items()}
+            for version, grants in keys.grants.items()
+        },
         "recovery": {"public_key": b64(keys.recovery_public_key)}
-        if keys.recovery_public_key else None,
-    }  # fmt: skip
+        if keys.recovery_public_key
+        else None,
+    }
 
 
 def _load(raw: dict[str, Any]) -> KeyFile:
@@ -138,10 +152,15 @@ def _load(raw: dict[str, Any]) -> KeyFile:
         for v, info in data_key["versions"].items()
     }
     accounts = {
-        account_id: AccountEntry(account_id, str(a["name"]), unb64(a["public_key"]),
-                                 _load_slot(a["slot"]), str(a["created_at"]))
+        account_id: AccountEntry(
+            account_id,
+            str(a["name"]),
+            unb64(a["public_key"]),
+            _load_slot(a["slot"]),
+            str(a["created_at"]),
+        )
         for account_id, a in raw["accounts"].items()
-    }  # fmt: skip
+    }
     grants = {int(v): {who: unb64(s) for who, s in g.items()} for v, g in raw["grants"].items()}
     recovery = raw.get("recovery")
     pending = data_key.get("pending")

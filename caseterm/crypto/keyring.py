@@ -51,47 +51,78 @@ def grant_recovery(keys: KeyFile, data_key: bytes) -> None:
     """Seal the current data key to the offline recovery key, when the store has one."""
     if keys.recovery_public_key is not None:
         keys.grants[keys.current][RECOVERY] = seal(
-            data_key, keys.recovery_public_key, store_id=keys.store_id, recipient=RECOVERY,
+            data_key,
+            keys.recovery_public_key,
+            store_id=keys.store_id,
+            recipient=RECOVERY,
             version=keys.current,
-        )  # fmt: skip
+        )
 
 
 def enrol(
-    keys: KeyFile, *, account_id: str, name: str, passphrase: str, kdf: KdfParams,
-    data_key: bytes, created_at: str,
-) -> AccountEntry:  # fmt: skip
+    keys: KeyFile,
+    *,
+    account_id: str,
+    name: str,
+    passphrase: str,
+    kdf: KdfParams,
+    data_key: bytes,
+    created_at: str,
+) -> AccountEntry:
     """Add an account: new key pair, slot under its passphrase, grant of the current data key."""
     pair = AccountKeyPair.generate()
-    slot = wrap_slot(pair, passphrase, kdf, store_id=keys.store_id, account_id=account_id,
-                     account_name=name)  # fmt: skip
+    slot = wrap_slot(
+        pair, passphrase, kdf, store_id=keys.store_id, account_id=account_id, account_name=name
+    )
     entry = AccountEntry(account_id, name, pair.public_bytes, slot, created_at)
     keys.accounts[account_id] = entry
     keys.grants.setdefault(keys.current, {})[account_id] = seal(
-        data_key, pair.public_bytes, store_id=keys.store_id, recipient=account_id,
+        data_key,
+        pair.public_bytes,
+        store_id=keys.store_id,
+        recipient=account_id,
         version=keys.current,
-    )  # fmt: skip
+    )
     return entry
 
 
-def open_account(keys: KeyFile, entry: AccountEntry, passphrase: str, policy: KdfPolicy) -> Unlocked:
+def open_account(
+    keys: KeyFile, entry: AccountEntry, passphrase: str, policy: KdfPolicy
+) -> Unlocked:
     """Open an account's slot and its grant; raise `DecryptionError` for a wrong passphrase."""
     if not entry.slot.kdf.at_least(policy.floor):
         raise SlotBelowFloor(entry.account_id)
-    pair = unwrap_slot(entry.slot, passphrase, store_id=keys.store_id,
-                       account_id=entry.account_id, account_name=entry.name)  # fmt: skip
+    pair = unwrap_slot(
+        entry.slot,
+        passphrase,
+        store_id=keys.store_id,
+        account_id=entry.account_id,
+        account_name=entry.name,
+    )
     sealed = keys.grants.get(keys.current, {}).get(entry.account_id)
     if sealed is None:
         raise KeyFileError("no grant")
-    data_key = open_grant(sealed, pair.private_bytes, store_id=keys.store_id,
-                          recipient=entry.account_id, version=keys.current)  # fmt: skip
+    data_key = open_grant(
+        sealed,
+        pair.private_bytes,
+        store_id=keys.store_id,
+        recipient=entry.account_id,
+        version=keys.current,
+    )
     return Unlocked(entry, pair, data_key, keys.current)
 
 
 def rewrap(keys: KeyFile, unlocked: Unlocked, new_passphrase: str, kdf: KdfParams) -> None:
     """Wrap the same key pair under a new passphrase (the database is not touched)."""
     entry = unlocked.account
-    slot = wrap_slot(unlocked.keys, new_passphrase, kdf, store_id=keys.store_id,
-                     account_id=entry.account_id, account_name=entry.name)  # fmt: skip
+    slot = wrap_slot(
+        unlocked.keys,
+        new_passphrase,
+        kdf,
+        store_id=keys.store_id,
+        account_id=entry.account_id,
+        account_name=entry.name,
+    )
     keys.accounts[entry.account_id] = AccountEntry(
         entry.account_id, entry.name, entry.public_key, slot, entry.created_at
     )

@@ -29,7 +29,9 @@ class SigningKey:
         """Make a new random signing key."""
         private = Ed25519PrivateKey.generate()
         return cls(
-            private.private_bytes(_RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption()),
+            private.private_bytes(
+                _RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+            ),
             private.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw),
         )
 

@@ -52,15 +52,27 @@ class AccountKeyPair:
 
 def _slot_aad(store_id: str, account_id: str, account_name: str, kdf: KdfParams) -> bytes:
     return context(
-        "caseterm/slot/v1", store_id, account_id, account_name,
-        "argon2id", kdf.memory_kib, kdf.iterations, kdf.lanes, kdf.salt,
-    )  # fmt: skip
+        "caseterm/slot/v1",
+        store_id,
+        account_id,
+        account_name,
+        "argon2id",
+        kdf.memory_kib,
+        kdf.iterations,
+        kdf.lanes,
+        kdf.salt,
+    )
 
 
 def wrap_slot(
-    keys: AccountKeyPair, passphrase: str, kdf: KdfParams, *, store_id: str, account_id: str,
+    keys: AccountKeyPair,
+    passphrase: str,
+    kdf: KdfParams,
+    *,
+    store_id: str,
+    account_id: str,
     account_name: str,
-) -> Slot:  # fmt: skip
+) -> Slot:
     """Wrap an account's private key under a KEK derived from its passphrase."""
     kek = derive_kek(passphrase, kdf)
     nonce = os.urandom(NONCE_BYTES)

@@ -48,9 +48,8 @@ class PartialDate:
             month, year = (int(group) for group in match.groups())
             return cls(year, month)
         if match := _ISO.match(value):
-            year, month = int(match.group(1)), int(match.group(2))
-            day = int(match.group(3)) if match.group(3) else None
-            return cls(year, month, day)
+            maybe_day = int(match.group(3)) if match.group(3) else None
+            return cls(int(match.group(1)), int(match.group(2)), maybe_day)
         if match := _YEAR.match(value):
             return cls(int(match.group(1)))
         raise DateFormatError(value)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -22,7 +23,7 @@ class Issue:
     field: str
     """The record field the problem is about."""
     severity: Severity
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, str] = dataclasses.field(default_factory=dict)
     """Non-personal values used in the sentence (lengths, expected digits, codes)."""
     needs_supervisor: bool = False
     """A warning that only a chief (or admin) may override, as the legal spec demands."""

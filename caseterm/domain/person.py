@@ -126,7 +126,9 @@ def _check_name(record: PersonRecord) -> list[Issue]:
         issues.append(Issue("name.has_digits", "full_name", Severity.WARNING))
     for alias in record.aliases:
         if len(alias) > MAX_NAME:
-            issues.append(Issue("alias.too_long", "aliases", Severity.ERROR, {"max": str(MAX_NAME)}))
+            issues.append(
+                Issue("alias.too_long", "aliases", Severity.ERROR, {"max": str(MAX_NAME)})
+            )
     return issues
 
 
@@ -170,9 +172,10 @@ def _check_family(record: PersonRecord, today: date) -> list[Issue]:
         for member in record.family
         if member.relation not in RELATIONS
     ]
-    is_minor = age_on(record.birth, today) < 18  # noqa: PLR2004 - the age of majority
-    has_representative = any(m.relation in ("guardian", "representative", "father", "mother")
-                             for m in record.family)  # fmt: skip
+    is_minor = age_on(record.birth, today) < 18
+    has_representative = any(
+        m.relation in ("guardian", "representative", "father", "mother") for m in record.family
+    )
     if is_minor and not has_representative:
         issues.append(Issue("family.minor_without_representative", "family", Severity.WARNING))
     return issues

@@ -28,9 +28,13 @@ class AccountView:
 
 
 def add_account(
-    session: CaseSession, *, name: str, roles: tuple[Role, ...], passphrase: str,
+    session: CaseSession,
+    *,
+    name: str,
+    roles: tuple[Role, ...],
+    passphrase: str,
     display_name: str = "",
-) -> AccountInfo:  # fmt: skip
+) -> AccountInfo:
     """Create an account with its own passphrase (typed by its owner) and a grant of the key."""
     session.require(Action.ACCOUNT_MANAGE)
     check_account_name(name)
@@ -38,18 +42,31 @@ def add_account(
         raise UsageError(_("Give the account at least one role."))
     require_good_passphrase(passphrase, [session.unit.code, session.unit.name, name])
     account_id, now = new_id(), session.now()
-    with session.store.transaction() as tx:
+    with session.transaction() as tx:
         if tx.accounts.by_name(name) is not None:
             raise RefusedError(_("An account named {name} already exists.").format(name=name))
-        tx.accounts.add(account_id=account_id, name=name, display_name=display_name, roles=roles,
-                        unit_code=session.unit.code, created_at=now)  # fmt: skip
-        session.audit(tx, "account.create", "account", account_id,
-                      {"roles": ",".join(r.value for r in roles)})  # fmt: skip
+        tx.accounts.add(
+            account_id=account_id,
+            name=name,
+            display_name=display_name,
+            roles=roles,
+            unit_code=session.unit.code,
+            created_at=now,
+        )
+        session.audit(
+            tx, "account.create", "account", account_id, {"roles": ",".join(r.value for r in roles)}
+        )
         # The key file changes inside the transaction: if it fails, the account row rolls back.
         with editing_keyfile(session.files) as keys:
-            enrol(keys, account_id=account_id, name=name, passphrase=passphrase,
-                  kdf=enrolment_params(session.policy), data_key=session.unlocked.data_key,
-                  created_at=now)  # fmt: skip
+            enrol(
+                keys,
+                account_id=account_id,
+                name=name,
+                passphrase=passphrase,
+                kdf=enrolment_params(session.policy),
+                data_key=session.unlocked.data_key,
+                created_at=now,
+            )
         created = tx.accounts.by_id(account_id)
     assert created is not None  # noqa: S101 - inserted just above
     return created
@@ -59,22 +76,28 @@ def list_accounts(session: CaseSession) -> list[AccountView]:
     """Return every account with its key-slot parameters."""
     session.require(Action.ACCOUNT_MANAGE)
     keys = load_keyfile(session.files)
-    with session.store.transaction() as tx:
+    with session.transaction() as tx:
         accounts = tx.accounts.all()
         session.audit(tx, "account.list", "unit", session.unit.code, {"count": len(accounts)})
     views = []
     for account in accounts:
         entry = keys.accounts.get(account.id)
         kdf = entry.slot.kdf if entry else None
-        views.append(AccountView(account, kdf.memory_kib // 1024 if kdf else None,
-                                 kdf.iterations if kdf else None, entry is not None))  # fmt: skip
+        views.append(
+            AccountView(
+                account,
+                kdf.memory_kib // 1024 if kdf else None,
+                kdf.iterations if kdf else None,
+                entry is not None,
+            )
+        )
     return views
 
 
 def disable_account(session: CaseSession, name: str) -> AccountInfo:
     """Disable an account and remove its key slot and grants (then rotate the data key)."""
     session.require(Action.ACCOUNT_MANAGE)
-    with session.store.transaction() as tx:
+    with session.transaction() as tx:
         account = tx.accounts.by_name(name)
         if account is None:
             raise NotFound(_("There is no account named {name}.").format(name=name))
@@ -97,9 +120,10 @@ def _active_admins(accounts: list[AccountInfo]) -> int:
 
 def change_own_passphrase(session: CaseSession, new_passphrase: str) -> None:
     """Rewrap the session's own slot under a new passphrase; the database is not touched."""
-    require_good_passphrase(new_passphrase,
-                            [session.unit.code, session.unit.name, session.actor.name])  # fmt: skip
-    with session.store.transaction() as tx:
+    require_good_passphrase(
+        new_passphrase, [session.unit.code, session.unit.name, session.actor.name]
+    )
+    with session.transaction() as tx:
         session.audit(tx, "account.passphrase_change", "account", session.actor.id)
         # Saved atomically before the audit entry commits: a crash in between leaves the new
         # passphrase working, never neither.

@@ -20,26 +20,69 @@ BATCH = 1000
 DEMO_ACCOUNT = "demo"
 DEMO_UNIT = ("26734", "Xã Tân An")
 DEMO_PERSONS = 400
-PASSPHRASE_FILE = "DEMO-ONLY-passphrase.txt"
-_WORDS = ("may", "song", "nui", "bien", "lua", "tre", "sen", "cau", "den", "gio", "nang", "mua",
-          "trang", "sao", "hoa", "la", "dong", "rung", "suoi", "thuyen", "chim", "ca", "que",
-          "duong", "nha", "cua", "ban", "ghe", "but", "sach", "vo", "mat", "tay", "chan")  # fmt: skip
+PASSPHRASE_FILE = "DEMO-ONLY-passphrase.txt"  # noqa: S105 - a file name, not a secret
+_WORDS = (
+    "may",
+    "song",
+    "nui",
+    "bien",
+    "lua",
+    "tre",
+    "sen",
+    "cau",
+    "den",
+    "gio",
+    "nang",
+    "mua",
+    "trang",
+    "sao",
+    "hoa",
+    "la",
+    "dong",
+    "rung",
+    "suoi",
+    "thuyen",
+    "chim",
+    "ca",
+    "que",
+    "duong",
+    "nha",
+    "cua",
+    "ban",
+    "ghe",
+    "but",
+    "sach",
+    "vo",
+    "mat",
+    "tay",
+    "chan",
+)
 
 
 def generate_persons(
-    session: CaseSession, count: int, *, seed: int = 1,
+    session: CaseSession,
+    count: int,
+    *,
+    seed: int = 1,
     progress: Callable[[int, int], None] | None = None,
-) -> int:  # fmt: skip
+) -> int:
     """Add `count` synthetic persons in batches (one audit entry per batch); return the count."""
     session.require(Action.DEMO_DATA)
     people = synthetic.persons(count, seed=seed)
     done = 0
     while done < count:
         batch = [(new_id(), next(people)) for _ in range(min(BATCH, count - done))]
-        with session.store.transaction() as tx:
-            tx.persons.insert_many(rows=batch, unit_code=session.unit.code, at=session.now(),
-                                   by=session.actor.id, event_ids=[new_id() for _ in batch])  # fmt: skip
-            session.audit(tx, "demo_data.generate", "unit", session.unit.code, {"count": len(batch)})
+        with session.transaction() as tx:
+            tx.persons.insert_many(
+                rows=batch,
+                unit_code=session.unit.code,
+                at=session.now(),
+                by=session.actor.id,
+                event_ids=[new_id() for _ in batch],
+            )
+            session.audit(
+                tx, "demo_data.generate", "unit", session.unit.code, {"count": len(batch)}
+            )
         done += len(batch)
         if progress:
             progress(done, count)
@@ -78,8 +121,17 @@ def ensure_demo_store(folder: Path, *, persons: int = DEMO_PERSONS) -> DemoStore
     for leftover in StoreFiles(store).all_files():
         leftover.unlink(missing_ok=True)
     passphrase = demo_passphrase()
-    init_store(InitRequest(store, DEMO_UNIT[0], DEMO_UNIT[1], DEMO_ACCOUNT, passphrase,
-                           admin_display_name="Demo", extra_roles=(Role.CHIEF,)))  # fmt: skip
+    init_store(
+        InitRequest(
+            store,
+            DEMO_UNIT[0],
+            DEMO_UNIT[1],
+            DEMO_ACCOUNT,
+            passphrase,
+            admin_display_name="Demo",
+            extra_roles=(Role.CHIEF,),
+        )
+    )
     session = open_session(store, DEMO_ACCOUNT, passphrase)
     try:
         generate_persons(session, persons, seed=2026)

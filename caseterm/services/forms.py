@@ -18,9 +18,25 @@ from caseterm.errors import ValidationFailed
 from caseterm.i18n import _
 from caseterm.services.messages import field_label
 
-TEXT_FIELDS = ("full_name", "birth_place", "origin_place", "permanent_address", "temporary_address",
-               "current_address", "village", "id_number", "id_issue_place", "ethnicity", "religion",
-               "nationality", "education", "occupation", "workplace", "phone", "social_account")  # fmt: skip
+TEXT_FIELDS = (
+    "full_name",
+    "birth_place",
+    "origin_place",
+    "permanent_address",
+    "temporary_address",
+    "current_address",
+    "village",
+    "id_number",
+    "id_issue_place",
+    "ethnicity",
+    "religion",
+    "nationality",
+    "education",
+    "occupation",
+    "workplace",
+    "phone",
+    "social_account",
+)
 FAMILY_FIELDS = ("father", "mother", "representative")
 FieldValues = Mapping[str, str | Sequence[str] | bool | None]
 E = TypeVar("E", bound=ParsableEnum)
@@ -36,8 +52,12 @@ class _Collector:
         try:
             return PartialDate.parse(text)
         except DateFormatError:
-            self.problems.append(f"{field_label(name)}: " + _(
-                "{value!r} is not a date; write dd/mm/yyyy, or the year alone").format(value=text))  # fmt: skip
+            self.problems.append(
+                f"{field_label(name)}: "
+                + _("{value!r} is not a date; write dd/mm/yyyy, or the year alone").format(
+                    value=text
+                )
+            )
             return None
 
     def enum(self, name: str, kind: type[E], text: str) -> E | None:
@@ -47,16 +67,19 @@ class _Collector:
             return kind.parse(text)
         except ValueError:
             choices = ", ".join(member.value for member in kind)
-            self.problems.append(f"{field_label(name)}: " + _(
-                "{value!r} is not one of: {choices}").format(value=text, choices=choices))  # fmt: skip
+            self.problems.append(
+                f"{field_label(name)}: "
+                + _("{value!r} is not one of: {choices}").format(value=text, choices=choices)
+            )
             return None
 
 
 def build_record(values: FieldValues, *, base: PersonRecord | None = None) -> PersonRecord:
     """Return `base` (or a new record) with the given fields replaced; refuse bad values."""
     found = _Collector()
-    changes: dict[str, Any] = {name: str(values[name]) for name in TEXT_FIELDS
-                               if isinstance(values.get(name), str)}  # fmt: skip
+    changes: dict[str, Any] = {
+        name: str(values[name]) for name in TEXT_FIELDS if isinstance(values.get(name), str)
+    }
     if "aliases" in values and values["aliases"] is not None:
         changes["aliases"] = tuple(_strings(values["aliases"]))
     for name, kind in (("sex", Sex), ("id_type", IdType), ("residence_status", ResidenceStatus)):
@@ -74,12 +97,21 @@ def build_record(values: FieldValues, *, base: PersonRecord | None = None) -> Pe
     return record
 
 
-def _assemble(base: PersonRecord | None, changes: dict[str, Any], profile: DrugProfile,
-              family: tuple[FamilyMember, ...], found: _Collector, *,
-              given: set[str]) -> PersonRecord | None:  # fmt: skip
+def _assemble(
+    base: PersonRecord | None,
+    changes: dict[str, Any],
+    profile: DrugProfile,
+    family: tuple[FamilyMember, ...],
+    found: _Collector,
+    *,
+    given: set[str],
+) -> PersonRecord | None:
     if base is not None:
-        kept = {key: value for key, value in changes.items()
-                if value is not None or key in ("id_type", "residence_status", "id_issue_date")}  # fmt: skip
+        kept = {
+            key: value
+            for key, value in changes.items()
+            if value is not None or key in ("id_type", "residence_status", "id_issue_date")
+        }
         return replace(base, **kept, profile=profile, family=family)
     for required in ("full_name", "sex", "birth"):
         if not changes.get(required) and required not in given:

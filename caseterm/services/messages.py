@@ -49,7 +49,9 @@ ISSUE_TEXTS = {
     "cccd.birth_year_mismatch": N_(
         "the number states birth year {stated}, the record says {recorded} (a chief must confirm)"
     ),
-    "cccd.sex_mismatch": N_("the number's sex digit does not match the sex recorded (a chief must confirm)"),
+    "cccd.sex_mismatch": N_(
+        "the number's sex digit does not match the sex recorded (a chief must confirm)"
+    ),
     "cmnd.format": N_("a CMND number has 9 or 12 digits"),
     "passport.format": N_("a passport number has 6 to 12 letters or digits"),
     "vneid.format": N_("a VNeID account has 6 to 20 letters or digits"),
@@ -70,13 +72,19 @@ STORE_OPEN_TEXTS = {
         "The store does not open with its key: the file is damaged or was replaced. "
         "Restore it from a backup."
     ),
+    "damaged": N_(
+        "The store is damaged or was tampered with (a page failed its check). Nothing more was "
+        "written. Restore the latest backup, or ask the district to re-import the last bundle."
+    ),
     "cipher_version": N_("This SQLCipher is older than version 4: refused."),
     "cipher_settings": N_("The store's cipher settings differ from the pinned ones: refused."),
     "key_length": N_("The data key has the wrong length."),
 }
 
 POLICY_TEXTS = {
-    "too_short": N_("The passphrase must have at least {min} characters; a few words make it easy."),
+    "too_short": N_(
+        "The passphrase must have at least {min} characters; a few words make it easy."
+    ),
     "too_long": N_("The passphrase is too long."),
     "common": N_("This passphrase is too common or too easy to guess. Choose other words."),
     "context_words": N_(
@@ -100,9 +108,11 @@ def describe_issue(issue: Issue) -> str:
 
 def describe_store_error(reason: str) -> str:
     """Return a sentence for a store that could not be opened."""
-    return _(STORE_OPEN_TEXTS.get(reason, N_("The store could not be opened.")))
+    template = STORE_OPEN_TEXTS.get(reason, N_("The store could not be opened."))
+    return _(template)
 
 
 def describe_policy(verdict: PolicyVerdict) -> str:
     """Return a sentence for a passphrase the policy refused."""
-    return _(POLICY_TEXTS[verdict.reason or "common"]).format(min=MIN_LENGTH)
+    template = POLICY_TEXTS[verdict.reason or "common"]
+    return _(template).format(min=MIN_LENGTH)

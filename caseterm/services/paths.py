@@ -30,5 +30,11 @@ class StoreFiles:
     def all_files(self) -> list[Path]:
         """Every file a store may have on disk (for scans and clean-up checks)."""
         base = self.store
-        return [base, base.with_name(base.name + "-wal"), base.with_name(base.name + "-shm"),
-                self.keyfile, self.session_lock, self.keyfile_lock]  # fmt: skip
+        return [
+            base,
+            base.with_name(base.name + "-wal"),
+            base.with_name(base.name + "-shm"),
+            self.keyfile,
+            self.session_lock,
+            self.keyfile_lock,
+        ]

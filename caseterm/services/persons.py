@@ -8,7 +8,13 @@ from caseterm.domain.issues import Issue, errors_of, warnings_of
 from caseterm.domain.names import tokens
 from caseterm.domain.permissions import Action
 from caseterm.domain.person import PersonRecord, validate_person
-from caseterm.errors import NeedsConfirmation, NotFound, PermissionDenied, RefusedError, ValidationFailed
+from caseterm.errors import (
+    NeedsConfirmation,
+    NotFound,
+    PermissionDenied,
+    RefusedError,
+    ValidationFailed,
+)
 from caseterm.i18n import _
 from caseterm.ids import new_id
 from caseterm.services.labels import date_label
@@ -48,9 +54,12 @@ class Review:
     def warning_texts(self) -> list[str]:
         """Sentences for every warning and every duplicate candidate."""
         texts = [describe_issue(issue) for issue in self.warnings]
-        texts += [_("possible duplicate: {name} ({birth}), id {pid}").format(
-            name=dup.full_name, birth=date_label(dup.birth), pid=dup.id[:13])
-            for dup in self.duplicates]  # fmt: skip
+        texts += [
+            _("possible duplicate: {name} ({birth}), id {pid}").format(
+                name=dup.full_name, birth=date_label(dup.birth), pid=dup.id[:13]
+            )
+            for dup in self.duplicates
+        ]
         return texts
 
 
@@ -67,25 +76,34 @@ def review(session: CaseSession, record: PersonRecord, *, person_id: str | None 
     session.require(Action.PERSON_READ)
     record = record.normalised()
     issues = validate_person(record, today=session.clock.now().date())
-    with session.store.transaction() as tx:
+    with session.transaction() as tx:
         duplicates = tx.persons.duplicate_candidates(record, exclude=person_id)
-        session.audit(tx, "person.duplicate_check", "person", person_id or "-",
-                      {"candidates": len(duplicates)})  # fmt: skip
+        session.audit(
+            tx,
+            "person.duplicate_check",
+            "person",
+            person_id or "-",
+            {"candidates": len(duplicates)},
+        )
     return Review(issues, duplicates)
 
 
 def _enforce(session: CaseSession, found: Review, *, confirm: bool) -> list[str]:
     """Refuse on errors; ask for a yes on warnings; return the overridden warning codes."""
     if found.errors:
-        raise ValidationFailed(_("The record was not saved:"),
-                               [describe_issue(issue) for issue in found.errors])  # fmt: skip
+        raise ValidationFailed(
+            _("The record was not saved:"), [describe_issue(issue) for issue in found.errors]
+        )
     if (found.warnings or found.duplicates) and not confirm:
-        raise NeedsConfirmation(_("Check these before saving (confirm to save anyway):"),
-                                found.warning_texts())  # fmt: skip
+        raise NeedsConfirmation(
+            _("Check these before saving (confirm to save anyway):"), found.warning_texts()
+        )
     if found.needs_supervisor and not session.may(Action.OVERRIDE_SUPERVISED_WARNING):
-        raise PermissionDenied(_("Only a chief may save a record with these warnings:") + "\n"
-                               + "\n".join(describe_issue(i) for i in found.warnings
-                                           if i.needs_supervisor))  # fmt: skip
+        raise PermissionDenied(
+            _("Only a chief may save a record with these warnings:")
+            + "\n"
+            + "\n".join(describe_issue(i) for i in found.warnings if i.needs_supervisor)
+        )
     codes = [issue.code for issue in found.warnings]
     return codes + ["duplicate_candidate"] * bool(found.duplicates)
 
@@ -96,45 +114,71 @@ def add_person(session: CaseSession, record: PersonRecord, *, confirm: bool = Fa
     record = record.normalised()
     overridden = _enforce(session, review(session, record), confirm=confirm)
     person_id, now = new_id(), session.now()
-    with session.store.transaction() as tx:
-        tx.persons.insert(person_id=person_id, unit_code=session.unit.code, record=record, at=now,
-                          by=session.actor.id)  # fmt: skip
+    with session.transaction() as tx:
+        tx.persons.insert(
+            person_id=person_id,
+            unit_code=session.unit.code,
+            record=record,
+            at=now,
+            by=session.actor.id,
+        )
         _event(session, tx, person_id, "person.registered", {"overridden_warnings": overridden})
         session.audit(tx, "person.create", "person", person_id, {"overridden": len(overridden)})
     return person_id
 
 
 def update_person(
-    session: CaseSession, person_id: str, record: PersonRecord, *, expected_version: int,
+    session: CaseSession,
+    person_id: str,
+    record: PersonRecord,
+    *,
+    expected_version: int,
     confirm: bool = False,
-) -> list[str]:  # fmt: skip
+) -> list[str]:
     """Replace a person's identity block; return the names of the changed fields."""
     session.require(Action.PERSON_UPDATE)
     record = record.normalised()
-    overridden = _enforce(session, review(session, record, person_id=person_id), confirm=confirm)
-    with session.store.transaction() as tx:
+    with session.transaction() as tx:
         current = tx.persons.get(person_id)
-        if current is None:
-            raise _not_found(person_id)
-        changed = [f.name for f in fields(record)
-                   if getattr(record, f.name) != getattr(current.record, f.name)]  # fmt: skip
-        if not changed:
-            return []
-        if not tx.persons.update(person_id=person_id, record=record, at=session.now(),
-                                 expected_version=expected_version):  # fmt: skip
+    if current is None:
+        raise _not_found(person_id)
+    changed = [
+        f.name for f in fields(record) if getattr(record, f.name) != getattr(current.record, f.name)
+    ]
+    if not changed:
+        return []
+    overridden = _enforce(session, review(session, record, person_id=person_id), confirm=confirm)
+    with session.transaction() as tx:
+        if not tx.persons.update(
+            person_id=person_id, record=record, at=session.now(), expected_version=expected_version
+        ):
             raise RefusedError(_("Someone changed this record meanwhile; open it again."))
         # The event names the fields that changed, never their old or new values.
-        _event(session, tx, person_id, "person.updated",
-               {"fields": changed, "overridden_warnings": overridden})  # fmt: skip
+        _event(
+            session,
+            tx,
+            person_id,
+            "person.updated",
+            {"fields": changed, "overridden_warnings": overridden},
+        )
         session.audit(tx, "person.update", "person", person_id, {"fields": len(changed)})
     return changed
 
 
-def _event(session: CaseSession, tx: Tx, person_id: str, type_: str, payload: dict[str, object]) -> None:
+def _event(
+    session: CaseSession, tx: Tx, person_id: str, type_: str, payload: dict[str, object]
+) -> None:
     now = session.now()
-    tx.events.append(event_id=new_id(), unit_code=session.unit.code, person_id=person_id,
-                     type_=type_, occurred_at=now, recorded_at=now, recorded_by=session.actor.id,
-                     payload=payload)  # fmt: skip
+    tx.events.append(
+        event_id=new_id(),
+        unit_code=session.unit.code,
+        person_id=person_id,
+        type_=type_,
+        occurred_at=now,
+        recorded_at=now,
+        recorded_by=session.actor.id,
+        payload=payload,
+    )
 
 
 def _not_found(person_id: str) -> NotFound:
@@ -144,7 +188,7 @@ def _not_found(person_id: str) -> NotFound:
 def show_person(session: CaseSession, person_id: str) -> PersonFile:
     """Open a person's file (audited as a read)."""
     session.require(Action.PERSON_READ)
-    with session.store.transaction() as tx:
+    with session.transaction() as tx:
         resolved = _resolve(tx, person_id)
         person = tx.persons.get(resolved)
         if person is None:
@@ -158,24 +202,32 @@ def _resolve(tx: Tx, person_id: str) -> str:
     """Accept a full id or a unique prefix of at least 8 characters (for the command line)."""
     if tx.persons.exists(person_id):
         return person_id
-    matches = tx.persons.ids_with_prefix(person_id.lower(), limit=2) if len(person_id) >= 8 else []  # noqa: PLR2004
+    matches = tx.persons.ids_with_prefix(person_id.lower(), limit=2) if len(person_id) >= 8 else []
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise RefusedError(_("The id {pid} is ambiguous; give more characters.").format(pid=person_id))
+        raise RefusedError(
+            _("The id {pid} is ambiguous; give more characters.").format(pid=person_id)
+        )
     raise _not_found(person_id)
 
 
-def find_persons(session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT) -> list[PersonSummary]:
+def find_persons(
+    session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT
+) -> list[PersonSummary]:
     """Search by folded name or alias (words in any order, prefixes) or by ID-number prefix."""
     session.require(Action.PERSON_READ)
     compact = query.replace(" ", "")
     words = tokens(query)
-    with session.store.transaction() as tx:
+    with session.transaction() as tx:
         if compact.isdigit() and len(compact) >= MIN_ID_PREFIX:
             kind, found = "id", tx.persons.search_id_prefix(compact, limit=limit)
         elif compact.isalnum() and any(ch.isdigit() for ch in compact) and compact.isascii():
-            kind, found = "id", tx.persons.search_id_prefix(compact.upper(), limit=limit)
+            # A passport number or a name with digits: look in both, document matches first.
+            by_id = tx.persons.search_id_prefix(compact.upper(), limit=limit)
+            known = {p.id for p in by_id}
+            by_name = [p for p in tx.persons.search_names(words, limit=limit) if p.id not in known]
+            kind, found = "id+name", (by_id + by_name)[:limit]
         elif words:
             kind, found = "name", tx.persons.search_names(words, limit=limit)
         else:
@@ -185,11 +237,12 @@ def find_persons(session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT)
     return found
 
 
-def list_persons(session: CaseSession, *, offset: int = 0, limit: int = 100,
-                 village: str | None = None) -> tuple[list[PersonSummary], int]:  # fmt: skip
+def list_persons(
+    session: CaseSession, *, offset: int = 0, limit: int = 100, village: str | None = None
+) -> tuple[list[PersonSummary], int]:
     """Return one page of the register in Vietnamese order, and the total count."""
     session.require(Action.PERSON_READ)
-    with session.store.transaction() as tx:
+    with session.transaction() as tx:
         page = tx.persons.page(offset=offset, limit=limit, village=village)
         total = tx.persons.count()
         session.audit(tx, "person.list", "person", "-", {"offset": offset, "results": len(page)})

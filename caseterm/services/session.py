@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from caseterm.clock import Clock, utc_iso
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.keyring import Unlocked
 from caseterm.domain.permissions import Action, allowed
-from caseterm.errors import PermissionDenied
+from caseterm.errors import IntegrityFailure, PermissionDenied
 from caseterm.i18n import _
+from caseterm.services.messages import describe_store_error
 from caseterm.services.paths import StoreFiles
+from caseterm.store import StoreDamaged
 from caseterm.store.database import Store, Tx
 from caseterm.store.lock import FileLock
 from caseterm.store.records import AccountInfo, UnitInfo
@@ -34,6 +38,15 @@ class CaseSession:
         """Return the current UTC time in the stored format."""
         return utc_iso(self.clock.now())
 
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        """One store transaction; damage found on the way is an integrity failure for the user."""
+        try:
+            with self.store.transaction() as tx:
+                yield tx
+        except StoreDamaged as error:
+            raise IntegrityFailure(describe_store_error("damaged")) from error
+
     def require(self, action: Action) -> None:
         """Raise `PermissionDenied` unless the actor's roles allow the action."""
         if not allowed(self.actor.roles, action):
@@ -48,19 +61,29 @@ class CaseSession:
         return allowed(self.actor.roles, action)
 
     def audit(
-        self, tx: Tx, action: str, object_type: str, object_id: str,
+        self,
+        tx: Tx,
+        action: str,
+        object_type: str,
+        object_id: str,
         details: dict[str, str | int] | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         """Chain an audit entry in the same transaction as the change it records."""
-        tx.audit.append(at=self.now(), account_id=self.actor.id, action=action,
-                        object_type=object_type, object_id=object_id, details=details)  # fmt: skip
+        tx.audit.append(
+            at=self.now(),
+            account_id=self.actor.id,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            details=details,
+        )
 
     def close(self) -> None:
         """Record the lock, close the store and forget the keys (idempotent)."""
         if self.closed:
             return
         try:
-            with self.store.transaction() as tx:
+            with self.transaction() as tx:
                 self.audit(tx, "session.close", "account", self.actor.id)
         finally:
             self.store.close()

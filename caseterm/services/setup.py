@@ -48,8 +48,9 @@ class InitRequest:
     extra_roles: tuple[Role, ...] = ()
 
 
-def init_store(request: InitRequest, *, policy: KdfPolicy | None = None,
-               clock: Clock | None = None) -> NewStore:  # fmt: skip
+def init_store(
+    request: InitRequest, *, policy: KdfPolicy | None = None, clock: Clock | None = None
+) -> NewStore:
     """Create the store and key file, the unit, the first administrator and the signing key.
 
     The database is built under a temporary name and moved into place only after its key file
@@ -59,8 +60,9 @@ def init_store(request: InitRequest, *, policy: KdfPolicy | None = None,
     files = StoreFiles(request.store)
     check_unit(request.unit_code, request.unit_name)
     check_account_name(request.admin_name)
-    require_good_passphrase(request.passphrase,
-                            [request.unit_code, request.unit_name, request.admin_name])  # fmt: skip
+    require_good_passphrase(
+        request.passphrase, [request.unit_code, request.unit_name, request.admin_name]
+    )
     _refuse_existing(files)
     files.store.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -79,10 +81,21 @@ def _refuse_existing(files: StoreFiles) -> None:
 def _create(files: StoreFiles, request: InitRequest, policy: KdfPolicy, clock: Clock) -> NewStore:
     now = utc_iso(clock.now())
     data_key, store_id, admin_id = new_data_key(), new_id(), new_id()
-    keys = new_key_file(store_id=store_id, cipher=dict(PINNED_CIPHER), created_at=now,
-                        recovery_public_key=request.recovery_public_key)  # fmt: skip
-    enrol(keys, account_id=admin_id, name=request.admin_name, passphrase=request.passphrase,
-          kdf=enrolment_params(policy), data_key=data_key, created_at=now)  # fmt: skip
+    keys = new_key_file(
+        store_id=store_id,
+        cipher=dict(PINNED_CIPHER),
+        created_at=now,
+        recovery_public_key=request.recovery_public_key,
+    )
+    enrol(
+        keys,
+        account_id=admin_id,
+        name=request.admin_name,
+        passphrase=request.passphrase,
+        kdf=enrolment_params(policy),
+        data_key=data_key,
+        created_at=now,
+    )
     grant_recovery(keys, data_key)
     building = files.store.with_name(f".{files.store.name}.init-{os.getpid()}")
     try:
@@ -102,27 +115,51 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
-def _build_database(path: Path, data_key: bytes, request: InitRequest, *, admin_id: str,
-                    now: str) -> SigningKey:  # fmt: skip
+def _build_database(
+    path: Path, data_key: bytes, request: InitRequest, *, admin_id: str, now: str
+) -> SigningKey:
     store = Store(path, data_key, create=True)
     os.chmod(path, 0o600)  # SQLite gives -wal and -shm the main file's mode
     signing = SigningKey.generate()
     try:
         with store.transaction() as tx:
-            tx.units.add(code=request.unit_code, name=request.unit_name.strip(), kind="commune",
-                         created_at=now)  # fmt: skip
+            tx.units.add(
+                code=request.unit_code,
+                name=request.unit_name.strip(),
+                kind="commune",
+                created_at=now,
+            )
             roles = tuple(dict.fromkeys((Role.ADMIN, *request.extra_roles)))
-            tx.accounts.add(account_id=admin_id, name=request.admin_name,
-                            display_name=request.admin_display_name, roles=roles,
-                            unit_code=request.unit_code, created_at=now)  # fmt: skip
-            tx.keys.add(key_id=signing.key_id, unit_code=request.unit_code,
-                        private_key=signing.private_bytes, public_key=signing.public_bytes,
-                        created_at=now)  # fmt: skip
-            tx.audit.append(at=now, account_id=admin_id, action="store.init", object_type="unit",
-                            object_id=request.unit_code)  # fmt: skip
-            tx.audit.append(at=now, account_id=admin_id, action="account.create",
-                            object_type="account", object_id=admin_id,
-                            details={"roles": ",".join(r.value for r in roles)})  # fmt: skip
+            tx.accounts.add(
+                account_id=admin_id,
+                name=request.admin_name,
+                display_name=request.admin_display_name,
+                roles=roles,
+                unit_code=request.unit_code,
+                created_at=now,
+            )
+            tx.keys.add(
+                key_id=signing.key_id,
+                unit_code=request.unit_code,
+                private_key=signing.private_bytes,
+                public_key=signing.public_bytes,
+                created_at=now,
+            )
+            tx.audit.append(
+                at=now,
+                account_id=admin_id,
+                action="store.init",
+                object_type="unit",
+                object_id=request.unit_code,
+            )
+            tx.audit.append(
+                at=now,
+                account_id=admin_id,
+                action="account.create",
+                object_type="account",
+                object_id=admin_id,
+                details={"roles": ",".join(r.value for r in roles)},
+            )
         store.checkpoint()
     finally:
         store.close()

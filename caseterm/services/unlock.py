@@ -24,7 +24,9 @@ from caseterm.store.sqlcipher import read_file_salt
 SESSION_LOCK_TIMEOUT = 5.0
 
 
-def unlock_keys(files: StoreFiles, name: str, passphrase: str, policy: KdfPolicy) -> tuple[KeyFile, Unlocked]:
+def unlock_keys(
+    files: StoreFiles, name: str, passphrase: str, policy: KdfPolicy
+) -> tuple[KeyFile, Unlocked]:
     """Open an account's slot and grant (the slow step: one key derivation)."""
     if not files.store.exists():
         raise NotFound(describe_store_error("missing") + f" ({files.store})")
@@ -36,7 +38,9 @@ def unlock_keys(files: StoreFiles, name: str, passphrase: str, policy: KdfPolicy
         return keys, open_account(keys, entry, passphrase, policy)
     except SlotBelowFloor as exc:
         raise IntegrityFailure(
-            _("The key slot of {name} is weaker than the allowed minimum: refused.").format(name=name)
+            _("The key slot of {name} is weaker than the allowed minimum: refused.").format(
+                name=name
+            )
         ) from exc
     except DecryptionError as exc:
         raise AuthError(_("Wrong passphrase for {name}.").format(name=name)) from exc
@@ -45,9 +49,13 @@ def unlock_keys(files: StoreFiles, name: str, passphrase: str, policy: KdfPolicy
 
 
 def open_session(
-    store: Path, name: str, passphrase: str, *, policy: KdfPolicy | None = None,
+    store: Path,
+    name: str,
+    passphrase: str,
+    *,
+    policy: KdfPolicy | None = None,
     clock: Clock | None = None,
-) -> CaseSession:  # fmt: skip
+) -> CaseSession:
     """Unlock the store for an account and return the session (audited)."""
     files = StoreFiles(store)
     policy = policy or active_policy()
@@ -63,7 +71,9 @@ def attach(
     try:
         lock.acquire(exclusive=False, timeout=SESSION_LOCK_TIMEOUT)
     except LockBusy as exc:
-        raise StoreBusy(_("The store is being maintained by an administrator; try again later.")) from exc
+        raise StoreBusy(
+            _("The store is being maintained by an administrator; try again later.")
+        ) from exc
     try:
         _check_file_salt(files, keys)
         store = _open_store(files, unlocked.data_key)
@@ -77,9 +87,11 @@ def _check_file_salt(files: StoreFiles, keys: KeyFile) -> None:
     expected = keys.versions[keys.current].file_salt
     if expected is not None and read_file_salt(files.store) != expected:
         raise IntegrityFailure(
-            _("The store file does not belong to this key file (it was replaced or restored "
-              "without its keys).")
-        )  # fmt: skip
+            _(
+                "The store file does not belong to this key file (it was replaced or restored "
+                "without its keys)."
+            )
+        )
 
 
 def _open_store(files: StoreFiles, data_key: bytes) -> Store:
@@ -90,17 +102,27 @@ def _open_store(files: StoreFiles, data_key: bytes) -> Store:
 
 
 def _start(
-    files: StoreFiles, store: Store, unlocked: Unlocked, *, policy: KdfPolicy, clock: Clock,
+    files: StoreFiles,
+    store: Store,
+    unlocked: Unlocked,
+    *,
+    policy: KdfPolicy,
+    clock: Clock,
     lock: FileLock,
-) -> CaseSession:  # fmt: skip
+) -> CaseSession:
     try:
         with store.transaction() as tx:
             account = tx.accounts.by_id(unlocked.account.account_id)
             unit = tx.units.get()
             if account is None or not account.active:
-                raise AuthError(_("The account {name} is disabled.").format(name=unlocked.account.name))
+                raise AuthError(
+                    _("The account {name} is disabled.").format(name=unlocked.account.name)
+                )
             session = CaseSession(files, store, account, unit, clock, policy, unlocked, lock)
             session.audit(tx, "session.unlock", "account", account.id)
+    except StoreOpenError as exc:
+        store.close()
+        raise IntegrityFailure(describe_store_error(exc.reason)) from exc
     except BaseException:
         store.close()
         raise

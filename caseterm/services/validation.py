@@ -18,9 +18,11 @@ def check_account_name(name: str) -> str:
     """Return a valid account name or raise `UsageError`."""
     if not _ACCOUNT.match(name):
         raise UsageError(
-            _("An account name has 2 to 32 lower-case letters, digits, dots, dashes or "
-              "underscores (without tones), e.g. nguyenvana.")
-        )  # fmt: skip
+            _(
+                "An account name has 2 to 32 lower-case letters, digits, dots, dashes or "
+                "underscores (without tones), e.g. nguyenvana."
+            )
+        )
     return name
 
 
@@ -28,7 +30,7 @@ def check_unit(code: str, name: str) -> None:
     """Raise `UsageError` unless the unit code and name are usable."""
     if not _UNIT_CODE.match(code):
         raise UsageError(_("A unit code has 1 to 16 letters, digits or dashes, e.g. 26734."))
-    if not name.strip() or len(name) > 200:  # noqa: PLR2004 - column width
+    if not name.strip() or len(name) > 200:
         raise UsageError(_("The unit name must be given (at most 200 characters)."))
 
 

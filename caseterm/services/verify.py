@@ -28,8 +28,13 @@ def verify_store(session: CaseSession) -> VerifyReport:
     """Run every check; the run itself is audited after the chain was read."""
     session.require(Action.STORE_VERIFY)
     problems = session.store.integrity_problems()
-    with session.store.transaction() as tx:
+    with session.transaction() as tx:
         count, fault = tx.audit.verify()
-        session.audit(tx, "store.verify", "unit", session.unit.code,
-                      {"ok": int(not problems and fault is None)})  # fmt: skip
+        session.audit(
+            tx,
+            "store.verify",
+            "unit",
+            session.unit.code,
+            {"ok": int(not problems and fault is None)},
+        )
     return VerifyReport(problems, count, fault, session.store.cipher_report())

@@ -9,3 +9,10 @@ class StoreOpenError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class StoreDamaged(StoreOpenError):
+    """A page failed its check while the store was in use: damaged or tampered with."""
+
+    def __init__(self) -> None:
+        super().__init__("damaged")

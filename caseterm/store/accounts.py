@@ -33,15 +33,26 @@ class AccountRepo:
         self._session = session
 
     def add(
-        self, *, account_id: str, name: str, display_name: str, roles: tuple[Role, ...],
-        unit_code: str, created_at: str,
-    ) -> None:  # fmt: skip
+        self,
+        *,
+        account_id: str,
+        name: str,
+        display_name: str,
+        roles: tuple[Role, ...],
+        unit_code: str,
+        created_at: str,
+    ) -> None:
         """Create an account row."""
         self._session.add(
-            Account(id=account_id, name=name, display_name=display_name,
-                    roles=",".join(r.value for r in roles), unit_code=unit_code,
-                    created_at=created_at)
-        )  # fmt: skip
+            Account(
+                id=account_id,
+                name=name,
+                display_name=display_name,
+                roles=",".join(r.value for r in roles),
+                unit_code=unit_code,
+                created_at=created_at,
+            )
+        )
         self._session.flush()
 
     def by_id(self, account_id: str) -> AccountInfo | None:
@@ -56,7 +67,9 @@ class AccountRepo:
 
     def all(self) -> list[AccountInfo]:
         """Return every account, by name."""
-        return [_info(row) for row in self._session.exec(select(Account).order_by(col(Account.name)))]
+        return [
+            _info(row) for row in self._session.exec(select(Account).order_by(col(Account.name)))
+        ]
 
     def disable(self, account_id: str, *, at: str) -> None:
         """Mark an account disabled."""
@@ -69,8 +82,16 @@ class AccountRepo:
 
 def _info(row: Account) -> AccountInfo:
     roles = tuple(Role(code) for code in row.roles.split(",") if code)
-    return AccountInfo(row.id, row.name, row.display_name, roles, row.unit_code, row.active,
-                       row.created_at, row.disabled_at)  # fmt: skip
+    return AccountInfo(
+        row.id,
+        row.name,
+        row.display_name,
+        roles,
+        row.unit_code,
+        row.active,
+        row.created_at,
+        row.disabled_at,
+    )
 
 
 class UnitKeyRepo:
@@ -79,16 +100,26 @@ class UnitKeyRepo:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(self, *, key_id: str, unit_code: str, private_key: bytes, public_key: bytes,
-            created_at: str) -> None:  # fmt: skip
+    def add(
+        self, *, key_id: str, unit_code: str, private_key: bytes, public_key: bytes, created_at: str
+    ) -> None:
         """Store a new signing key."""
-        self._session.add(UnitKey(key_id=key_id, unit_code=unit_code, private_key=private_key,
-                                  public_key=public_key, created_at=created_at))  # fmt: skip
+        self._session.add(
+            UnitKey(
+                key_id=key_id,
+                unit_code=unit_code,
+                private_key=private_key,
+                public_key=public_key,
+                created_at=created_at,
+            )
+        )
         self._session.flush()
 
     def active(self) -> tuple[str, bytes, str] | None:
         """Return (key id, public key, created at) of the active signing key."""
         row = self._session.exec(
-            select(UnitKey).where(col(UnitKey.retired_at).is_(None)).order_by(col(UnitKey.created_at).desc())
+            select(UnitKey)
+            .where(col(UnitKey.retired_at).is_(None))
+            .order_by(col(UnitKey.created_at).desc())
         ).first()
         return (row.key_id, row.public_key, row.created_at) if row else None

@@ -18,11 +18,19 @@ class AuditRepo:
         self._session = session
 
     def append(
-        self, *, at: str, account_id: str, action: str, object_type: str, object_id: str,
+        self,
+        *,
+        at: str,
+        account_id: str,
+        action: str,
+        object_type: str,
+        object_id: str,
         details: dict[str, str | int] | None = None,
-    ) -> AuditEntry:  # fmt: skip
+    ) -> AuditEntry:
         """Chain a new entry after the current head (the transaction holds the write lock)."""
-        head = self._session.exec(select(AuditLog).order_by(col(AuditLog.seq).desc()).limit(1)).first()
+        head = self._session.exec(
+            select(AuditLog).order_by(col(AuditLog.seq).desc()).limit(1)
+        ).first()
         entry = AuditEntry(
             seq=(head.seq + 1) if head else 1,
             at=at,
@@ -35,17 +43,24 @@ class AuditRepo:
         )
         self._session.add(
             AuditLog(
-                seq=entry.seq, at=entry.at, account_id=entry.account_id, action=entry.action,
-                object_type=entry.object_type, object_id=entry.object_id,
-                details=json.dumps(entry.details, sort_keys=True), prev_hash=entry.prev_hash,
+                seq=entry.seq,
+                at=entry.at,
+                account_id=entry.account_id,
+                action=entry.action,
+                object_type=entry.object_type,
+                object_id=entry.object_id,
+                details=json.dumps(entry.details, sort_keys=True),
+                prev_hash=entry.prev_hash,
                 hash=entry.digest(),
             )
-        )  # fmt: skip
+        )
         return entry
 
     def head(self) -> tuple[int, str]:
         """Return the (seq, hash) of the newest entry, or (0, GENESIS)."""
-        head = self._session.exec(select(AuditLog).order_by(col(AuditLog.seq).desc()).limit(1)).first()
+        head = self._session.exec(
+            select(AuditLog).order_by(col(AuditLog.seq).desc()).limit(1)
+        ).first()
         return (head.seq, head.hash) if head else (0, GENESIS)
 
     def entries(self, *, batch: int = 2000) -> Iterator[tuple[AuditEntry, str]]:
@@ -53,7 +68,10 @@ class AuditRepo:
         last = 0
         while True:
             rows = self._session.exec(
-                select(AuditLog).where(col(AuditLog.seq) > last).order_by(col(AuditLog.seq)).limit(batch)
+                select(AuditLog)
+                .where(col(AuditLog.seq) > last)
+                .order_by(col(AuditLog.seq))
+                .limit(batch)
             ).all()
             if not rows:
                 return
@@ -77,7 +95,12 @@ def _entry(row: AuditLog) -> AuditEntry:
     except ValueError:
         details = {"unreadable": row.details}  # verification will then fail on the hash
     return AuditEntry(
-        seq=row.seq, at=row.at, account_id=row.account_id, action=row.action,
-        object_type=row.object_type, object_id=row.object_id, details=details,
+        seq=row.seq,
+        at=row.at,
+        account_id=row.account_id,
+        action=row.action,
+        object_type=row.object_type,
+        object_id=row.object_id,
+        details=details,
         prev_hash=row.prev_hash,
-    )  # fmt: skip
+    )

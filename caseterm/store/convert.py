@@ -26,9 +26,10 @@ def person_columns(record: PersonRecord) -> dict[str, Any]:
         "id_type": record.id_type.value if record.id_type else None,
         "id_number": record.id_number or None,
         "village": record.village,
-        "details": json.dumps(record_to_json(record, columns=False), ensure_ascii=False,
-                              sort_keys=True),
-    }  # fmt: skip
+        "details": json.dumps(
+            record_to_json(record, columns=False), ensure_ascii=False, sort_keys=True
+        ),
+    }
 
 
 def record_to_json(record: PersonRecord, *, columns: bool = True) -> dict[str, Any]:
@@ -86,7 +87,8 @@ def record_from_json(data: dict[str, Any]) -> PersonRecord:
         current_address=data.get("current_address", ""),
         village=data.get("village", ""),
         residence_status=ResidenceStatus(data["residence_status"])
-        if data.get("residence_status") else None,
+        if data.get("residence_status")
+        else None,
         id_type=IdType(data["id_type"]) if data.get("id_type") else None,
         id_number=data.get("id_number") or "",
         id_issue_date=_date(data.get("id_issue_date")),
@@ -111,7 +113,7 @@ def record_from_json(data: dict[str, Any]) -> PersonRecord:
             previous_voluntary_rehab=int(profile.get("previous_voluntary_rehab", 0)),
             substitution_history=profile.get("substitution_history", ""),
         ),
-    )  # fmt: skip
+    )
 
 
 def record_from_row(columns: dict[str, Any], details: str) -> PersonRecord:

@@ -6,16 +6,51 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import sqlcipher3
+from sqlalchemy import Connection, exc
 from sqlmodel import Session
 
-from caseterm.store import StoreOpenError
+from caseterm.store import StoreDamaged, StoreOpenError
 from caseterm.store.accounts import AccountRepo, UnitKeyRepo, UnitRepo
 from caseterm.store.audit import AuditRepo
 from caseterm.store.engine import make_engine
 from caseterm.store.migrate import HEAD, recorded_revision, upgrade_to_head
 from caseterm.store.persons import EventRepo, PersonRepo
 from caseterm.store.sqlcipher import cipher_version, current_cipher_settings, integrity_problems
+
+
+@contextmanager
+def _damage_as_error() -> Iterator[None]:
+    """Turn "malformed" / "not a database" from deep inside a query into `StoreDamaged`.
+
+    Constraint violations and busy/locked errors are not damage and pass through unchanged.
+    """
+    try:
+        yield
+    except exc.DatabaseError as error:
+        if _is_damage(error.orig):
+            raise StoreDamaged from error
+        raise
+    except sqlcipher3.DatabaseError as error:
+        if _is_damage(error):
+            raise StoreDamaged from error
+        raise
+
+
+def _is_damage(error: BaseException | None) -> bool:
+    return isinstance(error, sqlcipher3.DatabaseError) and not isinstance(
+        error, sqlcipher3.IntegrityError | sqlcipher3.OperationalError
+    )
+
+
+def _dbapi(connection: Connection) -> Any:
+    """Return the raw DBAPI connection under a SQLAlchemy connection (for PRAGMAs)."""
+    raw = connection.connection.dbapi_connection
+    if raw is None:
+        raise StoreOpenError("closed")
+    return raw
 
 
 @dataclass
@@ -39,21 +74,26 @@ class Store:
         self.path = path
         self._engine = make_engine(path, data_key, create=create)
         try:
-            self._migrate()
+            with _damage_as_error():
+                self._migrate()
         except BaseException:
             self._engine.dispose()
             raise
 
     def _migrate(self) -> None:
         with self._engine.connect() as connection:
-            revision = recorded_revision(connection.connection.dbapi_connection)
+            revision = recorded_revision(_dbapi(connection))
         if revision != HEAD:
             upgrade_to_head(self._engine)
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
         """Run a block in one write transaction (BEGIN IMMEDIATE … COMMIT, or ROLLBACK)."""
-        with Session(self._engine, expire_on_commit=False) as session, session.begin():
+        with (
+            _damage_as_error(),
+            Session(self._engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield Tx(
                 units=UnitRepo(session),
                 accounts=AccountRepo(session),
@@ -65,19 +105,19 @@ class Store:
 
     def integrity_problems(self) -> list[str]:
         """Run SQLite's and SQLCipher's integrity checks."""
-        with self._engine.connect() as connection:
-            return integrity_problems(connection.connection.dbapi_connection)
+        with _damage_as_error(), self._engine.connect() as connection:
+            return integrity_problems(_dbapi(connection))
 
     def cipher_report(self) -> dict[str, str]:
         """Return the SQLCipher version and the cipher settings in force."""
         with self._engine.connect() as connection:
-            dbapi = connection.connection.dbapi_connection
+            dbapi = _dbapi(connection)
             return {"cipher_version": cipher_version(dbapi), **current_cipher_settings(dbapi)}
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file."""
         with self._engine.connect() as connection:
-            connection.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _dbapi(connection).execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         """Close every connection; the key is gone with the engine."""

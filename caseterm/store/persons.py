@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from sqlalchemy import func, insert, text
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
 from caseterm.domain.person import PersonRecord
@@ -13,8 +14,16 @@ from caseterm.store.convert import person_columns, record_from_row, search_text
 from caseterm.store.records import EventInfo, PersonSummary, StoredPerson
 from caseterm.store.tables import Event, Person
 
-_SUMMARY = (Person.id, Person.full_name, Person.sex, Person.birth, Person.id_type,
-            Person.id_number, Person.village)  # fmt: skip
+_SUMMARY = (
+    col(Person.id),
+    col(Person.full_name),
+    col(Person.sex),
+    col(Person.birth),
+    col(Person.id_type),
+    col(Person.id_number),
+    col(Person.village),
+)
+"""The columns of a list line (`PersonSummary`), in its field order."""
 
 
 class PersonRepo:
@@ -23,16 +32,27 @@ class PersonRepo:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def insert(self, *, person_id: str, unit_code: str, record: PersonRecord, at: str, by: str) -> None:
+    def insert(
+        self, *, person_id: str, unit_code: str, record: PersonRecord, at: str, by: str
+    ) -> None:
         """Add a person and index their names."""
         num = (self._session.exec(select(func.max(Person.num))).one() or 0) + 1
-        row = Person(id=person_id, num=num, unit_code=unit_code, created_at=at, created_by=by,
-                     updated_at=at, **person_columns(record))  # fmt: skip
+        row = Person(
+            id=person_id,
+            num=num,
+            unit_code=unit_code,
+            created_at=at,
+            created_by=by,
+            updated_at=at,
+            **person_columns(record),
+        )
         self._session.add(row)
         self._session.flush()
         self._index(num, record)
 
-    def update(self, *, person_id: str, record: PersonRecord, at: str, expected_version: int) -> bool:
+    def update(
+        self, *, person_id: str, record: PersonRecord, at: str, expected_version: int
+    ) -> bool:
         """Replace a person's record; False when someone else changed it first."""
         row = self._session.get(Person, person_id)
         if row is None or row.version != expected_version:
@@ -47,34 +67,67 @@ class PersonRepo:
         self._index(row.num, record)
         return True
 
-    def insert_many(self, *, rows: list[tuple[str, PersonRecord]], unit_code: str, at: str, by: str,
-                    event_ids: list[str]) -> None:  # fmt: skip
+    def insert_many(
+        self,
+        *,
+        rows: list[tuple[str, PersonRecord]],
+        unit_code: str,
+        at: str,
+        by: str,
+        event_ids: list[str],
+    ) -> None:
         """Add many persons with their `person.registered` events in bulk (demo data, imports)."""
         first = (self._session.exec(select(func.max(Person.num))).one() or 0) + 1
         people = [
-            {"id": pid, "num": first + i, "unit_code": unit_code, "created_at": at,
-             "created_by": by, "updated_at": at, "version": 1, **person_columns(record)}
+            {
+                "id": pid,
+                "num": first + i,
+                "unit_code": unit_code,
+                "created_at": at,
+                "created_by": by,
+                "updated_at": at,
+                "version": 1,
+                **person_columns(record),
+            }
             for i, (pid, record) in enumerate(rows)
-        ]  # fmt: skip
+        ]
         events = [
-            {"id": eid, "unit_code": unit_code, "person_id": pid, "type": "person.registered",
-             "occurred_at": at, "recorded_at": at, "recorded_by": by,
-             "payload": '{"overridden_warnings": []}'}
+            {
+                "id": eid,
+                "unit_code": unit_code,
+                "person_id": pid,
+                "type": "person.registered",
+                "occurred_at": at,
+                "recorded_at": at,
+                "recorded_by": by,
+                "payload": '{"overridden_warnings": []}',
+            }
             for eid, (pid, _) in zip(event_ids, rows, strict=True)
-        ]  # fmt: skip
+        ]
         connection = self._session.connection()
         connection.execute(insert(Person), people)
         connection.execute(insert(Event), events)
-        connection.execute(text("INSERT INTO person_fts(rowid, names) VALUES (:num, :names)"),
-                           [{"num": first + i, "names": search_text(record)}
-                            for i, (_, record) in enumerate(rows)])  # fmt: skip
+        connection.execute(
+            text("INSERT INTO person_fts(rowid, names) VALUES (:num, :names)"),
+            [
+                {"num": first + i, "names": search_text(record)}
+                for i, (_, record) in enumerate(rows)
+            ],
+        )
 
     def _index(self, num: int, record: PersonRecord) -> None:
-        self._sql("INSERT INTO person_fts(rowid, names) VALUES (:num, :names)",
-                  num=num, names=search_text(record))  # fmt: skip
+        self._sql(
+            "INSERT INTO person_fts(rowid, names) VALUES (:num, :names)",
+            num=num,
+            names=search_text(record),
+        )
 
     def _unindex(self, num: int) -> None:
         self._sql("DELETE FROM person_fts WHERE rowid = :num", num=num)
+
+    def _rows(self, query: Any) -> Any:
+        """Run a Core select on this transaction's connection."""
+        return self._session.connection().execute(query)
 
     def _sql(self, statement: str, **params: Any) -> Any:
         return self._session.connection().execute(text(statement), params)
@@ -84,10 +137,23 @@ class PersonRepo:
         row = self._session.get(Person, person_id)
         if row is None:
             return None
-        columns = {"full_name": row.full_name, "sex": row.sex, "birth": row.birth,
-                   "id_type": row.id_type, "id_number": row.id_number, "village": row.village}  # fmt: skip
-        return StoredPerson(row.id, row.unit_code, record_from_row(columns, row.details),
-                            row.version, row.created_at, row.created_by, row.updated_at)  # fmt: skip
+        columns = {
+            "full_name": row.full_name,
+            "sex": row.sex,
+            "birth": row.birth,
+            "id_type": row.id_type,
+            "id_number": row.id_number,
+            "village": row.village,
+        }
+        return StoredPerson(
+            row.id,
+            row.unit_code,
+            record_from_row(columns, row.details),
+            row.version,
+            row.created_at,
+            row.created_by,
+            row.updated_at,
+        )
 
     def exists(self, person_id: str) -> bool:
         """True when the person exists."""
@@ -96,7 +162,9 @@ class PersonRepo:
     def ids_with_prefix(self, prefix: str, *, limit: int) -> list[str]:
         """Return the ids that start with `prefix` (the primary key's index range)."""
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        query = select(Person.id).where(col(Person.id) >= prefix, col(Person.id) < upper).limit(limit)
+        query = (
+            select(Person.id).where(col(Person.id) >= prefix, col(Person.id) < upper).limit(limit)
+        )
         return list(self._session.exec(query))
 
     def count(self) -> int:
@@ -105,51 +173,63 @@ class PersonRepo:
 
     def page(self, *, offset: int, limit: int, village: str | None = None) -> list[PersonSummary]:
         """Return one page of the register in Vietnamese order."""
-        query = select(*_SUMMARY).order_by(col(Person.sort_key), col(Person.id))
+        query = sa_select(*_SUMMARY).order_by(col(Person.sort_key), col(Person.id))
         if village:
-            query = query.where(Person.village == village)
-        return [PersonSummary(*row) for row in self._session.exec(query.offset(offset).limit(limit))]
+            query = query.where(col(Person.village) == village)
+        return [PersonSummary(*row) for row in self._rows(query.offset(offset).limit(limit))]
 
     def search_names(self, words: list[str], *, limit: int) -> list[PersonSummary]:
         """Persons whose name or alias has every word as a word prefix, in register order."""
         match = " AND ".join(f'"{word}"*' for word in words)
-        nums = select(text("rowid")).select_from(text("person_fts")).where(
-            text("person_fts MATCH :match").bindparams(match=match)
+        nums = (
+            select(text("rowid"))
+            .select_from(text("person_fts"))
+            .where(text("person_fts MATCH :match").bindparams(match=match))
         )
         query = (
-            select(*_SUMMARY)
+            sa_select(*_SUMMARY)
             .where(col(Person.num).in_(nums))
             .order_by(col(Person.sort_key), col(Person.id))
             .limit(limit)
         )
-        return [PersonSummary(*row) for row in self._session.exec(query)]
+        return [PersonSummary(*row) for row in self._rows(query)]
 
     def search_id_prefix(self, prefix: str, *, limit: int) -> list[PersonSummary]:
         """Persons whose id-document number starts with `prefix` (an index range scan)."""
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
         query = (
-            select(*_SUMMARY)
+            sa_select(*_SUMMARY)
             .where(col(Person.id_number) >= prefix, col(Person.id_number) < upper)
             .order_by(col(Person.sort_key), col(Person.id))
             .limit(limit)
         )
-        return [PersonSummary(*row) for row in self._session.exec(query)]
+        return [PersonSummary(*row) for row in self._rows(query)]
 
-    def duplicate_candidates(self, record: PersonRecord, *, exclude: str | None = None) -> list[PersonSummary]:
+    def duplicate_candidates(
+        self, record: PersonRecord, *, exclude: str | None = None
+    ) -> list[PersonSummary]:
         """Same id-document number; or same folded name and birth year within one year."""
         year = record.birth.year
-        same_name = (col(Person.name_folded) == record.folded_name()) & col(Person.birth_year).between(
-            year - 1, year + 1
+        same_name = (col(Person.name_folded) == record.folded_name()) & col(
+            Person.birth_year
+        ).between(year - 1, year + 1)
+        condition = (
+            or_(same_name, col(Person.id_number) == record.id_number)
+            if record.id_number
+            else same_name
         )
-        condition = or_(same_name, col(Person.id_number) == record.id_number) if record.id_number else same_name
-        query = select(*_SUMMARY).where(condition).order_by(col(Person.sort_key)).limit(20)
+        query = sa_select(*_SUMMARY).where(condition).order_by(col(Person.sort_key)).limit(20)
         if exclude:
-            query = query.where(Person.id != exclude)
-        return [PersonSummary(*row) for row in self._session.exec(query)]
+            query = query.where(col(Person.id) != exclude)
+        return [PersonSummary(*row) for row in self._rows(query)]
 
     def villages(self) -> list[tuple[str, int]]:
         """Return each village with its number of persons."""
-        query = select(Person.village, func.count()).group_by(col(Person.village)).order_by(col(Person.village))
+        query = (
+            select(Person.village, func.count())
+            .group_by(col(Person.village))
+            .order_by(col(Person.village))
+        )
         return [(village, int(count)) for village, count in self._session.exec(query)]
 
 
@@ -160,15 +240,30 @@ class EventRepo:
         self._session = session
 
     def append(
-        self, *, event_id: str, unit_code: str, person_id: str, type_: str, occurred_at: str,
-        recorded_at: str, recorded_by: str, payload: dict[str, Any],
-    ) -> None:  # fmt: skip
+        self,
+        *,
+        event_id: str,
+        unit_code: str,
+        person_id: str,
+        type_: str,
+        occurred_at: str,
+        recorded_at: str,
+        recorded_by: str,
+        payload: dict[str, Any],
+    ) -> None:
         """Record an event."""
         self._session.add(
-            Event(id=event_id, unit_code=unit_code, person_id=person_id, type=type_,
-                  occurred_at=occurred_at, recorded_at=recorded_at, recorded_by=recorded_by,
-                  payload=json.dumps(payload, ensure_ascii=False, sort_keys=True))
-        )  # fmt: skip
+            Event(
+                id=event_id,
+                unit_code=unit_code,
+                person_id=person_id,
+                type=type_,
+                occurred_at=occurred_at,
+                recorded_at=recorded_at,
+                recorded_by=recorded_by,
+                payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
+            )
+        )
         self._session.flush()
 
     def of_person(self, person_id: str) -> list[EventInfo]:
@@ -179,7 +274,14 @@ class EventRepo:
             .order_by(col(Event.occurred_at), col(Event.recorded_at), col(Event.id))
         )
         return [
-            EventInfo(e.id, e.person_id, e.type, e.occurred_at, e.recorded_at, e.recorded_by,
-                      json.loads(e.payload))
+            EventInfo(
+                e.id,
+                e.person_id,
+                e.type,
+                e.occurred_at,
+                e.recorded_at,
+                e.recorded_by,
+                json.loads(e.payload),
+            )
             for e in self._session.exec(query)
-        ]  # fmt: skip
+        ]

@@ -9,7 +9,9 @@ from caseterm.store.tables import metadata
 _HAND_MADE = ("person_fts",)
 
 
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     return not (type_ == "table" and name is not None and name.startswith(_HAND_MADE))
 
 

@@ -1,0 +1,193 @@
+"""The caseterm Textual application: unlock first, then the registers; idle lock drops the keys."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.segment import Segments
+from rich.text import Text
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from caseterm.clock import Clock, SystemClock
+from caseterm.errors import CasetermError
+from caseterm.i18n import _
+from caseterm.tui.commands import CasetermCommands
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from caseterm.crypto.kdf import KdfPolicy
+    from caseterm.services.session import CaseSession
+
+IDLE_LOCK_SECONDS = 300
+STYLES = Path(__file__).parent / "styles"
+
+
+class CasetermApp(App[None]):
+    """The officer's application. Build it with `make_app` (tests pass a clock and a policy)."""
+
+    TITLE = "caseterm"
+    """Never personal data in the terminal title."""
+    CSS_PATH: ClassVar[list[str | Path]] = [STYLES / "base.tcss"]  # type: ignore[misc]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", _("Help"), id="help"),
+        Binding("question_mark", "help", _("Help"), show=False, id="help-alt"),
+        Binding("ctrl+l", "lock", _("Lock"), id="lock"),
+        Binding("ctrl+q", "quit", _("Quit"), priority=True, id="quit"),
+    ]
+
+    COMMANDS = App.COMMANDS | {CasetermCommands}
+
+    def __init__(
+        self,
+        store: Path,
+        *,
+        account: str | None = None,
+        clock: Clock | None = None,
+        policy: KdfPolicy | None = None,
+        idle_seconds: float = IDLE_LOCK_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.store_path = store
+        self.preselected_account = account
+        self.clock: Clock = clock or SystemClock()
+        self.policy = policy
+        self.idle_seconds = idle_seconds
+        self.session: CaseSession | None = None
+        self.failed_unlocks = 0
+        self._last_activity = self.clock.monotonic()
+
+    def on_mount(self) -> None:
+        """Show the unlock screen and start the idle timer."""
+        self.set_interval(1.0, self.lock_if_idle)
+        self._show_unlock()
+
+    def _show_unlock(self) -> None:
+        from caseterm.tui.screens.unlock import UnlockScreen
+
+        self.push_screen(UnlockScreen())
+
+    # --- activity and locking -------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key press, click or paste counts as activity for the idle lock."""
+        if isinstance(event, events.Key | events.MouseDown | events.Paste | events.MouseScrollDown):
+            self._last_activity = self.clock.monotonic()
+        await super().on_event(event)
+
+    def lock_if_idle(self) -> None:
+        """Lock when nobody touched the keyboard or mouse for `idle_seconds`."""
+        idle = self.clock.monotonic() - self._last_activity
+        if self.session is not None and idle >= self.idle_seconds:
+            self.lock_store(
+                reason=_("Locked after {minutes} idle minutes.").format(
+                    minutes=max(1, round(self.idle_seconds / 60))
+                )
+            )
+
+    def action_lock(self) -> None:
+        """Lock now."""
+        if self.session is not None:
+            self.lock_store(reason=_("Locked."))
+
+    def lock_store(self, *, reason: str) -> None:
+        """Close the session (the keys go with it), drop every screen, show the unlock screen.
+
+        A form that was open is discarded unsaved: nothing half-written reaches the store.
+        """
+        session, self.session = self.session, None
+        if session is not None:
+            with contextlib.suppress(CasetermError):  # the keys are dropped all the same
+                session.close()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self._show_unlock()
+        self.notify(reason, title=_("caseterm"), markup=False)
+
+    def unlocked(self, session: CaseSession) -> None:
+        """Called by the unlock screen: start work on the registers."""
+        from caseterm.tui.screens.registers import RegistersScreen
+
+        self.session = session
+        self.failed_unlocks = 0
+        self._last_activity = self.clock.monotonic()
+        self.switch_screen(RegistersScreen())
+
+    def require_session(self) -> CaseSession:
+        """Return the open session (screens after unlock may rely on it)."""
+        if self.session is None:
+            raise CasetermError(_("The store is locked."))
+        return self.session
+
+    # --- help, palette, errors ------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """Open the help page of the current screen."""
+        from caseterm.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(getattr(self.screen, "HELP_PAGE", "")))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, in our language (it has no translations)."""
+        yield SystemCommand(_("Help"), _("Show the help of this screen"), self.action_help)
+        if self.session is not None:
+            yield SystemCommand(_("Lock"), _("Lock now and drop the keys"), self.action_lock)
+        yield SystemCommand(_("Quit"), _("Quit caseterm"), self.action_quit)
+
+    def show_error(self, error: Exception) -> None:
+        """Show an error: our own text as is; anything else as a generic message with an id."""
+        if isinstance(error, CasetermError):
+            self.notify(str(error), title=_("Refused"), severity="error", markup=False, timeout=10)
+            return
+        error_id = secrets.token_hex(4)
+        self.notify(
+            _("Unexpected error (id {error_id}). Nothing was half-saved.").format(
+                error_id=error_id
+            ),
+            title=_("Error"),
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
+
+    def _fatal_error(self) -> None:
+        """Replace Textual's crash report: it prints a traceback *with local variables*.
+
+        Locals can hold case data, so the crash shows only a generic message and an id.
+        """
+        error_id = secrets.token_hex(4)
+        message = Text(
+            _(
+                "caseterm stopped because of an unexpected error (id {error_id}). "
+                "Nothing was half-saved."
+            ).format(error_id=error_id)
+        )
+        self._exit_renderables.append(Segments(self.console.render(message, self.console.options)))
+        self._close_messages_no_wait()
+
+    async def action_quit(self) -> None:
+        """Close the session (audited) before leaving."""
+        session, self.session = self.session, None
+        if session is not None:
+            session.close()
+        self.exit()
+
+
+def make_app(store: Path, **options: Any) -> CasetermApp:
+    """Build the app (tests pass `clock=`, `policy=`, `idle_seconds=`)."""
+    return CasetermApp(store, **options)
+
+
+def run_tui(store: Path, *, account: str | None = None) -> None:
+    """Run the app on a store until the officer quits."""
+    from caseterm.services.hardening import disable_core_dumps
+
+    disable_core_dumps()
+    make_app(store, account=account).run()

@@ -1,0 +1,5 @@
+"""Modal dialogs."""
+
+from caseterm.tui.dialogs.confirm import ConfirmDialog
+
+__all__ = ["ConfirmDialog"]

@@ -1,0 +1,1 @@
+"""One screen per module; the heavy ones are imported only after unlocking."""

@@ -1,0 +1,78 @@
+"""F1 / ?: what the screen is for and which keys do what."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown
+
+from caseterm.i18n import _
+
+
+def help_text(screen_name: str) -> str:
+    """Return the help page (Markdown) of a screen, in the active language."""
+    common = _(
+        "## Keys everywhere\n\n"
+        "- **F1** or **?**: this help\n"
+        "- **Ctrl+P**: command palette (every action by name)\n"
+        "- **Ctrl+L**: lock now (the keys are dropped; unlock again to continue)\n"
+        "- **Escape**: back / close\n"
+        "- **Ctrl+Q**: quit\n\n"
+        "The app locks itself after a few idle minutes. Status is always written in words, "
+        "never shown by colour alone."
+    )
+    pages = {
+        "unlock": _(
+            "# Unlock\n\nChoose your account, type your passphrase and press Enter. Each officer "
+            "has their own passphrase; never share it. After wrong passphrases the app waits "
+            "longer before the next try."
+        ),
+        "registers": _(
+            '# Registers\n\nType to search: a name without tones ("nguyen van an"), an other '
+            "name, or the start of an ID number. Words may come in any order.\n\n"
+            "- **Enter**: open the person's file\n- **N**: register a new person\n"
+            "- **/**: go to the search box\n- **Down**: go to the list"
+        ),
+        "person": _(
+            "# Person file\n\nThe identity block, the drug-use profile, the family and the "
+            "timeline of everything recorded. Opening a file is written in the audit log.\n\n"
+            "- **Escape**: back to the registers"
+        ),
+        "new_person": _(
+            "# New person\n\nFill in at least the full name, sex and date of birth "
+            "(dd/mm/yyyy, or the year alone for old records). Likely duplicates and warnings "
+            "are shown before saving.\n\n- **Ctrl+S**: save\n- **Escape**: cancel (asks first "
+            "if something was typed)"
+        ),
+    }
+    return pages.get(screen_name, "") + "\n\n" + common
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable help page over the current screen."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 84; max-width: 100%; height: 90%; border: thick $primary; background: $panel;
+        padding: 0 1;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", _("Close"), id="help-close"),
+        Binding("f1", "dismiss", _("Close"), show=False),
+    ]
+
+    def __init__(self, screen_name: str) -> None:
+        super().__init__()
+        self._screen_name = screen_name
+
+    def compose(self) -> ComposeResult:
+        """Show the page and the footer."""
+        with VerticalScroll():
+            yield Markdown(help_text(self._screen_name))
+        yield Footer()

@@ -1,0 +1,185 @@
+"""Đăng ký mới: register a person; likely duplicates and warnings are shown before saving."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+
+from caseterm.domain.dates import DateFormatError, PartialDate
+from caseterm.errors import CasetermError, NeedsConfirmation, ValidationFailed
+from caseterm.i18n import _
+from caseterm.services.messages import field_label
+from caseterm.tui.dialogs import ConfirmDialog
+
+if TYPE_CHECKING:
+    from caseterm.tui.app import CasetermApp
+
+TEXT_INPUTS = (
+    "full_name",
+    "aliases",
+    "birth",
+    "id_number",
+    "village",
+    "current_address",
+    "permanent_address",
+    "phone",
+    "occupation",
+    "ethnicity",
+    "religion",
+)
+PLACEHOLDERS = {"birth": "dd/mm/yyyy", "aliases": _("separate with ;"), "id_number": "001090123456"}
+
+
+class NewPersonScreen(Screen[str | None]):
+    """The form; dismisses with the new person's id, or None when cancelled."""
+
+    HELP_PAGE = "new_person"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", _("Save"), id="save"),
+        Binding("escape", "cancel", _("Cancel"), id="cancel"),
+    ]
+
+    @property
+    def caseterm(self) -> CasetermApp:
+        """The typed application."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """Labelled inputs, each with a line for its problem."""
+        yield Header()
+        with VerticalScroll(id="form"):
+            for name in TEXT_INPUTS[:3]:
+                yield from self._field(name)
+            yield Label(field_label("sex") + " *", classes="field-label")
+            yield Select(
+                [(_("male"), "male"), (_("female"), "female")], id="sex", prompt=_("Choose")
+            )
+            yield Label(field_label("id_type"), classes="field-label")
+            yield Select(
+                [
+                    ("CCCD", "CCCD"),
+                    ("CC", "CC"),
+                    ("CMND", "CMND"),
+                    (_("passport"), "PASSPORT"),
+                    ("VNeID", "VNEID"),
+                ],
+                id="id_type",
+                prompt=_("none"),
+            )
+            for name in TEXT_INPUTS[3:]:
+                yield from self._field(name)
+            yield Static("", id="problems", markup=False)
+            with Horizontal(id="form-buttons"):
+                yield Button(_("Cancel"), id="cancel")
+                yield Button(_("Save (Ctrl+S)"), id="save", variant="primary")
+        yield Footer()
+
+    def _field(self, name: str) -> ComposeResult:
+        required = " *" if name in ("full_name", "birth") else ""
+        yield Label(field_label(name) + required, classes="field-label")
+        yield Input(id=name, placeholder=PLACEHOLDERS.get(name, ""))
+        yield Label("", id=f"{name}-problem", classes="problem", markup=False)
+
+    def on_mount(self) -> None:
+        """Start in the name field."""
+        self.sub_title = _("New person")
+        self.query_one("#full_name", Input).focus()
+
+    # --- validation as you type -----------------------------------------------------------
+
+    @on(Input.Changed, "#birth")
+    def _check_birth(self, event: Input.Changed) -> None:
+        problem = ""
+        if event.value.strip():
+            try:
+                PartialDate.parse(event.value)
+            except DateFormatError:
+                problem = _("not a date yet: dd/mm/yyyy, or the year alone")
+        self._problem("birth", problem)
+
+    @on(Input.Changed, "#id_number")
+    def _check_id(self, event: Input.Changed) -> None:
+        value = event.value.strip()
+        kind = self.query_one("#id_type", Select).value
+        problem = ""
+        if kind in ("CCCD", "CC") and value and (not value.isdigit() or len(value) != 12):
+            problem = _("{n} of 12 digits").format(n=sum(ch.isdigit() for ch in value))
+        self._problem("id_number", problem)
+
+    def _problem(self, name: str, text: str) -> None:
+        self.query_one(f"#{name}-problem", Label).update(f"⚠ {text}" if text else "")
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds, as form values for `services.forms.build_record`."""
+        values: dict[str, Any] = {
+            name: self.query_one(f"#{name}", Input).value for name in TEXT_INPUTS
+        }
+        for name in ("sex", "id_type"):
+            chosen = self.query_one(f"#{name}", Select).value
+            values[name] = chosen if isinstance(chosen, str) else ""
+        return values
+
+    def is_empty(self) -> bool:
+        """True when nothing was typed or chosen."""
+        return not any(str(value).strip() for value in self.values().values())
+
+    # --- saving and cancelling ------------------------------------------------------------
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        """Validate, show warnings and duplicates, then save on an explicit yes."""
+        self._save(confirmed=False)
+
+    @work(exclusive=True, exit_on_error=False, group="save")
+    async def _save(self, *, confirmed: bool) -> None:
+        from caseterm.services.forms import build_record
+        from caseterm.services.persons import add_person
+
+        try:
+            record = build_record(self.values())
+            person_id = add_person(self.caseterm.require_session(), record, confirm=confirmed)
+        except NeedsConfirmation as warning:
+            yes = await self.app.push_screen_wait(
+                ConfirmDialog(
+                    _("Save anyway?"), warning.warnings, yes=_("Save anyway"), no=_("Go back")
+                )
+            )
+            if yes:
+                self._save(confirmed=True)
+            return
+        except ValidationFailed as refused:
+            self.query_one("#problems", Static).update(
+                "\n".join(["⚠ " + refused.message, *refused.issues])
+            )
+            return
+        except CasetermError as error:
+            self.caseterm.show_error(error)
+            return
+        self.dismiss(person_id)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Leave; ask first when something was typed, so nothing is lost by mistake."""
+        if self.is_empty():
+            self.dismiss(None)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                _("Discard what you typed?"),
+                [_("The person was not saved.")],
+                yes=_("Discard"),
+                no=_("Keep editing"),
+            ),
+            answered,
+        )

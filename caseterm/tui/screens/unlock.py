@@ -1,0 +1,138 @@
+"""The unlock screen: account and passphrase; the key derivation runs in a worker thread.
+
+Nothing of the store is visible here, and the store modules are imported only by the worker,
+so this screen paints before SQLModel is even loaded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, LoadingIndicator, Select, Static
+
+from caseterm.errors import CasetermError
+from caseterm.i18n import _
+
+if TYPE_CHECKING:
+    from caseterm.tui.app import CasetermApp
+
+MAX_DELAY_SECONDS = 60
+
+
+def delay_after(failures: int) -> int:
+    """Seconds to wait before the next try: none after the first failure, then 2, 4, 8… ≤ 60."""
+    return 0 if failures < 2 else min(2 ** (failures - 1), MAX_DELAY_SECONDS)
+
+
+class UnlockScreen(Screen[None]):
+    """Choose an account, type the passphrase."""
+
+    HELP_PAGE = "unlock"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.quit", _("Quit"), id="unlock-quit")
+    ]
+
+    @property
+    def caseterm(self) -> CasetermApp:
+        """The typed application."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """The unlock form."""
+        with Center(), Vertical(id="unlock-box"):
+            yield Static("caseterm", id="unlock-title")
+            yield Label(_("Store: {path}").format(path=self.caseterm.store_path.name), markup=False)
+            yield Label(_("Account"))
+            yield Select[str]([], id="account", prompt=_("Choose your account"), allow_blank=True)
+            yield Label(_("Passphrase"))
+            yield Input(password=True, id="passphrase", placeholder=_("your passphrase"))
+            yield Button(_("Unlock"), id="unlock", variant="primary")
+            yield LoadingIndicator(id="working")
+            yield Label("", id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the account list from the key file (names only; nothing is decrypted)."""
+        self.query_one("#working").display = False
+        try:
+            from caseterm.services.keys import account_names
+            from caseterm.services.paths import StoreFiles
+
+            names = account_names(StoreFiles(self.caseterm.store_path))
+        except CasetermError as error:
+            self._say(str(error))
+            self.query_one("#unlock", Button).disabled = True
+            return
+        select = self.query_one("#account", Select)
+        select.set_options([(name, name) for name in names])
+        chosen = self.caseterm.preselected_account
+        if chosen in names or len(names) == 1:
+            select.value = chosen if chosen in names else names[0]
+            self.query_one("#passphrase", Input).focus()
+        else:
+            select.focus()
+
+    def _say(self, text: str) -> None:
+        self.query_one("#status", Label).update(text)
+
+    @on(Input.Submitted, "#passphrase")
+    @on(Button.Pressed, "#unlock")
+    def _submit(self) -> None:
+        account = self.query_one("#account", Select).value
+        passphrase = self.query_one("#passphrase", Input).value
+        if not isinstance(account, str):
+            self._say(_("Choose your account first."))
+            return
+        if not passphrase:
+            self._say(_("Type your passphrase."))
+            return
+        self._busy(True)
+        self._say(_("Checking the passphrase…"))
+        self._unlock(account, passphrase)
+
+    def _busy(self, busy: bool) -> None:
+        self.query_one("#working").display = busy
+        for selector in ("#unlock", "#passphrase", "#account"):
+            self.query_one(selector).disabled = busy
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="unlock")
+    def _unlock(self, account: str, passphrase: str) -> None:
+        from caseterm.services.unlock import open_session
+
+        try:
+            session = open_session(
+                self.caseterm.store_path,
+                account,
+                passphrase,
+                policy=self.caseterm.policy,
+                clock=self.caseterm.clock,
+            )
+        except CasetermError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        except Exception:
+            self.app.call_from_thread(self._failed, _("Unexpected error while unlocking."))
+            return
+        self.app.call_from_thread(self.caseterm.unlocked, session)
+
+    def _failed(self, message: str) -> None:
+        self.caseterm.failed_unlocks += 1
+        self.query_one("#passphrase", Input).value = ""
+        wait = delay_after(self.caseterm.failed_unlocks)
+        if wait == 0:
+            self._busy(False)
+            self._say(message)
+            self.query_one("#passphrase", Input).focus()
+            return
+        self._say(message + " " + _("Wait {seconds} s before the next try.").format(seconds=wait))
+        self.set_timer(wait, self._ready_again)
+
+    def _ready_again(self) -> None:
+        self._busy(False)
+        self._say(_("You may try again."))
+        self.query_one("#passphrase", Input).focus()

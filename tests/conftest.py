@@ -1,0 +1,100 @@
+"""Shared fixtures: an explicit fast KDF policy, a frozen clock, fresh stores, canary persons."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from caseterm.clock import FrozenClock
+from caseterm.crypto.kdf import KdfPolicy
+from caseterm.domain.codes import IdType, Role, Sex
+from caseterm.domain.dates import PartialDate
+from caseterm.domain.person import PersonRecord
+from caseterm.i18n import set_language
+from caseterm.services.policy import TEST_POLICY
+from caseterm.services.session import CaseSession
+from caseterm.services.setup import InitRequest, init_store
+from caseterm.services.unlock import open_session
+
+ADMIN = "quantri"
+ADMIN_PASSPHRASE = "nhung con song chay ve bien dong xa"
+OFFICER = "canbo1"
+OFFICER_PASSPHRASE = "cay bang truoc ngo chieu nay rung la"
+
+
+@pytest.fixture(autouse=True)
+def _english_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Messages in English unless a test asks for Vietnamese; no real user folders touched."""
+    monkeypatch.delenv("CASETERM_LANG", raising=False)
+    monkeypatch.delenv("CASETERM_STORE", raising=False)
+    monkeypatch.delenv("CASETERM_USER", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    set_language("en")
+
+
+@pytest.fixture
+def policy() -> KdfPolicy:
+    """Fast, weak KDF parameters, set explicitly by the tests (never a product default)."""
+    return TEST_POLICY
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    """A clock that moves only when the test moves it."""
+    return FrozenClock()
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    """Where a test's store lives (its own folder, so file scans see only this store)."""
+    folder = tmp_path / "store"
+    folder.mkdir()
+    return folder / "caseterm.db"
+
+
+@pytest.fixture
+def new_store(store_path: Path, policy: KdfPolicy, clock: FrozenClock) -> Path:
+    """A fresh store whose first account is an administrator who is also the chief."""
+    init_store(
+        InitRequest(
+            store_path, "26734", "Xã Tân An", ADMIN, ADMIN_PASSPHRASE, extra_roles=(Role.CHIEF,)
+        ),
+        policy=policy,
+        clock=clock,
+    )
+    return store_path
+
+
+@pytest.fixture
+def session(new_store: Path, policy: KdfPolicy, clock: FrozenClock) -> Iterator[CaseSession]:
+    """The administrator-and-chief's unlocked session."""
+    opened = open_session(new_store, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """Environment for subprocess runs: the explicit test KDF, English, an isolated data dir."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASETERM_")}
+    env.update(
+        CASETERM_UNSAFE_TEST_KDF="1", CASETERM_LANG="en", XDG_DATA_HOME=str(tmp_path / "xdg")
+    )
+    return env
+
+
+def person(name: str = "Nguyễn Văn An", **changes: object) -> PersonRecord:
+    """A valid record to start from."""
+    values: dict[str, object] = {
+        "full_name": name,
+        "sex": Sex.MALE,
+        "birth": PartialDate(1990, 3, 12),
+        "id_type": IdType.CCCD,
+        "id_number": "001090123456",
+        "village": "Thôn Đông",
+    }
+    values.update(changes)
+    return PersonRecord(**values)  # type: ignore[arg-type]
