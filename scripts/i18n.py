@@ -1,6 +1,6 @@
 """Extract the messages of caseterm into the catalogs (Babel), keeping existing translations.
 
-    python scripts/i18n.py extract   # update caseterm/locale/caseterm.pot and every .po
+    python scripts/i18n.py extract   # update caseterm/locale/caseterm.pot and every .po (+ .mo)
 
 Then translate the new `msgstr ""` entries of caseterm/locale/vi/LC_MESSAGES/caseterm.po.
 tests/unit/test_catalogs.py fails while a message has no Vietnamese translation.
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,8 +28,12 @@ def template() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
-        catalog.add(message, locations=[(f"caseterm/{filename}", lineno)],
-                    auto_comments=comments, context=context)
+        catalog.add(
+            message,
+            locations=[(f"caseterm/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
     return catalog
 
 
@@ -51,7 +56,16 @@ def extract() -> None:
         catalog.language_team = {"vi": "Tiếng Việt", "en": "English"}[language]
         with po_path.open("wb") as handle:
             write_po(handle, catalog, width=100, ignore_obsolete=True)
+        compile_catalog(po_path)
         print(f"{language}: {len(catalog)} messages")
+
+
+def compile_catalog(po_path: Path) -> None:
+    """Write the `.mo` beside a `.po` (git-ignored; the wheel build makes its own)."""
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=po_path.parent.parent.name)
+    with po_path.with_suffix(".mo").open("wb") as handle:
+        write_mo(handle, catalog)
 
 
 if __name__ == "__main__":

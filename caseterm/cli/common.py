@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import getpass
-import json
 import os
-import secrets
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -63,6 +60,8 @@ def guarded(function: Callable[P, R]) -> Callable[P, R]:
         except Exception:
             if os.environ.get(DEBUG_ENV) == "1":
                 raise
+            import secrets
+
             error_id = secrets.token_hex(4)
             fail(
                 _(
@@ -88,6 +87,8 @@ def read_passphrase(passphrase_file: Path | None, prompt: str, *, confirm: bool 
         return text.split("\n", 1)[0].removesuffix("\r")
     if not sys.stdin.isatty():
         fail(_("No terminal to ask for the passphrase: use --passphrase-file."), EXIT_USAGE)
+    import getpass
+
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass(_("Type it again: ")) != first:
         fail(_("The two passphrases differ; nothing was changed."), EXIT_USAGE)
@@ -140,4 +141,6 @@ def unlocked(store: Path | None, user: str | None, passphrase_file: Path | None)
 
 def print_json(data: object) -> None:
     """Print data as stable, readable JSON (UTF-8, not escaped)."""
+    import json
+
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))

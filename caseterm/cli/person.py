@@ -9,7 +9,6 @@ import typer
 from caseterm.cli.common import guarded, print_json, unlocked
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.cli.person_fields import split_fields, with_field_options
-from caseterm.cli.render import print_person_file, print_summaries
 from caseterm.i18n import _
 
 app = typer.Typer(
@@ -112,6 +111,8 @@ def find(
 
         print_json([summary_json(item) for item in found])
     else:
+        from caseterm.cli.render import print_summaries
+
         print_summaries(found)
 
 
@@ -134,4 +135,6 @@ def show(
 
         print_json(person_file_json(person_file))
     else:
+        from caseterm.cli.render import print_person_file
+
         print_person_file(person_file)

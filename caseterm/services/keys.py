@@ -36,11 +36,18 @@ def editing_keyfile(files: StoreFiles) -> Iterator[KeyFile]:
     """Load the key file under its lock, let the block change it, then save it atomically."""
     try:
         with exclusively(files.keyfile_lock, timeout=KEYFILE_LOCK_TIMEOUT):
+            _remove_stale_temporaries(files)
             keys = load_keyfile(files)
             yield keys
             keys.save(files.keyfile)
     except LockBusy as exc:
         raise StoreBusy(_("Another caseterm process is changing the key file; try again.")) from exc
+
+
+def _remove_stale_temporaries(files: StoreFiles) -> None:
+    """Delete half-written key files left by a killed process (we hold the lock: none is live)."""
+    for leftover in files.keyfile.parent.glob(f".{files.keyfile.name}.tmp-*"):
+        leftover.unlink(missing_ok=True)
 
 
 def account_names(files: StoreFiles) -> list[str]:

@@ -11,6 +11,8 @@ import os
 
 from caseterm.crypto.kdf import PRODUCT_POLICY, KdfParams, KdfPolicy
 
+__all__ = ["TEST_POLICY", "KdfPolicy", "active_policy", "is_unsafe"]
+
 TEST_ENV = "CASETERM_UNSAFE_TEST_KDF"
 
 TEST_POLICY = KdfPolicy(

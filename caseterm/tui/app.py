@@ -22,7 +22,7 @@ from caseterm.tui.commands import CasetermCommands
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from caseterm.crypto.kdf import KdfPolicy
+    from caseterm.services.policy import KdfPolicy
     from caseterm.services.session import CaseSession
 
 IDLE_LOCK_SECONDS = 300
@@ -34,7 +34,7 @@ class CasetermApp(App[None]):
 
     TITLE = "caseterm"
     """Never personal data in the terminal title."""
-    CSS_PATH: ClassVar[list[str | Path]] = [STYLES / "base.tcss"]  # type: ignore[misc]
+    CSS_PATH = str(STYLES / "base.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", _("Help"), id="help"),
         Binding("question_mark", "help", _("Help"), show=False, id="help-alt"),

@@ -9,8 +9,15 @@ from caseterm.crypto.kdf import PRODUCT_POLICY, KdfParams, KdfPolicy, enrolment_
 
 def test_rfc9106_argon2id_vector() -> None:
     """RFC 9106 §5.3: the library computes the reference tag."""
-    kdf = Argon2id(salt=b"\x02" * 16, length=32, iterations=3, lanes=4, memory_cost=32,
-                   ad=b"\x04" * 12, secret=b"\x03" * 8)  # fmt: skip
+    kdf = Argon2id(
+        salt=b"\x02" * 16,
+        length=32,
+        iterations=3,
+        lanes=4,
+        memory_cost=32,
+        ad=b"\x04" * 12,
+        secret=b"\x03" * 8,
+    )
     tag = kdf.derive(b"\x01" * 32)
     assert tag.hex() == "0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"
 

@@ -16,8 +16,8 @@ from caseterm.crypto.keyring import (
     open_account,
     rewrap,
 )
-from caseterm.crypto.slots import AccountKeyPair, unwrap_slot, wrap_slot
 from caseterm.crypto.signing import SigningKey, verify_signature
+from caseterm.crypto.slots import AccountKeyPair, unwrap_slot, wrap_slot
 from caseterm.services.policy import TEST_POLICY
 
 FAST = KdfParams(1024, 1, 1, b"s" * 16)
@@ -60,7 +60,7 @@ def test_slot_opens_only_with_its_passphrase_and_place() -> None:
     ):
         passphrase = str(kwargs.pop("passphrase"))
         with pytest.raises(DecryptionError):
-            unwrap_slot(slot, passphrase, **kwargs)  # type: ignore[arg-type]
+            unwrap_slot(slot, passphrase, **kwargs)
 
 
 def test_grant_is_bound_to_store_recipient_and_version() -> None:
@@ -74,15 +74,27 @@ def test_grant_is_bound_to_store_recipient_and_version() -> None:
                 sealed, pair.private_bytes, store_id=store_id, recipient=recipient, version=version
             )
     with pytest.raises(DecryptionError):
-        open_grant(sealed[:-1] + bytes([sealed[-1] ^ 1]), pair.private_bytes, store_id="S",
-                   recipient="A", version=1)  # fmt: skip
+        open_grant(
+            sealed[:-1] + bytes([sealed[-1] ^ 1]),
+            pair.private_bytes,
+            store_id="S",
+            recipient="A",
+            version=1,
+        )
 
 
 def _key_file() -> tuple[KeyFile, bytes]:
     keys = new_key_file(store_id="S", cipher={}, created_at="t", recovery_public_key=None)
     data_key = new_data_key()
-    enrol(keys, account_id="A", name="an", passphrase="first passphrase ok", kdf=FAST.with_new_salt(),
-          data_key=data_key, created_at="t")  # fmt: skip
+    enrol(
+        keys,
+        account_id="A",
+        name="an",
+        passphrase="first passphrase ok",
+        kdf=FAST.with_new_salt(),
+        data_key=data_key,
+        created_at="t",
+    )
     return keys, data_key
 
 

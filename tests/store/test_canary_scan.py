@@ -34,11 +34,15 @@ def _add_canary_persons(session: CaseSession) -> list[str]:
     for index in range(0, len(CANARIES), 3):
         name, alias, note = CANARIES[index : index + 3]
         record = person(
-            f"Nguyễn Văn {name}", id_number=f"00109{index:07d}", aliases=(alias,), occupation=note,
+            f"Nguyễn Văn {name}",
+            id_number=f"00109{index:07d}",
+            aliases=(alias,),
+            occupation=note,
             family=(FamilyMember("mother", f"Lê Thị {note}"),),
             profile=DrugProfile(drug_types=(DrugType.HEROIN,), frequency=note, prior_record=note),
-            religion=note, ethnicity=note,
-        )  # fmt: skip
+            religion=note,
+            ethnicity=note,
+        )
         ids.append(add_person(session, record, confirm=True))
     return ids
 

@@ -89,8 +89,11 @@ def test_search_by_folded_name_any_order_alias_and_id_prefix(session: CaseSessio
 
 
 def test_list_is_in_register_order(session: CaseSession) -> None:
-    for name, number in (("Trần Văn Bình", "001090000001"), ("Nguyễn Văn An", "001090000002"),
-                         ("Lê Thị Ánh", "001190000003")):  # fmt: skip
+    for name, number in (
+        ("Trần Văn Bình", "001090000001"),
+        ("Nguyễn Văn An", "001090000002"),
+        ("Lê Thị Ánh", "001190000003"),
+    ):
         sex = Sex.FEMALE if "Thị" in name else Sex.MALE
         add_person(session, person(name, id_number=number, sex=sex))
     page, total = list_persons(session)
@@ -101,8 +104,12 @@ def test_list_is_in_register_order(session: CaseSession) -> None:
 def test_update_records_changed_fields_and_detects_concurrent_edits(session: CaseSession) -> None:
     pid = add_person(session, person())
     current = show_person(session, pid).person
-    changed = update_person(session, pid, person(village="Thôn Đoài", phone="0912345678"),
-                            expected_version=current.version)  # fmt: skip
+    changed = update_person(
+        session,
+        pid,
+        person(village="Thôn Đoài", phone="0912345678"),
+        expected_version=current.version,
+    )
     assert sorted(changed) == ["phone", "village"]
     events = show_person(session, pid).events
     assert events[-1].type == "person.updated"

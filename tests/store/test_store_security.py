@@ -1,4 +1,4 @@
-"""The encrypted store: wrong keys, tampering, plaintext files, pinned cipher settings (T08, T21)."""
+"""The encrypted store: wrong keys, tampering, plaintext files, pinned settings (T08, T21)."""
 
 from __future__ import annotations
 
@@ -96,8 +96,9 @@ def test_flipped_byte_is_detected(new_store: Path, policy: KdfPolicy, tmp_path: 
     assert detected == pages - 1
 
 
-def test_store_replaced_by_another_store_file_is_refused(tmp_path: Path, new_store: Path,
-                                                          policy: KdfPolicy) -> None:  # fmt: skip
+def test_store_replaced_by_another_store_file_is_refused(
+    tmp_path: Path, new_store: Path, policy: KdfPolicy
+) -> None:
     from caseterm.services.setup import InitRequest, init_store
 
     other = tmp_path / "other" / "o.db"

@@ -14,8 +14,16 @@ def chain(length: int) -> list[tuple[AuditEntry, str]]:
     out: list[tuple[AuditEntry, str]] = []
     prev = GENESIS
     for seq in range(1, length + 1):
-        entry = AuditEntry(seq, f"2026-11-02T01:{seq % 60:02d}:00.000000Z", "acct", "person.read",
-                           "person", f"id-{seq}", {"results": seq % 7}, prev)  # fmt: skip
+        entry = AuditEntry(
+            seq,
+            f"2026-11-02T01:{seq % 60:02d}:00.000000Z",
+            "acct",
+            "person.read",
+            "person",
+            f"id-{seq}",
+            {"results": seq % 7},
+            prev,
+        )
         prev = entry.digest()
         out.append((entry, prev))
     return out
@@ -37,7 +45,7 @@ def test_edit_is_found_at_the_edited_entry() -> None:
 def test_delete_insert_reorder_swap_and_relink() -> None:
     base = chain(30)
     deleted = base[:10] + base[11:]
-    reordered = base[:10] + [base[11], base[10]] + base[12:]
+    reordered = [*base[:10], base[11], base[10], *base[12:]]
     inserted = [*base[:5], base[3], *base[5:]]
     entry, _stored = base[7]
     relinked = [*base[:7], (entry, "f" * 64), *base[8:]]

@@ -19,10 +19,16 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in _FIELDS.parse(text) if name}
 
 
+def _is_translated(string: object) -> bool:
+    if isinstance(string, str):
+        return bool(string)
+    return isinstance(string, tuple | list) and all(string)
+
+
 def _source_messages() -> set[str]:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        import i18n  # type: ignore[import-not-found]
+        import i18n
     finally:
         sys.path.pop(0)
     return {m.id if isinstance(m.id, str) else m.id[0] for m in i18n.template() if m.id}
@@ -34,12 +40,14 @@ def test_every_source_message_is_in_the_vietnamese_catalog_and_translated() -> N
     translated = {
         (m.id if isinstance(m.id, str) else m.id[0]): m
         for m in catalog
-        if m.id and not m.fuzzy and (m.string if isinstance(m.string, str) else all(m.string))
+        if m.id and not m.fuzzy and _is_translated(m.string)
     }
     missing = sorted(_source_messages() - set(translated))
     assert not missing, f"untranslated (run scripts/i18n.py extract, then translate): {missing}"
     for message_id, message in translated.items():
-        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        strings = (
+            [message.string] if isinstance(message.string, str) else list(message.string or ())
+        )
         for text in strings:
             assert _placeholders(text) == _placeholders(message_id), message_id
 
@@ -52,9 +60,19 @@ def test_vietnamese_catalog_has_real_diacritics() -> None:
 
 def test_cli_help_is_vietnamese_by_default(cli_env: dict[str, str]) -> None:
     env = {key: value for key, value in cli_env.items() if key != "CASETERM_LANG"}
-    shown = subprocess.run([sys.executable, "-m", "caseterm", "--help"], env=env, capture_output=True,
-                           text=True, check=True).stdout  # fmt: skip
+    shown = subprocess.run(
+        [sys.executable, "-m", "caseterm", "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "hồ sơ quản lý" in shown
-    english = subprocess.run([sys.executable, "-m", "caseterm", "--lang", "en", "--help"], env=env,
-                             capture_output=True, text=True, check=True).stdout  # fmt: skip
+    english = subprocess.run(
+        [sys.executable, "-m", "caseterm", "--lang", "en", "--help"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "encrypted case files" in english

@@ -21,7 +21,7 @@ from caseterm.domain.names import fold, register_sort_key, split_name, tokens
         ("Lê-Văn Tí (Tèo)", "le van ti teo"),
         ("Phạm Hữu Ước", "pham huu uoc"),
         ("Vũ Thị Thủy", "vu thi thuy"),
-        ("Nguyễn Văn An", "nguyen van an"),  # decomposed (NFD) input
+        ("Nguye\u0302\u0303n Va\u0306n An", "nguyen van an"),  # decomposed (NFD) input
     ],
 )
 def test_fold_table(text: str, folded: str) -> None:
@@ -54,8 +54,13 @@ def test_vietnamese_alphabet_order() -> None:
 def test_tones_only_break_ties() -> None:
     # ngang < huyền < hỏi < ngã < sắc < nặng, and only after the letters are equal
     assert _sorted(["Lê Ạn", "Lê Án", "Lê Ãn", "Lê Ản", "Lê Àn", "Lê An"]) == [
-        "Lê An", "Lê Àn", "Lê Ản", "Lê Ãn", "Lê Án", "Lê Ạn",
-    ]  # fmt: skip
+        "Lê An",
+        "Lê Àn",
+        "Lê Ản",
+        "Lê Ãn",
+        "Lê Án",
+        "Lê Ạn",
+    ]
     assert _sorted(["Lê Ánh", "Lê An"]) == ["Lê An", "Lê Ánh"]
 
 

@@ -36,8 +36,11 @@ def test_errors() -> None:
 def test_warnings() -> None:
     minor = person(birth=PartialDate(2010, 1, 1), id_number="001210123456")
     assert "family.minor_without_representative" in codes(minor)
-    with_parent = person(birth=PartialDate(2010, 1, 1), id_number="001210123456",
-                         family=(FamilyMember("mother", "Lê Thị Hoa"),))  # fmt: skip
+    with_parent = person(
+        birth=PartialDate(2010, 1, 1),
+        id_number="001210123456",
+        family=(FamilyMember("mother", "Lê Thị Hoa"),),
+    )
     assert "family.minor_without_representative" not in codes(with_parent)
     issues = validate_person(person(sex=Sex.FEMALE), today=TODAY)
     assert [(i.code, i.severity) for i in issues] == [("cccd.sex_mismatch", Severity.WARNING)]

@@ -125,7 +125,7 @@ class NewPersonScreen(Screen[str | None]):
             values[name] = chosen if isinstance(chosen, str) else ""
         return values
 
-    def is_empty(self) -> bool:
+    def nothing_typed(self) -> bool:
         """True when nothing was typed or chosen."""
         return not any(str(value).strip() for value in self.values().values())
 
@@ -134,29 +134,28 @@ class NewPersonScreen(Screen[str | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Validate, show warnings and duplicates, then save on an explicit yes."""
-        self._save(confirmed=False)
+        self._save()
 
     @work(exclusive=True, exit_on_error=False, group="save")
-    async def _save(self, *, confirmed: bool) -> None:
+    async def _save(self) -> None:
         from caseterm.services.forms import build_record
         from caseterm.services.persons import add_person
 
         try:
             record = build_record(self.values())
-            person_id = add_person(self.caseterm.require_session(), record, confirm=confirmed)
-        except NeedsConfirmation as warning:
-            yes = await self.app.push_screen_wait(
-                ConfirmDialog(
+            session = self.caseterm.require_session()
+            try:
+                person_id = add_person(session, record)
+            except NeedsConfirmation as warning:
+                dialog = ConfirmDialog(
                     _("Save anyway?"), warning.warnings, yes=_("Save anyway"), no=_("Go back")
                 )
-            )
-            if yes:
-                self._save(confirmed=True)
-            return
+                if not await self.app.push_screen_wait(dialog):
+                    return
+                person_id = add_person(session, record, confirm=True)
         except ValidationFailed as refused:
-            self.query_one("#problems", Static).update(
-                "\n".join(["⚠ " + refused.message, *refused.issues])
-            )
+            problems = "\n".join(["⚠ " + refused.message, *refused.issues])
+            self.query_one("#problems", Static).update(problems)
             return
         except CasetermError as error:
             self.caseterm.show_error(error)
@@ -166,7 +165,7 @@ class NewPersonScreen(Screen[str | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Leave; ask first when something was typed, so nothing is lost by mistake."""
-        if self.is_empty():
+        if self.nothing_typed():
             self.dismiss(None)
             return
 

@@ -131,7 +131,7 @@ class RegistersScreen(Screen[None]):
         from caseterm.tui.screens.new_person import NewPersonScreen
 
         def added(person_id: str | None) -> None:
-            if person_id:
+            if person_id and self.is_attached:
                 self._load(self.query_one("#search", Input).value)
                 self.open_person(person_id)
 

@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, LoadingIndicator, Select, Static
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Static
 
 from caseterm.errors import CasetermError
 from caseterm.i18n import _
@@ -37,6 +38,11 @@ class UnlockScreen(Screen[None]):
         Binding("escape", "app.quit", _("Quit"), id="unlock-quit")
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.account_names: list[str] = []
+        """The accounts the key file knows (offered as suggestions while typing)."""
+
     @property
     def caseterm(self) -> CasetermApp:
         """The typed application."""
@@ -48,17 +54,16 @@ class UnlockScreen(Screen[None]):
             yield Static("caseterm", id="unlock-title")
             yield Label(_("Store: {path}").format(path=self.caseterm.store_path.name), markup=False)
             yield Label(_("Account"))
-            yield Select[str]([], id="account", prompt=_("Choose your account"), allow_blank=True)
+            yield Input(id="account", placeholder=_("your account name"))
             yield Label(_("Passphrase"))
             yield Input(password=True, id="passphrase", placeholder=_("your passphrase"))
             yield Button(_("Unlock"), id="unlock", variant="primary")
-            yield LoadingIndicator(id="working")
             yield Label("", id="status", markup=False)
-        yield Footer()
+        # A plain hint instead of a Footer: the unlock screen must paint fast (P2).
+        yield Static(_("F1 help · Enter unlock · Escape quit"), id="unlock-keys", markup=False)
 
     def on_mount(self) -> None:
-        """Fill the account list from the key file (names only; nothing is decrypted)."""
-        self.query_one("#working").display = False
+        """Offer the accounts of the key file (names only; nothing is decrypted)."""
         try:
             from caseterm.services.keys import account_names
             from caseterm.services.paths import StoreFiles
@@ -68,14 +73,15 @@ class UnlockScreen(Screen[None]):
             self._say(str(error))
             self.query_one("#unlock", Button).disabled = True
             return
-        select = self.query_one("#account", Select)
-        select.set_options([(name, name) for name in names])
+        self.account_names = names
+        account = self.query_one("#account", Input)
+        account.suggester = SuggestFromList(names, case_sensitive=False)
         chosen = self.caseterm.preselected_account
         if chosen in names or len(names) == 1:
-            select.value = chosen if chosen in names else names[0]
+            account.value = chosen if chosen in names else names[0]
             self.query_one("#passphrase", Input).focus()
         else:
-            select.focus()
+            account.focus()
 
     def _say(self, text: str) -> None:
         self.query_one("#status", Label).update(text)
@@ -83,10 +89,11 @@ class UnlockScreen(Screen[None]):
     @on(Input.Submitted, "#passphrase")
     @on(Button.Pressed, "#unlock")
     def _submit(self) -> None:
-        account = self.query_one("#account", Select).value
+        account = self.query_one("#account", Input).value.strip()
         passphrase = self.query_one("#passphrase", Input).value
-        if not isinstance(account, str):
-            self._say(_("Choose your account first."))
+        if not account:
+            self._say(_("Type your account name first."))
+            self.query_one("#account", Input).focus()
             return
         if not passphrase:
             self._say(_("Type your passphrase."))
@@ -96,7 +103,6 @@ class UnlockScreen(Screen[None]):
         self._unlock(account, passphrase)
 
     def _busy(self, busy: bool) -> None:
-        self.query_one("#working").display = busy
         for selector in ("#unlock", "#passphrase", "#account"):
             self.query_one(selector).disabled = busy
 

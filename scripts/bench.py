@@ -1,0 +1,325 @@
+"""Benchmarks for product.md §7: medians, p95 and SQLCipher/plain-SQLite ratios.
+
+    python scripts/bench.py                      # 1k, 10k and 100k persons
+    python scripts/bench.py --sizes 1000,10000   # smaller
+
+Measures P1 (`--help` wall time), P2 (TUI process start → unlock screen painted), P4 (search as
+you type, p95), P5 (open a person file with 200 events) and P10 (the same SQL on SQLCipher and on
+plain SQLite). Stores hold synthetic people only and live in `bench-out/` (git-ignored); they are
+reused between runs. They are made with the explicit fast test KDF: the key derivation is not
+part of any of these bars (P3 starts after it).
+
+The plain-SQLite baseline is the same SQLite 3.53 engine (sqlcipher3 with no key) on a plaintext
+export of the same store, so the ratio isolates the cost of encryption. Timing asserts never live
+in the unit tests: this machine is noisy, so every figure here is a median of repeated runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench-out"
+ACCOUNT, PASSPHRASE = "bench", "mot con ngua dau ca tau bo co"
+TARGETS = {"P1": 0.25, "P2": 0.8, "P4": 0.020, "P5": 0.050, "P10": 1.3}
+
+
+def median_of(runs: int, action: Callable[[], object]) -> float:
+    """Median wall time of `runs` calls."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def p95(samples: list[float]) -> float:
+    """The 95th percentile."""
+    return statistics.quantiles(samples, n=20)[18]
+
+
+def entry(name: str) -> list[str]:
+    """The installed entry point next to this interpreter, or `python -m`."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent))
+    return [found] if found else [sys.executable, "-m", "caseterm.cli.officer"]
+
+
+# --- P1, P2: process start-up -----------------------------------------------------------------
+
+
+def installed_env() -> dict[str, str]:
+    """The environment of an installed copy: bytecode caches allowed (pip precompiles them)."""
+    return {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def bench_help() -> dict[str, float]:
+    """P1: `caseterm --help` and `caseterm-admin --help`, median of 9 each after one warm-up."""
+    results = {}
+    for program in ("caseterm", "caseterm-admin"):
+        command = [*entry(program), "--help"]
+
+        def once(command: list[str] = command) -> None:
+            subprocess.run(command, capture_output=True, check=True, env=installed_env())
+
+        once()
+        results[program] = median_of(9, once)
+    return results
+
+
+PAINT_PROBE = """
+import sys
+from pathlib import Path
+from caseterm.tui.app import CasetermApp
+
+class Probe(CasetermApp):
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self.painted)
+
+    def painted(self) -> None:
+        if type(self.screen).__name__ == "UnlockScreen":
+            print("painted", flush=True)
+            self.exit()
+        else:
+            self.call_after_refresh(self.painted)
+
+Probe(Path(sys.argv[1])).run(headless=True, size=(100, 30))
+"""
+
+
+def bench_paint(store: Path) -> float:
+    """P2: from process start to the unlock screen painted (median of 7; exit not counted)."""
+
+    def once() -> float:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", PAINT_PROBE, str(store)], stdout=subprocess.PIPE,
+                                 text=True, env=installed_env())  # fmt: skip
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "painted"
+        painted = time.perf_counter() - started
+        child.wait()
+        return painted
+
+    once()
+    return statistics.median(once() for _ in range(7))
+
+
+# --- stores ----------------------------------------------------------------------------------
+
+
+def build_store(size: int) -> Path:
+    """Create (or reuse) a store of `size` synthetic persons, one of them with 200 events."""
+    from caseterm.domain.codes import Role
+    from caseterm.services.demo import generate_persons
+    from caseterm.services.policy import TEST_POLICY
+    from caseterm.services.setup import InitRequest, init_store
+    from caseterm.services.unlock import open_session
+
+    folder = OUT / f"store-{size}"
+    store = folder / "bench.db"
+    if store.exists():
+        return store
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    started = time.perf_counter()
+    init_store(InitRequest(store, "26734", "Xã Tân An", ACCOUNT, PASSPHRASE, extra_roles=(Role.CHIEF,)),
+               policy=TEST_POLICY)  # fmt: skip
+    session = open_session(store, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)
+    try:
+        generate_persons(session, size, seed=size)
+        _add_events(session, 199)
+    finally:
+        session.close()
+    print(f"  built {size:,} persons in {time.perf_counter() - started:.1f} s "
+          f"({store.stat().st_size / 1e6:.1f} MB)", flush=True)  # fmt: skip
+    return store
+
+
+def _add_events(session: Any, count: int) -> None:
+    """Give the first person in register order `count` more events (200 with registration)."""
+    from caseterm.ids import new_id
+    from caseterm.services.persons import list_persons
+
+    first = list_persons(session, limit=1)[0][0]
+    with session.transaction() as tx:
+        for index in range(count):
+            moment = f"2026-{1 + index % 10:02d}-{1 + index % 27:02d}T0{index % 10}:00:00.000000Z"
+            tx.events.append(event_id=new_id(), unit_code=session.unit.code, person_id=first.id,
+                             type_="note.added", occurred_at=moment, recorded_at=moment,
+                             recorded_by=session.actor.id, payload={"n": index})  # fmt: skip
+
+
+def plaintext_copy(store: Path, data_key: bytes) -> Path:
+    """Export the store into a plaintext database (synthetic data only) for the baseline."""
+    import sqlcipher3
+
+    plain = store.with_name("plain-baseline.db")
+    if plain.exists():
+        return plain
+    con = sqlcipher3.connect(str(store))
+    con.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    con.execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
+    con.execute("SELECT sqlcipher_export('plain')")
+    con.execute("DETACH DATABASE plain")
+    con.close()
+    return plain
+
+
+# --- P4, P5, P10 -----------------------------------------------------------------------------
+
+
+def search_queries(session: Any, count: int, rng: random.Random) -> list[str]:
+    """What officers type: whole folded names, word pairs in any order, aliases, ID prefixes."""
+    from caseterm.services.persons import list_persons
+
+    page, _total = list_persons(session, offset=0, limit=2000)
+    queries = []
+    for _ in range(count):
+        person = rng.choice(page)
+        words = person.full_name.split()
+        kind = rng.random()
+        if kind < 0.4:
+            queries.append(" ".join(words))
+        elif kind < 0.6:
+            queries.append(f"{words[-1]} {words[0]}")  # given name first, no tones below
+        elif kind < 0.8 and person.id_number:
+            queries.append(person.id_number[: rng.randint(4, 9)])
+        else:
+            queries.append(rng.choice(["teo", "ti", "bom", "co", "den", "beo"]))
+    return queries
+
+
+SEARCH_SQL = (
+    "SELECT id, full_name FROM person WHERE num IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?) "
+    "ORDER BY sort_key, id LIMIT 50"
+)
+ID_SQL = "SELECT id, full_name FROM person WHERE id_number >= ? AND id_number < ? ORDER BY sort_key, id LIMIT 50"
+FILE_SQL = (
+    "SELECT * FROM person WHERE id = ?",
+    "SELECT * FROM event WHERE person_id = ? ORDER BY occurred_at, recorded_at, id",
+)
+
+
+def sql_for(query: str) -> tuple[str, tuple[str, ...]]:
+    """The statement the store runs for a query (same logic as the repository)."""
+    from caseterm.domain.names import tokens
+
+    compact = query.replace(" ", "")
+    if compact.isdigit():
+        return ID_SQL, (compact, compact[:-1] + chr(ord(compact[-1]) + 1))
+    return SEARCH_SQL, (" AND ".join(f'"{w}"*' for w in tokens(query)),)
+
+
+def raw_connection(path: Path, data_key: bytes | None) -> Any:
+    """A raw connection with the store's settings, keyed or plain."""
+    import sqlcipher3
+
+    con = sqlcipher3.connect(str(path))
+    if data_key is not None:
+        con.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+    con.execute("PRAGMA cache_size = -65536")
+    con.execute("PRAGMA temp_store = MEMORY")
+    con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    return con
+
+
+def run_sql(con: Any, statements: list[tuple[str, tuple[str, ...]]]) -> list[float]:
+    """Time each statement (all rows fetched)."""
+    times = []
+    for sql, params in statements:
+        started = time.perf_counter()
+        con.execute(sql, params).fetchall()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def bench_store(size: int) -> dict[str, float]:
+    """P4, P5 and the P10 ratios on one store."""
+    from caseterm.services.persons import find_persons, list_persons, show_person
+    from caseterm.services.policy import TEST_POLICY
+    from caseterm.services.unlock import open_session
+
+    store = build_store(size)
+    rng = random.Random(7)
+    session = open_session(store, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)
+    try:
+        queries = search_queries(session, 300, rng)
+        for query in queries[:30]:  # warm the page cache, as a session in use would be
+            find_persons(session, query)
+        search_times = []
+        for query in queries:
+            started = time.perf_counter()
+            find_persons(session, query)
+            search_times.append(time.perf_counter() - started)
+        heavy = list_persons(session, limit=1)[0][0].id
+        file_time = median_of(50, lambda: show_person(session, heavy))
+        data_key = session.unlocked.data_key
+    finally:
+        session.close()
+    plain = plaintext_copy(store, data_key)
+    statements = [sql_for(q) for q in queries] + [(sql, (heavy,)) for sql in FILE_SQL] * 50
+    ratios = []
+    for _round in range(5):  # interleaved rounds, ratio of medians per round
+        cipher = raw_connection(store, data_key)
+        baseline = raw_connection(plain, None)
+        run_sql(cipher, statements[:50])
+        run_sql(baseline, statements[:50])
+        ratios.append(
+            statistics.median(run_sql(cipher, statements))
+            / statistics.median(run_sql(baseline, statements))
+        )
+        cipher.close()
+        baseline.close()
+    return {"P4 p95": p95(search_times), "P4 median": statistics.median(search_times),
+            "P5": file_time, "P10": statistics.median(ratios)}  # fmt: skip
+
+
+def main() -> None:
+    """Run the benchmarks and print the table."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    args = parser.parse_args()
+    os.environ.setdefault("CASETERM_LANG", "en")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(
+        f"caseterm benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}",
+        flush=True,
+    )
+    helps = bench_help()
+    rows = [("P1 caseterm --help", "", helps["caseterm"], TARGETS["P1"]),
+            ("P1 caseterm-admin --help", "", helps["caseterm-admin"], TARGETS["P1"])]  # fmt: skip
+    first_store = build_store(sizes[0])
+    rows.append(("P2 start → unlock screen painted", "", bench_paint(first_store), TARGETS["P2"]))
+    for size in sizes:
+        measured = bench_store(size)
+        label = f"{size:,}"
+        rows += [
+            ("P4 search as you type, p95", label, measured["P4 p95"], TARGETS["P4"]),
+            ("P4 search as you type, median", label, measured["P4 median"], TARGETS["P4"]),
+            ("P5 open a file with 200 events", label, measured["P5"], TARGETS["P5"]),
+            ("P10 SQLCipher / plain SQLite (same SQL)", label, measured["P10"], TARGETS["P10"]),
+        ]
+    print()
+    print(f"{'measure':<42} {'persons':>9} {'result':>10} {'target':>8}  ok")
+    for name, label, value, target in rows:
+        unit = "×" if name.startswith("P10") else "ms"
+        shown = f"{value:.2f}×" if unit == "×" else f"{value * 1000:.1f} ms"
+        goal = f"≤{target}×" if unit == "×" else f"≤{target * 1000:.0f} ms"
+        print(f"{name:<42} {label:>9} {shown:>10} {goal:>8}  {'yes' if value <= target else 'NO'}")
+
+
+if __name__ == "__main__":
+    main()

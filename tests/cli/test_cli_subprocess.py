@@ -1,0 +1,269 @@
+"""Both command lines as installed entry points: flows, `--json`, exit codes (usage 2, auth 3,
+refused 4, integrity 5, not found 6)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from caseterm.errors import EXIT_AUTH, EXIT_INTEGRITY, EXIT_NOT_FOUND, EXIT_REFUSED, EXIT_USAGE
+from tests.conftest import ADMIN_PASSPHRASE, OFFICER_PASSPHRASE
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _entry(name: str) -> list[str]:
+    found = shutil.which(name, path=str(Path(sys.executable).parent))
+    module = "caseterm" if name == "caseterm" else "caseterm.cli.admin"
+    return [found] if found else [sys.executable, "-m", module]
+
+
+@pytest.fixture
+def run(cli_env: dict[str, str], tmp_path: Path) -> Run:
+    store = tmp_path / "cli" / "s.db"
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "admin").write_text(ADMIN_PASSPHRASE + "\n", "utf-8")
+    (secrets / "officer").write_text(OFFICER_PASSPHRASE + "\n", "utf-8")
+    (secrets / "wrong").write_text("these are not the right words\n", "utf-8")
+    env = {**cli_env, "CASETERM_STORE": str(store)}
+
+    def invoke(
+        program: str,
+        *args: str,
+        secret: str | None = "admin",
+        user: str | None = "quantri",
+        expect: int = 0,
+    ) -> subprocess.CompletedProcess[str]:
+        extra: list[str] = []
+        if secret:
+            extra += ["--passphrase-file", str(secrets / secret)]
+        if user:
+            extra += ["--user", user]
+        result = subprocess.run(
+            [*_entry(program), *args, *extra],
+            env=env,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=120,
+        )
+        assert result.returncode == expect, (result.returncode, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr
+        return result
+
+    invoke(
+        "caseterm-admin",
+        "init",
+        "--unit-code",
+        "26734",
+        "--unit-name",
+        "Xã Tân An",
+        "--admin",
+        "quantri",
+        "--also-chief",
+        user=None,
+    )
+    return invoke
+
+
+def test_person_flow_with_json(run: Run) -> None:
+    added = run(
+        "caseterm",
+        "person",
+        "add",
+        "--name",
+        "Nguyễn Văn An",
+        "--dob",
+        "12/03/1990",
+        "--sex",
+        "nam",
+        "--id-type",
+        "CCCD",
+        "--id-number",
+        "001090123456",
+        "--alias",
+        "Tí",
+        "--village",
+        "Thôn Đông",
+        "--drug",
+        "ma tuy tong hop",
+        "--json",
+    )
+    pid = json.loads(added.stdout)["id"]
+    found = json.loads(run("caseterm", "person", "find", "an nguyen", "--json").stdout)
+    assert [p["id"] for p in found] == [pid]
+    assert found[0]["full_name"] == "Nguyễn Văn An"
+    shown = json.loads(run("caseterm", "person", "show", pid[:13], "--json").stdout)
+    assert shown["record"]["aliases"] == ["Tí"]
+    assert shown["record"]["profile"]["drug_types"] == ["ats"]
+    assert [e["type"] for e in shown["events"]] == ["person.registered"]
+    updated = json.loads(
+        run("caseterm", "person", "update", pid, "--village", "Thôn Đoài", "--json").stdout
+    )
+    assert updated["changed"] == ["village"]
+    text = run("caseterm", "person", "show", pid).stdout
+    assert "Thôn Đoài" in text and "Identity updated" in text
+
+
+def test_duplicates_and_warnings_exit_refused_until_confirmed(run: Run) -> None:
+    run("caseterm", "person", "add", "--name", "Nguyễn Văn An", "--dob", "1990", "--sex", "nam")
+    again = run(
+        "caseterm",
+        "person",
+        "add",
+        "--name",
+        "Nguyen Van An",
+        "--dob",
+        "1991",
+        "--sex",
+        "male",
+        expect=EXIT_REFUSED,
+    )
+    assert "possible duplicate" in again.stderr
+    run(
+        "caseterm",
+        "person",
+        "add",
+        "--name",
+        "Nguyen Van An",
+        "--dob",
+        "1991",
+        "--sex",
+        "male",
+        "--confirm",
+    )
+
+
+def test_bad_values_are_usage_or_refused_errors_in_words(run: Run) -> None:
+    bad = run(
+        "caseterm",
+        "person",
+        "add",
+        "--name",
+        "Trần Thị Bình",
+        "--dob",
+        "31/02/1990",
+        "--sex",
+        "x",
+        expect=EXIT_REFUSED,
+    )
+    assert "is not a date" in bad.stderr and "is not one of" in bad.stderr
+    run("caseterm", "person", "add", "--nam", "x", expect=EXIT_USAGE)
+    run("caseterm", "person", "show", "01234567-0000", expect=EXIT_NOT_FOUND)
+
+
+def test_wrong_passphrase_unknown_user_and_no_user(run: Run) -> None:
+    wrong = run("caseterm", "person", "find", "an", secret="wrong", expect=EXIT_AUTH)
+    assert "Wrong passphrase" in wrong.stderr
+    run("caseterm", "person", "find", "an", user="nobody", expect=EXIT_AUTH)
+    run("caseterm", "person", "find", "an", user=None, expect=EXIT_USAGE)
+    run("caseterm", "person", "find", "an", secret=None, expect=EXIT_USAGE)  # no terminal to ask
+
+
+def test_users_add_list_passwd_disable(run: Run, tmp_path: Path) -> None:
+    officer_secret = str(tmp_path / "secrets" / "officer")
+    run(
+        "caseterm-admin",
+        "users",
+        "add",
+        "canbo1",
+        "--role",
+        "can bo",
+        "--new-passphrase-file",
+        officer_secret,
+    )
+    listed = json.loads(run("caseterm-admin", "users", "list", "--json").stdout)
+    assert {u["name"]: u["roles"] for u in listed} == {
+        "canbo1": ["officer"],
+        "quantri": ["admin", "chief"],
+    }
+    run("caseterm", "person", "find", "an", user="canbo1", secret="officer")
+    run("caseterm-admin", "users", "list", user="canbo1", secret="officer", expect=EXIT_REFUSED)
+    new_secret = tmp_path / "secrets" / "new"
+    new_secret.write_text("hom nay troi dep lam em oi\n", "utf-8")
+    run(
+        "caseterm-admin",
+        "users",
+        "passwd",
+        "--new-passphrase-file",
+        str(new_secret),
+        user="canbo1",
+        secret="officer",
+    )
+    run("caseterm", "person", "find", "an", user="canbo1", secret="officer", expect=EXIT_AUTH)
+    run("caseterm-admin", "users", "disable", "canbo1")
+    run("caseterm", "person", "find", "an", user="canbo1", secret=None, expect=EXIT_USAGE)
+    weak = tmp_path / "secrets" / "weak"
+    weak.write_text("xa tan an 26734\n", "utf-8")
+    refused = run(
+        "caseterm-admin",
+        "users",
+        "add",
+        "canbo2",
+        "--role",
+        "officer",
+        "--new-passphrase-file",
+        str(weak),
+        expect=EXIT_REFUSED,
+    )
+    assert "passphrase" in refused.stderr
+
+
+def test_verify_demo_data_and_tamper_exit_integrity(run: Run, tmp_path: Path) -> None:
+    run("caseterm-admin", "demo-data", "--persons", "300")
+    report = json.loads(run("caseterm-admin", "verify", "--json").stdout)
+    assert report["ok"] and report["audit_entries"] > 3
+    assert report["cipher"]["cipher_hmac_algorithm"] == "HMAC_SHA512"
+    store = tmp_path / "cli" / "s.db"
+    data = bytearray(store.read_bytes())
+    data[4096 * 3 + 200] ^= 0xFF
+    store.write_bytes(bytes(data))
+    broken = run("caseterm-admin", "verify", expect=EXIT_INTEGRITY)
+    assert "Traceback" not in broken.stdout + broken.stderr
+
+
+def test_init_refuses_an_existing_store_and_weak_passphrases(run: Run, tmp_path: Path) -> None:
+    run(
+        "caseterm-admin",
+        "init",
+        "--unit-code",
+        "26734",
+        "--unit-name",
+        "X",
+        "--admin",
+        "b",
+        user=None,
+        expect=EXIT_USAGE,
+    )
+    other = tmp_path / "other.db"
+    weak = tmp_path / "secrets" / "weak"
+    weak.write_text("passwordpassword123\n", "utf-8")
+    result = subprocess.run(
+        [
+            *_entry("caseterm-admin"),
+            "init",
+            "--store",
+            str(other),
+            "--unit-code",
+            "1",
+            "--unit-name",
+            "X",
+            "--admin",
+            "ab",
+            "--passphrase-file",
+            str(weak),
+        ],
+        capture_output=True,
+        text=True,
+        env={"CASETERM_UNSAFE_TEST_KDF": "1", "CASETERM_LANG": "vi", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == EXIT_REFUSED
+    assert "Cụm mật khẩu" in result.stderr  # the error is in Vietnamese by default
+    assert not other.exists()
