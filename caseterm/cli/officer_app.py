@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -92,5 +93,8 @@ def demo(
     typer.echo(_("Synthetic data only: never type real people's data into the demo store."))
     if not no_tui:
         from caseterm.tui.app import run_tui
+
+        if sys.stdin.isatty():  # the interface covers the screen: let the passphrase be read first
+            typer.prompt(_("Press Enter to open the app"), default="", show_default=False)
 
         run_tui(demo_store.store, account=demo_store.account)

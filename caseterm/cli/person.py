@@ -109,11 +109,11 @@ def find(
     if json:
         from caseterm.services.views import summary_json
 
-        print_json([summary_json(item) for item in found])
+        print_json([summary_json(item) for item in found.persons])
     else:
         from caseterm.cli.render import print_summaries
 
-        print_summaries(found)
+        print_summaries(found.persons, complete=found.complete)
 
 
 @app.command("show", help=_("Show a person's file: identity, profile and timeline."))

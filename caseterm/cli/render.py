@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from caseterm.services.persons import PersonFile, PersonSummary
 
 
-def print_summaries(found: list[PersonSummary]) -> None:
-    """Print one line per person, then the count."""
+def print_summaries(found: list[PersonSummary], *, complete: bool = True) -> None:
+    """Print one line per person, then the count (and whether more matched)."""
     for item in found:
         document = f"{item.id_type} {item.id_number}" if item.id_number else "-"
         typer.echo(
@@ -23,6 +23,8 @@ def print_summaries(found: list[PersonSummary]) -> None:
             f"{date_label(item.birth):<10}  {document:<18} {item.village}"
         )
     typer.echo(ngettext("{n} person found.", "{n} persons found.", len(found)).format(n=len(found)))
+    if not complete:
+        typer.echo(_("More than 1,000 persons match; only some are shown. Type more letters."))
 
 
 def print_person_file(person_file: PersonFile) -> None:

@@ -21,12 +21,14 @@ from caseterm.services.labels import date_label
 from caseterm.services.messages import describe_issue
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
-from caseterm.store.records import EventInfo, PersonSummary, StoredPerson
+from caseterm.store.records import EventInfo, Matches, PersonSummary, StoredPerson
 
-__all__ = ["PersonFile", "PersonSummary", "Review"]
+__all__ = ["Matches", "PersonFile", "PersonSummary", "Review"]
 
 SEARCH_LIMIT = 50
 MIN_ID_PREFIX = 3
+MIN_NAME_LETTERS = 2
+"""One letter matches half the register: searching starts with the second."""
 
 
 @dataclass(frozen=True)
@@ -212,10 +214,11 @@ def _resolve(tx: Tx, person_id: str) -> str:
     raise _not_found(person_id)
 
 
-def find_persons(
-    session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT
-) -> list[PersonSummary]:
-    """Search by folded name or alias (words in any order, prefixes) or by ID-number prefix."""
+def find_persons(session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT) -> Matches:
+    """Search by folded name or alias (words in any order, prefixes) or by ID-number prefix.
+
+    `Matches.complete` is False when too many matched to order them all: type more letters.
+    """
     session.require(Action.PERSON_READ)
     compact = query.replace(" ", "")
     words = tokens(query)
@@ -225,15 +228,18 @@ def find_persons(
         elif compact.isalnum() and any(ch.isdigit() for ch in compact) and compact.isascii():
             # A passport number or a name with digits: look in both, document matches first.
             by_id = tx.persons.search_id_prefix(compact.upper(), limit=limit)
-            known = {p.id for p in by_id}
-            by_name = [p for p in tx.persons.search_names(words, limit=limit) if p.id not in known]
-            kind, found = "id+name", (by_id + by_name)[:limit]
-        elif words:
+            by_name = tx.persons.search_names(words, limit=limit)
+            known = {p.id for p in by_id.persons}
+            merged = by_id.persons + [p for p in by_name.persons if p.id not in known]
+            kind, found = "id+name", Matches(merged[:limit], by_id.complete and by_name.complete)
+        elif sum(len(word) for word in words) >= MIN_NAME_LETTERS:
             kind, found = "name", tx.persons.search_names(words, limit=limit)
         else:
-            kind, found = "empty", []
+            kind, found = "too_short", Matches([], True)
         # The query itself may be a name: only its kind and the number of results are audited.
-        session.audit(tx, "person.search", "person", "-", {"kind": kind, "results": len(found)})
+        session.audit(
+            tx, "person.search", "person", "-", {"kind": kind, "results": len(found.persons)}
+        )
     return found
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, insert, text
+from sqlalchemy import bindparam, func, insert, text
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
 from caseterm.domain.person import PersonRecord
 from caseterm.store.convert import person_columns, record_from_row, search_text
-from caseterm.store.records import EventInfo, PersonSummary, StoredPerson
+from caseterm.store.records import EventInfo, Matches, PersonSummary, StoredPerson
 from caseterm.store.tables import Event, Person
 
 _SUMMARY = (
@@ -24,6 +24,8 @@ _SUMMARY = (
     col(Person.village),
 )
 """The columns of a list line (`PersonSummary`), in its field order."""
+MAX_ORDERED_MATCHES = 1000
+"""More matches than this are not ordered as a whole (see `_in_register_order`)."""
 
 
 class PersonRepo:
@@ -178,32 +180,55 @@ class PersonRepo:
             query = query.where(col(Person.village) == village)
         return [PersonSummary(*row) for row in self._rows(query.offset(offset).limit(limit))]
 
-    def search_names(self, words: list[str], *, limit: int) -> list[PersonSummary]:
+    def search_names(self, words: list[str], *, limit: int) -> Matches:
         """Persons whose name or alias has every word as a word prefix, in register order."""
         match = " AND ".join(f'"{word}"*' for word in words)
-        nums = (
-            select(text("rowid"))
-            .select_from(text("person_fts"))
-            .where(text("person_fts MATCH :match").bindparams(match=match))
+        found = self._sql(
+            "SELECT rowid FROM person_fts WHERE person_fts MATCH :match LIMIT :cap",
+            match=match,
+            cap=MAX_ORDERED_MATCHES + 1,
         )
-        query = (
-            sa_select(*_SUMMARY)
-            .where(col(Person.num).in_(nums))
-            .order_by(col(Person.sort_key), col(Person.id))
-            .limit(limit)
-        )
-        return [PersonSummary(*row) for row in self._rows(query)]
+        return self._in_register_order([row[0] for row in found], limit=limit)
 
-    def search_id_prefix(self, prefix: str, *, limit: int) -> list[PersonSummary]:
-        """Persons whose id-document number starts with `prefix` (an index range scan)."""
+    def search_id_prefix(self, prefix: str, *, limit: int) -> Matches:
+        """Persons whose id-document number starts with `prefix` (a covering index range)."""
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        found = self._sql(
+            "SELECT num FROM person WHERE id_number >= :low AND id_number < :high LIMIT :cap",
+            low=prefix,
+            high=upper,
+            cap=MAX_ORDERED_MATCHES + 1,
+        )
+        return self._in_register_order([row[0] for row in found], limit=limit)
+
+    def _in_register_order(self, nums: list[int], *, limit: int) -> Matches:
+        """The first `limit` of the matched persons in register order.
+
+        Up to MAX_ORDERED_MATCHES matches are ordered from a covering index (no row is read
+        until the page is known). Beyond that, ordering every match would cost more than a
+        keystroke may: the first `limit` found are shown, in order, and flagged incomplete.
+        """
+        complete = len(nums) <= MAX_ORDERED_MATCHES
+        if not nums:
+            return Matches([], True)
+        candidates = nums if complete else nums[:limit]
+        ordered = self._sql_expanding(
+            "SELECT id FROM person INDEXED BY ix_person_num_order WHERE num IN :nums "
+            "ORDER BY sort_key, id LIMIT :limit",
+            nums=candidates,
+            limit=limit,
+        )
+        ids = [row[0] for row in ordered]
         query = (
             sa_select(*_SUMMARY)
-            .where(col(Person.id_number) >= prefix, col(Person.id_number) < upper)
+            .where(col(Person.id).in_(ids))
             .order_by(col(Person.sort_key), col(Person.id))
-            .limit(limit)
         )
-        return [PersonSummary(*row) for row in self._rows(query)]
+        return Matches([PersonSummary(*row) for row in self._rows(query)], complete)
+
+    def _sql_expanding(self, statement: str, *, nums: list[int], limit: int) -> Any:
+        query = text(statement).bindparams(bindparam("nums", expanding=True))
+        return self._session.connection().execute(query, {"nums": nums, "limit": limit})
 
     def duplicate_candidates(
         self, record: PersonRecord, *, exclude: str | None = None

@@ -59,6 +59,15 @@ class PersonSummary:
 
 
 @dataclass(frozen=True)
+class Matches:
+    """A search's answer: the persons shown, and whether every match is among them in order."""
+
+    persons: list[PersonSummary]
+    complete: bool
+    """False when more matched than can be ordered at typing speed: the officer types more."""
+
+
+@dataclass(frozen=True)
 class EventInfo:
     """One recorded event."""
 

@@ -4,6 +4,7 @@ Ids are UUIDv7 strings made on the laptop, so rows from many communes merge at t
 without collisions. Every row names its owning unit. Events and audit entries are append-only.
 """
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 # Keep one shared metadata; Alembic's env.py and the tests import it from here.
@@ -36,18 +37,26 @@ class Account(SQLModel, table=True):
 class Person(SQLModel, table=True):
     """A person's identity block; the rest of the record lives in `details` (JSON)."""
 
+    # Covering indexes for search: the register order, a match's place in it, and ID prefixes.
+    # They let a search order its matches without reading the (large) rows.
+    __table_args__ = (
+        Index("ix_person_register", "sort_key", "id", "num"),
+        Index("ix_person_num_order", "num", "sort_key", "id"),
+        Index("ix_person_id_number", "id_number", "num"),
+    )
+
     id: str = Field(primary_key=True, max_length=36)
     num: int = Field(unique=True)
     """Local integer key of the search index (stable across VACUUM, never synced)."""
     unit_code: str = Field(foreign_key="unit.code", index=True, max_length=16)
     full_name: str = Field(max_length=200)
     name_folded: str = Field(index=True, max_length=200)
-    sort_key: str = Field(index=True, max_length=600)
+    sort_key: str = Field(max_length=600)
     sex: str = Field(max_length=8)
     birth: str = Field(max_length=10)
     birth_year: int = Field(index=True)
     id_type: str | None = Field(default=None, max_length=16)
-    id_number: str | None = Field(default=None, index=True, max_length=32)
+    id_number: str | None = Field(default=None, max_length=32)
     village: str = Field(default="", index=True, max_length=200)
     details: str
     """JSON of every other field of the identity block and the drug-use profile."""

@@ -42,7 +42,8 @@ def _fill(session: CaseSession) -> None:
         ("DELETE FROM audit_log WHERE seq = 5", 5, "sequence"),
         (
             # swap two entries
-            "UPDATE audit_log SET seq = -1 WHERE seq = 8; UPDATE audit_log SET seq = 8 WHERE seq = 9;"
+            "UPDATE audit_log SET seq = -1 WHERE seq = 8;"
+            "UPDATE audit_log SET seq = 8 WHERE seq = 9;"
             "UPDATE audit_log SET seq = 9 WHERE seq = -1",
             8,
             "link",

@@ -43,7 +43,7 @@ def test_duplicates_need_confirmation(session: CaseSession) -> None:
     with pytest.raises(NeedsConfirmation):
         add_person(session, person("Trần Văn Bình"))  # same ID number
     add_person(session, same_name, confirm=True)
-    assert len(find_persons(session, "an nguyen")) == 2
+    assert len(find_persons(session, "an nguyen").persons) == 2
 
 
 def test_errors_refuse_and_nothing_is_written(session: CaseSession) -> None:
@@ -74,7 +74,7 @@ def test_search_by_folded_name_any_order_alias_and_id_prefix(session: CaseSessio
     add_person(session, person("Lê Văn Đạt", id_type=IdType.PASSPORT, id_number="B1234567"))
 
     def names(query: str) -> list[str]:
-        return [p.full_name for p in find_persons(session, query)]
+        return [p.full_name for p in find_persons(session, query).persons]
 
     assert names("nguyen van an") == ["Nguyễn Văn An"]
     assert names("an nguyen") == ["Nguyễn Văn An"]
@@ -117,7 +117,7 @@ def test_update_records_changed_fields_and_detects_concurrent_edits(session: Cas
     assert "Thôn Đoài" not in str(events[-1].payload)  # events name fields, not values
     with pytest.raises(RefusedError, match="changed this record meanwhile"):
         update_person(session, pid, person(village="Thôn Hạ"), expected_version=current.version)
-    assert find_persons(session, "an")[0].village == "Thôn Đoài"
+    assert find_persons(session, "an").persons[0].village == "Thôn Đoài"
 
 
 def test_every_read_and_change_is_audited_without_personal_data(session: CaseSession) -> None:
@@ -147,3 +147,22 @@ def test_every_read_and_change_is_audited_without_personal_data(session: CaseSes
 def _verify(session: CaseSession) -> tuple[int, object]:
     with session.transaction() as tx:
         return tx.audit.verify()
+
+
+def test_too_many_matches_are_flagged_not_ordered(
+    session: CaseSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caseterm.store import persons as repo
+
+    monkeypatch.setattr(repo, "MAX_ORDERED_MATCHES", 3)
+    for index, given in enumerate(("An", "Anh", "Ân", "Ấn", "Ánh")):
+        add_person(
+            session, person(f"Nguyễn Văn {given}", id_number=f"00109000001{index}"), confirm=True
+        )
+    few = find_persons(session, "anh")
+    assert few.complete
+    assert [p.full_name for p in few.persons] == ["Nguyễn Văn Anh", "Nguyễn Văn Ánh"]
+    many = find_persons(session, "an", limit=2)
+    assert not many.complete
+    assert len(many.persons) == 2
+    assert find_persons(session, "a").persons == []  # one letter is not a search yet

@@ -199,3 +199,15 @@ async def test_vietnamese_interface_and_help(
         await pilot.press("f1")
         await pilot.pause()
         assert "Danh sách" in app.screen.query_one("Markdown").source  # type: ignore[attr-defined]
+
+
+async def test_no_store_yet_says_how_to_make_one(
+    tmp_path: Path, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    app = _app(tmp_path / "nothing-here.db", policy, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = str(app.screen.query_one("#status", Label).render())
+        assert "caseterm-admin init" in status
+        assert "caseterm demo" in status
+        assert app.screen.query_one("#unlock", Button).disabled

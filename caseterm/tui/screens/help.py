@@ -34,7 +34,8 @@ def help_text(screen_name: str) -> str:
         "registers": _(
             '# Registers\n\nType to search: a name without tones ("nguyen van an"), an other '
             "name, or the start of an ID number. Words may come in any order.\n\n"
-            "- **Enter**: open the person's file\n- **N**: register a new person\n"
+            "- **Enter**: open the person's file\n"
+            "- **Ctrl+N** (or **N** in the list): register a new person\n"
             "- **/**: go to the search box\n- **Down**: go to the list"
         ),
         "person": _(

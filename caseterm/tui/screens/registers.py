@@ -28,7 +28,8 @@ class RegistersScreen(Screen[None]):
 
     HELP_PAGE = "registers"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_person", _("New person"), id="new-person"),
+        Binding("ctrl+n", "new_person", _("New person"), id="new-person"),
+        Binding("n", "new_person", _("New person"), show=False, id="new-person-n"),
         Binding("slash", "focus_search", _("Search"), id="search"),
         Binding("down", "focus_table", _("List"), show=False, id="to-list"),
     ]
@@ -79,17 +80,20 @@ class RegistersScreen(Screen[None]):
 
         try:
             session = self.caseterm.require_session()
+            complete = True
             if query.strip():
-                found = find_persons(session, query)
-                total = len(found)
+                matches = find_persons(session, query)
+                found, total, complete = matches.persons, len(matches.persons), matches.complete
             else:
                 found, total = list_persons(session, limit=PAGE)
         except Exception as error:
             self.app.call_from_thread(self.caseterm.show_error, error)
             return
-        self.app.call_from_thread(self.show_results, found, total, bool(query.strip()))
+        self.app.call_from_thread(self.show_results, found, total, bool(query.strip()), complete)
 
-    def show_results(self, found: list[PersonSummary], total: int, searching: bool) -> None:
+    def show_results(
+        self, found: list[PersonSummary], total: int, searching: bool, complete: bool = True
+    ) -> None:
         """Replace the table's rows."""
         self.shown = found
         table = self.query_one(DataTable)
@@ -104,7 +108,9 @@ class RegistersScreen(Screen[None]):
                 item.village,
                 key=item.id,
             )
-        if searching:
+        if searching and not complete:
+            text = _("More than 1,000 persons match; only some are shown. Type more letters.")
+        elif searching:
             text = ngettext("{n} person found.", "{n} persons found.", total).format(n=total)
         else:
             text = _(

@@ -76,9 +76,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_person_birth_year'), ['birth_year'], unique=False)
-        batch_op.create_index(batch_op.f('ix_person_id_number'), ['id_number'], unique=False)
+        batch_op.create_index('ix_person_id_number', ['id_number', 'num'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_name_folded'), ['name_folded'], unique=False)
-        batch_op.create_index(batch_op.f('ix_person_sort_key'), ['sort_key'], unique=False)
+        batch_op.create_index('ix_person_register', ['sort_key', 'id', 'num'], unique=False)
+        batch_op.create_index('ix_person_num_order', ['num', 'sort_key', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_unit_code'), ['unit_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_person_village'), ['village'], unique=False)
 
@@ -131,9 +132,10 @@ def downgrade() -> None:
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_person_village'))
         batch_op.drop_index(batch_op.f('ix_person_unit_code'))
-        batch_op.drop_index(batch_op.f('ix_person_sort_key'))
+        batch_op.drop_index('ix_person_num_order')
+        batch_op.drop_index('ix_person_register')
         batch_op.drop_index(batch_op.f('ix_person_name_folded'))
-        batch_op.drop_index(batch_op.f('ix_person_id_number'))
+        batch_op.drop_index('ix_person_id_number')
         batch_op.drop_index(batch_op.f('ix_person_birth_year'))
 
     op.drop_table('person')
