@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from caseterm import __version__
 from caseterm.cli import users
 from caseterm.cli.common import (
     guarded,
@@ -17,7 +16,7 @@ from caseterm.cli.common import (
     unlocked,
     warn_if_unsafe_kdf,
 )
-from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt, VersionOpt
 from caseterm.errors import EXIT_INTEGRITY
 from caseterm.i18n import _
 
@@ -34,20 +33,9 @@ app = typer.Typer(
 app.add_typer(users.app, name="users")
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"caseterm-admin {__version__}")
-        raise typer.Exit
-
-
 @app.callback()
 def root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
-        ),
-    ] = False,
+    version: VersionOpt = False,
 ) -> None:
     """Administer a caseterm store."""
 

@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from caseterm import __version__
 from caseterm.cli import person
 from caseterm.cli.common import guarded, resolve_store, warn_if_unsafe_kdf
-from caseterm.cli.options import StoreOpt, UserOpt
+from caseterm.cli.options import StoreOpt, UserOpt, VersionOpt
 from caseterm.i18n import _
 
 app = typer.Typer(
@@ -26,23 +25,12 @@ app = typer.Typer(
 app.add_typer(person.app, name="person")
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"caseterm {__version__}")
-        raise typer.Exit
-
-
 @app.callback()
 def root(
     ctx: typer.Context,
     store: StoreOpt = None,
     user: UserOpt = None,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
-        ),
-    ] = False,
+    version: VersionOpt = False,
 ) -> None:
     """Open the terminal interface when no command is given."""
     if ctx.invoked_subcommand is None:

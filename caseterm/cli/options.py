@@ -40,3 +40,27 @@ PassphraseFileOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
+NewPassphraseFileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--new-passphrase-file",
+        show_default=False,
+        help=_("Read the new passphrase from this file's first line (automation)."),
+    ),
+]
+
+
+def _show_version(ctx: typer.Context, value: bool) -> None:
+    if value:
+        from caseterm import __version__
+
+        typer.echo(f"{ctx.info_name} {__version__}")
+        raise typer.Exit
+
+
+VersionOpt = Annotated[
+    bool,
+    typer.Option(
+        "--version", callback=_show_version, is_eager=True, help=_("Show the version and exit.")
+    ),
+]

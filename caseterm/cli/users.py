@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from caseterm.cli.common import guarded, print_json, read_passphrase, unlocked
-from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.cli.options import JsonOpt, NewPassphraseFileOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.i18n import _
 
 app = typer.Typer(
@@ -32,13 +31,7 @@ def add(
     store: StoreOpt = None,
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
-    new_passphrase_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--new-passphrase-file",
-            help=_("Read the new account's passphrase from this file (automation)."),
-        ),
-    ] = None,
+    new_passphrase_file: NewPassphraseFileOpt = None,
     display_name: Annotated[str, typer.Option("--display-name", help=_("Full name."))] = "",
 ) -> None:
     """Add an account; its owner types their own passphrase."""
@@ -134,12 +127,7 @@ def passwd(
     store: StoreOpt = None,
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
-    new_passphrase_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--new-passphrase-file", help=_("Read the new passphrase from this file (automation).")
-        ),
-    ] = None,
+    new_passphrase_file: NewPassphraseFileOpt = None,
     json: JsonOpt = False,
 ) -> None:
     """Change your own passphrase (the store itself is not rewritten)."""
