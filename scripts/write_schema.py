@@ -17,7 +17,7 @@ SCHEMA = ROOT / "schema"
 
 def schemas() -> dict[str, dict[str, Any]]:
     """File name → JSON Schema, generated from the models in the code."""
-    from caseterm.crypto.keyfile import KeyFileDocument
+    from caseterm.crypto.keyfile_schema import KeyFileDocument
     from caseterm.services.views import PersonFileOut, PersonSummaryOut
 
     out = {}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 
 class DecryptionError(Exception):
     """A ciphertext did not open: wrong key, wrong context or tampered bytes (one error for all)."""
@@ -9,3 +12,18 @@ class DecryptionError(Exception):
 
 class KeyFileError(Exception):
     """The key file is missing, malformed, or describes something this version cannot use."""
+
+
+def peek_account_names(keyfile: Path) -> list[str]:
+    """Read only the account names of a key file, for the unlock screen.
+
+    Nothing read here is trusted or used to unlock (the full load validates everything); it lives
+    here, away from the cipher modules, so the unlock screen paints before they are imported.
+    """
+    try:
+        raw = json.loads(keyfile.read_bytes().decode("utf-8"))
+        return sorted(str(account["name"]) for account in raw["accounts"].values())
+    except FileNotFoundError as exc:
+        raise KeyFileError("missing") from exc
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise KeyFileError("malformed") from exc

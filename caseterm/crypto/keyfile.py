@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from caseterm.crypto import KeyFileError
 from caseterm.crypto.encoding import b64, unb64
 from caseterm.crypto.kdf import KdfParams
@@ -22,65 +20,6 @@ from caseterm.files import atomic_write_bytes
 FORMAT = "caseterm-keyfile/1"
 RECOVERY = "recovery"
 """The grant recipient name of the offline recovery key."""
-
-
-_B64 = r"^[A-Za-z0-9+/]*={0,2}$"
-
-
-class _Doc(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _KdfDoc(_Doc):
-    alg: str = Field(pattern="^argon2id$")
-    m_kib: int = Field(ge=8, description="Argon2id memory in KiB")
-    t: int = Field(ge=1, description="Argon2id passes")
-    p: int = Field(ge=1, le=255, description="Argon2id lanes")
-    salt: str = Field(pattern=_B64)
-
-
-class _SlotDoc(_Doc):
-    kdf: _KdfDoc
-    nonce: str = Field(pattern=_B64)
-    ciphertext: str = Field(pattern=_B64, description="AES-256-GCM of the account's X25519 key")
-
-
-class _AccountDoc(_Doc):
-    name: str
-    public_key: str = Field(pattern=_B64, description="X25519 public key (raw, base64)")
-    slot: _SlotDoc
-    created_at: str
-
-
-class _VersionDoc(_Doc):
-    file_salt: str | None = Field(
-        pattern="^[0-9a-f]{32}$", description="First 16 bytes of the store"
-    )
-    created_at: str
-
-
-class _DataKeyDoc(_Doc):
-    current: int = Field(ge=1)
-    pending: int | None
-    versions: dict[str, _VersionDoc]
-
-
-class _RecoveryDoc(_Doc):
-    public_key: str = Field(pattern=_B64)
-
-
-class KeyFileDocument(_Doc):
-    """The key file `<store>.keys` (format caseterm-keyfile/1). It holds no secret in clear."""
-
-    format: str = Field(pattern="^caseterm-keyfile/1$")
-    store_id: str
-    cipher: dict[str, str] = Field(description="The SQLCipher settings pinned at creation")
-    data_key: _DataKeyDoc
-    accounts: dict[str, _AccountDoc] = Field(description="Account id → public key and slot")
-    grants: dict[str, dict[str, str]] = Field(
-        description="Data-key version → recipient (account id or 'recovery') → HPKE ciphertext"
-    )
-    recovery: _RecoveryDoc | None
 
 
 @dataclass
@@ -131,11 +70,11 @@ class KeyFile:
             raw = json.loads(data.decode("utf-8"))
             if not isinstance(raw, dict) or raw.get("format") != FORMAT:
                 raise KeyFileError("format")
-            KeyFileDocument.model_validate(raw)
+            _validate(raw)
             return _load(raw)
         except KeyFileError:
             raise
-        except (ValidationError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyFileError("malformed") from exc
 
     def save(self, path: Path) -> None:
@@ -150,6 +89,18 @@ class KeyFile:
         except FileNotFoundError as exc:
             raise KeyFileError("missing") from exc
         return cls.from_bytes(data)
+
+
+def _validate(raw: dict[str, Any]) -> None:
+    """Check the whole document against its schema (pydantic is loaded only here: it is slow)."""
+    from pydantic import ValidationError
+
+    from caseterm.crypto.keyfile_schema import KeyFileDocument
+
+    try:
+        KeyFileDocument.model_validate(raw)
+    except ValidationError as exc:
+        raise KeyFileError("malformed") from exc
 
 
 def _dump_slot(slot: Slot) -> dict[str, Any]:

@@ -76,7 +76,7 @@ def list_accounts(session: CaseSession) -> list[AccountView]:
     """Return every account with its key-slot parameters."""
     session.require(Action.ACCOUNT_MANAGE)
     keys = load_keyfile(session.files)
-    with session.transaction() as tx:
+    with session.transaction(durable=False) as tx:
         accounts = tx.accounts.all()
         session.audit(tx, "account.list", "unit", session.unit.code, {"count": len(accounts)})
     views = []

@@ -4,31 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, NoReturn
 
-from caseterm.crypto import KeyFileError
-from caseterm.crypto.keyfile import KeyFile
+from caseterm.crypto import KeyFileError, peek_account_names
 from caseterm.errors import IntegrityFailure, NotFound, StoreBusy
 from caseterm.i18n import _
 from caseterm.services.paths import StoreFiles
 from caseterm.store.lock import LockBusy, exclusively
+
+if TYPE_CHECKING:
+    from caseterm.crypto.keyfile import KeyFile
 
 KEYFILE_LOCK_TIMEOUT = 10.0
 
 
 def load_keyfile(files: StoreFiles) -> KeyFile:
     """Read the key file; a missing or broken one is refused, never worked around."""
+    from caseterm.crypto.keyfile import KeyFile
+
     try:
         return KeyFile.load(files.keyfile)
     except KeyFileError as exc:
-        if str(exc) == "missing":
-            raise NotFound(
-                _("The key file {path} is missing: without it the store cannot be opened.").format(
-                    path=files.keyfile
-                )
-            ) from exc
-        raise IntegrityFailure(
-            _("The key file {path} is damaged or of an unknown format.").format(path=files.keyfile)
-        ) from exc
+        _explained(files, exc)
 
 
 @contextmanager
@@ -52,4 +49,20 @@ def _remove_stale_temporaries(files: StoreFiles) -> None:
 
 def account_names(files: StoreFiles) -> list[str]:
     """Return the names of the accounts that can unlock the store (for the unlock screen)."""
-    return sorted(entry.name for entry in load_keyfile(files).accounts.values())
+    try:
+        return peek_account_names(files.keyfile)
+    except KeyFileError as exc:
+        _explained(files, exc)
+
+
+def _explained(files: StoreFiles, exc: KeyFileError) -> NoReturn:
+    """Raise the user-facing error for a key file that cannot be read."""
+    if str(exc) == "missing":
+        raise NotFound(
+            _("The key file {path} is missing: without it the store cannot be opened.").format(
+                path=files.keyfile
+            )
+        ) from exc
+    raise IntegrityFailure(
+        _("The key file {path} is damaged or of an unknown format.").format(path=files.keyfile)
+    ) from exc

@@ -78,7 +78,7 @@ def review(session: CaseSession, record: PersonRecord, *, person_id: str | None 
     session.require(Action.PERSON_READ)
     record = record.normalised()
     issues = validate_person(record, today=session.clock.now().date())
-    with session.transaction() as tx:
+    with session.transaction(durable=False) as tx:
         duplicates = tx.persons.duplicate_candidates(record, exclude=person_id)
         session.audit(
             tx,
@@ -140,7 +140,7 @@ def update_person(
     """Replace a person's identity block; return the names of the changed fields."""
     session.require(Action.PERSON_UPDATE)
     record = record.normalised()
-    with session.transaction() as tx:
+    with session.transaction(durable=False) as tx:
         current = tx.persons.get(person_id)
     if current is None:
         raise _not_found(person_id)
@@ -190,7 +190,7 @@ def _not_found(person_id: str) -> NotFound:
 def show_person(session: CaseSession, person_id: str) -> PersonFile:
     """Open a person's file (audited as a read)."""
     session.require(Action.PERSON_READ)
-    with session.transaction() as tx:
+    with session.transaction(durable=False) as tx:
         resolved = _resolve(tx, person_id)
         person = tx.persons.get(resolved)
         if person is None:
@@ -222,7 +222,7 @@ def find_persons(session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT)
     session.require(Action.PERSON_READ)
     compact = query.replace(" ", "")
     words = tokens(query)
-    with session.transaction() as tx:
+    with session.transaction(durable=False) as tx:
         if compact.isdigit() and len(compact) >= MIN_ID_PREFIX:
             kind, found = "id", tx.persons.search_id_prefix(compact, limit=limit)
         elif compact.isalnum() and any(ch.isdigit() for ch in compact) and compact.isascii():
@@ -248,7 +248,7 @@ def list_persons(
 ) -> tuple[list[PersonSummary], int]:
     """Return one page of the register in Vietnamese order, and the total count."""
     session.require(Action.PERSON_READ)
-    with session.transaction() as tx:
+    with session.transaction(durable=False) as tx:
         page = tx.persons.page(offset=offset, limit=limit, village=village)
         total = tx.persons.count()
         session.audit(tx, "person.list", "person", "-", {"offset": offset, "results": len(page)})

@@ -39,10 +39,13 @@ class CaseSession:
         return utc_iso(self.clock.now())
 
     @contextmanager
-    def transaction(self) -> Iterator[Tx]:
-        """One store transaction; damage found on the way is an integrity failure for the user."""
+    def transaction(self, *, durable: bool = True) -> Iterator[Tx]:
+        """One store transaction; damage found on the way is an integrity failure for the user.
+
+        `durable=False` only for transactions whose sole write is the audit record of a read.
+        """
         try:
-            with self.store.transaction() as tx:
+            with self.store.transaction(durable=durable) as tx:
                 yield tx
         except StoreDamaged as error:
             raise IntegrityFailure(describe_store_error("damaged")) from error

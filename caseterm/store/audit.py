@@ -27,32 +27,39 @@ class AuditRepo:
         object_id: str,
         details: dict[str, str | int] | None = None,
     ) -> AuditEntry:
-        """Chain a new entry after the current head (the transaction holds the write lock)."""
-        head = self._session.exec(
-            select(AuditLog).order_by(col(AuditLog.seq).desc()).limit(1)
-        ).first()
+        """Chain a new entry after the current head (the transaction holds the write lock).
+
+        Two plain statements on the transaction's connection: this runs on every read of the
+        registers, so it stays off the ORM's unit of work.
+        """
+        dbapi = self._session.connection().connection.dbapi_connection
+        assert dbapi is not None  # noqa: S101 - a connection inside a transaction is open
+        newest = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+        head = dbapi.execute(newest).fetchone()
         entry = AuditEntry(
-            seq=(head.seq + 1) if head else 1,
+            seq=(head[0] + 1) if head else 1,
             at=at,
             account_id=account_id,
             action=action,
             object_type=object_type,
             object_id=object_id,
             details=dict(details or {}),
-            prev_hash=head.hash if head else GENESIS,
+            prev_hash=head[1] if head else GENESIS,
         )
-        self._session.add(
-            AuditLog(
-                seq=entry.seq,
-                at=entry.at,
-                account_id=entry.account_id,
-                action=entry.action,
-                object_type=entry.object_type,
-                object_id=entry.object_id,
-                details=json.dumps(entry.details, sort_keys=True),
-                prev_hash=entry.prev_hash,
-                hash=entry.digest(),
-            )
+        dbapi.execute(
+            "INSERT INTO audit_log (seq, at, account_id, action, object_type, object_id, details, "
+            "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry.seq,
+                entry.at,
+                entry.account_id,
+                entry.action,
+                entry.object_type,
+                entry.object_id,
+                json.dumps(entry.details, sort_keys=True),
+                entry.prev_hash,
+                entry.digest(),
+            ),
         )
         return entry
 

@@ -87,21 +87,31 @@ class Store:
             upgrade_to_head(self._engine)
 
     @contextmanager
-    def transaction(self) -> Iterator[Tx]:
-        """Run a block in one write transaction (BEGIN IMMEDIATE … COMMIT, or ROLLBACK)."""
-        with (
-            _damage_as_error(),
-            Session(self._engine, expire_on_commit=False) as session,
-            session.begin(),
-        ):
-            yield Tx(
-                units=UnitRepo(session),
-                accounts=AccountRepo(session),
-                keys=UnitKeyRepo(session),
-                persons=PersonRepo(session),
-                events=EventRepo(session),
-                audit=AuditRepo(session),
-            )
+    def transaction(self, *, durable: bool = True) -> Iterator[Tx]:
+        """Run a block in one write transaction (BEGIN IMMEDIATE … COMMIT, or ROLLBACK).
+
+        `durable=False` is for transactions that only record a read in the audit log: they
+        commit with `synchronous=NORMAL` (no fsync of their own). A WAL commit survives an
+        application crash either way; only a power cut before the next durable commit or
+        checkpoint could lose such read records. Every change to case data stays FULL.
+        """
+        with _damage_as_error(), self._engine.connect() as connection:
+            raw = _dbapi(connection)
+            if not durable:
+                raw.execute("PRAGMA synchronous = NORMAL")  # only allowed outside a transaction
+            try:
+                with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                    yield Tx(
+                        units=UnitRepo(session),
+                        accounts=AccountRepo(session),
+                        keys=UnitKeyRepo(session),
+                        persons=PersonRepo(session),
+                        events=EventRepo(session),
+                        audit=AuditRepo(session),
+                    )
+            finally:
+                if not durable:
+                    raw.execute("PRAGMA synchronous = FULL")
 
     def integrity_problems(self) -> list[str]:
         """Run SQLite's and SQLCipher's integrity checks."""

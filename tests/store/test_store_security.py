@@ -131,3 +131,22 @@ def test_upgraded_schema_matches_the_models(session: object) -> None:
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"include_object": include_object})
         assert compare_metadata(context, metadata) == []
+
+
+def test_read_transactions_commit_without_fsync_and_restore_full(session: object) -> None:
+    """Reads are audited with synchronous=NORMAL; every connection goes back to FULL after."""
+    from caseterm.services.persons import find_persons
+
+    store = session.store  # type: ignore[attr-defined]
+    with store.transaction(durable=False) as tx:
+        level = tx.audit._session.connection().connection.dbapi_connection.execute(
+            "PRAGMA synchronous"
+        )
+        assert level.fetchone()[0] == 1  # NORMAL
+    find_persons(session, "nguyen")  # type: ignore[arg-type]
+    for _ in range(3):  # whichever pooled connection comes next
+        with store.transaction() as tx:
+            level = tx.audit._session.connection().connection.dbapi_connection.execute(
+                "PRAGMA synchronous"
+            )
+            assert level.fetchone()[0] == 2  # FULL

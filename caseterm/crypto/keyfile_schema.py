@@ -1,0 +1,67 @@
+"""The JSON Schema model of the key file (format caseterm-keyfile/1).
+
+Kept apart from `keyfile.py` because pydantic is slow to import: only a full load of the key
+file (unlocking, changing it) and `scripts/write_schema.py` need it.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_B64 = r"^[A-Za-z0-9+/]*={0,2}$"
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _KdfDoc(_Doc):
+    alg: str = Field(pattern="^argon2id$")
+    m_kib: int = Field(ge=8, description="Argon2id memory in KiB")
+    t: int = Field(ge=1, description="Argon2id passes")
+    p: int = Field(ge=1, le=255, description="Argon2id lanes")
+    salt: str = Field(pattern=_B64)
+
+
+class _SlotDoc(_Doc):
+    kdf: _KdfDoc
+    nonce: str = Field(pattern=_B64)
+    ciphertext: str = Field(pattern=_B64, description="AES-256-GCM of the account's X25519 key")
+
+
+class _AccountDoc(_Doc):
+    name: str
+    public_key: str = Field(pattern=_B64, description="X25519 public key (raw, base64)")
+    slot: _SlotDoc
+    created_at: str
+
+
+class _VersionDoc(_Doc):
+    file_salt: str | None = Field(
+        pattern="^[0-9a-f]{32}$", description="First 16 bytes of the store"
+    )
+    created_at: str
+
+
+class _DataKeyDoc(_Doc):
+    current: int = Field(ge=1)
+    pending: int | None
+    versions: dict[str, _VersionDoc]
+
+
+class _RecoveryDoc(_Doc):
+    public_key: str = Field(pattern=_B64)
+
+
+class KeyFileDocument(_Doc):
+    """The key file `<store>.keys` (format caseterm-keyfile/1). It holds no secret in clear."""
+
+    format: str = Field(pattern="^caseterm-keyfile/1$")
+    store_id: str
+    cipher: dict[str, str] = Field(description="The SQLCipher settings pinned at creation")
+    data_key: _DataKeyDoc
+    accounts: dict[str, _AccountDoc] = Field(description="Account id → public key and slot")
+    grants: dict[str, dict[str, str]] = Field(
+        description="Data-key version → recipient (account id or 'recovery') → HPKE ciphertext"
+    )
+    recovery: _RecoveryDoc | None
