@@ -103,8 +103,12 @@ def bench_paint(store: Path) -> float:
 
     def once() -> float:
         started = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-c", PAINT_PROBE, str(store)], stdout=subprocess.PIPE,
-                                 text=True, env=installed_env())  # fmt: skip
+        child = subprocess.Popen(
+            [sys.executable, "-c", PAINT_PROBE, str(store)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=installed_env(),
+        )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "painted"
         painted = time.perf_counter() - started
@@ -133,16 +137,21 @@ def build_store(size: int) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     started = time.perf_counter()
-    init_store(InitRequest(store, "26734", "Xã Tân An", ACCOUNT, PASSPHRASE, extra_roles=(Role.CHIEF,)),
-               policy=TEST_POLICY)  # fmt: skip
+    init_store(
+        InitRequest(store, "26734", "Xã Tân An", ACCOUNT, PASSPHRASE, extra_roles=(Role.CHIEF,)),
+        policy=TEST_POLICY,
+    )
     session = open_session(store, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)
     try:
         generate_persons(session, size, seed=size)
         _add_events(session, 199)
     finally:
         session.close()
-    print(f"  built {size:,} persons in {time.perf_counter() - started:.1f} s "
-          f"({store.stat().st_size / 1e6:.1f} MB)", flush=True)  # fmt: skip
+    print(
+        f"  built {size:,} persons in {time.perf_counter() - started:.1f} s "
+        f"({store.stat().st_size / 1e6:.1f} MB)",
+        flush=True,
+    )
     return store
 
 
@@ -155,9 +164,16 @@ def _add_events(session: Any, count: int) -> None:
     with session.transaction() as tx:
         for index in range(count):
             moment = f"2026-{1 + index % 10:02d}-{1 + index % 27:02d}T0{index % 10}:00:00.000000Z"
-            tx.events.append(event_id=new_id(), unit_code=session.unit.code, person_id=first.id,
-                             type_="note.added", occurred_at=moment, recorded_at=moment,
-                             recorded_by=session.actor.id, payload={"n": index})  # fmt: skip
+            tx.events.append(
+                event_id=new_id(),
+                unit_code=session.unit.code,
+                person_id=first.id,
+                type_="note.added",
+                occurred_at=moment,
+                recorded_at=moment,
+                recorded_by=session.actor.id,
+                payload={"n": index},
+            )
 
 
 def plaintext_copy(store: Path, data_key: bytes) -> Path:
@@ -281,8 +297,12 @@ def bench_store(size: int) -> dict[str, float]:
         )
         cipher.close()
         baseline.close()
-    return {"P4 p95": p95(search_times), "P4 median": statistics.median(search_times),
-            "P5": file_time, "P10": statistics.median(ratios)}  # fmt: skip
+    return {
+        "P4 p95": p95(search_times),
+        "P4 median": statistics.median(search_times),
+        "P5": file_time,
+        "P10": statistics.median(ratios),
+    }
 
 
 def main() -> None:
@@ -299,8 +319,10 @@ def main() -> None:
         flush=True,
     )
     helps = bench_help()
-    rows = [("P1 caseterm --help", "", helps["caseterm"], TARGETS["P1"]),
-            ("P1 caseterm-admin --help", "", helps["caseterm-admin"], TARGETS["P1"])]  # fmt: skip
+    rows = [
+        ("P1 caseterm --help", "", helps["caseterm"], TARGETS["P1"]),
+        ("P1 caseterm-admin --help", "", helps["caseterm-admin"], TARGETS["P1"]),
+    ]
     first_store = build_store(sizes[0])
     rows.append(("P2 start → unlock screen painted", "", bench_paint(first_store), TARGETS["P2"]))
     for size in sizes:

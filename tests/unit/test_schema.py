@@ -23,8 +23,11 @@ def _schema(name: str) -> dict[str, object]:
 
 
 def test_schema_files_match_the_code() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "write_schema.py"), "--check"],
-                            capture_output=True, text=True)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "write_schema.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout
 
 

@@ -65,9 +65,12 @@ class UnlockScreen(Screen[None]):
     def on_mount(self) -> None:
         """Offer the accounts of the key file (names only; nothing is decrypted)."""
         if not self.caseterm.store_path.exists():
-            self._say(_("There is no store at {path} yet. An administrator creates one with "
-                        "'caseterm-admin init'; to try caseterm, run 'caseterm demo'.").format(
-                path=self.caseterm.store_path))  # fmt: skip
+            self._say(
+                _(
+                    "There is no store at {path} yet. An administrator creates one with "
+                    "'caseterm-admin init'; to try caseterm, run 'caseterm demo'."
+                ).format(path=self.caseterm.store_path)
+            )
             self.query_one("#unlock", Button).disabled = True
             return
         try:
