@@ -211,3 +211,26 @@ async def test_no_store_yet_says_how_to_make_one(
         assert "caseterm-admin init" in status
         assert "caseterm demo" in status
         assert app.screen.query_one("#unlock", Button).disabled
+
+
+async def test_a_refused_save_says_why_where_it_is_seen(
+    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    from textual.notifications import Notify
+
+    store = session.files.store
+    session.close()
+    app = _app(store, policy, clock)
+    seen: list[object] = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await pilot.pause()
+        await _unlock(app, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        app.screen.query_one("#full_name", Input).value = "Lê Văn Sai Ngày"
+        app.screen.query_one("#birth", Input).value = "31/02/1978"
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, NewPersonScreen)  # nothing saved
+        notices = [m for m in seen if isinstance(m, Notify)]
+        assert any("is not a date" in m.notification.message for m in notices)

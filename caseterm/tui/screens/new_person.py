@@ -154,8 +154,14 @@ class NewPersonScreen(Screen[str | None]):
                     return
                 person_id = add_person(session, record, confirm=True)
         except ValidationFailed as refused:
+            # Said twice on purpose: as a notice the officer sees at once, and beside the form.
             problems = "\n".join(["⚠ " + refused.message, *refused.issues])
-            self.query_one("#problems", Static).update(problems)
+            box = self.query_one("#problems", Static)
+            box.update(problems)
+            box.scroll_visible()
+            self.notify(
+                "\n".join(refused.issues), title=refused.message, severity="error", markup=False
+            )
             return
         except CasetermError as error:
             self.caseterm.show_error(error)
