@@ -33,6 +33,7 @@ TEXT_INPUTS = (
     "ethnicity",
     "religion",
 )
+REQUIRED = ("full_name", "birth", "sex")
 PLACEHOLDERS = {"birth": "dd/mm/yyyy", "aliases": _("separate with ;"), "id_number": "001090123456"}
 
 
@@ -51,39 +52,38 @@ class NewPersonScreen(Screen[str | None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        """Labelled inputs, each with a line for its problem."""
+        """One line per field (label, then a borderless input), so the form fits 80×24."""
         yield Header()
         with VerticalScroll(id="form"):
             for name in TEXT_INPUTS[:3]:
-                yield from self._field(name)
-            yield Label(field_label("sex") + " *", classes="field-label")
-            yield Select(
-                [(_("male"), "male"), (_("female"), "female")], id="sex", prompt=_("Choose")
-            )
-            yield Label(field_label("id_type"), classes="field-label")
-            yield Select(
-                [
-                    ("CCCD", "CCCD"),
-                    ("CC", "CC"),
-                    ("CMND", "CMND"),
-                    (_("passport"), "PASSPORT"),
-                    ("VNeID", "VNEID"),
-                ],
-                id="id_type",
-                prompt=_("none"),
+                yield from self._text_field(name)
+            yield from self._row(
+                "sex", Select([(_("male"), "male"), (_("female"), "female")], id="sex",
+                              prompt=_("Choose"), compact=True),
+            )  # fmt: skip
+            id_types = [("CCCD", "CCCD"), ("CC", "CC"), ("CMND", "CMND"),
+                        (_("passport"), "PASSPORT"), ("VNeID", "VNEID")]  # fmt: skip
+            yield from self._row(
+                "id_type", Select(id_types, id="id_type", prompt=_("none"), compact=True)
             )
             for name in TEXT_INPUTS[3:]:
-                yield from self._field(name)
+                yield from self._text_field(name)
             yield Static("", id="problems", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button(_("Cancel"), id="cancel")
                 yield Button(_("Save (Ctrl+S)"), id="save", variant="primary")
         yield Footer()
 
-    def _field(self, name: str) -> ComposeResult:
-        required = " *" if name in ("full_name", "birth") else ""
-        yield Label(field_label(name) + required, classes="field-label")
-        yield Input(id=name, placeholder=PLACEHOLDERS.get(name, ""))
+    def _text_field(self, name: str) -> ComposeResult:
+        yield from self._row(
+            name, Input(id=name, placeholder=PLACEHOLDERS.get(name, ""), compact=True)
+        )
+
+    def _row(self, name: str, widget: Input | Select[str]) -> ComposeResult:
+        required = " *" if name in REQUIRED else ""
+        with Horizontal(classes="field"):
+            yield Label(field_label(name) + required, classes="field-label")
+            yield widget
         yield Label("", id=f"{name}-problem", classes="problem", markup=False)
 
     def on_mount(self) -> None:
@@ -113,7 +113,9 @@ class NewPersonScreen(Screen[str | None]):
         self._problem("id_number", problem)
 
     def _problem(self, name: str, text: str) -> None:
-        self.query_one(f"#{name}-problem", Label).update(f"⚠ {text}" if text else "")
+        line = self.query_one(f"#{name}-problem", Label)
+        line.update(f"⚠ {text}" if text else "")
+        line.set_class(bool(text), "-shown")
 
     def values(self) -> dict[str, Any]:
         """What the form holds, as form values for `services.forms.build_record`."""
