@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from caseterm.domain.dates import DateFormatError, PartialDate
-from caseterm.errors import CasetermError, NeedsConfirmation, ValidationFailed
+from caseterm.errors import NeedsConfirmation, ValidationFailed
 from caseterm.i18n import _
 from caseterm.services.messages import field_label
 from caseterm.tui.dialogs import ConfirmDialog
@@ -165,7 +165,7 @@ class NewPersonScreen(Screen[str | None]):
                 "\n".join(refused.issues), title=refused.message, severity="error", markup=False
             )
             return
-        except CasetermError as error:
+        except Exception as error:  # noqa: BLE001 - shown as a message with an id, never a traceback
             self.caseterm.show_error(error)
             return
         self.dismiss(person_id)
