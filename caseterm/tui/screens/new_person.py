@@ -165,7 +165,7 @@ class NewPersonScreen(Screen[str | None]):
                 "\n".join(refused.issues), title=refused.message, severity="error", markup=False
             )
             return
-        except Exception as error:  # noqa: BLE001 - shown as a message with an id, never a traceback
+        except Exception as error:
             self.caseterm.show_error(error)
             return
         self.dismiss(person_id)
