@@ -165,7 +165,7 @@ class NewPersonScreen(Screen[str | None]):
                 "\n".join(refused.issues), title=refused.message, severity="error", markup=False
             )
             return
-        except Exception as error:
+        except Exception as error:  # shown as a message with an id, never a traceback
             self.caseterm.show_error(error)
             return
         self.dismiss(person_id)

@@ -102,7 +102,7 @@ class PersonScreen(Screen[None]):
 
         try:
             self.person_file = show_person(self.caseterm.require_session(), self.person_id)
-        except Exception as error:
+        except Exception as error:  # shown as a message with an id, never a traceback
             self.caseterm.show_error(error)
             self.app.pop_screen()
             return

@@ -86,7 +86,7 @@ class RegistersScreen(Screen[None]):
                 found, total, complete = matches.persons, len(matches.persons), matches.complete
             else:
                 found, total = list_persons(session, limit=PAGE)
-        except Exception as error:
+        except Exception as error:  # shown as a message with an id, never a traceback
             self.app.call_from_thread(self.caseterm.show_error, error)
             return
         self.app.call_from_thread(self.show_results, found, total, bool(query.strip()), complete)

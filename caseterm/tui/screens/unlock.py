@@ -130,7 +130,7 @@ class UnlockScreen(Screen[None]):
         except CasetermError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        except Exception:
+        except Exception:  # shown as a message with an id, never a traceback
             self.app.call_from_thread(self._failed, _("Unexpected error while unlocking."))
             return
         self.app.call_from_thread(self.caseterm.unlocked, session)
