@@ -145,3 +145,29 @@ def test_signing_key() -> None:
     assert verify_signature(key.public_bytes, signature, b"manifest")
     assert not verify_signature(key.public_bytes, signature, b"manifest!")
     assert len(key.key_id) == 16
+
+
+def test_the_offline_recovery_key_receives_a_grant_of_the_data_key() -> None:
+    from caseterm.crypto.keyfile import RECOVERY
+    from caseterm.crypto.keyring import grant_recovery
+
+    recovery = AccountKeyPair.generate()
+    keys = new_key_file(
+        store_id="S", cipher={}, created_at="t", recovery_public_key=recovery.public_bytes
+    )
+    data_key = new_data_key()
+    grant_recovery(keys, data_key)
+    reloaded = KeyFile.from_bytes(keys.to_bytes())
+    sealed = reloaded.grants[1][RECOVERY]
+    assert (
+        open_grant(sealed, recovery.private_bytes, store_id="S", recipient=RECOVERY, version=1)
+        == data_key
+    )
+    with pytest.raises(DecryptionError):
+        open_grant(
+            sealed,
+            AccountKeyPair.generate().private_bytes,
+            store_id="S",
+            recipient=RECOVERY,
+            version=1,
+        )
