@@ -106,3 +106,23 @@ def test_two_processes_write_at_once_without_errors(new_store: Path, policy: Kdf
         assert report.audit_entries > 300 * 2
     finally:
         session.close()
+
+
+def test_maintenance_lock_keeps_sessions_out(
+    new_store: Path, policy: KdfPolicy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a key operation holds the store lock alone, unlocking waits, then refuses clearly."""
+    from caseterm.errors import StoreBusy
+    from caseterm.services import unlock
+    from caseterm.services.paths import StoreFiles
+    from caseterm.store.lock import FileLock
+
+    monkeypatch.setattr(unlock, "SESSION_LOCK_TIMEOUT", 0.2)
+    maintenance = FileLock(StoreFiles(new_store).session_lock)
+    maintenance.acquire(exclusive=True)
+    try:
+        with pytest.raises(StoreBusy, match="maintained by an administrator"):
+            open_session(new_store, ADMIN, ADMIN_PASSPHRASE, policy=policy)
+    finally:
+        maintenance.release()
+    open_session(new_store, ADMIN, ADMIN_PASSPHRASE, policy=policy).close()

@@ -234,3 +234,25 @@ async def test_a_refused_save_says_why_where_it_is_seen(
         assert isinstance(app.screen, NewPersonScreen)  # nothing saved
         notices = [m for m in seen if isinstance(m, Notify)]
         assert any("is not a date" in m.notification.message for m in notices)
+
+
+async def test_typing_keeps_the_session_open_and_idleness_locks_it(
+    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    """T27 (timers on a simulated clock): activity resets the idle timer; idleness locks."""
+    store = session.files.store
+    session.close()
+    app = _app(store, policy, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _unlock(app, pilot)
+        clock.advance(200)
+        await pilot.press("n", "g")  # typing in the search box is activity
+        clock.advance(200)
+        app.lock_if_idle()
+        assert app.session is not None  # 200 s since the last key, under the 300 s limit
+        clock.advance(101)
+        app.lock_if_idle()
+        await pilot.pause()
+        assert app.session is None
+        assert isinstance(app.screen, UnlockScreen)
