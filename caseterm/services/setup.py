@@ -12,7 +12,7 @@ from caseterm.crypto.kdf import KdfPolicy, enrolment_params
 from caseterm.crypto.keyring import enrol, grant_recovery, new_data_key, new_key_file
 from caseterm.crypto.signing import SigningKey
 from caseterm.domain.codes import Role
-from caseterm.errors import StoreBusy, UsageError
+from caseterm.errors import CasetermError, StoreBusy, UsageError
 from caseterm.files import fsync_dir
 from caseterm.i18n import _
 from caseterm.ids import new_id
@@ -64,12 +64,18 @@ def init_store(
         request.passphrase, [request.unit_code, request.unit_name, request.admin_name]
     )
     _refuse_existing(files)
-    files.store.parent.mkdir(parents=True, exist_ok=True)
     try:
+        files.store.parent.mkdir(parents=True, exist_ok=True)
         with exclusively(files.session_lock, timeout=0):
             return _create(files, request, policy, clock)
     except LockBusy as exc:
         raise StoreBusy(_("Another process is using this store path.")) from exc
+    except OSError as exc:  # a read-only folder, a full disk, no permission: say so, plainly
+        raise CasetermError(
+            _("Cannot create the store at {path}: {reason}. Nothing was created.").format(
+                path=files.store, reason=exc.strerror or type(exc).__name__
+            )
+        ) from exc
 
 
 def _refuse_existing(files: StoreFiles) -> None:
@@ -102,7 +108,11 @@ def _create(files: StoreFiles, request: InitRequest, policy: KdfPolicy, clock: C
         signing = _build_database(building, data_key, request, admin_id=admin_id, now=now)
         keys.versions[keys.current].file_salt = read_file_salt(building)
         keys.save(files.keyfile)
-        os.replace(building, files.store)
+        try:
+            os.replace(building, files.store)
+        except OSError:
+            files.keyfile.unlink(missing_ok=True)  # no key file without its store
+            raise
         fsync_dir(files.store.parent)
     finally:
         for leftover in (building, *_sidecars(building)):

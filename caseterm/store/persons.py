@@ -39,15 +39,7 @@ class PersonRepo:
     ) -> None:
         """Add a person and index their names."""
         num = (self._session.exec(select(func.max(Person.num))).one() or 0) + 1
-        row = Person(
-            id=person_id,
-            num=num,
-            unit_code=unit_code,
-            created_at=at,
-            created_by=by,
-            updated_at=at,
-            **person_columns(record),
-        )
+        row = Person(**_person_row(person_id, num, record, unit_code=unit_code, at=at, by=by))
         self._session.add(row)
         self._session.flush()
         self._index(num, record)
@@ -81,29 +73,12 @@ class PersonRepo:
         """Add many persons with their `person.registered` events in bulk (demo data, imports)."""
         first = (self._session.exec(select(func.max(Person.num))).one() or 0) + 1
         people = [
-            {
-                "id": pid,
-                "num": first + i,
-                "unit_code": unit_code,
-                "created_at": at,
-                "created_by": by,
-                "updated_at": at,
-                "version": 1,
-                **person_columns(record),
-            }
+            _person_row(pid, first + i, record, unit_code=unit_code, at=at, by=by)
             for i, (pid, record) in enumerate(rows)
         ]
+        registered: dict[str, Any] = {"overridden_warnings": []}
         events = [
-            {
-                "id": eid,
-                "unit_code": unit_code,
-                "person_id": pid,
-                "type": "person.registered",
-                "occurred_at": at,
-                "recorded_at": at,
-                "recorded_by": by,
-                "payload": '{"overridden_warnings": []}',
-            }
+            _event_row(eid, pid, "person.registered", registered, unit_code=unit_code, at=at, by=by)
             for eid, (pid, _) in zip(event_ids, rows, strict=True)
         ]
         connection = self._session.connection()
@@ -280,18 +255,17 @@ class EventRepo:
         payload: dict[str, Any],
     ) -> None:
         """Record an event."""
-        self._session.add(
-            Event(
-                id=event_id,
-                unit_code=unit_code,
-                person_id=person_id,
-                type=type_,
-                occurred_at=occurred_at,
-                recorded_at=recorded_at,
-                recorded_by=recorded_by,
-                payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
-            )
+        row = _event_row(
+            event_id,
+            person_id,
+            type_,
+            payload,
+            unit_code=unit_code,
+            at=occurred_at,
+            by=recorded_by,
+            recorded_at=recorded_at,
         )
+        self._session.add(Event(**row))
         self._session.flush()
 
     def of_person(self, person_id: str) -> list[EventInfo]:
@@ -313,3 +287,43 @@ class EventRepo:
             )
             for e in self._session.exec(query)
         ]
+
+
+def _person_row(
+    person_id: str, num: int, record: PersonRecord, *, unit_code: str, at: str, by: str
+) -> dict[str, Any]:
+    """The column values of a new person row (one place for the ORM and the bulk path)."""
+    return {
+        "id": person_id,
+        "num": num,
+        "unit_code": unit_code,
+        "created_at": at,
+        "created_by": by,
+        "updated_at": at,
+        "version": 1,
+        **person_columns(record),
+    }
+
+
+def _event_row(
+    event_id: str,
+    person_id: str,
+    type_: str,
+    payload: dict[str, Any],
+    *,
+    unit_code: str,
+    at: str,
+    by: str,
+    recorded_at: str | None = None,
+) -> dict[str, Any]:
+    """The column values of a new event row (one place for the ORM and the bulk path)."""
+    return {
+        "id": event_id,
+        "unit_code": unit_code,
+        "person_id": person_id,
+        "type": type_,
+        "occurred_at": at,
+        "recorded_at": recorded_at or at,
+        "recorded_by": by,
+        "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True),
+    }

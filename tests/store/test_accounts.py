@@ -94,3 +94,29 @@ def test_passphrase_change_touches_only_the_key_file(
     with pytest.raises(AuthError):
         open_session(store, ADMIN, ADMIN_PASSPHRASE, policy=policy)
     open_session(store, ADMIN, "mot buoi sang mua thu nang vang", policy=policy).close()
+
+
+def test_init_in_an_unwritable_folder_says_why_and_leaves_nothing(
+    tmp_path: Path, policy: KdfPolicy
+) -> None:
+    import os
+
+    from caseterm.errors import CasetermError
+    from caseterm.services.setup import InitRequest, init_store
+
+    locked = tmp_path / "read-only"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):  # root ignores permissions: simulate with a file instead
+            target = tmp_path / "a-file" / "s.db"
+            (tmp_path / "a-file").write_text("not a folder")
+        else:
+            target = locked / "s.db"
+        with pytest.raises(CasetermError, match="Cannot create the store") as refused:
+            init_store(InitRequest(target, "1", "Xã A", "ab", ADMIN_PASSPHRASE), policy=policy)
+        assert "Nothing was created" in str(refused.value)
+        assert not target.exists()
+        assert not target.with_name(target.name + ".keys").exists()
+    finally:
+        locked.chmod(0o700)

@@ -3,7 +3,10 @@ warning → idle lock (T27: the lock closes the session and drops the keys)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import Button, DataTable, Input, Label, Select
 
@@ -38,6 +41,21 @@ async def _unlock(app: CasetermApp, pilot: object, passphrase: str = ADMIN_PASSP
     app.screen.query_one("#passphrase", Input).value = passphrase
     await pilot.press("enter")  # type: ignore[attr-defined]
     await _settle(app, pilot)
+
+
+@asynccontextmanager
+async def _unlocked_app(
+    session: CaseSession, policy: KdfPolicy, clock: FrozenClock, seen: list[object] | None = None
+) -> AsyncIterator[tuple[CasetermApp, Any]]:
+    """Close the fixture's session, start the app on its store and unlock it."""
+    store = session.files.store
+    session.close()
+    app = _app(store, policy, clock)
+    hook = seen.append if seen is not None else None
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await pilot.pause()
+        await _unlock(app, pilot)
+        yield app, pilot
 
 
 def _seed(session: CaseSession) -> None:
@@ -121,12 +139,7 @@ async def test_officer_day_unlock_search_open_add_and_idle_lock(
 async def test_idle_lock_in_the_middle_of_a_form_saves_nothing(
     session: CaseSession, policy: KdfPolicy, clock: FrozenClock
 ) -> None:
-    store = session.files.store
-    session.close()
-    app = _app(store, policy, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await _unlock(app, pilot)
+    async with _unlocked_app(session, policy, clock) as (app, pilot):
         app.screen.query_one(DataTable).focus()
         await pilot.press("n")
         await pilot.pause()
@@ -164,12 +177,7 @@ async def test_wrong_passphrase_says_so_and_waits_longer_each_time(
 async def test_cancelling_a_typed_form_asks_first(
     session: CaseSession, policy: KdfPolicy, clock: FrozenClock
 ) -> None:
-    store = session.files.store
-    session.close()
-    app = _app(store, policy, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await _unlock(app, pilot)
+    async with _unlocked_app(session, policy, clock) as (app, pilot):
         app.screen.query_one(DataTable).focus()
         await pilot.press("n")
         await pilot.pause()
@@ -218,13 +226,8 @@ async def test_a_refused_save_says_why_where_it_is_seen(
 ) -> None:
     from textual.notifications import Notify
 
-    store = session.files.store
-    session.close()
-    app = _app(store, policy, clock)
     seen: list[object] = []
-    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
-        await pilot.pause()
-        await _unlock(app, pilot)
+    async with _unlocked_app(session, policy, clock, seen) as (app, pilot):
         await pilot.press("ctrl+n")
         await pilot.pause()
         app.screen.query_one("#full_name", Input).value = "Lê Văn Sai Ngày"
@@ -240,12 +243,7 @@ async def test_typing_keeps_the_session_open_and_idleness_locks_it(
     session: CaseSession, policy: KdfPolicy, clock: FrozenClock
 ) -> None:
     """T27 (timers on a simulated clock): activity resets the idle timer; idleness locks."""
-    store = session.files.store
-    session.close()
-    app = _app(store, policy, clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await _unlock(app, pilot)
+    async with _unlocked_app(session, policy, clock) as (app, pilot):
         clock.advance(200)
         await pilot.press("n", "g")  # typing in the search box is activity
         clock.advance(200)
