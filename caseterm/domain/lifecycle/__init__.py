@@ -1,0 +1,53 @@
+"""The legal lifecycle engine (legal spec §2–§4): pure functions of (events, clock, calendar).
+
+- `payloads`: the typed payload of every canonical event type;
+- `table`: the transition table, one row per T01–T65 (plus their steps and record rows);
+- `derive`: replay → measures, status S0–S15, registers and deadlines D01–D40;
+- `timecalc`: hours, working days (weekends + holiday calendar), months and years.
+"""
+
+from __future__ import annotations
+
+from caseterm.domain.lifecycle.derive import Derived, derive, replay_order
+from caseterm.domain.lifecycle.fold import LifeEvent, PersonFacts
+from caseterm.domain.lifecycle.model import Refusal
+from caseterm.domain.lifecycle.timecalc import WorkCalendar
+
+__all__ = [
+    "Derived",
+    "LifeEvent",
+    "PersonFacts",
+    "Refusal",
+    "WorkCalendar",
+    "check_new_event",
+    "derive",
+    "replay_order",
+]
+
+
+def check_new_event(
+    facts: PersonFacts,
+    events: list[LifeEvent],
+    new: LifeEvent,
+    calendar: WorkCalendar,
+    now: object,
+) -> Refusal | None:
+    """Refuse an event the table does not allow, or one that would break a later event.
+
+    The person's file is replayed with the new event in its place in time: an event may be
+    recorded late (with the hour it happened), and must still fit what came after it.
+    """
+    from datetime import datetime
+
+    from caseterm.domain.lifecycle.model import Refusal as _Refusal
+
+    assert isinstance(now, datetime)
+    before = derive(facts, events, calendar, now)
+    after = derive(facts, [*events, new], calendar, now)
+    if new.id in after.refused:
+        return after.refused[new.id]
+    broken = sorted(set(after.refused) - set(before.refused))
+    if broken:
+        first = after.refused[broken[0]]
+        return _Refusal(first.rule, "breaks_later_event", first.basis, {"event": broken[0]})
+    return None

@@ -1,0 +1,294 @@
+"""Everything derived about a person: one pure function of (events, clock, holiday calendar).
+
+Events are replayed in the order they happened (ties: the order they were recorded). Before each
+event, and at the end, the time that passed is applied: missed windows become compulsory grounds,
+the limitation runs out. Voided events are skipped; an event that no longer fits after a void is
+listed as refused, never silently applied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from caseterm.domain.lifecycle.fold import Fold, LifeEvent, PersonFacts
+from caseterm.domain.lifecycle.model import (
+    CloseReason,
+    Deadline,
+    Flag,
+    Measure,
+    MeasureKind,
+    Phase,
+    Refusal,
+    Register,
+    RegisterSpell,
+    RehabForm,
+    Status,
+)
+from caseterm.domain.lifecycle.payloads import EventVoided
+from caseterm.domain.lifecycle.rule import limitation_end, open_ground
+from caseterm.domain.lifecycle.rules_other import escalate
+from caseterm.domain.lifecycle.status import person_status
+from caseterm.domain.lifecycle.table import apply_event
+from caseterm.domain.lifecycle.timecalc import (
+    WorkCalendar,
+    add_months,
+    before_working_days,
+    end_of_day,
+    local_day,
+    start_of_day,
+)
+
+VOID = "event.voided"
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A person's lifecycle at one moment."""
+
+    as_of: datetime
+    status: Status
+    flags: frozenset[str]
+    measures: tuple[Measure, ...]
+    registers: frozenset[Register]
+    spells: tuple[RegisterSpell, ...]
+    deadlines: tuple[Deadline, ...]
+    """Open deadlines, earliest first (including ones not yet visible)."""
+    applied: dict[str, str]
+    """Event id → the table row that took it."""
+    refused: dict[str, Refusal]
+    """Events that no longer fit (after a void): shown to the officer, never applied."""
+    voided: dict[str, str]
+    """Voided event id → the voiding event id."""
+    last_contact: datetime | None
+    reviews: frozenset[int]
+    relapses: int
+    valid_until: datetime | None
+    """The next moment at which this result changes without a new event."""
+
+    def visible_deadlines(self) -> list[Deadline]:
+        """The deadlines worth showing at `as_of`."""
+        return [d for d in self.deadlines if d.visible_from is None or d.visible_from <= self.as_of]
+
+    def active_measures(self) -> list[Measure]:
+        """The measures still running."""
+        return [m for m in self.measures if m.active]
+
+
+def replay_order(events: list[LifeEvent]) -> list[LifeEvent]:
+    """The order events are applied in: when they happened, then when they were recorded."""
+    return sorted(events, key=lambda e: (e.occurred_at, e.recorded_at or e.occurred_at, e.id))
+
+
+def derive(
+    facts: PersonFacts, events: list[LifeEvent], calendar: WorkCalendar, now: datetime
+) -> Derived:
+    """Replay a person's events and compute status, registers, measures and deadlines at `now`."""
+    fold = Fold(facts, calendar)
+    voided = {
+        e.payload.event: e.id for e in events if e.type == VOID and isinstance(e.payload, EventVoided)
+    }
+    applied: dict[str, str] = {}
+    refused: dict[str, Refusal] = {}
+    for event in replay_order([e for e in events if e.type != VOID and e.id not in voided]):
+        advance(fold, event.occurred_at)
+        rule, refusal = apply_event(fold, event)
+        if refusal is not None:
+            refused[event.id] = refusal
+            continue
+        assert rule is not None
+        applied[event.id] = rule
+        fold.events[event.id] = event
+    advance(fold, now)
+    periodic_deadlines(fold, now)
+    return _result(fold, now, applied, refused, voided)
+
+
+def _result(
+    fold: Fold,
+    now: datetime,
+    applied: dict[str, str],
+    refused: dict[str, Refusal],
+    voided: dict[str, str],
+) -> Derived:
+    flags = {flag.value for m in fold.measures if m.active for flag in m.flags}
+    if fold.hold is not None:
+        flags.add("X_HOLD")
+    deadlines = tuple(sorted(fold.obligations.values(), key=lambda d: (d.due_at, d.key)))
+    return Derived(
+        as_of=now,
+        status=person_status(fold),
+        flags=frozenset(flags),
+        measures=tuple(fold.measures),
+        registers=frozenset(s.register for s in fold.spells if s.left_at is None),
+        spells=tuple(fold.spells),
+        deadlines=deadlines,
+        applied=applied,
+        refused=refused,
+        voided=voided,
+        last_contact=fold.last_contact,
+        reviews=frozenset(fold.reviews),
+        relapses=fold.relapses,
+        valid_until=_valid_until(fold, deadlines, now),
+    )
+
+
+# --- time passing ----------------------------------------------------------------------------
+
+
+def advance(fold: Fold, until: datetime) -> None:
+    """Apply what time alone changes up to `until`, earliest first."""
+    while True:
+        trigger = _next_trigger(fold, until)
+        if trigger is None:
+            return
+        moment, action = trigger
+        action(fold, moment)
+
+
+def _next_trigger(fold: Fold, until: datetime) -> tuple[datetime, object] | None:
+    candidates: list[tuple[datetime, object]] = []
+    for deadline in fold.obligations.values():
+        if deadline.due_at > until:
+            continue
+        if deadline.code == "D09" and fold.addicted_at is not None:
+            candidates.append((deadline.due_at, _missed_registration(deadline)))
+        elif deadline.code == "D12":
+            candidates.append((deadline.due_at, _missed_start(deadline)))
+    for violation_id, violation in fold.violations.items():
+        due = violation["at"] + timedelta(hours=24)
+        if due <= until:
+            candidates.append((due, _unfixed(violation_id)))
+    compulsory = fold.active(MeasureKind.COMPULSORY)
+    if compulsory and compulsory.phase in {Phase.DOSSIER, Phase.READING, Phase.AT_COURT}:
+        expiry = limitation_end(compulsory)
+        if expiry <= until and Flag.ABSCONDED not in compulsory.flags:
+            candidates.append((expiry, _limitation_expired))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])  # type: ignore[return-value]
+
+
+def _missed_registration(deadline: Deadline) -> object:
+    def run(fold: Fold, moment: datetime) -> None:
+        """T22: not registered within 24 h → compulsory ground a, dossier in 1 working day."""
+        fold.done("D09")
+        open_ground(fold, "a", moment, event=None, code="D10")
+
+    return run
+
+
+def _missed_start(deadline: Deadline) -> object:
+    def run(fold: Fold, moment: datetime) -> None:
+        """T24: not started within 2 working days of the decision → compulsory ground a."""
+        fold.done("D12")
+        rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
+        if rehab is not None:
+            fold.close(rehab, moment, CloseReason.NOT_STARTED)
+        open_ground(fold, "a", moment, event=None)
+
+    return run
+
+
+def _unfixed(violation_id: str) -> object:
+    def run(fold: Fold, moment: datetime) -> None:
+        """ND163 Art 25(3–4): not fixed within 24 h counts as not complying."""
+        del fold.violations[violation_id]
+        fold.done("D17", violation_id)
+        escalate(fold, moment, None)
+
+    return run
+
+
+def _limitation_expired(fold: Fold, moment: datetime) -> None:
+    """T45: 3 months since the last violation with no court decision: the dossier lapses."""
+    measure = fold.active(MeasureKind.COMPULSORY)
+    assert measure is not None
+    fold.close(measure, moment, CloseReason.LIMITATION_EXPIRED)
+
+
+# --- deadlines that follow from the terms ----------------------------------------------------
+
+
+def periodic_deadlines(fold: Fold, now: datetime) -> None:
+    """Deadlines computed from running terms: checks, expiries, notices, anniversaries."""
+    for measure in fold.measures:
+        if not measure.active:
+            continue
+        end = measure.term_end()
+        if measure.kind is MeasureKind.USER_MGMT:
+            _user_mgmt(fold, measure, end, now)
+        elif measure.kind is MeasureKind.VOLUNTARY_REHAB and measure.phase is Phase.IN_PROGRESS:
+            _voluntary(fold, measure, end)
+        elif measure.kind is MeasureKind.COMPULSORY and measure.phase is Phase.IN_FACILITY:
+            _compulsory(fold, measure, end)
+        elif measure.kind is MeasureKind.POST_REHAB and measure.phase is Phase.ACTIVE and end:
+            due = before_working_days(end, 3, fold.calendar)
+            fold.due("D35", measure.id, due, measure=measure, visible_from=due - timedelta(days=10))
+        elif measure.kind is MeasureKind.E_MONITORING and measure.phase is Phase.ACTIVE:
+            _emon(fold, measure, end)
+
+
+def _user_mgmt(fold: Fold, measure: Measure, end: datetime | None, now: datetime) -> None:
+    if end is not None and Flag.SUSPENDED not in measure.flags:
+        fold.due("D06", measure.id, end, measure=measure, visible_from=end - timedelta(days=7))
+    start = local_day(measure.marks.get("decided_at", measure.opened_at))
+    last = min(local_day(now), local_day(end)) if end else local_day(now)
+    month = date(start.year, start.month, 1)
+    while month <= last:
+        label = month.strftime("%Y-%m")
+        if label not in fold.months_checked:
+            month_end = end_of_day(add_months(month, 1) - timedelta(days=1))
+            reminder = start_of_day(month.replace(day=20))
+            fold.due("D05", label, month_end, measure=measure, visible_from=reminder)
+        month = add_months(month, 1)
+
+
+def _voluntary(fold: Fold, measure: Measure, end: datetime | None) -> None:
+    if end is None:
+        return
+    if "notice_at" not in measure.marks:
+        due = end - timedelta(days=30)
+        fold.due("D22", measure.id, due, measure=measure, visible_from=due - timedelta(days=5))
+    if "postrehab_decision" not in measure.marks:
+        due = end - timedelta(days=1)
+        fold.due("D24", measure.id, due, measure=measure, visible_from=due - timedelta(days=10))
+    if measure.form is RehabForm.HOME:
+        fold.due("D25", measure.id, end, measure=measure, visible_from=end - timedelta(days=2))
+
+
+def _compulsory(fold: Fold, measure: Measure, end: datetime | None) -> None:
+    if end is None:
+        return
+    if "notice_at" not in measure.marks:
+        due = end - timedelta(days=30)
+        fold.due("D34", measure.id, due, measure=measure, visible_from=due - timedelta(days=5))
+    birthday = fold.birthday(18)
+    if (
+        birthday is not None
+        and not measure.marks.get("adult_facility")
+        and fold.is_minor(measure.opened_at)
+        and end_of_day(birthday) <= end - timedelta(days=90)
+    ):
+        due = end_of_day(birthday)
+        fold.due("D38", measure.id, due, measure=measure, visible_from=due - timedelta(days=30))
+
+
+def _emon(fold: Fold, measure: Measure, end: datetime | None) -> None:
+    fitted: datetime = measure.marks["fitted_at"]
+    if not measure.marks.get("exemption_reviewed"):
+        months = 6 if fold.is_minor(fitted) else 12
+        due = end_of_day(add_months(local_day(fitted), months))
+        fold.due("D18", measure.id, due, measure=measure, visible_from=due - timedelta(days=7))
+    if measure.case in {"SUBSTITUTION", "SUBST_VIOLATION"} and end is not None:
+        fold.due("D19", measure.id, end, measure=measure, visible_from=end - timedelta(days=7))
+
+
+def _valid_until(fold: Fold, deadlines: tuple[Deadline, ...], now: datetime) -> datetime | None:
+    """The next moment the result changes by time alone (the projection's expiry)."""
+    moments = [d.due_at for d in deadlines if d.due_at > now]
+    moments += [d.visible_from for d in deadlines if d.visible_from and d.visible_from > now]
+    if fold.active(MeasureKind.USER_MGMT):  # a new month opens a new residence check
+        today = local_day(now)
+        moments.append(start_of_day(add_months(date(today.year, today.month, 1), 1)))
+    return min(moments) if moments else None

@@ -1,0 +1,230 @@
+"""A row of the transition table, and the effects several rows share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+
+from caseterm.domain.lifecycle.fold import Fold, LifeEvent
+from caseterm.domain.lifecycle.model import (
+    Cite,
+    CloseReason,
+    Flag,
+    Measure,
+    MeasureKind,
+    Phase,
+    Register,
+    Regime,
+    cites,
+    regime_at,
+)
+from caseterm.domain.lifecycle.payloads import Payload
+from caseterm.domain.lifecycle.timecalc import (
+    after_calendar_days,
+    after_hours,
+    after_working_days,
+    end_of_day,
+)
+
+When = Callable[[Fold, LifeEvent], bool]
+Check = Callable[[Fold, LifeEvent], str | None]
+Apply = Callable[[Fold, LifeEvent], None]
+P = TypeVar("P", bound=Payload)
+
+
+def _always(_fold: Fold, _event: LifeEvent) -> bool:
+    return True
+
+
+def _fine(_fold: Fold, _event: LifeEvent) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row: which event, from which state (`when`), its guard, its effect and the law."""
+
+    id: str
+    event: str
+    title: str
+    basis: tuple[Cite, ...]
+    apply: Apply
+    when: When = _always
+    check: Check = _fine
+
+
+def row(
+    rule_id: str,
+    event: str,
+    title: str,
+    basis: str,
+    apply: Apply,
+    *,
+    when: When = _always,
+    check: Check = _fine,
+) -> Rule:
+    """Build a row with its basis in the compact notation ("L120 35(1)(a); ND163 100")."""
+    return Rule(rule_id, event, title, cites(basis) if basis else (), apply, when, check)
+
+
+def pay(event: LifeEvent, kind: type[P]) -> P:
+    """The event's payload as its model (the dispatcher only hands a row its own type)."""
+    assert isinstance(event.payload, kind)
+    return event.payload
+
+
+def first_check(*checks: Check) -> Check:
+    """Run guards in order; the first refusal wins."""
+
+    def run(fold: Fold, event: LifeEvent) -> str | None:
+        for check in checks:
+            reason = check(fold, event)
+            if reason:
+                return reason
+        return None
+
+    return run
+
+
+# --- clocks ----------------------------------------------------------------------------------
+
+
+def hours(moment: datetime, count: int) -> datetime:
+    """`count` hours after a moment."""
+    return after_hours(moment, count)
+
+
+def working_days(fold: Fold, moment: datetime, count: int) -> datetime:
+    """`count` working days after a moment, on the fold's calendar."""
+    return after_working_days(moment, count, fold.calendar)
+
+
+def calendar_days(moment: datetime, count: int) -> datetime:
+    """`count` calendar days after a moment."""
+    return after_calendar_days(moment, count)
+
+
+# --- shared effects --------------------------------------------------------------------------
+
+REHAB_MONTHS_FIRST, REHAB_MONTHS_LATER = 24, 36
+"""L120 Art 29(1): 24 months the first time, 36 from the second time."""
+
+
+def next_episode(fold: Fold) -> int:
+    """The episode number a new rehab measure gets ([U] 16: every earlier rehab started counts)."""
+    return fold.started_episodes + 1
+
+
+def lawful_months(episode: int) -> int:
+    """The R2026 rehab term for an episode."""
+    return REHAB_MONTHS_FIRST if episode == 1 else REHAB_MONTHS_LATER
+
+
+def open_ground(
+    fold: Fold, ground: str, at: datetime, *, event: LifeEvent | None, code: str = "D28"
+) -> Measure:
+    """A compulsory ground is found: the dossier stage opens (S10) with its two clocks.
+
+    `code` is D10 when the ground is a missed registration, D28 otherwise.
+    """
+    measure = fold.active(MeasureKind.COMPULSORY)
+    if measure is None:
+        measure = Measure(
+            id=event.id if event else f"ground-{ground}-{at.isoformat()}",
+            kind=MeasureKind.COMPULSORY,
+            regime=regime_at(at),
+            phase=Phase.DOSSIER,
+            opened_at=at,
+            case=ground,
+        )
+        fold.measures.append(measure)
+    measure.marks["last_violation_at"] = at
+    fold.due(code, measure.id, working_days(fold, at, 1), measure=measure, event=event)
+    limitation = limitation_end(measure)
+    fold.due(
+        "D29",
+        measure.id,
+        limitation,
+        measure=measure,
+        visible_from=limitation - timedelta(days=31),
+    )
+    return measure
+
+
+def limitation_end(measure: Measure) -> datetime:
+    """3 months from the last violation, restarted by evasion (L120 Art 35(4))."""
+    from caseterm.domain.lifecycle.timecalc import add_months, local_day
+
+    start: datetime = measure.marks.get("limitation_from") or measure.marks["last_violation_at"]
+    return end_of_day(add_months(local_day(start), 3))
+
+
+def open_post_rehab(fold: Fold, at: datetime, months: int, source: Measure, event: LifeEvent) -> None:
+    """Rehab or treatment completed: post-rehab runs from the completion date (L120 Art 42)."""
+    decided = source.marks.get("postrehab_decision")
+    post = fold.open_measure(
+        MeasureKind.POST_REHAB,
+        event,
+        Phase.ACTIVE if decided else Phase.AWAITING_DECISION,
+        term_start=at,
+        term_months=months,
+    )
+    post.marks["source"] = source.kind.value
+    post.regime = regime_at(at)
+    if decided:
+        post.marks["decided_at"] = decided
+        fold.enter(Register.POST_REHAB, at, event.id)
+
+
+def leave_addicts(fold: Fold, at: datetime, reason: str) -> None:
+    """Off the addict list (L120 Art 48(3))."""
+    fold.addicted_at = None
+    fold.leave(Register.ADDICTS, at, reason)
+
+
+def close_all(fold: Fold, at: datetime, reason: CloseReason) -> None:
+    """End every open measure and every register stay (death, declared missing, moving away)."""
+    for measure in fold.measures:
+        if measure.active:
+            fold.close(measure, at, reason)
+    for register in Register:
+        fold.leave(register, at, reason.value)
+    fold.addicted_at = None
+    fold.intake = None
+    for key in [k for k, d in fold.obligations.items() if d.measure_id is None]:
+        if not key.startswith(("D08:", "D20:")):
+            del fold.obligations[key]
+
+
+def decision_sent(fold: Fold, event: LifeEvent, measure: Measure | None) -> None:
+    """A decision must reach its recipients within 24 h (D04) unless it already has."""
+    sent = getattr(event.payload, "sent_at", None)
+    if sent is None:
+        fold.due("D04", event.id, hours(event.occurred_at, 24), measure=measure, event=event)
+
+
+def registration_hours(regime: Regime) -> int:
+    """Hours to register after being told of addiction: 24 h (R2026), 5 days (R2021 [U] 5)."""
+    return 24 if regime is Regime.R2026 else 5 * 24
+
+
+def flag(measure: Measure | None, name: Flag, on: bool = True) -> None:
+    """Set or clear a flag on a measure that may be absent."""
+    if measure is None:
+        return
+    if on:
+        measure.flags.add(name)
+    else:
+        measure.flags.discard(name)
+
+
+def kinds_active(fold: Fold, *kinds: MeasureKind) -> bool:
+    """True when any of the kinds has an open measure."""
+    return any(fold.active(kind) for kind in kinds)
+
+
+def mark(measure: Measure, **values: Any) -> None:
+    """Remember facts on a measure for later rules."""
+    measure.marks.update(values)

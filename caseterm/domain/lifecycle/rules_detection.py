@@ -1,0 +1,479 @@
+"""Table A: detection, testing and user management (T01–T17)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from caseterm.domain.lifecycle.fold import Fold, Intake, LifeEvent
+from caseterm.domain.lifecycle.model import CloseReason, Flag, MeasureKind, Phase, Register, Regime
+from caseterm.domain.lifecycle.payloads import (
+    AbsenceReported,
+    MgmtDecided,
+    MgmtResumed,
+    MgmtStopped,
+    ResidenceVerified,
+    TestPerformed,
+    UseNoticeSent,
+)
+from caseterm.domain.lifecycle.rule import (
+    Rule,
+    decision_sent,
+    first_check,
+    flag,
+    hours,
+    kinds_active,
+    open_ground,
+    pay,
+    row,
+    working_days,
+)
+from caseterm.domain.lifecycle.timecalc import local_day
+
+MGMT_MONTHS = 12
+"""User management lasts 1 year from the decision (L120 Art 24(2))."""
+
+
+def _result(value: str) -> object:
+    return lambda _f, e: pay(e, TestPerformed).result == value
+
+
+def _witness(fold: Fold, event: LifeEvent) -> str | None:
+    test = pay(event, TestPerformed)
+    if test.sample != "URINE" and fold.is_minor(event.occurred_at) and not test.parent_witness:
+        return "parent_witness_required"
+    return None
+
+
+def _status_ground(fold: Fold, event: LifeEvent) -> str | None:
+    if pay(event, TestPerformed).ground.startswith("status_") and not kinds_active(
+        fold,
+        MeasureKind.USER_MGMT,
+        MeasureKind.VOLUNTARY_REHAB,
+        MeasureKind.SUBSTITUTION_TX,
+        MeasureKind.POST_REHAB,
+    ):
+        return "status_ground_without_measure"
+    return None
+
+
+_TEST_CHECK = first_check(_witness, _status_ground)
+
+
+def _clear_pending(fold: Fold) -> None:
+    if fold.intake and fold.intake.phase == "TEST_PENDING":
+        fold.intake = fold.intake.previous
+
+
+def _positive(fold: Fold, event: LifeEvent) -> bool:
+    return pay(event, TestPerformed).result == "POSITIVE"
+
+
+# --- tests -----------------------------------------------------------------------------------
+
+
+def _t01(fold: Fold, event: LifeEvent) -> None:
+    fold.intake = Intake("TEST_PENDING", event.occurred_at, event.id, previous=fold.intake)
+
+
+def _t02(fold: Fold, event: LifeEvent) -> None:
+    _clear_pending(fold)
+
+
+def _t03(fold: Fold, event: LifeEvent) -> None:
+    _clear_pending(fold)
+
+
+def _t04(fold: Fold, event: LifeEvent) -> None:
+    _clear_pending(fold)
+    test = pay(event, TestPerformed)
+    if test.criminal_case:
+        return  # the criminal procedure takes over; no user-management intake
+    fold.intake = Intake("POSITIVE", event.occurred_at, event.id)
+    if Regime.R2026 is _regime(event):
+        limit = hours(event.occurred_at, 48 if test.remote_area else 24)
+    else:
+        limit = working_days(fold, event.occurred_at, 10 if test.remote_area else 3)
+    fold.due("D01", event.id, limit, event=event)
+
+
+def _regime(event: LifeEvent) -> Regime:
+    from caseterm.domain.lifecycle.model import regime_at
+
+    return regime_at(event.occurred_at)
+
+
+def _t08(fold: Fold, event: LifeEvent) -> None:
+    _clear_pending(fold)
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    assert mgmt is not None
+    flag(mgmt, Flag.REUSE_PENDING)
+    mgmt.marks["reuse_at"] = event.occurred_at
+    fold.due("D07", f"decision:{event.id}", hours(event.occurred_at, 24), measure=mgmt, event=event)
+    fold.due("D07", f"assessment:{event.id}", hours(event.occurred_at, 24), event=event)
+
+
+def _in_user_mgmt(fold: Fold, event: LifeEvent) -> bool:
+    return _positive(fold, event) and fold.active(MeasureKind.USER_MGMT) is not None
+
+
+def _in_voluntary(fold: Fold, event: LifeEvent) -> bool:
+    rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
+    return _positive(fold, event) and rehab is not None and rehab.phase is Phase.IN_PROGRESS
+
+
+def _t28(fold: Fold, event: LifeEvent) -> None:
+    _clear_pending(fold)
+    rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
+    assert rehab is not None
+    fold.close(rehab, event.occurred_at, CloseReason.USE_DETECTED)
+    open_ground(fold, "b", event.occurred_at, event=event)
+
+
+def _in_post_rehab(fold: Fold, event: LifeEvent) -> bool:
+    post = fold.active(MeasureKind.POST_REHAB)
+    return _positive(fold, event) and post is not None
+
+
+def _t55(fold: Fold, event: LifeEvent) -> None:
+    _clear_pending(fold)
+    post = fold.active(MeasureKind.POST_REHAB)
+    assert post is not None
+    post.marks["use_detected_at"] = event.occurred_at
+
+
+# --- residence and notice --------------------------------------------------------------------
+
+
+def _has_positive(fold: Fold, _event: LifeEvent) -> str | None:
+    return None if fold.intake and fold.intake.phase == "POSITIVE" else "no_positive_test"
+
+
+def _verified(fold: Fold, event: LifeEvent) -> None:
+    assert fold.intake is not None
+    stable = pay(event, ResidenceVerified).result == "STABLE"
+    fold.intake = Intake("VERIFIED", event.occurred_at, event.id, stable=stable)
+    fold.done("D01")
+    if _regime(event) is Regime.R2026:
+        limit = hours(event.occurred_at, 24)
+    else:
+        limit = working_days(fold, event.occurred_at, 3)
+    fold.due("D02", event.id, limit, event=event)
+
+
+def _is_verified(fold: Fold, _event: LifeEvent) -> str | None:
+    return None if fold.intake and fold.intake.phase == "VERIFIED" else "residence_not_verified"
+
+
+def _notice(fold: Fold, event: LifeEvent) -> None:
+    assert fold.intake is not None
+    received = pay(event, UseNoticeSent).received_at or event.occurred_at
+    stable = fold.intake.stable
+    fold.intake = Intake("NOTIFIED", received, event.id, stable=stable)
+    fold.done("D02")
+    if stable:
+        _decision_due(fold, event, received)
+
+
+def _decision_due(fold: Fold, event: LifeEvent, start: object) -> None:
+    from datetime import datetime
+
+    assert isinstance(start, datetime)
+    if _regime(event) is Regime.R2026:
+        limit = hours(start, 24)
+    else:
+        limit = working_days(fold, start, 3)
+    fold.due("D03", event.id, limit, event=event)
+
+
+# --- decisions -------------------------------------------------------------------------------
+
+
+def _ready_for_decision(fold: Fold, event: LifeEvent) -> str | None:
+    if fold.active(MeasureKind.USER_MGMT):
+        return "already_managed"
+    intake = fold.intake
+    if intake is None or intake.phase not in {"NOTIFIED", "AWAITING_DECISION"}:
+        return "no_notice_of_use"
+    if intake.phase == "NOTIFIED" and not intake.stable:
+        return "residence_not_stable"
+    return None
+
+
+def _open_mgmt(fold: Fold, event: LifeEvent) -> None:
+    mgmt = fold.open_measure(
+        MeasureKind.USER_MGMT,
+        event,
+        Phase.ACTIVE,
+        term_start=event.occurred_at,
+        term_months=MGMT_MONTHS,
+    )
+    mgmt.marks["decided_at"] = event.occurred_at
+    fold.intake = None
+    fold.done("D03")
+    fold.enter(Register.USERS, event.occurred_at, event.id)
+
+
+def _reason(value: str) -> object:
+    return lambda _f, e: pay(e, MgmtDecided).reason == value
+
+
+def _reuse_pending(fold: Fold, _event: LifeEvent) -> str | None:
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    return None if mgmt and Flag.REUSE_PENDING in mgmt.flags else "no_reuse_detected"
+
+
+def _reset_term(fold: Fold, event: LifeEvent) -> None:
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    assert mgmt is not None
+    flag(mgmt, Flag.REUSE_PENDING, on=False)
+    mgmt.term_start, mgmt.term_months = event.occurred_at, MGMT_MONTHS
+    mgmt.excluded, mgmt.fixed_end = timedelta(), None
+    mgmt.marks["decided_at"] = event.occurred_at
+    for key in [k for k in fold.obligations if k.startswith("D07:decision:")]:
+        del fold.obligations[key]
+
+
+def _transfer_pending(kind: str) -> object:
+    def check(fold: Fold, _event: LifeEvent) -> str | None:
+        intake = fold.intake
+        if intake is None or intake.phase != f"TRANSFER_IN:{kind}":
+            return "no_transfer_in"
+        return None
+
+    return check
+
+
+def _continue_mgmt(fold: Fold, event: LifeEvent) -> None:
+    assert fold.intake is not None
+    end = fold.intake.term_end
+    mgmt = fold.open_measure(MeasureKind.USER_MGMT, event, Phase.ACTIVE, term_start=event.occurred_at)
+    mgmt.fixed_end = end
+    mgmt.marks["decided_at"] = event.occurred_at
+    fold.intake = None
+    fold.done("D03")
+    fold.enter(Register.USERS, event.occurred_at, event.id)
+
+
+# --- during management -----------------------------------------------------------------------
+
+
+def _managed(fold: Fold, _event: LifeEvent) -> bool:
+    return fold.active(MeasureKind.USER_MGMT) is not None
+
+
+def _must_be_managed(fold: Fold, _event: LifeEvent) -> str | None:
+    return None if fold.active(MeasureKind.USER_MGMT) else "not_under_management"
+
+
+def _absence(kind: MeasureKind) -> object:
+    def apply(fold: Fold, event: LifeEvent) -> None:
+        absence = pay(event, AbsenceReported)
+        measure = fold.active(kind)
+        assert measure is not None
+        if absence.reported:
+            return
+        if absence.to_date is None:
+            flag(measure, Flag.ABSENT)
+            measure.marks["absent_since"] = absence.from_date
+            return
+        measure.excluded += timedelta(days=(absence.to_date - absence.from_date).days + 1)
+
+    return apply
+
+
+def _suspend_check(fold: Fold, event: LifeEvent) -> str | None:
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    if mgmt is None:
+        return "not_under_management"
+    return "already_suspended" if Flag.SUSPENDED in mgmt.flags else None
+
+
+def _suspend(fold: Fold, event: LifeEvent) -> None:
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    flag(mgmt, Flag.SUSPENDED)
+    decision_sent(fold, event, mgmt)
+
+
+def _resume_check(fold: Fold, event: LifeEvent) -> str | None:
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    if mgmt is None or Flag.SUSPENDED not in mgmt.flags:
+        return "not_suspended"
+    end = mgmt.term_end()
+    if end is not None and pay(event, MgmtResumed).custody_ended >= end:
+        return "custody_outlasted_term"
+    return None
+
+
+def _resume(fold: Fold, event: LifeEvent) -> None:
+    flag(fold.active(MeasureKind.USER_MGMT), Flag.SUSPENDED, on=False)
+
+
+def _stop_reason(*reasons: str) -> object:
+    return lambda _f, e: pay(e, MgmtStopped).reason in reasons
+
+
+def _stop(fold: Fold, event: LifeEvent) -> None:
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    assert mgmt is not None
+    fold.close(mgmt, event.occurred_at, CloseReason.STOPPED)
+    mgmt.marks["stop_reason"] = pay(event, MgmtStopped).reason
+    fold.leave(Register.USERS, event.occurred_at, "STOPPED")
+    decision_sent(fold, event, None)
+
+
+def _stop_addicted_check(fold: Fold, event: LifeEvent) -> str | None:
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    assessment = fold.latest(MeasureKind.ADDICTION_ASSESSMENT)
+    if mgmt is None:
+        return "not_under_management"
+    if assessment is None or assessment.close_reason is not CloseReason.ADDICTED:
+        return "not_determined_addicted"
+    return None
+
+
+def _stop_custody_check(fold: Fold, event: LifeEvent) -> str | None:
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    return None if mgmt and Flag.SUSPENDED in mgmt.flags else "not_suspended"
+
+
+def _terminate_check(fold: Fold, event: LifeEvent) -> str | None:
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    if mgmt is None:
+        return "not_under_management"
+    if Flag.REUSE_PENDING in mgmt.flags:
+        return "reuse_pending"
+    end = mgmt.term_end()
+    if end is not None and local_day(event.occurred_at) < local_day(end - timedelta(seconds=1)):
+        return "term_not_over"
+    return None
+
+
+def _terminate(fold: Fold, event: LifeEvent) -> None:
+    mgmt = fold.active(MeasureKind.USER_MGMT)
+    assert mgmt is not None
+    fold.close(mgmt, event.occurred_at, CloseReason.MGMT_EXPIRED_CLEAN)
+    fold.leave(Register.USERS, event.occurred_at, "EXPIRED_CLEAN")
+    decision_sent(fold, event, None)
+
+
+def _present_again(fold: Fold, event: LifeEvent) -> None:
+    """A check that finds the person present ends an unreported absence (its days are excluded)."""
+    from caseterm.domain.lifecycle.payloads import MgmtResidenceChecked
+
+    payload = event.payload
+    if isinstance(payload, MgmtResidenceChecked) and payload.finding != "PRESENT":
+        return
+    for kind in (MeasureKind.USER_MGMT, MeasureKind.POST_REHAB):
+        measure = fold.active(kind)
+        if measure and Flag.ABSENT in measure.flags:
+            since = measure.marks.pop("absent_since")
+            measure.excluded += timedelta(days=(local_day(event.occurred_at) - since).days)
+            flag(measure, Flag.ABSENT, on=False)
+    fold.months_checked.add(local_day(event.occurred_at).strftime("%Y-%m"))
+
+
+def _mgmt_or_post(fold: Fold, _event: LifeEvent) -> str | None:
+    if fold.active(MeasureKind.USER_MGMT) or fold.active(MeasureKind.POST_REHAB):
+        return None
+    return "not_under_management"
+
+
+RULES: list[Rule] = [
+    row(
+        "T03", "test.performed", "Positive while in a facility: the result stays with the facility",
+        "L120 23(2)", _t03, when=lambda f, e: _positive(f, e) and f.in_facility(), check=_TEST_CHECK,
+    ),
+    row(
+        "T08", "test.performed", "Re-use during user management: new decision and case c",
+        "ND163 59(1); L120 31(1)(c)", _t08, when=_in_user_mgmt, check=_TEST_CHECK,
+    ),
+    row(
+        "T28", "test.performed", "Use during voluntary rehab: compulsory ground b",
+        "L120 35(1)(b); L120 36(1)(b)", _t28, when=_in_voluntary, check=_TEST_CHECK,
+    ),
+    row(
+        "T55", "test.performed", "Use during post-rehab: a determination (case d) is needed",
+        "L120 31(1)(d)", _t55, when=_in_post_rehab, check=_TEST_CHECK,
+    ),
+    row(
+        "T01", "test.performed", "Grounds to test: the test is under way",
+        "L120 23(1); L120 23(2); ND163 56", _t01, when=_result("PENDING"), check=_TEST_CHECK,
+    ),
+    row(
+        "T02", "test.performed", "Negative result: back to the previous state",
+        "ND163 56(6)", _t02, when=_result("NEGATIVE"), check=_TEST_CHECK,
+    ),
+    row(
+        "T04", "test.performed", "Positive, not prosecuted: verify residence within 24 h",
+        "ND163 57; ND163 58", _t04, when=_result("POSITIVE"), check=_TEST_CHECK,
+    ),
+    row(
+        "T04.1", "residence.verified", "Residence verified after a positive test",
+        "ND163 58", _verified, check=_has_positive,
+    ),
+    row(
+        "T04.2", "use.notice_sent", "Notice of use (Mẫu 02) to the competent chief",
+        "ND163 58(5); ND163 58(6)", _notice, check=_is_verified,
+    ),
+    row(
+        "T08.1", "mgmt.decided", "New 1-year decision after re-use: the term restarts",
+        "ND163 59(1)", _reset_term, when=_reason("REUSE_RESET"), check=_reuse_pending,
+    ),
+    row(
+        "T16.2", "mgmt.decided", "Destination decision: the remaining term continues",
+        "L120 25(4); ND163 62", _continue_mgmt, when=_reason("TRANSFER_IN"),
+        check=_transfer_pending("USER_MGMT"),
+    ),
+    row(
+        "T05", "mgmt.decided", "Stable residence: user-management decision, 1 year",
+        "L120 24(2); L120 24(4)(a); ND163 59", _open_mgmt, when=_reason("NEW"),
+        check=_ready_for_decision,
+    ),
+    row(
+        "T17", "mgmt.absence_reported", "Absence: unreported time is not counted",
+        "ND163 60(2)", _absence(MeasureKind.USER_MGMT), when=_managed,
+    ),
+    row(
+        "T58", "mgmt.absence_reported", "Absence during post-rehab: unreported time not counted",
+        "ND163 136(1)(a)", _absence(MeasureKind.POST_REHAB),
+        when=lambda f, _e: f.active(MeasureKind.POST_REHAB) is not None,
+    ),
+    row(
+        "T11", "mgmt.suspended", "Criminal custody: management suspended (Mẫu 07)",
+        "L120 24(7); ND163 63(1); ND163 63(4)", _suspend, check=_suspend_check,
+    ),
+    row(
+        "T12", "mgmt.resumed", "Custody ended before the term: management continues",
+        "L120 24(7)", _resume, check=_resume_check,
+    ),
+    row(
+        "T09", "mgmt.stopped", "Determined addicted: management stopped (Mẫu 08)",
+        "L120 24(5)(a); L120 27(3)(b); ND163 63(2)", _stop, when=_stop_reason("ADDICTED"),
+        check=_stop_addicted_check,
+    ),
+    row(
+        "T13", "mgmt.stopped", "Custody longer than the remaining term: stopped",
+        "L120 24(7); L120 24(5)(dd)", _stop, when=_stop_reason("CUSTODY_LONGER"),
+        check=_stop_custody_check,
+    ),
+    row(
+        "T14", "mgmt.stopped", "Compulsory education, reformatory, prison, death: stopped",
+        "L120 24(5); ND163 63", _stop,
+        when=_stop_reason(
+            "COMPULSORY_EDUCATION", "REFORMATORY", "DIVERSION", "PRISON", "DEATH_MISSING"
+        ),
+        check=_must_be_managed,
+    ),
+    row(
+        "T15", "mgmt.terminated", "A year with no use detected: terminated (Mẫu 09)",
+        "ND163 63(3); L120 27(3)(a)", _terminate, check=_terminate_check,
+    ),
+    row(
+        "X01", "mgmt.residence_checked", "Monthly residence check",
+        "ND163 61(1)(a)", _present_again, check=_mgmt_or_post,
+    ),
+    row(
+        "X02", "mgmt.summoned", "Summons", "L120 24(4)(b); L120 25(2)",
+        lambda _f, _e: None, check=_mgmt_or_post,
+    ),
+]
