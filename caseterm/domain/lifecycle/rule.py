@@ -141,6 +141,8 @@ def open_ground(
         )
         fold.measures.append(measure)
     measure.marks["last_violation_at"] = at
+    fold.addicted_at = None  # the registration window is over: the dossier replaces it
+    fold.done("D09")
     fold.due(code, measure.id, working_days(fold, at, 1), measure=measure, event=event)
     limitation = limitation_end(measure)
     fold.due(

@@ -24,7 +24,6 @@ from caseterm.domain.lifecycle.payloads import (
 )
 from caseterm.domain.lifecycle.rule import (
     Rule,
-    decision_sent,
     flag,
     hours,
     lawful_months,
@@ -37,7 +36,7 @@ from caseterm.domain.lifecycle.rule import (
     row,
     working_days,
 )
-from caseterm.domain.lifecycle.timecalc import before_working_days, end_of_day, local_day
+from caseterm.domain.lifecycle.timecalc import end_of_day, local_day
 
 MIN_AGE = 12
 R2021_ADULT_MONTHS = range(12, 25)
@@ -72,6 +71,8 @@ def _ground_check(fold: Fold, event: LifeEvent) -> str | None:
         return "compulsory_already_running"
     if ground.last_violation_at > event.occurred_at:
         return "violation_after_finding"
+    if ground.ground == "a" and fold.is_open("D09"):
+        return "registration_window_open"
     return None
 
 
@@ -96,7 +97,6 @@ def _custody(fold: Fold, event: LifeEvent) -> None:
     measure.marks["custody_at"] = event.occurred_at
     fold.done("D10")
     fold.done("D28")
-    decision_sent(fold, event, measure)
 
 
 def _notified(fold: Fold, event: LifeEvent) -> None:
@@ -123,7 +123,6 @@ def _to_court(fold: Fold, event: LifeEvent) -> None:
     measure.phase = Phase.AT_COURT
     fold.done("D30")
     fold.done("D31")
-    decision_sent(fold, event, measure)
 
 
 def _query(fold: Fold, event: LifeEvent) -> None:
@@ -387,7 +386,9 @@ def _post_complete_check(fold: Fold, event: LifeEvent) -> str | None:
     post = fold.active(MeasureKind.POST_REHAB)
     assert post is not None
     end = post.term_end()
-    if end is not None and event.occurred_at < before_working_days(end, 3, fold.calendar):
+    # The certificate is due 3 working days before expiry (D35); it may be issued during the
+    # term's last month, not before (a policy: the decree sets only the latest day).
+    if end is not None and event.occurred_at < end - timedelta(days=31):
         return "term_not_over"
     return None
 
