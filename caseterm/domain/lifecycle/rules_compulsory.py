@@ -105,7 +105,9 @@ def _notified(fold: Fold, event: LifeEvent) -> None:
     reading_end = working_days(fold, event.occurred_at, 3)
     measure.marks["reading_end"] = reading_end
     fold.due("D30", measure.id, reading_end, measure=measure, event=event)
-    fold.due("D31", measure.id, working_days(fold, reading_end, 1), measure=measure, event=event)
+    # The dossier leaves on the working day after the reading period's last day.
+    last_moment = reading_end - timedelta(seconds=1)
+    fold.due("D31", measure.id, working_days(fold, last_moment, 1), measure=measure, event=event)
 
 
 def _reading_over(fold: Fold, event: LifeEvent) -> str | None:
