@@ -1,7 +1,7 @@
 """A small language for writing a person's life as the law sees it, in tests.
 
     life = Life(birth="1990-05-01")
-    test = life.rec("test.performed", "06/07/2026 08:00", ground="h", sample="URINE", result="POSITIVE")
+    life.rec("test.performed", "06/07/2026 08:00", ground="h", sample="URINE", result="POSITIVE")
     life.refuse("mgmt.decided", "06/07/2026 09:00", reason="NEW", decision_no="1", officer="A")
     state = life.state("07/07/2026 08:00")
 
@@ -31,14 +31,15 @@ CALENDAR: WorkCalendar = calendar_from_document(
 def at(text: str) -> datetime:
     """A Vietnam local `dd/mm/yyyy HH:MM` (or `dd/mm/yyyy`, meaning 08:00) as an aware moment."""
     fmt = "%d/%m/%Y %H:%M" if " " in text else "%d/%m/%Y"
-    moment = datetime.strptime(text, fmt)
+    moment = datetime.strptime(text, fmt)  # noqa: DTZ007 - Vietnam time is attached below
     if " " not in text:
         moment = moment.replace(hour=8)
     return moment.replace(tzinfo=VIETNAM)
 
 
-def local(moment: datetime) -> str:
+def local(moment: datetime | None) -> str:
     """An aware moment as Vietnam local `dd/mm/yyyy HH:MM`."""
+    assert moment is not None
     return moment.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
 
 
@@ -70,7 +71,9 @@ class Life:
     def check(self, event_type: str, when: str, **payload: Any) -> tuple[LifeEvent, Refusal | None]:
         """Check an event against the file as it stands, with the clock at the event."""
         event = self.event(event_type, when, **payload)
-        return event, check_new_event(self.facts, self.events, event, self.calendar, event.occurred_at)
+        return event, check_new_event(
+            self.facts, self.events, event, self.calendar, event.occurred_at
+        )
 
     def rec(self, event_type: str, when: str, **payload: Any) -> str:
         """Record an event the law allows; fail the test if refused. Returns the event id."""
@@ -83,7 +86,7 @@ class Life:
     def refuse(self, event_type: str, when: str, **payload: Any) -> Refusal:
         """Assert the event is refused; nothing is recorded. Returns the refusal."""
         before = self.state_at(at(when))
-        event, refusal = self.check(event_type, when, **payload)
+        _event, refusal = self.check(event_type, when, **payload)
         assert refusal is not None, f"{event_type} at {when} was allowed"
         assert self.state_at(at(when)) == before
         return refusal

@@ -73,7 +73,9 @@ def test_D06_termination_at_the_end_of_the_year() -> None:
     paths.managed(life)
     deadline = next(d for d in life.state("01/07/2027 09:00").deadlines if d.code == "D06")
     assert (local(deadline.due_at), local(deadline.visible_from)) == (
-        "07/07/2027 00:00", "30/06/2027 00:00")
+        "07/07/2027 00:00",
+        "30/06/2027 00:00",
+    )
 
 
 def test_D07_reuse_new_decision_and_determination_within_24h() -> None:
@@ -96,8 +98,14 @@ def test_D09_register_within_24h_and_force_majeure_restarts_the_clock() -> None:
     life = Life()
     paths.addicted(life, "01/09/2026 08:00")  # told 03/09 08:00
     assert life.due("03/09/2026 09:00", "D09") == ["04/09/2026 08:00"]
-    life.rec("force_majeure.recorded", "03/09/2026 20:00", deadline="D09",
-             ended_at="06/09/2026 12:00", decision_no="01/QĐ", reason="Lũ lụt chia cắt")
+    life.rec(
+        "force_majeure.recorded",
+        "03/09/2026 20:00",
+        deadline="D09",
+        ended_at="06/09/2026 12:00",
+        decision_no="01/QĐ",
+        reason="Lũ lụt chia cắt",
+    )
     assert life.due("04/09/2026 09:00", "D09") == ["07/09/2026 12:00"]
 
 
@@ -133,8 +141,13 @@ def test_D13_public_facility_steps_24h_each() -> None:
     assert life.due(decided, "D13") == [plus(decided, 24)]
     life.rec("rehab.facility_requested", plus(decided, 2))
     assert life.due(plus(decided, 3), "D13") == [plus(decided, 26)]
-    life.rec("rehab.facility_assigned", plus(decided, 10), authority="C04", decision_no="1",
-             facility="Cơ sở tỉnh khác")
+    life.rec(
+        "rehab.facility_assigned",
+        plus(decided, 10),
+        authority="C04",
+        decision_no="1",
+        facility="Cơ sở tỉnh khác",
+    )
     assert life.due(plus(decided, 11), "D13") == [plus(decided, 34)]
 
 
@@ -144,9 +157,16 @@ def test_D14_e_monitoring_decision_within_12h() -> None:
     assert life.due(decided, "D14") == [plus(decided, 12)]
     minor = Life(birth="2010-01-01")
     minor.rec("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT")
-    minor.rec("assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00")
-    minor.rec("rehab.registered", "08/07/2026 10:00", form="HOME", channel="IN_PERSON",
-              registrant="PARENT")
+    minor.rec(
+        "assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00"
+    )
+    minor.rec(
+        "rehab.registered",
+        "08/07/2026 10:00",
+        form="HOME",
+        channel="IN_PERSON",
+        registrant="PARENT",
+    )
     minor.rec("rehab.decided", "08/07/2026 15:00", decision_no="22", form="HOME")
     assert minor.due("08/07/2026 16:00", "D14") == []  # minors only at a parent's request
 
@@ -155,8 +175,10 @@ def test_D15_parent_request_decision_within_24h() -> None:
     life = Life(birth="2010-01-01")
     life.rec("emon.requested", "10/07/2026 09:00", applicant="Nguyễn Thị Hoa", relationship="Mẹ")
     assert life.due("10/07/2026 10:00", "D15") == ["11/07/2026 09:00"]
-    assert Life().refuse("emon.requested", "10/07/2026 09:00", applicant="A",
-                         relationship="Mẹ").reason == "not_a_minor"
+    assert (
+        Life().refuse("emon.requested", "10/07/2026 09:00", applicant="A", relationship="Mẹ").reason
+        == "not_a_minor"
+    )
 
 
 def _fitted_home(life: Life) -> str:
@@ -180,8 +202,9 @@ def test_D17_fix_a_violation_or_present_within_24h() -> None:
     removal = Life()
     start = _fitted_home(removal)
     removal.rec("emon.fitted", plus(start, 5), device_no="GS-1", position="ANKLE")
-    removal.rec("emon.removed_temporarily", "01/09/2026 09:00", reason="MEDICAL",
-                until="05/09/2026 09:00")
+    removal.rec(
+        "emon.removed_temporarily", "01/09/2026 09:00", reason="MEDICAL", until="05/09/2026 09:00"
+    )
     assert removal.due("01/09/2026 10:00", "D17") == ["06/09/2026 09:00"]
 
 
@@ -198,7 +221,9 @@ def test_D18_review_for_exemption_after_a_clean_year() -> None:
 def test_D19_substitution_e_monitoring_ends_after_two_years() -> None:
     life = Life()
     enrolled = paths.in_substitution(life)
-    life.rec("emon.decided", plus(enrolled, 3), decision_no="02", basis="SUBSTITUTION", officer="An")
+    life.rec(
+        "emon.decided", plus(enrolled, 3), decision_no="02", basis="SUBSTITUTION", officer="An"
+    )
     life.rec("emon.fitted", "10/07/2026 09:00", device_no="GS-2", position="WRIST")
     assert life.due("05/07/2028 09:00", "D19") == ["11/07/2028 00:00"]
 
@@ -207,8 +232,12 @@ def test_D20_e_monitoring_handed_over_within_24h_of_a_move() -> None:
     life = Life()
     _fitted_home(life)
     life.rec("emon.fitted", "10/07/2026 09:00", device_no="GS-1", position="ANKLE")
-    move = life.rec("person.moved_out", "04/09/2026 09:00", destination="Xã Bình An",
-                    file_sent_at="04/09/2026 10:00")
+    move = life.rec(
+        "person.moved_out",
+        "04/09/2026 09:00",
+        destination="Xã Bình An",
+        file_sent_at="04/09/2026 10:00",
+    )
     assert life.due("04/09/2026 11:00", "D20") == ["05/09/2026 09:00"]
     life.rec("document.logged", "04/09/2026 15:00", of_event=move, document="EMON_HANDED_OVER")
     assert life.due("04/09/2026 16:00", "D20") == []
@@ -247,7 +276,9 @@ def test_D25_home_completion_certificate_in_the_last_24h() -> None:
     paths.in_rehab(life)
     deadline = next(d for d in life.state("08/07/2028 09:00").deadlines if d.code == "D25")
     assert (local(deadline.visible_from), local(deadline.due_at)) == (
-        "08/07/2028 00:00", "10/07/2028 00:00")
+        "08/07/2028 00:00",
+        "10/07/2028 00:00",
+    )
 
 
 def test_D26_present_within_two_days_of_a_private_completion() -> None:
@@ -260,7 +291,9 @@ def test_D26_present_within_two_days_of_a_private_completion() -> None:
 def test_D27_register_at_home_within_two_days_of_leaving_early() -> None:
     life = Life()
     paths.in_rehab(life, form="PRIVATE")
-    life.rec("rehab.partially_completed", "04/06/2027 09:00", certificate_no="30", stages_completed=4)
+    life.rec(
+        "rehab.partially_completed", "04/06/2027 09:00", certificate_no="30", stages_completed=4
+    )
     assert life.due("04/06/2027 10:00", "D27") == ["07/06/2027 00:00"]  # calendar days
 
 
@@ -305,8 +338,13 @@ def test_D33_facility_assignment_and_transport() -> None:
     life = Life()
     paths.ordered(life)  # 20/07/2026 09:00
     assert life.due("20/07/2026 10:00", "D33") == ["22/07/2026 09:00"]
-    life.rec("compulsory.facility_assigned", "21/07/2026 09:00", authority="GDCAT",
-             decision_no="1", facility="Cơ sở 1")
+    life.rec(
+        "compulsory.facility_assigned",
+        "21/07/2026 09:00",
+        authority="GDCAT",
+        decision_no="1",
+        facility="Cơ sở 1",
+    )
     assert life.due("21/07/2026 10:00", "D33") == ["22/07/2026 09:00"]
 
 
@@ -341,25 +379,43 @@ def test_D37_return_to_the_facility_on_recovery() -> None:
 def test_D38_eighteenth_birthday_in_compulsory_rehab() -> None:
     life = Life(birth="2009-12-24")
     life.rec("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT")
-    life.rec("assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00")
-    life.rec("compulsory.ground_found", "09/07/2026 09:00", ground="a",
-             last_violation_at="09/07/2026 09:00")
+    life.rec(
+        "assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00"
+    )
+    life.rec(
+        "compulsory.ground_found",
+        "09/07/2026 09:00",
+        ground="a",
+        last_violation_at="09/07/2026 09:00",
+    )
     life.rec("compulsory.dossier_notified", "09/07/2026 10:00", delivered_to="PARENT")
     life.rec("compulsory.sent_to_court", "15/07/2026 09:00", decision_no="36", court="TAND")
-    life.rec("compulsory.court_decided", "20/07/2026 09:00", outcome="ORDERED", court="TAND",
-             decision_no="12")
-    life.rec("compulsory.facility_assigned", "21/07/2026 09:00", authority="C10", decision_no="1",
-             facility="Trường giáo dưỡng")
+    life.rec(
+        "compulsory.court_decided",
+        "20/07/2026 09:00",
+        outcome="ORDERED",
+        court="TAND",
+        decision_no="12",
+    )
+    life.rec(
+        "compulsory.facility_assigned",
+        "21/07/2026 09:00",
+        authority="C10",
+        decision_no="1",
+        facility="Trường giáo dưỡng",
+    )
     life.rec("compulsory.transported", "21/07/2026 14:00")
     deadline = next(d for d in life.state("01/12/2027 09:00").deadlines if d.code == "D38")
     assert (local(deadline.due_at), local(deadline.visible_from)) == (
-        "25/12/2027 00:00", "25/11/2027 00:00")
+        "25/12/2027 00:00",
+        "25/11/2027 00:00",
+    )
 
 
 def test_D39_monthly_report_to_the_commune_people_s_committee() -> None:
     now = at("26/09/2026 09:00")
     due = unit_deadlines([], reporting_needed=True, now=now)
-    assert [(d.code, local(d.due_at), local(d.visible_from)) for d in due] == [  # type: ignore[arg-type]
+    assert [(d.code, local(d.due_at), local(d.visible_from)) for d in due] == [
         ("D39", "01/10/2026 00:00", "25/09/2026 00:00")
     ]
     sent = UnitEvent("r1", "unit.report_sent", at("26/09/2026 08:00"))
@@ -372,7 +428,9 @@ def test_D40_breach_notified_within_72_hours() -> None:
     due = unit_deadlines([found], reporting_needed=False, now=at("04/09/2026 17:00"))
     assert [local(d.due_at) for d in due] == ["07/09/2026 16:00"]  # hours: weekends count
     notified = UnitEvent("n1", "breach.notified", at("05/09/2026 09:00"), refers_to="b1")
-    assert unit_deadlines([found, notified], reporting_needed=False, now=at("05/09/2026 10:00")) == []
+    assert (
+        unit_deadlines([found, notified], reporting_needed=False, now=at("05/09/2026 10:00")) == []
+    )
 
 
 def test_every_deadline_code_has_a_test() -> None:
@@ -380,4 +438,6 @@ def test_every_deadline_code_has_a_test() -> None:
     import sys
 
     names = [n for n, _ in inspect.getmembers(sys.modules[__name__], inspect.isfunction)]
-    assert {f"D{n:02d}" for n in range(1, 41)} <= {n.split("_")[1] for n in names if n.startswith("test_D")}
+    assert {f"D{n:02d}" for n in range(1, 41)} <= {
+        n.split("_")[1] for n in names if n.startswith("test_D")
+    }

@@ -35,9 +35,13 @@ def test_T01_grounds_to_test_puts_the_test_under_way() -> None:
 def test_T02_negative_returns_to_the_previous_state() -> None:
     life = Life()
     paths.managed(life)
-    life.rec("test.performed", "10/07/2026 08:00", ground="status_c", sample="URINE", result="PENDING")
+    life.rec(
+        "test.performed", "10/07/2026 08:00", ground="status_c", sample="URINE", result="PENDING"
+    )
     assert "TEST_PENDING" in life.state("10/07/2026 09:00").flags
-    life.rec("test.performed", "10/07/2026 10:00", ground="status_c", sample="URINE", result="NEGATIVE")
+    life.rec(
+        "test.performed", "10/07/2026 10:00", ground="status_c", sample="URINE", result="NEGATIVE"
+    )
     state = life.state("10/07/2026 11:00")
     assert state.status is Status.S3 and "TEST_PENDING" not in state.flags
     minor = Life(birth="2011-03-01")
@@ -46,7 +50,11 @@ def test_T02_negative_returns_to_the_previous_state() -> None:
     )
     assert (refusal.rule, refusal.reason) == ("T02", "parent_witness_required")
     minor.rec(
-        "test.performed", "10/07/2026 10:00", ground="h", sample="BLOOD", result="NEGATIVE",
+        "test.performed",
+        "10/07/2026 10:00",
+        ground="h",
+        sample="BLOOD",
+        result="NEGATIVE",
         parent_witness=True,
     )
 
@@ -58,8 +66,9 @@ def test_T03_positive_in_a_facility_stays_with_the_facility() -> None:
     state = life.state("01/09/2026 09:00")
     assert state.applied[event] == "T03"
     assert state.status is Status.S13 and not state.visible_deadlines()
-    refusal = life.refuse("residence.verified", "01/09/2026 10:00", result="STABLE",
-                          criterion="REGISTERED_ADDRESS")
+    refusal = life.refuse(
+        "residence.verified", "01/09/2026 10:00", result="STABLE", criterion="REGISTERED_ADDRESS"
+    )
     assert refusal.reason == "no_positive_test"
 
 
@@ -69,10 +78,13 @@ def test_T04_positive_opens_intake_with_a_24h_verification() -> None:
     assert life.state("06/07/2026 09:00").status is Status.S2
     assert life.due("06/07/2026 09:00", "D01") == ["07/07/2026 08:00"]
     criminal = Life()
-    criminal.rec("test.performed", "06/07/2026 08:00", **URINE, result="POSITIVE", criminal_case=True)
+    criminal.rec(
+        "test.performed", "06/07/2026 08:00", **URINE, result="POSITIVE", criminal_case=True
+    )
     assert criminal.state("06/07/2026 09:00").status is Status.S0
-    refusal = Life().refuse("residence.verified", "06/07/2026 09:00", result="STABLE",
-                            criterion="REGISTERED_ADDRESS")
+    refusal = Life().refuse(
+        "residence.verified", "06/07/2026 09:00", result="STABLE", criterion="REGISTERED_ADDRESS"
+    )
     assert (refusal.rule, refusal.reason) == ("T04.1", "no_positive_test")
 
 
@@ -107,7 +119,12 @@ def test_T07_not_addicted_without_residence_is_managed_where_found() -> None:
     life = Life()
     paths.verified(life, stable=False)
     life.rec("assessment.requested", "06/07/2026 15:00", case="dd", facility="TTYT")
-    life.rec("assessment.result", "08/07/2026 09:00", result="NOT_ADDICTED", notified_at="08/07/2026 09:00")
+    life.rec(
+        "assessment.result",
+        "08/07/2026 09:00",
+        result="NOT_ADDICTED",
+        notified_at="08/07/2026 09:00",
+    )
     assert life.due("08/07/2026 10:00", "D03") == ["09/07/2026 09:00"]
     life.rec("mgmt.decided", "08/07/2026 15:00", reason="NEW", **MGMT)
     assert life.state("08/07/2026 16:00").status is Status.S3
@@ -122,7 +139,9 @@ def test_T08_reuse_during_management_restarts_the_year_and_asks_for_case_c() -> 
     state = life.state("10/10/2026 09:00")
     assert state.applied[event] == "T08"
     assert sorted(d.key.split(":")[1] for d in state.deadlines if d.code == "D07") == [
-        "assessment", "decision"]
+        "assessment",
+        "decision",
+    ]
     life.rec("mgmt.decided", "10/10/2026 15:00", reason="REUSE_RESET", **MGMT)
     life.rec("assessment.requested", "10/10/2026 16:00", case="c", facility="TTYT")
     mgmt = measure(life, "10/10/2026 17:00", MeasureKind.USER_MGMT)
@@ -158,8 +177,12 @@ def test_T10_not_addicted_management_continues_under_the_new_decision() -> None:
     _reuse_assessed(life, "NOT_ADDICTED")
     state = life.state("12/10/2026 11:00")
     assert state.status is Status.S3 and Register.USERS in state.registers
-    refusal = life.refuse("assessment.result", "13/10/2026 09:00", result="NOT_ADDICTED",
-                          notified_at="13/10/2026 09:00")
+    refusal = life.refuse(
+        "assessment.result",
+        "13/10/2026 09:00",
+        result="NOT_ADDICTED",
+        notified_at="13/10/2026 09:00",
+    )
     assert refusal.reason in {"not_in_this_state", "no_assessment_requested"}
 
 
@@ -193,7 +216,9 @@ def test_T13_custody_longer_than_the_term_stops_management() -> None:
     assert life.state("10/07/2027 10:00").status is Status.S15
     other = Life()
     paths.managed(other)
-    refusal = other.refuse("mgmt.stopped", "01/08/2026 09:00", reason="CUSTODY_LONGER", decision_no="8")
+    refusal = other.refuse(
+        "mgmt.stopped", "01/08/2026 09:00", reason="CUSTODY_LONGER", decision_no="8"
+    )
     assert (refusal.rule, refusal.reason) == ("T13", "not_suspended")
 
 
@@ -226,8 +251,13 @@ def test_T16_moving_away_continues_the_term_at_the_destination() -> None:
     assert state.measures[-1].close_reason is CloseReason.TRANSFERRED_OUT
     assert [d.code for d in state.deadlines] == ["D08"]
     destination = Life()
-    destination.rec("person.moved_in", "02/09/2026 09:00", origin="Xã Tân Hòa",
-                    continuing="USER_MGMT", term_end="06/07/2027")
+    destination.rec(
+        "person.moved_in",
+        "02/09/2026 09:00",
+        origin="Xã Tân Hòa",
+        continuing="USER_MGMT",
+        term_end="06/07/2027",
+    )
     destination.rec("mgmt.decided", "02/09/2026 15:00", reason="TRANSFER_IN", **MGMT)
     mgmt = measure(destination, "02/09/2026 16:00", MeasureKind.USER_MGMT)
     assert local(mgmt.term_end()) == "07/07/2027 00:00"
@@ -238,12 +268,19 @@ def test_T16_moving_away_continues_the_term_at_the_destination() -> None:
 def test_T17_unreported_absence_is_added_to_the_term() -> None:
     life = Life()
     paths.managed(life)
-    life.rec("mgmt.absence_reported", "20/09/2026 09:00", from_date="01/09/2026",
-             to_date="10/09/2026", reported=False)
+    life.rec(
+        "mgmt.absence_reported",
+        "20/09/2026 09:00",
+        from_date="01/09/2026",
+        to_date="10/09/2026",
+        reported=False,
+    )
     assert local(measure(life, "20/09/2026 10:00", MeasureKind.USER_MGMT).term_end()) == (
-        "17/07/2027 00:00")
-    refusal = Life().refuse("mgmt.absence_reported", "20/09/2026 09:00", from_date="01/09/2026",
-                            reported=False)
+        "17/07/2027 00:00"
+    )
+    refusal = Life().refuse(
+        "mgmt.absence_reported", "20/09/2026 09:00", from_date="01/09/2026", reported=False
+    )
     assert refusal.rule == "T17" and refusal.reason == "not_in_this_state"
 
 
@@ -251,12 +288,19 @@ def test_T18_self_referral_asks_for_determination() -> None:
     life = Life()
     life.rec("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT")
     assert life.state("06/07/2026 09:00").status is Status.S4
-    refusal = Life().refuse("assessment.requested", "06/07/2026 08:00", case="b", facility="TTYT",
-                            certificate_age_months=3)
+    refusal = Life().refuse(
+        "assessment.requested",
+        "06/07/2026 08:00",
+        case="b",
+        facility="TTYT",
+        certificate_age_months=3,
+    )
     assert (refusal.rule, refusal.reason) == ("T18", "certificate_still_valid")
     child = Life(birth="2016-01-01")
-    assert child.refuse("assessment.requested", "06/07/2026 08:00", case="a",
-                        facility="TTYT").reason == "under_12"
+    assert (
+        child.refuse("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT").reason
+        == "under_12"
+    )
 
 
 def test_T19_deported_person_is_assessed() -> None:
@@ -265,36 +309,44 @@ def test_T19_deported_person_is_assessed() -> None:
     assert life.state("06/07/2026 09:00").status is Status.S4
     busy = Life()
     paths.managed(busy)
-    refusal = busy.refuse("assessment.requested", "08/07/2026 08:00", case="a", facility="TTYT",
-                          deported=True)
+    refusal = busy.refuse(
+        "assessment.requested", "08/07/2026 08:00", case="a", facility="TTYT", deported=True
+    )
     assert (refusal.rule, refusal.reason) == ("T19", "already_in_a_measure")
 
 
 def test_T20_addicted_must_register_within_24h_of_being_told() -> None:
     life = Life()
     life.rec("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT")
-    life.rec("assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 10:00")
+    life.rec(
+        "assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 10:00"
+    )
     state = life.state("08/07/2026 11:00")
     assert state.status is Status.S5 and Register.ADDICTS in state.registers
     assert life.due("08/07/2026 11:00", "D09") == ["09/07/2026 10:00"]
-    refusal = Life().refuse("assessment.result", "08/07/2026 08:00", result="ADDICTED",
-                            notified_at="08/07/2026 10:00")
+    refusal = Life().refuse(
+        "assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 10:00"
+    )
     assert refusal.reason in {"no_assessment_requested", "not_in_this_state"}
 
 
 def test_T21_registration_chooses_a_form() -> None:
     life = Life()
     paths.addicted(life)
-    life.rec("rehab.registered", "08/07/2026 11:00", form="PRIVATE", channel="VNEID", registrant="SELF")
+    life.rec(
+        "rehab.registered", "08/07/2026 11:00", form="PRIVATE", channel="VNEID", registrant="SELF"
+    )
     assert life.state("08/07/2026 12:00").status is Status.S5B
     assert life.due("08/07/2026 12:00", "D11") == ["09/07/2026 11:00"]
     homeless = Life()
     paths.verified(homeless, stable=False)
     homeless.rec("assessment.requested", "06/07/2026 15:00", case="dd", facility="TTYT")
-    homeless.rec("assessment.result", "08/07/2026 09:00", result="ADDICTED",
-                 notified_at="08/07/2026 09:00")
-    refusal = homeless.refuse("rehab.registered", "08/07/2026 11:00", form="HOME",
-                              channel="IN_PERSON", registrant="SELF")
+    homeless.rec(
+        "assessment.result", "08/07/2026 09:00", result="ADDICTED", notified_at="08/07/2026 09:00"
+    )
+    refusal = homeless.refuse(
+        "rehab.registered", "08/07/2026 11:00", form="HOME", channel="IN_PERSON", registrant="SELF"
+    )
     assert (refusal.rule, refusal.reason) == ("T21", "no_residence_public_only")
 
 
@@ -305,8 +357,9 @@ def test_T22_not_registered_within_24h_opens_the_compulsory_dossier() -> None:
     state = life.state("09/07/2026 08:00")
     assert state.status is Status.S10
     assert life.due("09/07/2026 09:00", "D10") == ["11/07/2026 00:00"]  # Friday, end of day
-    refusal = life.refuse("rehab.registered", "09/07/2026 09:00", form="HOME",
-                          channel="IN_PERSON", registrant="SELF")
+    refusal = life.refuse(
+        "rehab.registered", "09/07/2026 09:00", form="HOME", channel="IN_PERSON", registrant="SELF"
+    )
     assert (refusal.rule, refusal.reason) == ("T21", "compulsory_dossier_open")
 
 
@@ -320,8 +373,9 @@ def test_T23_voluntary_decision_within_24h_with_a_24_month_term() -> None:
     assert (refusal.rule, refusal.reason) == ("T23", "not_registered")
     other = Life()
     paths.registered(other)
-    refusal = other.refuse("rehab.decided", "08/07/2026 16:00", decision_no="22", form="HOME",
-                           term_months=12)
+    refusal = other.refuse(
+        "rehab.decided", "08/07/2026 16:00", decision_no="22", form="HOME", term_months=12
+    )
     assert refusal.reason == "r2026_term_fixed"
 
 
@@ -365,8 +419,13 @@ def test_T27_public_facility_goes_through_assignment() -> None:
     assert (refusal.rule, refusal.reason) == ("T27", "facility_not_assigned")
     life.rec("rehab.facility_requested", plus(decided_at, 2))
     assert life.state(plus(decided_at, 3)).status is Status.S8
-    life.rec("rehab.facility_assigned", plus(decided_at, 10), authority="GDCAT",
-             decision_no="95", facility="Cơ sở 1")
+    life.rec(
+        "rehab.facility_assigned",
+        plus(decided_at, 10),
+        authority="GDCAT",
+        decision_no="95",
+        facility="Cơ sở 1",
+    )
     life.rec("rehab.started", plus(decided_at, 20))
     assert life.state(plus(decided_at, 21)).status is Status.S8
 
@@ -441,12 +500,17 @@ def test_T32_the_third_other_violation_is_compulsory() -> None:
 def test_T33_three_stages_at_a_private_facility_then_home_for_the_rest() -> None:
     life = Life()
     paths.in_rehab(life, form="PRIVATE")
-    refusal = life.refuse("rehab.partially_completed", "01/06/2027 08:00", certificate_no="30",
-                          stages_completed=2)
+    refusal = life.refuse(
+        "rehab.partially_completed", "01/06/2027 08:00", certificate_no="30", stages_completed=2
+    )
     assert (refusal.rule, refusal.reason) == ("T33", "fewer_than_3_stages")
-    life.rec("rehab.partially_completed", "01/06/2027 08:00", certificate_no="30", stages_completed=3)
+    life.rec(
+        "rehab.partially_completed", "01/06/2027 08:00", certificate_no="30", stages_completed=3
+    )
     assert life.due("01/06/2027 09:00", "D27") == ["04/06/2027 00:00"]
-    life.rec("rehab.registered", "02/06/2027 08:00", form="HOME", channel="IN_PERSON", registrant="SELF")
+    life.rec(
+        "rehab.registered", "02/06/2027 08:00", form="HOME", channel="IN_PERSON", registrant="SELF"
+    )
     life.rec("rehab.decided", "02/06/2027 15:00", decision_no="22b", form="HOME", continuation=True)
     life.rec("rehab.started", "03/06/2027 09:00")
     rehab = measure(life, "03/06/2027 10:00", MeasureKind.VOLUNTARY_REHAB)
@@ -514,12 +578,19 @@ def test_T38_terminated_substitution_is_a_compulsory_ground() -> None:
 def test_T39_substitution_patient_registers_for_voluntary_rehab() -> None:
     life = Life()
     paths.in_substitution(life)
-    life.rec("rehab.registered", "01/10/2026 08:00", form="HOME", channel="IN_PERSON", registrant="SELF")
+    life.rec(
+        "rehab.registered", "01/10/2026 08:00", form="HOME", channel="IN_PERSON", registrant="SELF"
+    )
     assert life.state("01/10/2026 09:00").status is Status.S5B
     other = Life()
     paths.in_substitution(other)
-    refusal = other.refuse("rehab.registered", "01/10/2026 08:00", form="SUBSTITUTION",
-                           channel="IN_PERSON", registrant="SELF")
+    refusal = other.refuse(
+        "rehab.registered",
+        "01/10/2026 08:00",
+        form="SUBSTITUTION",
+        channel="IN_PERSON",
+        registrant="SELF",
+    )
     assert (refusal.rule, refusal.reason) == ("T39", "already_in_substitution")
 
 
@@ -538,14 +609,23 @@ def test_T40_substitution_completed_leads_to_post_rehab() -> None:
 def test_T41_compulsory_ground_opens_the_dossier_with_the_exemption_screen() -> None:
     life = Life()
     paths.in_rehab(life)
-    life.rec("compulsory.ground_found", "01/10/2026 08:00", ground="b",
-             last_violation_at="30/09/2026 20:00")
+    life.rec(
+        "compulsory.ground_found",
+        "01/10/2026 08:00",
+        ground="b",
+        last_violation_at="30/09/2026 20:00",
+    )
     assert life.state("01/10/2026 09:00").status is Status.S10
     assert life.due("01/10/2026 09:00", "D28") == ["03/10/2026 00:00"]
     pregnant = Life(birth="1995-01-01")
     paths.in_rehab(pregnant)
-    refusal = pregnant.refuse("compulsory.ground_found", "01/10/2026 08:00", ground="b",
-                              last_violation_at="30/09/2026 20:00", pregnant=True)
+    refusal = pregnant.refuse(
+        "compulsory.ground_found",
+        "01/10/2026 08:00",
+        ground="b",
+        last_violation_at="30/09/2026 20:00",
+        pregnant=True,
+    )
     assert (refusal.rule, refusal.reason) == ("T41", "adult_exempt")
 
 
@@ -555,7 +635,9 @@ def test_T42_dossier_notice_gives_three_working_days_to_read() -> None:
     life.rec("compulsory.dossier_notified", "28/08/2026 09:00", delivered_to="PERSON")
     # Fri 28/08: Mon 31/08, Tue 01/09, (Wed 02/09 is National Day), Thu 03/09.
     assert life.due("28/08/2026 10:00", "D30") == ["04/09/2026 00:00"]
-    refusal = Life().refuse("compulsory.dossier_notified", "28/08/2026 09:00", delivered_to="PERSON")
+    refusal = Life().refuse(
+        "compulsory.dossier_notified", "28/08/2026 09:00", delivered_to="PERSON"
+    )
     assert (refusal.rule, refusal.reason) == ("T42", "no_dossier")
 
 
@@ -563,10 +645,13 @@ def test_T43_after_reading_the_dossier_goes_to_court() -> None:
     life = Life()
     paths.dossier(life)
     life.rec("compulsory.dossier_notified", "09/07/2026 09:00", delivered_to="PERSON")
-    refusal = life.refuse("compulsory.sent_to_court", "13/07/2026 09:00", decision_no="36",
-                          court="TAND khu vực 1")
+    refusal = life.refuse(
+        "compulsory.sent_to_court", "13/07/2026 09:00", decision_no="36", court="TAND khu vực 1"
+    )
     assert (refusal.rule, refusal.reason) == ("T43", "reading_period_running")
-    life.rec("compulsory.sent_to_court", "15/07/2026 09:00", decision_no="36", court="TAND khu vực 1")
+    life.rec(
+        "compulsory.sent_to_court", "15/07/2026 09:00", decision_no="36", court="TAND khu vực 1"
+    )
     assert life.state("15/07/2026 10:00").status is Status.S11
 
 
@@ -588,8 +673,13 @@ def test_T45_limitation_three_months_after_the_last_violation() -> None:
     state = life.state("10/10/2026 00:00")
     assert state.status is Status.S15
     assert state.measures[-1].close_reason is CloseReason.LIMITATION_EXPIRED
-    refusal = life.refuse("compulsory.court_decided", "12/10/2026 09:00", outcome="ORDERED",
-                          court="TAND", decision_no="12")
+    refusal = life.refuse(
+        "compulsory.court_decided",
+        "12/10/2026 09:00",
+        outcome="ORDERED",
+        court="TAND",
+        decision_no="12",
+    )
     assert refusal.reason in {"not_at_court", "not_in_this_state"}
 
 
@@ -601,20 +691,36 @@ def test_T46_court_order_then_facility_assignment() -> None:
     assert life.due("20/07/2026 10:00", "D33") == ["22/07/2026 09:00"]
     other = Life()
     paths.at_court(other)
-    refusal = other.refuse("compulsory.court_decided", "20/07/2026 09:00", outcome="ORDERED",
-                           court="TAND", decision_no="12", term_months=18)
+    refusal = other.refuse(
+        "compulsory.court_decided",
+        "20/07/2026 09:00",
+        outcome="ORDERED",
+        court="TAND",
+        decision_no="12",
+        term_months=18,
+    )
     assert (refusal.rule, refusal.reason) == ("T46", "r2026_term_fixed")
 
 
 def test_T47_court_rejects_the_person_must_register_voluntarily() -> None:
     life = Life()
     paths.at_court(life)
-    life.rec("compulsory.court_decided", "20/07/2026 09:00", outcome="REJECTED", court="TAND",
-             decision_no="12")
+    life.rec(
+        "compulsory.court_decided",
+        "20/07/2026 09:00",
+        outcome="REJECTED",
+        court="TAND",
+        decision_no="12",
+    )
     state = life.state("20/07/2026 10:00")
     assert state.status is Status.S5 and life.due("20/07/2026 10:00", "D09") == ["21/07/2026 09:00"]
-    refusal = Life().refuse("compulsory.court_decided", "20/07/2026 09:00", outcome="REJECTED",
-                            court="TAND", decision_no="12")
+    refusal = Life().refuse(
+        "compulsory.court_decided",
+        "20/07/2026 09:00",
+        outcome="REJECTED",
+        court="TAND",
+        decision_no="12",
+    )
     assert refusal.reason in {"not_at_court", "not_in_this_state"}
 
 
@@ -639,8 +745,9 @@ def test_T49_postponement_and_exemption() -> None:
     assert life.due("21/07/2026 10:00", "D36") == ["21/08/2026 00:00"]
     life.rec("compulsory.exempted", "01/09/2026 09:00", reason="TERMINAL_ILLNESS", decision_no="45")
     assert life.state("01/09/2026 10:00").status is Status.S15
-    refusal = Life().refuse("compulsory.postponed", "21/07/2026 09:00", reason="SERIOUS_ILLNESS",
-                            decision_no="44")
+    refusal = Life().refuse(
+        "compulsory.postponed", "21/07/2026 09:00", reason="SERIOUS_ILLNESS", decision_no="44"
+    )
     assert (refusal.rule, refusal.reason) == ("T49", "not_ordered")
 
 
@@ -651,7 +758,8 @@ def test_T50_absconded_time_is_not_counted() -> None:
     assert Flag.ABSCONDED.value in life.state("01/09/2026 10:00").flags
     life.rec("compulsory.found", "11/09/2026 09:00")
     assert local(measure(life, "11/09/2026 10:00", MeasureKind.COMPULSORY).term_end()) == (
-        "22/07/2028 00:00")
+        "22/07/2028 00:00"
+    )
     refusal = life.refuse("compulsory.found", "12/09/2026 09:00")
     assert (refusal.rule, refusal.reason) == ("T50.1", "not_absconded")
     assert Life().refuse("compulsory.absconded", "01/09/2026 09:00").rule == "T50"
@@ -672,22 +780,50 @@ def test_T51_sent_home_ill_the_time_counts() -> None:
 def test_T52_a_minor_turning_18_moves_to_an_adult_facility() -> None:
     life = Life(birth="2009-01-15")
     life.rec("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT")
-    life.rec("assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00")
-    life.rec("compulsory.ground_found", "09/07/2026 09:00", ground="a",
-             last_violation_at="09/07/2026 09:00")
+    life.rec(
+        "assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00"
+    )
+    life.rec(
+        "compulsory.ground_found",
+        "09/07/2026 09:00",
+        ground="a",
+        last_violation_at="09/07/2026 09:00",
+    )
     life.rec("compulsory.dossier_notified", "09/07/2026 10:00", delivered_to="PARENT")
     life.rec("compulsory.sent_to_court", "15/07/2026 09:00", decision_no="36", court="TAND")
-    life.rec("compulsory.court_decided", "20/07/2026 09:00", outcome="ORDERED", court="TAND",
-             decision_no="12")
-    life.rec("compulsory.facility_assigned", "21/07/2026 09:00", authority="C10", decision_no="1",
-             facility="Trường giáo dưỡng")
+    life.rec(
+        "compulsory.court_decided",
+        "20/07/2026 09:00",
+        outcome="ORDERED",
+        court="TAND",
+        decision_no="12",
+    )
+    life.rec(
+        "compulsory.facility_assigned",
+        "21/07/2026 09:00",
+        authority="C10",
+        decision_no="1",
+        facility="Trường giáo dưỡng",
+    )
     life.rec("compulsory.transported", "21/07/2026 14:00")
     assert life.due("20/12/2026 09:00", "D38") == ["16/01/2027 00:00"]
-    refusal = life.refuse("compulsory.facility_assigned", "10/01/2027 09:00", authority="FACILITY",
-                          decision_no="2", facility="Cơ sở người lớn", adult_transfer=True)
+    refusal = life.refuse(
+        "compulsory.facility_assigned",
+        "10/01/2027 09:00",
+        authority="FACILITY",
+        decision_no="2",
+        facility="Cơ sở người lớn",
+        adult_transfer=True,
+    )
     assert (refusal.rule, refusal.reason) == ("T52", "not_yet_18")
-    life.rec("compulsory.facility_assigned", "16/01/2027 09:00", authority="FACILITY",
-             decision_no="2", facility="Cơ sở người lớn", adult_transfer=True)
+    life.rec(
+        "compulsory.facility_assigned",
+        "16/01/2027 09:00",
+        authority="FACILITY",
+        decision_no="2",
+        facility="Cơ sở người lớn",
+        adult_transfer=True,
+    )
     assert life.due("16/01/2027 10:00", "D38") == []
 
 
@@ -735,8 +871,9 @@ def test_T56_addicted_in_post_rehab_goes_to_compulsory() -> None:
     _post_rehab_case_d(life, "ADDICTED")
     state = life.state("03/09/2028 11:00")
     assert state.status is Status.S10 and Register.POST_REHAB not in state.registers
-    refusal = life.refuse("assessment.result", "04/09/2028 10:00", result="ADDICTED",
-                          notified_at="04/09/2028 10:00")
+    refusal = life.refuse(
+        "assessment.result", "04/09/2028 10:00", result="ADDICTED", notified_at="04/09/2028 10:00"
+    )
     assert refusal.reason in {"no_assessment_requested", "not_in_this_state"}
 
 
@@ -745,19 +882,26 @@ def test_T57_not_addicted_in_post_rehab_continues() -> None:
     _post_rehab_case_d(life, "NOT_ADDICTED")
     assert life.state("03/09/2028 11:00").status is Status.S14
     assert life.refuse("postrehab.decided", "04/09/2028 10:00", decision_no="x").reason == (
-        "no_rehab_to_follow")
+        "no_rehab_to_follow"
+    )
 
 
 def test_T58_unreported_absence_in_post_rehab_is_not_counted() -> None:
     life = Life()
     completed = paths.in_post_rehab(life)
-    life.rec("mgmt.absence_reported", "20/09/2028 09:00", from_date="01/09/2028",
-             to_date="05/09/2028", reported=False)
+    life.rec(
+        "mgmt.absence_reported",
+        "20/09/2028 09:00",
+        from_date="01/09/2028",
+        to_date="05/09/2028",
+        reported=False,
+    )
     post = measure(life, "20/09/2028 10:00", MeasureKind.POST_REHAB)
     assert local(post.term_end()) == "15/07/2029 00:00"
     assert completed
-    refusal = Life().refuse("mgmt.absence_reported", "20/09/2028 09:00", from_date="01/09/2028",
-                            reported=False)
+    refusal = Life().refuse(
+        "mgmt.absence_reported", "20/09/2028 09:00", from_date="01/09/2028", reported=False
+    )
     assert refusal.reason == "not_in_this_state"
 
 
@@ -768,8 +912,13 @@ def test_T59_moving_during_post_rehab() -> None:
     assert life.rule_of(event) == "T59"
     assert life.due("01/09/2028 10:00", "D08") == ["02/09/2028 09:00"]
     arrived = Life()
-    arrived.rec("person.moved_in", "02/09/2028 09:00", origin="Xã Tân Hòa",
-                continuing="POST_REHAB", term_end="09/07/2029")
+    arrived.rec(
+        "person.moved_in",
+        "02/09/2028 09:00",
+        origin="Xã Tân Hòa",
+        continuing="POST_REHAB",
+        term_end="09/07/2029",
+    )
     arrived.rec("postrehab.decided", "02/09/2028 15:00", decision_no="53b", continuation=True)
     assert arrived.state("02/09/2028 16:00").status is Status.S14
     refusal = arrived.refuse("person.moved_in", "03/09/2028 09:00", origin="X", continuing="NONE")
@@ -829,33 +978,51 @@ def test_T64_relapse_after_completion_is_a_36_month_episode() -> None:
     paths.in_post_rehab(life)
     life.rec("postrehab.completed", "05/07/2029 09:00", certificate_no="56")
     life.rec("assessment.requested", "01/10/2029 08:00", case="a", facility="TTYT")
-    result = life.rec("assessment.result", "03/10/2029 08:00", result="ADDICTED",
-                      notified_at="03/10/2029 08:00")
+    result = life.rec(
+        "assessment.result", "03/10/2029 08:00", result="ADDICTED", notified_at="03/10/2029 08:00"
+    )
     assert life.rule_of(result) == "T64"
-    life.rec("rehab.registered", "03/10/2029 15:00", form="HOME", channel="IN_PERSON", registrant="SELF")
+    life.rec(
+        "rehab.registered", "03/10/2029 15:00", form="HOME", channel="IN_PERSON", registrant="SELF"
+    )
     life.rec("rehab.decided", "03/10/2029 18:00", decision_no="22", form="HOME")
     rehab = measure(life, "03/10/2029 19:00", MeasureKind.VOLUNTARY_REHAB)
     assert (rehab.episode, rehab.term_months) == (2, 36)
     first = Life()
     first.rec("assessment.requested", "01/10/2029 08:00", case="a", facility="TTYT")
-    assert first.rec("assessment.result", "03/10/2029 08:00", result="ADDICTED",
-                     notified_at="03/10/2029 08:00")
+    assert first.rec(
+        "assessment.result", "03/10/2029 08:00", result="ADDICTED", notified_at="03/10/2029 08:00"
+    )
     assert first.rule_of(first.events[-1].id) == "T20"
 
 
 def test_T65_moving_while_on_the_addict_list() -> None:
     life = Life()
     paths.in_rehab(life)
-    event = life.rec("person.moved_out", "01/09/2026 09:00", destination="Xã Bình An",
-                     file_sent_at="01/09/2026 15:00")
+    event = life.rec(
+        "person.moved_out",
+        "01/09/2026 09:00",
+        destination="Xã Bình An",
+        file_sent_at="01/09/2026 15:00",
+    )
     assert life.rule_of(event) == "T65" or life.rule_of(event) == "T16"
     assert life.due("01/09/2026 16:00", "D08") == []
     arrived = Life()
-    arrived.rec("person.moved_in", "02/09/2026 09:00", origin="Xã Tân Hòa",
-                continuing="VOLUNTARY_REHAB", term_end="09/07/2028", form="HOME", episode=1)
-    arrived.rec("rehab.decided", "02/09/2026 15:00", decision_no="22c", form="HOME", continuation=True)
+    arrived.rec(
+        "person.moved_in",
+        "02/09/2026 09:00",
+        origin="Xã Tân Hòa",
+        continuing="VOLUNTARY_REHAB",
+        term_end="09/07/2028",
+        form="HOME",
+        episode=1,
+    )
+    arrived.rec(
+        "rehab.decided", "02/09/2026 15:00", decision_no="22c", form="HOME", continuation=True
+    )
     state = arrived.state("02/09/2026 16:00")
     assert state.status is Status.S6 and Register.ADDICTS in state.registers
-    refusal = Life().refuse("person.moved_in", "02/09/2026 09:00", origin="X",
-                            continuing="VOLUNTARY_REHAB", form="HOME")
+    refusal = Life().refuse(
+        "person.moved_in", "02/09/2026 09:00", origin="X", continuing="VOLUNTARY_REHAB", form="HOME"
+    )
     assert (refusal.rule, refusal.reason) == ("T65.1", "term_end_required")

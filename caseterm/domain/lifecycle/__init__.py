@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from caseterm.domain.lifecycle.derive import Derived, derive, replay_order
 from caseterm.domain.lifecycle.fold import LifeEvent, PersonFacts
 from caseterm.domain.lifecycle.model import Refusal
@@ -30,18 +32,13 @@ def check_new_event(
     events: list[LifeEvent],
     new: LifeEvent,
     calendar: WorkCalendar,
-    now: object,
+    now: datetime,
 ) -> Refusal | None:
     """Refuse an event the table does not allow, or one that would break a later event.
 
     The person's file is replayed with the new event in its place in time: an event may be
     recorded late (with the hour it happened), and must still fit what came after it.
     """
-    from datetime import datetime
-
-    from caseterm.domain.lifecycle.model import Refusal as _Refusal
-
-    assert isinstance(now, datetime)
     before = derive(facts, events, calendar, now)
     after = derive(facts, [*events, new], calendar, now)
     if new.id in after.refused:
@@ -49,5 +46,5 @@ def check_new_event(
     broken = sorted(set(after.refused) - set(before.refused))
     if broken:
         first = after.refused[broken[0]]
-        return _Refusal(first.rule, "breaks_later_event", first.basis, {"event": broken[0]})
+        return Refusal(first.rule, "breaks_later_event", first.basis, {"event": broken[0]})
     return None

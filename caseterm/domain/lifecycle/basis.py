@@ -47,5 +47,7 @@ _DEADLINES = {
     "D40": "L91 23",
 }
 
-DEADLINE_BASIS: dict[str, tuple[Cite, ...]] = {code: cites(text) for code, text in _DEADLINES.items()}
+DEADLINE_BASIS: dict[str, tuple[Cite, ...]] = {
+    code: cites(text) for code, text in _DEADLINES.items()
+}
 """D01…D40 → their citations."""

@@ -8,6 +8,7 @@ listed as refused, never silently applied.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -26,7 +27,7 @@ from caseterm.domain.lifecycle.model import (
     Status,
 )
 from caseterm.domain.lifecycle.payloads import EventVoided
-from caseterm.domain.lifecycle.rule import limitation_end, open_ground
+from caseterm.domain.lifecycle.rule import limitation_end, need, open_ground
 from caseterm.domain.lifecycle.rules_other import escalate
 from caseterm.domain.lifecycle.status import person_status
 from caseterm.domain.lifecycle.table import apply_event
@@ -40,6 +41,8 @@ from caseterm.domain.lifecycle.timecalc import (
 )
 
 VOID = "event.voided"
+Trigger = Callable[[Fold, datetime], None]
+"""Something time alone does to a fold at a moment."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,9 @@ def derive(
     """Replay a person's events and compute status, registers, measures and deadlines at `now`."""
     fold = Fold(facts, calendar)
     voided = {
-        e.payload.event: e.id for e in events if e.type == VOID and isinstance(e.payload, EventVoided)
+        e.payload.event: e.id
+        for e in events
+        if e.type == VOID and isinstance(e.payload, EventVoided)
     }
     applied: dict[str, str] = {}
     refused: dict[str, Refusal] = {}
@@ -96,8 +101,7 @@ def derive(
         if refusal is not None:
             refused[event.id] = refusal
             continue
-        assert rule is not None
-        applied[event.id] = rule
+        applied[event.id] = need(rule)
         fold.events[event.id] = event
     advance(fold, now)
     periodic_deadlines(fold, now)
@@ -148,8 +152,8 @@ def advance(fold: Fold, until: datetime) -> None:
         action(fold, moment)
 
 
-def _next_trigger(fold: Fold, until: datetime) -> tuple[datetime, object] | None:
-    candidates: list[tuple[datetime, object]] = []
+def _next_trigger(fold: Fold, until: datetime) -> tuple[datetime, Trigger] | None:
+    candidates: list[tuple[datetime, Trigger]] = []
     for deadline in fold.obligations.values():
         if deadline.due_at > until:
             continue
@@ -168,10 +172,10 @@ def _next_trigger(fold: Fold, until: datetime) -> tuple[datetime, object] | None
             candidates.append((expiry, _limitation_expired))
     if not candidates:
         return None
-    return min(candidates, key=lambda c: c[0])  # type: ignore[return-value]
+    return min(candidates, key=lambda c: c[0])
 
 
-def _missed_registration(deadline: Deadline) -> object:
+def _missed_registration(deadline: Deadline) -> Trigger:
     def run(fold: Fold, moment: datetime) -> None:
         """T22: not registered within 24 h → compulsory ground a, dossier in 1 working day."""
         fold.done("D09")
@@ -180,7 +184,7 @@ def _missed_registration(deadline: Deadline) -> object:
     return run
 
 
-def _missed_start(deadline: Deadline) -> object:
+def _missed_start(deadline: Deadline) -> Trigger:
     def run(fold: Fold, moment: datetime) -> None:
         """T24: not started within 2 working days of the decision → compulsory ground a."""
         fold.done("D12")
@@ -192,7 +196,7 @@ def _missed_start(deadline: Deadline) -> object:
     return run
 
 
-def _unfixed(violation_id: str) -> object:
+def _unfixed(violation_id: str) -> Trigger:
     def run(fold: Fold, moment: datetime) -> None:
         """ND163 Art 25(3–4): not fixed within 24 h counts as not complying."""
         del fold.violations[violation_id]
@@ -204,8 +208,7 @@ def _unfixed(violation_id: str) -> object:
 
 def _limitation_expired(fold: Fold, moment: datetime) -> None:
     """T45: 3 months since the last violation with no court decision: the dossier lapses."""
-    measure = fold.active(MeasureKind.COMPULSORY)
-    assert measure is not None
+    measure = need(fold.active(MeasureKind.COMPULSORY))
     fold.close(measure, moment, CloseReason.LIMITATION_EXPIRED)
 
 

@@ -104,7 +104,9 @@ class Fold:
                 return measure
         return None
 
-    def open_measure(self, kind: MeasureKind, event: LifeEvent, phase: Phase, **extra: Any) -> Measure:
+    def open_measure(
+        self, kind: MeasureKind, event: LifeEvent, phase: Phase, **extra: Any
+    ) -> Measure:
         """Start a measure at an event; its regime follows the event's moment."""
         measure = Measure(
             id=event.id,

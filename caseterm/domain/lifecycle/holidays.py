@@ -33,4 +33,6 @@ def calendar_from_document(document: dict[str, Any]) -> WorkCalendar:
 
 
 def _holiday(item: dict[str, Any]) -> Holiday:
-    return Holiday(date.fromisoformat(item["date"]), str(item["name"]), HolidayStatus(item["status"]))
+    return Holiday(
+        date.fromisoformat(item["date"]), str(item["name"]), HolidayStatus(item["status"])
+    )

@@ -15,8 +15,8 @@ from caseterm.domain.lifecycle.model import (
     Measure,
     MeasureKind,
     Phase,
-    Register,
     Regime,
+    Register,
     cites,
     regime_at,
 )
@@ -69,10 +69,25 @@ def row(
     return Rule(rule_id, event, title, cites(basis) if basis else (), apply, when, check)
 
 
+class LifecycleBug(RuntimeError):
+    """A rule ran in a state its guard should have excluded: a bug, never a user error."""
+
+
 def pay(event: LifeEvent, kind: type[P]) -> P:
     """The event's payload as its model (the dispatcher only hands a row its own type)."""
-    assert isinstance(event.payload, kind)
+    if not isinstance(event.payload, kind):
+        raise LifecycleBug(f"{event.type} carries {type(event.payload).__name__}")
     return event.payload
+
+
+V = TypeVar("V")
+
+
+def need(value: V | None) -> V:
+    """A value the row's guard has already proven present."""
+    if value is None:
+        raise LifecycleBug("a guarded value is missing")
+    return value
 
 
 def first_check(*checks: Check) -> Check:
@@ -163,7 +178,9 @@ def limitation_end(measure: Measure) -> datetime:
     return end_of_day(add_months(local_day(start), 3))
 
 
-def open_post_rehab(fold: Fold, at: datetime, months: int, source: Measure, event: LifeEvent) -> None:
+def open_post_rehab(
+    fold: Fold, at: datetime, months: int, source: Measure, event: LifeEvent
+) -> None:
     """Rehab or treatment completed: post-rehab runs from the completion date (L120 Art 42)."""
     decided = source.marks.get("postrehab_decision")
     post = fold.open_measure(

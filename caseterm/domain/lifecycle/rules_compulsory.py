@@ -11,8 +11,8 @@ from caseterm.domain.lifecycle.model import (
     Measure,
     MeasureKind,
     Phase,
-    Register,
     Regime,
+    Register,
     regime_at,
 )
 from caseterm.domain.lifecycle.payloads import (
@@ -23,12 +23,14 @@ from caseterm.domain.lifecycle.payloads import (
     PostRehabDecided,
 )
 from caseterm.domain.lifecycle.rule import (
+    Check,
     Rule,
     flag,
     hours,
     lawful_months,
     leave_addicts,
     limitation_end,
+    need,
     next_episode,
     open_ground,
     open_post_rehab,
@@ -44,12 +46,11 @@ R2021_MINOR_MONTHS = range(6, 13)
 
 
 def _compulsory(fold: Fold) -> Measure:
-    measure = fold.active(MeasureKind.COMPULSORY)
-    assert measure is not None
+    measure = need(fold.active(MeasureKind.COMPULSORY))
     return measure
 
 
-def _in_phase(*phases: Phase, reason: str) -> object:
+def _in_phase(*phases: Phase, reason: str) -> Check:
     def check(fold: Fold, _event: LifeEvent) -> str | None:
         measure = fold.active(MeasureKind.COMPULSORY)
         return None if measure and measure.phase in phases else reason
@@ -129,7 +130,9 @@ def _to_court(fold: Fold, event: LifeEvent) -> None:
 
 def _query(fold: Fold, event: LifeEvent) -> None:
     measure = _compulsory(fold)
-    fold.due("D32", event.id, working_days(fold, event.occurred_at, 2), measure=measure, event=event)
+    fold.due(
+        "D32", event.id, working_days(fold, event.occurred_at, 2), measure=measure, event=event
+    )
 
 
 def _query_open(fold: Fold, _event: LifeEvent) -> str | None:
@@ -137,9 +140,7 @@ def _query_open(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _answered(fold: Fold, _event: LifeEvent) -> None:
-    oldest = min(
-        (d for d in fold.obligations.values() if d.code == "D32"), key=lambda d: d.due_at
-    )
+    oldest = min((d for d in fold.obligations.values() if d.code == "D32"), key=lambda d: d.due_at)
     fold.done("D32", oldest.key.split(":", 1)[1])
 
 
@@ -225,8 +226,13 @@ def _transport(fold: Fold, event: LifeEvent) -> None:
 def _postpone(fold: Fold, event: LifeEvent) -> None:
     measure = _compulsory(fold)
     flag(measure, Flag.POSTPONED)
-    fold.due("D36", measure.id, end_of_day(local_day(event.occurred_at) + timedelta(days=30)),
-             measure=measure, event=event)
+    fold.due(
+        "D36",
+        measure.id,
+        end_of_day(local_day(event.occurred_at) + timedelta(days=30)),
+        measure=measure,
+        event=event,
+    )
 
 
 def _exempt(fold: Fold, event: LifeEvent) -> None:
@@ -263,7 +269,10 @@ def _abscond_check(fold: Fold, _event: LifeEvent) -> str | None:
     measure = fold.active(MeasureKind.COMPULSORY)
     if measure is None or Flag.ABSCONDED in measure.flags:
         return "not_held"
-    if measure.phase in {Phase.DOSSIER, Phase.READING, Phase.AT_COURT} and "custody_at" not in measure.marks:
+    if (
+        measure.phase in {Phase.DOSSIER, Phase.READING, Phase.AT_COURT}
+        and "custody_at" not in measure.marks
+    ):
         return "not_held"
     return None
 
@@ -354,8 +363,7 @@ def _post_decide(fold: Fold, event: LifeEvent) -> None:
         fold.enter(Register.POST_REHAB, event.occurred_at, event.id)
         basis: Measure = post
     else:
-        running = _running_rehab(fold)
-        assert running is not None
+        running = need(_running_rehab(fold))
         running.marks["postrehab_decision"] = event.occurred_at
         basis = running
     if regime_at(event.occurred_at) is Regime.R2026 and not fold.is_minor(event.occurred_at):
@@ -368,9 +376,11 @@ def _continuation_check(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _post_continue(fold: Fold, event: LifeEvent) -> None:
-    assert fold.intake is not None
-    post = fold.open_measure(MeasureKind.POST_REHAB, event, Phase.ACTIVE, term_start=event.occurred_at)
-    post.fixed_end = fold.intake.term_end
+    intake = need(fold.intake)
+    post = fold.open_measure(
+        MeasureKind.POST_REHAB, event, Phase.ACTIVE, term_start=event.occurred_at
+    )
+    post.fixed_end = intake.term_end
     fold.intake = None
     fold.done("D03")
     fold.enter(Register.POST_REHAB, event.occurred_at, event.id)
@@ -385,8 +395,7 @@ def _post_complete_check(fold: Fold, event: LifeEvent) -> str | None:
     reason = _post_active(fold, event)
     if reason:
         return reason
-    post = fold.active(MeasureKind.POST_REHAB)
-    assert post is not None
+    post = need(fold.active(MeasureKind.POST_REHAB))
     end = post.term_end()
     # The certificate is due 3 working days before expiry (D35); it may be issued during the
     # term's last month, not before (a policy: the decree sets only the latest day).
@@ -396,8 +405,7 @@ def _post_complete_check(fold: Fold, event: LifeEvent) -> str | None:
 
 
 def _post_complete(fold: Fold, event: LifeEvent) -> None:
-    post = fold.active(MeasureKind.POST_REHAB)
-    assert post is not None
+    post = need(fold.active(MeasureKind.POST_REHAB))
     fold.close(post, event.occurred_at, CloseReason.POST_REHAB_COMPLETED)
     fold.leave(Register.POST_REHAB, event.occurred_at, "COMPLETED")
 
@@ -406,100 +414,182 @@ _HELD = (Phase.ORDERED, Phase.FACILITY_ASSIGNED)
 
 RULES: list[Rule] = [
     row(
-        "T41", "compulsory.ground_found", "A compulsory ground: dossier within 1 working day",
-        "L120 35(2); L120 35(3); L120 36(2); L120 37; ND163 98; ND163 100", _ground,
+        "T41",
+        "compulsory.ground_found",
+        "A compulsory ground: dossier within 1 working day",
+        "L120 35(2); L120 35(3); L120 36(2); L120 37; ND163 98; ND163 100",
+        _ground,
         check=_ground_check,
     ),
     row(
-        "T41.1", "compulsory.custody_decided", "Custody while the dossier is built (Mẫu 32)",
-        "L120 37; ND163 98; ND163 99", _custody,
+        "T41.1",
+        "compulsory.custody_decided",
+        "Custody while the dossier is built (Mẫu 32)",
+        "L120 37; ND163 98; ND163 99",
+        _custody,
         check=_in_phase(Phase.DOSSIER, Phase.READING, Phase.AT_COURT, reason="no_dossier"),
     ),
     row(
-        "T42", "compulsory.dossier_notified", "Dossier notified: 3 working days to read it",
-        "L120 35(3)(c); L120 36(2)(c); ND163 102; ND163 105", _notified,
+        "T42",
+        "compulsory.dossier_notified",
+        "Dossier notified: 3 working days to read it",
+        "L120 35(3)(c); L120 36(2)(c); ND163 102; ND163 105",
+        _notified,
         check=_in_phase(Phase.DOSSIER, reason="no_dossier"),
     ),
     row(
-        "T43", "compulsory.sent_to_court", "Reading period over: the dossier goes to the court",
-        "L120 35(3)(d); ND163 102(4); ND163 105(4)", _to_court, check=_reading_over,
+        "T43",
+        "compulsory.sent_to_court",
+        "Reading period over: the dossier goes to the court",
+        "L120 35(3)(d); ND163 102(4); ND163 105(4)",
+        _to_court,
+        check=_reading_over,
     ),
     row(
-        "T44", "compulsory.court_query", "The court asks: reply within 2 working days",
-        "ND163 102(5); ND163 105(5)", _query, check=_in_phase(Phase.AT_COURT, reason="not_at_court"),
+        "T44",
+        "compulsory.court_query",
+        "The court asks: reply within 2 working days",
+        "ND163 102(5); ND163 105(5)",
+        _query,
+        check=_in_phase(Phase.AT_COURT, reason="not_at_court"),
     ),
     row(
-        "T44.1", "compulsory.court_query_answered", "Reply to the court's query",
-        "ND163 102(5)", _answered, check=_query_open,
+        "T44.1",
+        "compulsory.court_query_answered",
+        "Reply to the court's query",
+        "ND163 102(5)",
+        _answered,
+        check=_query_open,
     ),
     row(
-        "T46", "compulsory.court_decided", "Court orders compulsory rehab: facility within 24 h",
-        "L120 35(8); L120 38; ND163 106", _order, when=_ordered, check=_term_check,
+        "T46",
+        "compulsory.court_decided",
+        "Court orders compulsory rehab: facility within 24 h",
+        "L120 35(8); L120 38; ND163 106",
+        _order,
+        when=_ordered,
+        check=_term_check,
     ),
     row(
-        "T47", "compulsory.court_decided", "Court rejects: the person stays on the addict list [U]",
-        "L120 35(8)", _reject, check=_in_phase(Phase.AT_COURT, reason="not_at_court"),
+        "T47",
+        "compulsory.court_decided",
+        "Court rejects: the person stays on the addict list [U]",
+        "L120 35(8)",
+        _reject,
+        check=_in_phase(Phase.AT_COURT, reason="not_at_court"),
     ),
     row(
-        "T46.1", "compulsory.facility_assigned", "Facility assigned by GĐ CAT, C04 or C10",
-        "L120 38; ND163 106", _assign, when=_assign_when,
+        "T46.1",
+        "compulsory.facility_assigned",
+        "Facility assigned by GĐ CAT, C04 or C10",
+        "L120 38; ND163 106",
+        _assign,
+        when=_assign_when,
         check=_in_phase(Phase.ORDERED, reason="not_ordered"),
     ),
     row(
-        "T52", "compulsory.facility_assigned", "Turned 18 with ≥3 months left: adult facility",
-        "L120 36(4)", _adult_transfer, check=_adult_transfer_check,
+        "T52",
+        "compulsory.facility_assigned",
+        "Turned 18 with ≥3 months left: adult facility",
+        "L120 36(4)",
+        _adult_transfer,
+        check=_adult_transfer_check,
     ),
     row(
-        "T48", "compulsory.transported", "Transported and handed over (Mẫu 42)",
-        "ND163 107; ND163 108", _transport,
+        "T48",
+        "compulsory.transported",
+        "Transported and handed over (Mẫu 42)",
+        "ND163 107; ND163 108",
+        _transport,
         check=_in_phase(Phase.FACILITY_ASSIGNED, reason="facility_not_assigned"),
     ),
     row(
-        "T49", "compulsory.postponed", "Postponement by the court",
-        "L120 39(1); L120 39(2); ND163 110", _postpone,
+        "T49",
+        "compulsory.postponed",
+        "Postponement by the court",
+        "L120 39(1); L120 39(2); ND163 110",
+        _postpone,
         check=_in_phase(*_HELD, reason="not_ordered"),
     ),
     row(
-        "T49.1", "compulsory.exempted", "Exemption by the court",
-        "L120 39(2); L120 39(4); ND163 110", _exempt,
+        "T49.1",
+        "compulsory.exempted",
+        "Exemption by the court",
+        "L120 39(2); L120 39(4); ND163 110",
+        _exempt,
         check=_in_phase(*_HELD, Phase.IN_FACILITY, reason="not_ordered"),
     ),
     row(
-        "T51", "compulsory.suspended", "Sent home ill (tạm đình chỉ); the time counts",
-        "L120 39(3); L120 39(4); ND163 110; ND163 114(2)", _suspend,
+        "T51",
+        "compulsory.suspended",
+        "Sent home ill (tạm đình chỉ); the time counts",
+        "L120 39(3); L120 39(4); ND163 110; ND163 114(2)",
+        _suspend,
         check=_in_phase(Phase.IN_FACILITY, reason="not_in_facility"),
     ),
     row(
-        "T49.2", "compulsory.resumed", "Postponement or suspension ended: execution resumes",
-        "L120 39(6)", _resume, check=_resumable,
+        "T49.2",
+        "compulsory.resumed",
+        "Postponement or suspension ended: execution resumes",
+        "L120 39(6)",
+        _resume,
+        check=_resumable,
     ),
     row(
-        "T50", "compulsory.absconded", "Absconded: a search, the time is not counted",
-        "L120 38(2)(d); L120 46(2)(i); ND163 107(4); ND163 109", _abscond, check=_abscond_check,
+        "T50",
+        "compulsory.absconded",
+        "Absconded: a search, the time is not counted",
+        "L120 38(2)(d); L120 46(2)(i); ND163 107(4); ND163 109",
+        _abscond,
+        check=_abscond_check,
     ),
     row(
-        "T50.1", "compulsory.found", "Found or returned", "ND163 109", _found, check=_absconded,
+        "T50.1",
+        "compulsory.found",
+        "Found or returned",
+        "ND163 109",
+        _found,
+        check=_absconded,
     ),
     row(
-        "T53", "compulsory.completed", "Term complete: post-rehab 2 years (adult) / 1 year (minor)",
-        "L120 35(5); L120 36(5); L120 42(1); L120 42(2); ND163 123", _complete,
+        "T53",
+        "compulsory.completed",
+        "Term complete: post-rehab 2 years (adult) / 1 year (minor)",
+        "L120 35(5); L120 36(5); L120 42(1); L120 42(2); ND163 123",
+        _complete,
         check=_complete_check,
     ),
     row(
-        "T54.1", "postrehab.proposed", "Post-rehab proposal (Mẫu 52) within 2 working days",
-        "ND163 134(1)", _propose, check=_proposal_check,
+        "T54.1",
+        "postrehab.proposed",
+        "Post-rehab proposal (Mẫu 52) within 2 working days",
+        "ND163 134(1)",
+        _propose,
+        check=_proposal_check,
     ),
     row(
-        "T59.2", "postrehab.decided", "Destination decision after a move: the term continues",
-        "L120 48(2); ND163 136(1)(b)", _post_continue,
-        when=lambda _f, e: pay(e, PostRehabDecided).continuation, check=_continuation_check,
+        "T59.2",
+        "postrehab.decided",
+        "Destination decision after a move: the term continues",
+        "L120 48(2); ND163 136(1)(b)",
+        _post_continue,
+        when=lambda _f, e: pay(e, PostRehabDecided).continuation,
+        check=_continuation_check,
     ),
     row(
-        "T54", "postrehab.decided", "Post-rehab decision (Mẫu 53) by the commune chairman",
-        "L120 42; ND163 134; ND163 135; ND163 136", _post_decide, check=_post_decision_check,
+        "T54",
+        "postrehab.decided",
+        "Post-rehab decision (Mẫu 53) by the commune chairman",
+        "L120 42; ND163 134; ND163 135; ND163 136",
+        _post_decide,
+        check=_post_decision_check,
     ),
     row(
-        "T61", "postrehab.completed", "Post-rehab complete: certificate Mẫu 56, off the list",
-        "ND163 135(6); ND163 138", _post_complete, check=_post_complete_check,
+        "T61",
+        "postrehab.completed",
+        "Post-rehab complete: certificate Mẫu 56, off the list",
+        "ND163 135(6); ND163 138",
+        _post_complete,
+        check=_post_complete_check,
     ),
 ]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from caseterm.domain.lifecycle.fold import Fold, Intake, LifeEvent
-from caseterm.domain.lifecycle.model import CloseReason, Flag, MeasureKind, Phase, Register, Regime
+from caseterm.domain.lifecycle.model import CloseReason, Flag, MeasureKind, Phase, Regime, Register
 from caseterm.domain.lifecycle.payloads import (
     AbsenceReported,
     MgmtDecided,
@@ -16,12 +16,16 @@ from caseterm.domain.lifecycle.payloads import (
     UseNoticeSent,
 )
 from caseterm.domain.lifecycle.rule import (
+    Apply,
+    Check,
     Rule,
+    When,
     decision_sent,
     first_check,
     flag,
     hours,
     kinds_active,
+    need,
     open_ground,
     pay,
     row,
@@ -33,7 +37,7 @@ MGMT_MONTHS = 12
 """User management lasts 1 year from the decision (L120 Art 24(2))."""
 
 
-def _result(value: str) -> object:
+def _result(value: str) -> When:
     return lambda _f, e: pay(e, TestPerformed).result == value
 
 
@@ -104,8 +108,7 @@ def _regime(event: LifeEvent) -> Regime:
 
 def _t08(fold: Fold, event: LifeEvent) -> None:
     _clear_pending(fold)
-    mgmt = fold.active(MeasureKind.USER_MGMT)
-    assert mgmt is not None
+    mgmt = need(fold.active(MeasureKind.USER_MGMT))
     flag(mgmt, Flag.REUSE_PENDING)
     mgmt.marks["reuse_at"] = event.occurred_at
     fold.due("D07", f"decision:{event.id}", hours(event.occurred_at, 24), measure=mgmt, event=event)
@@ -123,8 +126,7 @@ def _in_voluntary(fold: Fold, event: LifeEvent) -> bool:
 
 def _t28(fold: Fold, event: LifeEvent) -> None:
     _clear_pending(fold)
-    rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
-    assert rehab is not None
+    rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
     fold.close(rehab, event.occurred_at, CloseReason.USE_DETECTED)
     open_ground(fold, "b", event.occurred_at, event=event)
 
@@ -136,8 +138,7 @@ def _in_post_rehab(fold: Fold, event: LifeEvent) -> bool:
 
 def _t55(fold: Fold, event: LifeEvent) -> None:
     _clear_pending(fold)
-    post = fold.active(MeasureKind.POST_REHAB)
-    assert post is not None
+    post = need(fold.active(MeasureKind.POST_REHAB))
     post.marks["use_detected_at"] = event.occurred_at
 
 
@@ -149,7 +150,6 @@ def _has_positive(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _verified(fold: Fold, event: LifeEvent) -> None:
-    assert fold.intake is not None
     stable = pay(event, ResidenceVerified).result == "STABLE"
     fold.intake = Intake("VERIFIED", event.occurred_at, event.id, stable=stable)
     fold.done("D01")
@@ -165,23 +165,18 @@ def _is_verified(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _notice(fold: Fold, event: LifeEvent) -> None:
-    assert fold.intake is not None
+    intake = need(fold.intake)
     received = pay(event, UseNoticeSent).received_at or event.occurred_at
-    stable = fold.intake.stable
+    stable = intake.stable
     fold.intake = Intake("NOTIFIED", received, event.id, stable=stable)
     fold.done("D02")
     if stable:
         _decision_due(fold, event, received)
 
 
-def _decision_due(fold: Fold, event: LifeEvent, start: object) -> None:
-    from datetime import datetime
-
-    assert isinstance(start, datetime)
-    if _regime(event) is Regime.R2026:
-        limit = hours(start, 24)
-    else:
-        limit = working_days(fold, start, 3)
+def _decision_due(fold: Fold, event: LifeEvent, start: datetime) -> None:
+    r2026 = _regime(event) is Regime.R2026
+    limit = hours(start, 24) if r2026 else working_days(fold, start, 3)
     fold.due("D03", event.id, limit, event=event)
 
 
@@ -213,7 +208,7 @@ def _open_mgmt(fold: Fold, event: LifeEvent) -> None:
     fold.enter(Register.USERS, event.occurred_at, event.id)
 
 
-def _reason(value: str) -> object:
+def _reason(value: str) -> When:
     return lambda _f, e: pay(e, MgmtDecided).reason == value
 
 
@@ -223,8 +218,7 @@ def _reuse_pending(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _reset_term(fold: Fold, event: LifeEvent) -> None:
-    mgmt = fold.active(MeasureKind.USER_MGMT)
-    assert mgmt is not None
+    mgmt = need(fold.active(MeasureKind.USER_MGMT))
     flag(mgmt, Flag.REUSE_PENDING, on=False)
     mgmt.term_start, mgmt.term_months = event.occurred_at, MGMT_MONTHS
     mgmt.excluded, mgmt.fixed_end = timedelta(), None
@@ -233,7 +227,7 @@ def _reset_term(fold: Fold, event: LifeEvent) -> None:
         del fold.obligations[key]
 
 
-def _transfer_pending(kind: str) -> object:
+def _transfer_pending(kind: str) -> Check:
     def check(fold: Fold, _event: LifeEvent) -> str | None:
         intake = fold.intake
         if intake is None or intake.phase != f"TRANSFER_IN:{kind}":
@@ -244,9 +238,11 @@ def _transfer_pending(kind: str) -> object:
 
 
 def _continue_mgmt(fold: Fold, event: LifeEvent) -> None:
-    assert fold.intake is not None
-    end = fold.intake.term_end
-    mgmt = fold.open_measure(MeasureKind.USER_MGMT, event, Phase.ACTIVE, term_start=event.occurred_at)
+    intake = need(fold.intake)
+    end = intake.term_end
+    mgmt = fold.open_measure(
+        MeasureKind.USER_MGMT, event, Phase.ACTIVE, term_start=event.occurred_at
+    )
     mgmt.fixed_end = end
     mgmt.marks["decided_at"] = event.occurred_at
     fold.intake = None
@@ -265,11 +261,10 @@ def _must_be_managed(fold: Fold, _event: LifeEvent) -> str | None:
     return None if fold.active(MeasureKind.USER_MGMT) else "not_under_management"
 
 
-def _absence(kind: MeasureKind) -> object:
+def _absence(kind: MeasureKind) -> Apply:
     def apply(fold: Fold, event: LifeEvent) -> None:
         absence = pay(event, AbsenceReported)
-        measure = fold.active(kind)
-        assert measure is not None
+        measure = need(fold.active(kind))
         if absence.reported:
             return
         if absence.to_date is None:
@@ -308,13 +303,12 @@ def _resume(fold: Fold, event: LifeEvent) -> None:
     flag(fold.active(MeasureKind.USER_MGMT), Flag.SUSPENDED, on=False)
 
 
-def _stop_reason(*reasons: str) -> object:
+def _stop_reason(*reasons: str) -> When:
     return lambda _f, e: pay(e, MgmtStopped).reason in reasons
 
 
 def _stop(fold: Fold, event: LifeEvent) -> None:
-    mgmt = fold.active(MeasureKind.USER_MGMT)
-    assert mgmt is not None
+    mgmt = need(fold.active(MeasureKind.USER_MGMT))
     fold.close(mgmt, event.occurred_at, CloseReason.STOPPED)
     mgmt.marks["stop_reason"] = pay(event, MgmtStopped).reason
     fold.leave(Register.USERS, event.occurred_at, "STOPPED")
@@ -349,8 +343,7 @@ def _terminate_check(fold: Fold, event: LifeEvent) -> str | None:
 
 
 def _terminate(fold: Fold, event: LifeEvent) -> None:
-    mgmt = fold.active(MeasureKind.USER_MGMT)
-    assert mgmt is not None
+    mgmt = need(fold.active(MeasureKind.USER_MGMT))
     fold.close(mgmt, event.occurred_at, CloseReason.MGMT_EXPIRED_CLEAN)
     fold.leave(Register.USERS, event.occurred_at, "EXPIRED_CLEAN")
     decision_sent(fold, event, None)
@@ -380,100 +373,194 @@ def _mgmt_or_post(fold: Fold, _event: LifeEvent) -> str | None:
 
 RULES: list[Rule] = [
     row(
-        "T03", "test.performed", "Positive while in a facility: the result stays with the facility",
-        "L120 23(2)", _t03, when=lambda f, e: _positive(f, e) and f.in_facility(), check=_TEST_CHECK,
+        "T03",
+        "test.performed",
+        "Positive while in a facility: the result stays with the facility",
+        "L120 23(2)",
+        _t03,
+        when=lambda f, e: _positive(f, e) and f.in_facility(),
+        check=_TEST_CHECK,
     ),
     row(
-        "T08", "test.performed", "Re-use during user management: new decision and case c",
-        "ND163 59(1); L120 31(1)(c)", _t08, when=_in_user_mgmt, check=_TEST_CHECK,
+        "T08",
+        "test.performed",
+        "Re-use during user management: new decision and case c",
+        "ND163 59(1); L120 31(1)(c)",
+        _t08,
+        when=_in_user_mgmt,
+        check=_TEST_CHECK,
     ),
     row(
-        "T28", "test.performed", "Use during voluntary rehab: compulsory ground b",
-        "L120 35(1)(b); L120 36(1)(b)", _t28, when=_in_voluntary, check=_TEST_CHECK,
+        "T28",
+        "test.performed",
+        "Use during voluntary rehab: compulsory ground b",
+        "L120 35(1)(b); L120 36(1)(b)",
+        _t28,
+        when=_in_voluntary,
+        check=_TEST_CHECK,
     ),
     row(
-        "T55", "test.performed", "Use during post-rehab: a determination (case d) is needed",
-        "L120 31(1)(d)", _t55, when=_in_post_rehab, check=_TEST_CHECK,
+        "T55",
+        "test.performed",
+        "Use during post-rehab: a determination (case d) is needed",
+        "L120 31(1)(d)",
+        _t55,
+        when=_in_post_rehab,
+        check=_TEST_CHECK,
     ),
     row(
-        "T01", "test.performed", "Grounds to test: the test is under way",
-        "L120 23(1); L120 23(2); ND163 56", _t01, when=_result("PENDING"), check=_TEST_CHECK,
+        "T01",
+        "test.performed",
+        "Grounds to test: the test is under way",
+        "L120 23(1); L120 23(2); ND163 56",
+        _t01,
+        when=_result("PENDING"),
+        check=_TEST_CHECK,
     ),
     row(
-        "T02", "test.performed", "Negative result: back to the previous state",
-        "ND163 56(6)", _t02, when=_result("NEGATIVE"), check=_TEST_CHECK,
+        "T02",
+        "test.performed",
+        "Negative result: back to the previous state",
+        "ND163 56(6)",
+        _t02,
+        when=_result("NEGATIVE"),
+        check=_TEST_CHECK,
     ),
     row(
-        "T04", "test.performed", "Positive, not prosecuted: verify residence within 24 h",
-        "ND163 57; ND163 58", _t04, when=_result("POSITIVE"), check=_TEST_CHECK,
+        "T04",
+        "test.performed",
+        "Positive, not prosecuted: verify residence within 24 h",
+        "ND163 57; ND163 58",
+        _t04,
+        when=_result("POSITIVE"),
+        check=_TEST_CHECK,
     ),
     row(
-        "T04.1", "residence.verified", "Residence verified after a positive test",
-        "ND163 58", _verified, check=_has_positive,
+        "T04.1",
+        "residence.verified",
+        "Residence verified after a positive test",
+        "ND163 58",
+        _verified,
+        check=_has_positive,
     ),
     row(
-        "T04.2", "use.notice_sent", "Notice of use (Mẫu 02) to the competent chief",
-        "ND163 58(5); ND163 58(6)", _notice, check=_is_verified,
+        "T04.2",
+        "use.notice_sent",
+        "Notice of use (Mẫu 02) to the competent chief",
+        "ND163 58(5); ND163 58(6)",
+        _notice,
+        check=_is_verified,
     ),
     row(
-        "T08.1", "mgmt.decided", "New 1-year decision after re-use: the term restarts",
-        "ND163 59(1)", _reset_term, when=_reason("REUSE_RESET"), check=_reuse_pending,
+        "T08.1",
+        "mgmt.decided",
+        "New 1-year decision after re-use: the term restarts",
+        "ND163 59(1)",
+        _reset_term,
+        when=_reason("REUSE_RESET"),
+        check=_reuse_pending,
     ),
     row(
-        "T16.2", "mgmt.decided", "Destination decision: the remaining term continues",
-        "L120 25(4); ND163 62", _continue_mgmt, when=_reason("TRANSFER_IN"),
+        "T16.2",
+        "mgmt.decided",
+        "Destination decision: the remaining term continues",
+        "L120 25(4); ND163 62",
+        _continue_mgmt,
+        when=_reason("TRANSFER_IN"),
         check=_transfer_pending("USER_MGMT"),
     ),
     row(
-        "T05", "mgmt.decided", "Stable residence: user-management decision, 1 year",
-        "L120 24(2); L120 24(4)(a); ND163 59", _open_mgmt, when=_reason("NEW"),
+        "T05",
+        "mgmt.decided",
+        "Stable residence: user-management decision, 1 year",
+        "L120 24(2); L120 24(4)(a); ND163 59",
+        _open_mgmt,
+        when=_reason("NEW"),
         check=_ready_for_decision,
     ),
     row(
-        "T17", "mgmt.absence_reported", "Absence: unreported time is not counted",
-        "ND163 60(2)", _absence(MeasureKind.USER_MGMT), when=_managed,
+        "T17",
+        "mgmt.absence_reported",
+        "Absence: unreported time is not counted",
+        "ND163 60(2)",
+        _absence(MeasureKind.USER_MGMT),
+        when=_managed,
     ),
     row(
-        "T58", "mgmt.absence_reported", "Absence during post-rehab: unreported time not counted",
-        "ND163 136(1)(a)", _absence(MeasureKind.POST_REHAB),
+        "T58",
+        "mgmt.absence_reported",
+        "Absence during post-rehab: unreported time not counted",
+        "ND163 136(1)(a)",
+        _absence(MeasureKind.POST_REHAB),
         when=lambda f, _e: f.active(MeasureKind.POST_REHAB) is not None,
     ),
     row(
-        "T11", "mgmt.suspended", "Criminal custody: management suspended (Mẫu 07)",
-        "L120 24(7); ND163 63(1); ND163 63(4)", _suspend, check=_suspend_check,
+        "T11",
+        "mgmt.suspended",
+        "Criminal custody: management suspended (Mẫu 07)",
+        "L120 24(7); ND163 63(1); ND163 63(4)",
+        _suspend,
+        check=_suspend_check,
     ),
     row(
-        "T12", "mgmt.resumed", "Custody ended before the term: management continues",
-        "L120 24(7)", _resume, check=_resume_check,
+        "T12",
+        "mgmt.resumed",
+        "Custody ended before the term: management continues",
+        "L120 24(7)",
+        _resume,
+        check=_resume_check,
     ),
     row(
-        "T09", "mgmt.stopped", "Determined addicted: management stopped (Mẫu 08)",
-        "L120 24(5)(a); L120 27(3)(b); ND163 63(2)", _stop, when=_stop_reason("ADDICTED"),
+        "T09",
+        "mgmt.stopped",
+        "Determined addicted: management stopped (Mẫu 08)",
+        "L120 24(5)(a); L120 27(3)(b); ND163 63(2)",
+        _stop,
+        when=_stop_reason("ADDICTED"),
         check=_stop_addicted_check,
     ),
     row(
-        "T13", "mgmt.stopped", "Custody longer than the remaining term: stopped",
-        "L120 24(7); L120 24(5)(dd)", _stop, when=_stop_reason("CUSTODY_LONGER"),
+        "T13",
+        "mgmt.stopped",
+        "Custody longer than the remaining term: stopped",
+        "L120 24(7); L120 24(5)(dd)",
+        _stop,
+        when=_stop_reason("CUSTODY_LONGER"),
         check=_stop_custody_check,
     ),
     row(
-        "T14", "mgmt.stopped", "Compulsory education, reformatory, prison, death: stopped",
-        "L120 24(5); ND163 63", _stop,
+        "T14",
+        "mgmt.stopped",
+        "Compulsory education, reformatory, prison, death: stopped",
+        "L120 24(5); ND163 63",
+        _stop,
         when=_stop_reason(
             "COMPULSORY_EDUCATION", "REFORMATORY", "DIVERSION", "PRISON", "DEATH_MISSING"
         ),
         check=_must_be_managed,
     ),
     row(
-        "T15", "mgmt.terminated", "A year with no use detected: terminated (Mẫu 09)",
-        "ND163 63(3); L120 27(3)(a)", _terminate, check=_terminate_check,
+        "T15",
+        "mgmt.terminated",
+        "A year with no use detected: terminated (Mẫu 09)",
+        "ND163 63(3); L120 27(3)(a)",
+        _terminate,
+        check=_terminate_check,
     ),
     row(
-        "X01", "mgmt.residence_checked", "Monthly residence check",
-        "ND163 61(1)(a)", _present_again, check=_mgmt_or_post,
+        "X01",
+        "mgmt.residence_checked",
+        "Monthly residence check",
+        "ND163 61(1)(a)",
+        _present_again,
+        check=_mgmt_or_post,
     ),
     row(
-        "X02", "mgmt.summoned", "Summons", "L120 24(4)(b); L120 25(2)",
-        lambda _f, _e: None, check=_mgmt_or_post,
+        "X02",
+        "mgmt.summoned",
+        "Summons",
+        "L120 24(4)(b); L120 25(2)",
+        lambda _f, _e: None,
+        check=_mgmt_or_post,
     ),
 ]

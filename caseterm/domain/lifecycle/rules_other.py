@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from caseterm.domain.lifecycle.fold import Fold, Intake, LifeEvent
 from caseterm.domain.lifecycle.model import (
     R2026_START,
@@ -28,10 +30,14 @@ from caseterm.domain.lifecycle.payloads import (
     ReviewCompleted,
 )
 from caseterm.domain.lifecycle.rule import (
+    Apply,
+    Check,
     Rule,
+    When,
     close_all,
     flag,
     hours,
+    need,
     open_ground,
     pay,
     row,
@@ -51,7 +57,7 @@ _HOLD_KINDS = (
 # --- moves -----------------------------------------------------------------------------------
 
 
-def _has(kind: MeasureKind) -> object:
+def _has(kind: MeasureKind) -> When:
     return lambda fold, _e: fold.active(kind) is not None
 
 
@@ -71,7 +77,7 @@ def _move_out(fold: Fold, event: LifeEvent) -> None:
         fold.due("D20", event.id, hours(event.occurred_at, 24), event=event)
 
 
-def _continuing(kind: str) -> object:
+def _continuing(kind: str) -> When:
     return lambda _f, e: pay(e, PersonMovedIn).continuing == kind
 
 
@@ -112,8 +118,7 @@ def _rehab_continuation_when(fold: Fold, event: LifeEvent) -> bool:
 
 
 def _rehab_continue(fold: Fold, event: LifeEvent) -> None:
-    intake = fold.intake
-    assert intake is not None
+    intake = need(fold.intake)
     decision = pay(event, RehabDecided)
     rehab = fold.open_measure(
         MeasureKind.VOLUNTARY_REHAB,
@@ -133,7 +138,7 @@ def _rehab_continue(fold: Fold, event: LifeEvent) -> None:
 # --- death, missing, holds -------------------------------------------------------------------
 
 
-def _gone(reason: CloseReason) -> object:
+def _gone(reason: CloseReason) -> Apply:
     def apply(fold: Fold, event: LifeEvent) -> None:
         close_all(fold, event.occurred_at, reason)
         fold.gone = reason
@@ -160,8 +165,7 @@ def _held(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _release(fold: Fold, event: LifeEvent) -> None:
-    assert fold.hold is not None
-    away = event.occurred_at - fold.hold[1]
+    away = event.occurred_at - need(fold.hold)[1]
     fold.hold = None
     for kind in _HOLD_KINDS:
         measure = fold.active(kind)
@@ -185,12 +189,11 @@ def _any_rehab(fold: Fold, _event: LifeEvent) -> bool:
 
 
 def _emon(fold: Fold) -> Measure:
-    measure = fold.active(MeasureKind.E_MONITORING)
-    assert measure is not None
+    measure = need(fold.active(MeasureKind.E_MONITORING))
     return measure
 
 
-def _emon_phase(*phases: Phase, reason: str) -> object:
+def _emon_phase(*phases: Phase, reason: str) -> Check:
     def check(fold: Fold, _event: LifeEvent) -> str | None:
         measure = fold.active(MeasureKind.E_MONITORING)
         return None if measure and measure.phase in phases else reason
@@ -213,14 +216,18 @@ def _request(fold: Fold, event: LifeEvent) -> None:
     fold.due("D15", measure.id, hours(event.occurred_at, 24), measure=measure, event=event)
 
 
-def _basis(value: str) -> object:
+def _basis(value: str) -> When:
     return lambda _f, e: pay(e, EmonDecided).basis == value
 
 
 def _basis_measure(fold: Fold, basis: str) -> Measure | None:
     if basis == "VOL_HOME":
         rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
-        ok = rehab and rehab.form is RehabForm.HOME and rehab.phase in {Phase.DECIDED, Phase.IN_PROGRESS}
+        ok = (
+            rehab
+            and rehab.form is RehabForm.HOME
+            and rehab.phase in {Phase.DECIDED, Phase.IN_PROGRESS}
+        )
         return rehab if ok else None
     if basis == "SUBSTITUTION":
         return fold.active(MeasureKind.SUBSTITUTION_TX)
@@ -251,8 +258,7 @@ def _decision_check(fold: Fold, event: LifeEvent) -> str | None:
 
 def _decide(fold: Fold, event: LifeEvent) -> None:
     decision = pay(event, EmonDecided)
-    basis = _basis_measure(fold, decision.basis)
-    assert basis is not None
+    basis = need(_basis_measure(fold, decision.basis))
     measure = fold.open_measure(MeasureKind.E_MONITORING, event, Phase.DECIDED, case=decision.basis)
     measure.marks["basis_measure"] = basis.id
     if decision.basis == "SUBSTITUTION":
@@ -280,7 +286,9 @@ def _violation_decide(fold: Fold, event: LifeEvent) -> None:
     old = fold.active(MeasureKind.E_MONITORING)
     if old is not None:
         fold.close(old, event.occurred_at, CloseReason.ENDED)
-    measure = fold.open_measure(MeasureKind.E_MONITORING, event, Phase.DECIDED, case="SUBST_VIOLATION")
+    measure = fold.open_measure(
+        MeasureKind.E_MONITORING, event, Phase.DECIDED, case="SUBST_VIOLATION"
+    )
     measure.term_months = 24
     fold.done("D15")
     _fit_due(fold, event, measure)
@@ -362,11 +370,8 @@ def _violation(fold: Fold, event: LifeEvent) -> None:
     fold.due("D17", event.id, hours(event.occurred_at, 24), measure=measure, event=event)
 
 
-def escalate(fold: Fold, at: object, event: LifeEvent | None) -> None:
+def escalate(fold: Fold, at: datetime, event: LifeEvent | None) -> None:
     """Not complying with e-monitoring: compulsory (T30), or a fine in post-rehab (T60)."""
-    from datetime import datetime
-
-    assert isinstance(at, datetime)
     measure = fold.active(MeasureKind.E_MONITORING)
     if measure is None:
         return
@@ -382,7 +387,9 @@ def escalate(fold: Fold, at: object, event: LifeEvent | None) -> None:
 
 
 def _fixed_check(fold: Fold, event: LifeEvent) -> str | None:
-    return None if pay(event, EmonViolationFixed).violation in fold.violations else "no_open_violation"
+    return (
+        None if pay(event, EmonViolationFixed).violation in fold.violations else "no_open_violation"
+    )
 
 
 def _fixed(fold: Fold, event: LifeEvent) -> None:
@@ -452,107 +459,250 @@ def _review(fold: Fold, event: LifeEvent) -> None:
 
 RULES: list[Rule] = [
     row(
-        "T16", "person.moved_out", "Moves during user management: the file follows in 24 h",
-        "L120 25(4); L120 27(2); ND163 60(1); ND163 62", _move_out,
+        "T16",
+        "person.moved_out",
+        "Moves during user management: the file follows in 24 h",
+        "L120 25(4); L120 27(2); ND163 60(1); ND163 62",
+        _move_out,
         when=_has(MeasureKind.USER_MGMT),
     ),
     row(
-        "T59", "person.moved_out", "Moves during post-rehab: notice Mẫu 54 within 24 h",
-        "L120 48(2); ND163 136(1)(b)", _move_out, when=_has(MeasureKind.POST_REHAB),
+        "T59",
+        "person.moved_out",
+        "Moves during post-rehab: notice Mẫu 54 within 24 h",
+        "L120 48(2); ND163 136(1)(b)",
+        _move_out,
+        when=_has(MeasureKind.POST_REHAB),
     ),
     row(
-        "T65", "person.moved_out", "Moves while on the addict list: notice within 24 h",
-        "L120 48(2); ND163 92(1)(c)", _move_out, when=_on_addict_list,
+        "T65",
+        "person.moved_out",
+        "Moves while on the addict list: notice within 24 h",
+        "L120 48(2); ND163 92(1)(c)",
+        _move_out,
+        when=_on_addict_list,
     ),
     row("X05", "person.moved_out", "Moves with no running measure", "L120 48(2)", _move_out),
     row(
-        "T16.1", "person.moved_in", "Arrives under user management: the term continues",
-        "L120 25(4); ND163 62", _move_in, when=_continuing("USER_MGMT"), check=_move_in_check,
-    ),
-    row(
-        "T59.1", "person.moved_in", "Arrives under post-rehab: the term continues",
-        "L120 48(2); ND163 136(1)(b)", _move_in, when=_continuing("POST_REHAB"),
+        "T16.1",
+        "person.moved_in",
+        "Arrives under user management: the term continues",
+        "L120 25(4); ND163 62",
+        _move_in,
+        when=_continuing("USER_MGMT"),
         check=_move_in_check,
     ),
     row(
-        "T65.1", "person.moved_in", "Arrives in home rehab: continuation decision (Mẫu 22)",
-        "ND163 92(1)(c)", _move_in, when=_continuing("VOLUNTARY_REHAB"), check=_move_in_check,
-    ),
-    row("X06", "person.moved_in", "Arrives with no running measure", "L120 48(2)", _move_in,
-        check=_move_in_check),
-    row(
-        "T65.2", "rehab.decided", "Continuation decision at the destination (same episode)",
-        "ND163 92(1)(c)", _rehab_continue, when=_rehab_continuation_when,
-    ),
-    row("T63", "person.died", "Death: every measure and list ends",
-        "L120 24(5)(d); L120 48(3)(d); L120 48(4)(d)", _gone(CloseReason.DIED)),
-    row("T63.1", "person.declared_missing", "Declared missing by a court",
-        "L120 24(5)(d); L120 48(3)(d); L120 48(4)(d)", _gone(CloseReason.DECLARED_MISSING)),
-    row(
-        "T62", "hold.started", "Prison, compulsory education or reformatory: time resumes after",
-        "L120 47(1); ND163 20(1)", _hold, when=_any_rehab, check=_hold_check,
+        "T59.1",
+        "person.moved_in",
+        "Arrives under post-rehab: the term continues",
+        "L120 48(2); ND163 136(1)(b)",
+        _move_in,
+        when=_continuing("POST_REHAB"),
+        check=_move_in_check,
     ),
     row(
-        "T14.1", "hold.started", "Held during user management: management is stopped",
-        "L120 24(5)(b); L120 24(5)(c)", _hold, when=_has(MeasureKind.USER_MGMT),
+        "T65.1",
+        "person.moved_in",
+        "Arrives in home rehab: continuation decision (Mẫu 22)",
+        "ND163 92(1)(c)",
+        _move_in,
+        when=_continuing("VOLUNTARY_REHAB"),
+        check=_move_in_check,
+    ),
+    row(
+        "X06",
+        "person.moved_in",
+        "Arrives with no running measure",
+        "L120 48(2)",
+        _move_in,
+        check=_move_in_check,
+    ),
+    row(
+        "T65.2",
+        "rehab.decided",
+        "Continuation decision at the destination (same episode)",
+        "ND163 92(1)(c)",
+        _rehab_continue,
+        when=_rehab_continuation_when,
+    ),
+    row(
+        "T63",
+        "person.died",
+        "Death: every measure and list ends",
+        "L120 24(5)(d); L120 48(3)(d); L120 48(4)(d)",
+        _gone(CloseReason.DIED),
+    ),
+    row(
+        "T63.1",
+        "person.declared_missing",
+        "Declared missing by a court",
+        "L120 24(5)(d); L120 48(3)(d); L120 48(4)(d)",
+        _gone(CloseReason.DECLARED_MISSING),
+    ),
+    row(
+        "T62",
+        "hold.started",
+        "Prison, compulsory education or reformatory: time resumes after",
+        "L120 47(1); ND163 20(1)",
+        _hold,
+        when=_any_rehab,
         check=_hold_check,
     ),
-    row("X07", "hold.started", "Held with no running measure", "L120 47(1)", _hold,
-        check=_hold_check),
-    row("T62.1", "hold.ended", "Released: the remaining time continues", "L120 47(1)",
-        _release, check=_held),
-    row("M02", "emon.requested", "A parent asks to e-monitor a minor (decision in 24 h)",
-        "ND163 15(2); ND163 16(2)(b)", _request, check=_request_check),
     row(
-        "M02.1", "emon.decided", "Decision on a parent's request", "ND163 16(2)(b)",
-        _parent_decide, when=_basis("PARENT_REQUEST"),
+        "T14.1",
+        "hold.started",
+        "Held during user management: management is stopped",
+        "L120 24(5)(b); L120 24(5)(c)",
+        _hold,
+        when=_has(MeasureKind.USER_MGMT),
+        check=_hold_check,
+    ),
+    row(
+        "X07",
+        "hold.started",
+        "Held with no running measure",
+        "L120 47(1)",
+        _hold,
+        check=_hold_check,
+    ),
+    row(
+        "T62.1",
+        "hold.ended",
+        "Released: the remaining time continues",
+        "L120 47(1)",
+        _release,
+        check=_held,
+    ),
+    row(
+        "M02",
+        "emon.requested",
+        "A parent asks to e-monitor a minor (decision in 24 h)",
+        "ND163 15(2); ND163 16(2)(b)",
+        _request,
+        check=_request_check,
+    ),
+    row(
+        "M02.1",
+        "emon.decided",
+        "Decision on a parent's request",
+        "ND163 16(2)(b)",
+        _parent_decide,
+        when=_basis("PARENT_REQUEST"),
         check=_emon_phase(Phase.REQUESTED, reason="no_parent_request"),
     ),
     row(
-        "M02.2", "emon.decided", "New 2-year decision after a substitution patient's violation",
-        "ND163 25(6)", _violation_decide, when=_basis("SUBST_VIOLATION"),
+        "M02.2",
+        "emon.decided",
+        "New 2-year decision after a substitution patient's violation",
+        "ND163 25(6)",
+        _violation_decide,
+        when=_basis("SUBST_VIOLATION"),
         check=_violation_decision_check,
     ),
     row(
-        "M01", "emon.decided", "E-monitoring decision within 12 h (Mẫu 02)",
-        "ND163 15; ND163 16(2)(a)", _decide, check=_decision_check,
+        "M01",
+        "emon.decided",
+        "E-monitoring decision within 12 h (Mẫu 02)",
+        "ND163 15; ND163 16(2)(a)",
+        _decide,
+        check=_decision_check,
     ),
-    row("M03", "emon.fitted", "Device fitted (Mẫu 03, pledge Mẫu 04)", "ND163 17", _fit,
-        check=_emon_phase(Phase.DECIDED, reason="emon_not_decided")),
-    row("M04", "emon.removed_temporarily", "Temporary removal (Mẫu 07)", "ND163 19(1); ND163 19(2)",
-        _remove, check=_emon_phase(Phase.ACTIVE, reason="not_e_monitored")),
-    row("M05", "emon.refitted", "Refitted (Mẫu 08)", "ND163 19(1)", _refit,
-        check=_emon_phase(Phase.TEMP_REMOVED, Phase.PAUSED, reason="not_removed")),
-    row("M07", "emon.paused", "Paused (Mẫu 11)", "ND163 20(1); ND163 20(2)", _pause,
-        check=_emon_phase(Phase.ACTIVE, reason="not_e_monitored")),
-    row("M08", "emon.exempted", "Remainder exempted after a clean period (Mẫu 13)",
-        "ND163 20(3)", _exempt, check=_exempt_check),
     row(
-        "M09", "emon.ended", "E-monitoring ended (Mẫu 15)", "ND163 20(4)", _end,
+        "M03",
+        "emon.fitted",
+        "Device fitted (Mẫu 03, pledge Mẫu 04)",
+        "ND163 17",
+        _fit,
+        check=_emon_phase(Phase.DECIDED, reason="emon_not_decided"),
+    ),
+    row(
+        "M04",
+        "emon.removed_temporarily",
+        "Temporary removal (Mẫu 07)",
+        "ND163 19(1); ND163 19(2)",
+        _remove,
+        check=_emon_phase(Phase.ACTIVE, reason="not_e_monitored"),
+    ),
+    row(
+        "M05",
+        "emon.refitted",
+        "Refitted (Mẫu 08)",
+        "ND163 19(1)",
+        _refit,
+        check=_emon_phase(Phase.TEMP_REMOVED, Phase.PAUSED, reason="not_removed"),
+    ),
+    row(
+        "M07",
+        "emon.paused",
+        "Paused (Mẫu 11)",
+        "ND163 20(1); ND163 20(2)",
+        _pause,
+        check=_emon_phase(Phase.ACTIVE, reason="not_e_monitored"),
+    ),
+    row(
+        "M08",
+        "emon.exempted",
+        "Remainder exempted after a clean period (Mẫu 13)",
+        "ND163 20(3)",
+        _exempt,
+        check=_exempt_check,
+    ),
+    row(
+        "M09",
+        "emon.ended",
+        "E-monitoring ended (Mẫu 15)",
+        "ND163 20(4)",
+        _end,
         check=_emon_phase(
             Phase.DECIDED, Phase.ACTIVE, Phase.TEMP_REMOVED, Phase.PAUSED, reason="not_e_monitored"
         ),
     ),
     row(
-        "T60", "emon.violation", "Post-rehab: refusing e-monitoring is fined, not compulsory",
-        "ND163 25(5)", _violation, when=_post_rehab_based,
+        "T60",
+        "emon.violation",
+        "Post-rehab: refusing e-monitoring is fined, not compulsory",
+        "ND163 25(5)",
+        _violation,
+        when=_post_rehab_based,
         check=_emon_phase(Phase.ACTIVE, Phase.TEMP_REMOVED, reason="not_e_monitored"),
     ),
     row(
-        "T30", "emon.violation", "Not complying with e-monitoring: compulsory (rules of §2.5)",
-        "L120 47(2); ND163 24(1); ND163 25(2); ND163 25(3); ND163 25(4)", _violation,
+        "T30",
+        "emon.violation",
+        "Not complying with e-monitoring: compulsory (rules of §2.5)",
+        "L120 47(2); ND163 24(1); ND163 25(2); ND163 25(3); ND163 25(4)",
+        _violation,
         check=_emon_phase(Phase.ACTIVE, Phase.TEMP_REMOVED, reason="not_e_monitored"),
     ),
-    row("M10", "emon.violation_fixed", "The violation was fixed within 24 h", "ND163 25(3)",
-        _fixed, check=_fixed_check),
+    row(
+        "M10",
+        "emon.violation_fixed",
+        "The violation was fixed within 24 h",
+        "ND163 25(3)",
+        _fixed,
+        check=_fixed_check,
+    ),
     row("X08", "note.added", "A note", "", _nothing),
     row("X09", "support.provided", "Support provided", "ND163 61(1)(c); ND163 137", _nothing),
     row("X10", "contact.made", "A contact with the person", "ND163 61(1)", _contact),
     row("X11", "review.completed", "A review", "ND163 20(3)", _review),
-    row("X12", "document.logged", "A document sent or received", "ND163 63(4)", _document,
-        check=_document_check),
-    row("X13", "force_majeure.recorded", "Force majeure restarts a window",
-        "ND163 4(7); ND163 4(8); ND163 89(1)", _force_majeure, check=_force_majeure_check),
+    row(
+        "X12",
+        "document.logged",
+        "A document sent or received",
+        "ND163 63(4)",
+        _document,
+        check=_document_check,
+    ),
+    row(
+        "X13",
+        "force_majeure.recorded",
+        "Force majeure restarts a window",
+        "ND163 4(7); ND163 4(8); ND163 89(1)",
+        _force_majeure,
+        check=_force_majeure_check,
+    ),
     row("X14", "person.registered", "Entered into the registry", "", _nothing),
     row("X15", "person.updated", "Identity block changed", "", _nothing),
 ]

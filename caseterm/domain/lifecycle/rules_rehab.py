@@ -10,8 +10,8 @@ from caseterm.domain.lifecycle.model import (
     Measure,
     MeasureKind,
     Phase,
-    Register,
     Regime,
+    Register,
     RehabForm,
     regime_at,
 )
@@ -25,12 +25,15 @@ from caseterm.domain.lifecycle.payloads import (
     SubstTerminated,
 )
 from caseterm.domain.lifecycle.rule import (
+    Check,
     Rule,
+    When,
     calendar_days,
     first_check,
     hours,
     lawful_months,
     leave_addicts,
+    need,
     next_episode,
     open_ground,
     open_post_rehab,
@@ -50,7 +53,7 @@ def _assessment_open(fold: Fold, _event: LifeEvent) -> str | None:
     return "assessment_pending" if fold.active(MeasureKind.ADDICTION_ASSESSMENT) else None
 
 
-def _case(*letters: str) -> object:
+def _case(*letters: str) -> When:
     return lambda _f, e: pay(e, AssessmentRequested).case in letters
 
 
@@ -108,7 +111,7 @@ def _t18_check(fold: Fold, event: LifeEvent) -> str | None:
 # --- results ---------------------------------------------------------------------------------
 
 
-def _result(case_letters: set[str], outcome: str) -> object:
+def _result(case_letters: set[str], outcome: str) -> When:
     def when(fold: Fold, event: LifeEvent) -> bool:
         assessment = fold.active(MeasureKind.ADDICTION_ASSESSMENT)
         return (
@@ -125,8 +128,7 @@ def _no_assessment(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _close_assessment(fold: Fold, event: LifeEvent, reason: CloseReason) -> Measure:
-    assessment = fold.active(MeasureKind.ADDICTION_ASSESSMENT)
-    assert assessment is not None
+    assessment = need(fold.active(MeasureKind.ADDICTION_ASSESSMENT))
     fold.close(assessment, event.occurred_at, reason)
     return assessment
 
@@ -247,8 +249,7 @@ def _t39_check(fold: Fold, event: LifeEvent) -> str | None:
 
 
 def _t39(fold: Fold, event: LifeEvent) -> None:
-    subst = fold.active(MeasureKind.SUBSTITUTION_TX)
-    assert subst is not None
+    subst = need(fold.active(MeasureKind.SUBSTITUTION_TX))
     fold.close(subst, event.occurred_at, CloseReason.SWITCHED)
     _open_registration(fold, event)
 
@@ -264,7 +265,9 @@ def _registered(fold: Fold, _event: LifeEvent) -> str | None:
 def _decision_check(fold: Fold, event: LifeEvent) -> str | None:
     rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
     decision = pay(event, RehabDecided)
-    assert rehab is not None and rehab.form is not None
+    rehab = need(rehab)
+    if rehab.form is None:
+        return "form_differs_from_registration"
     if decision.form != rehab.form.value:
         return "form_differs_from_registration"
     if regime_at(event.occurred_at) is Regime.R2021:
@@ -280,7 +283,7 @@ def _decision_check(fold: Fold, event: LifeEvent) -> str | None:
 def _decide(fold: Fold, event: LifeEvent) -> None:
     rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
     decision = pay(event, RehabDecided)
-    assert rehab is not None
+    rehab = need(rehab)
     rehab.regime = regime_at(event.occurred_at)
     rehab.phase = Phase.DECIDED
     rehab.episode = decision.episode or rehab.episode or next_episode(fold)
@@ -293,7 +296,9 @@ def _decide(fold: Fold, event: LifeEvent) -> None:
     if rehab.form in {RehabForm.PUBLIC, RehabForm.REFORMATORY}:
         fold.due("D13", "request", hours(event.occurred_at, 24), measure=rehab, event=event)
     else:
-        fold.due("D12", event.id, working_days(fold, event.occurred_at, 2), measure=rehab, event=event)
+        fold.due(
+            "D12", event.id, working_days(fold, event.occurred_at, 2), measure=rehab, event=event
+        )
     if rehab.form is RehabForm.HOME:
         _emon_due(fold, event, rehab)
 
@@ -304,7 +309,7 @@ def _emon_due(fold: Fold, event: LifeEvent, basis: Measure) -> None:
         fold.due("D14", basis.id, hours(event.occurred_at, 12), event=event)
 
 
-def _phase_is(kind: MeasureKind, *phases: Phase, reason: str) -> object:
+def _phase_is(kind: MeasureKind, *phases: Phase, reason: str) -> Check:
     def check(fold: Fold, _event: LifeEvent) -> str | None:
         measure = fold.active(kind)
         return None if measure and measure.phase in phases else reason
@@ -313,22 +318,20 @@ def _phase_is(kind: MeasureKind, *phases: Phase, reason: str) -> object:
 
 
 def _facility_requested(fold: Fold, event: LifeEvent) -> None:
-    rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
-    assert rehab is not None
+    rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
     rehab.phase = Phase.FACILITY_REQUESTED
     fold.done("D13")
     fold.due("D13", "assignment", hours(event.occurred_at, 24), measure=rehab, event=event)
 
 
 def _facility_assigned(fold: Fold, event: LifeEvent) -> None:
-    rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
-    assert rehab is not None
+    rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
     rehab.phase = Phase.FACILITY_ASSIGNED
     fold.done("D13")
     fold.due("D13", "transport", hours(event.occurred_at, 24), measure=rehab, event=event)
 
 
-def _form_is(*forms: RehabForm) -> object:
+def _form_is(*forms: RehabForm) -> When:
     def when(fold: Fold, _event: LifeEvent) -> bool:
         rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
         return rehab is not None and rehab.form in forms
@@ -339,8 +342,7 @@ def _form_is(*forms: RehabForm) -> object:
 def _start(fold: Fold, event: LifeEvent) -> None:
     from caseterm.domain.lifecycle.payloads import RehabStarted
 
-    rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
-    assert rehab is not None
+    rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
     rehab.phase, rehab.term_start = Phase.IN_PROGRESS, event.occurred_at
     if rehab.marks.get("continuation") and "carried_end" in rehab.marks:
         rehab.fixed_end = rehab.marks["carried_end"]
@@ -348,9 +350,9 @@ def _start(fold: Fold, event: LifeEvent) -> None:
         fold.started_episodes += 1
     fold.done("D12")
     fold.done("D13")
-    if rehab.form in {RehabForm.HOME, RehabForm.PRIVATE}:
-        if pay(event, RehabStarted).provider_notice_at is None:
-            fold.due("D21", event.id, hours(event.occurred_at, 24), measure=rehab, event=event)
+    provider_notice = pay(event, RehabStarted).provider_notice_at
+    if rehab.form in {RehabForm.HOME, RehabForm.PRIVATE} and provider_notice is None:
+        fold.due("D21", event.id, hours(event.occurred_at, 24), measure=rehab, event=event)
 
 
 # --- during voluntary rehab ------------------------------------------------------------------
@@ -370,8 +372,7 @@ def _violation_measure(fold: Fold) -> Measure:
     rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
     if rehab and rehab.phase is Phase.IN_PROGRESS:
         return rehab
-    subst = fold.active(MeasureKind.SUBSTITUTION_TX)
-    assert subst is not None
+    subst = need(fold.active(MeasureKind.SUBSTITUTION_TX))
     return subst
 
 
@@ -397,8 +398,7 @@ def _in_progress(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _self_terminated(fold: Fold, event: LifeEvent) -> None:
-    rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
-    assert rehab is not None
+    rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
     fold.close(rehab, event.occurred_at, CloseReason.SELF_TERMINATED)
     open_ground(fold, "a", event.occurred_at, event=event)
 
@@ -407,12 +407,13 @@ def _partial_check(fold: Fold, event: LifeEvent) -> str | None:
     rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
     if rehab is None or rehab.phase is not Phase.IN_PROGRESS or rehab.form is not RehabForm.PRIVATE:
         return "not_in_private_facility"
-    return None if pay(event, RehabPartiallyCompleted).stages_completed >= 3 else "fewer_than_3_stages"
+    return (
+        None if pay(event, RehabPartiallyCompleted).stages_completed >= 3 else "fewer_than_3_stages"
+    )
 
 
 def _partial(fold: Fold, event: LifeEvent) -> None:
-    rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
-    assert rehab is not None
+    rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
     carried = rehab.term_end()
     fold.close(rehab, event.occurred_at, CloseReason.SWITCHED)
     fold.carried_end = carried
@@ -430,20 +431,20 @@ def _notice_check(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _notice(fold: Fold, event: LifeEvent) -> None:
-    measure = fold.active(MeasureKind.VOLUNTARY_REHAB) or fold.active(MeasureKind.COMPULSORY)
-    assert measure is not None
+    measure = need(fold.active(MeasureKind.VOLUNTARY_REHAB) or fold.active(MeasureKind.COMPULSORY))
     measure.marks["notice_at"] = event.occurred_at
     fold.done("D22")
     fold.done("D34")
-    fold.due("D23", measure.id, working_days(fold, event.occurred_at, 2), measure=measure, event=event)
+    fold.due(
+        "D23", measure.id, working_days(fold, event.occurred_at, 2), measure=measure, event=event
+    )
 
 
 def _complete_check(fold: Fold, event: LifeEvent) -> str | None:
     reason = _in_progress(fold, event)
     if reason:
         return reason
-    rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
-    assert rehab is not None
+    rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
     end = rehab.term_end()
     if end is not None and event.occurred_at < end - timedelta(hours=24):
         return "term_not_over"
@@ -451,8 +452,7 @@ def _complete_check(fold: Fold, event: LifeEvent) -> str | None:
 
 
 def _complete(fold: Fold, event: LifeEvent) -> None:
-    rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
-    assert rehab is not None
+    rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
     fold.close(rehab, event.occurred_at, CloseReason.COMPLETED)
     fold.completed_episodes += 1
     leave_addicts(fold, event.occurred_at, "COMPLETED")
@@ -472,8 +472,7 @@ def _subst_registered(fold: Fold, _event: LifeEvent) -> str | None:
 def _enrol(fold: Fold, event: LifeEvent) -> None:
     from caseterm.domain.lifecycle.payloads import SubstEnrolled
 
-    subst = fold.active(MeasureKind.SUBSTITUTION_TX)
-    assert subst is not None
+    subst = need(fold.active(MeasureKind.SUBSTITUTION_TX))
     subst.phase, subst.term_start = Phase.ACTIVE, event.occurred_at
     subst.regime = regime_at(event.occurred_at)
     fold.done("D11")
@@ -488,8 +487,7 @@ def _subst_active(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _subst_done(fold: Fold, event: LifeEvent) -> None:
-    subst = fold.active(MeasureKind.SUBSTITUTION_TX)
-    assert subst is not None
+    subst = need(fold.active(MeasureKind.SUBSTITUTION_TX))
     fold.close(subst, event.occurred_at, CloseReason.COMPLETED)
     fold.completed_episodes += 1
     leave_addicts(fold, event.occurred_at, "COMPLETED")
@@ -497,8 +495,7 @@ def _subst_done(fold: Fold, event: LifeEvent) -> None:
 
 
 def _subst_terminated(fold: Fold, event: LifeEvent) -> None:
-    subst = fold.active(MeasureKind.SUBSTITUTION_TX)
-    assert subst is not None
+    subst = need(fold.active(MeasureKind.SUBSTITUTION_TX))
     reason = pay(event, SubstTerminated).reason
     close = {
         "SELF_TERMINATED": CloseReason.SELF_TERMINATED,
@@ -520,160 +517,301 @@ def _nothing(_fold: Fold, _event: LifeEvent) -> None:
 
 RULES: list[Rule] = [
     row(
-        "T06", "assessment.requested", "No stable residence: determination (case đ)",
-        "L120 31(1)(dd); L120 31(2)", _t06, when=_case("dd"), check=_t06_check,
+        "T06",
+        "assessment.requested",
+        "No stable residence: determination (case đ)",
+        "L120 31(1)(dd); L120 31(2)",
+        _t06,
+        when=_case("dd"),
+        check=_t06_check,
     ),
     row(
-        "T08.2", "assessment.requested", "Re-use during management: determination (case c)",
-        "L120 31(1)(c)", _t08_2, when=_case("c"), check=_t08_2_check,
+        "T08.2",
+        "assessment.requested",
+        "Re-use during management: determination (case c)",
+        "L120 31(1)(c)",
+        _t08_2,
+        when=_case("c"),
+        check=_t08_2_check,
     ),
     row(
-        "T55.1", "assessment.requested", "Use during post-rehab: determination (case d)",
-        "L120 31(1)(d)", _open_assessment, when=_case("d"), check=_t55_check,
+        "T55.1",
+        "assessment.requested",
+        "Use during post-rehab: determination (case d)",
+        "L120 31(1)(d)",
+        _open_assessment,
+        when=_case("d"),
+        check=_t55_check,
     ),
     row(
-        "T19", "assessment.requested", "Deported from abroad for drug use: determination",
-        "L120 40(1)", _open_assessment, when=lambda _f, e: pay(e, AssessmentRequested).deported,
+        "T19",
+        "assessment.requested",
+        "Deported from abroad for drug use: determination",
+        "L120 40(1)",
+        _open_assessment,
+        when=lambda _f, e: pay(e, AssessmentRequested).deported,
         check=_t18_check,
     ),
     row(
-        "T18", "assessment.requested", "Self-referral or registration without a valid certificate",
-        "L120 31(1)(a); L120 31(1)(b)", _open_assessment, when=_case("a", "b"), check=_t18_check,
+        "T18",
+        "assessment.requested",
+        "Self-referral or registration without a valid certificate",
+        "L120 31(1)(a); L120 31(1)(b)",
+        _open_assessment,
+        when=_case("a", "b"),
+        check=_t18_check,
     ),
     row(
-        "T09.1", "assessment.result", "Re-use and addicted: register within 24 h; stop management",
-        "L120 24(5)(a); L120 31(4)", _addicted, when=_result({"c"}, "ADDICTED"),
+        "T09.1",
+        "assessment.result",
+        "Re-use and addicted: register within 24 h; stop management",
+        "L120 24(5)(a); L120 31(4)",
+        _addicted,
+        when=_result({"c"}, "ADDICTED"),
     ),
     row(
-        "T10", "assessment.result", "Re-use, not addicted: management continues",
-        "L120 31(4)", _not_addicted, when=_result({"c"}, "NOT_ADDICTED"),
+        "T10",
+        "assessment.result",
+        "Re-use, not addicted: management continues",
+        "L120 31(4)",
+        _not_addicted,
+        when=_result({"c"}, "NOT_ADDICTED"),
     ),
     row(
-        "T07", "assessment.result", "No stable residence, not addicted: user management",
-        "L120 24(6); L120 31(3)(b)", _t07, when=_result({"dd"}, "NOT_ADDICTED"),
+        "T07",
+        "assessment.result",
+        "No stable residence, not addicted: user management",
+        "L120 24(6); L120 31(3)(b)",
+        _t07,
+        when=_result({"dd"}, "NOT_ADDICTED"),
     ),
     row(
-        "T56", "assessment.result", "Addicted during post-rehab: compulsory dossier",
-        "L120 35(1)(d); L120 36(1)(d); L120 48(4)(b)", _t56, when=_result({"d"}, "ADDICTED"),
+        "T56",
+        "assessment.result",
+        "Addicted during post-rehab: compulsory dossier",
+        "L120 35(1)(d); L120 36(1)(d); L120 48(4)(b)",
+        _t56,
+        when=_result({"d"}, "ADDICTED"),
     ),
     row(
-        "T57", "assessment.result", "Not addicted during post-rehab: post-rehab continues [U]",
-        "L120 31(4)", _not_addicted, when=_result({"d"}, "NOT_ADDICTED"),
+        "T57",
+        "assessment.result",
+        "Not addicted during post-rehab: post-rehab continues [U]",
+        "L120 31(4)",
+        _not_addicted,
+        when=_result({"d"}, "NOT_ADDICTED"),
     ),
     row(
-        "T64", "assessment.result", "Addicted again after a completed episode: tái nghiện",
-        "ND163 4(11); L120 29(1)", _t64, when=_relapse,
+        "T64",
+        "assessment.result",
+        "Addicted again after a completed episode: tái nghiện",
+        "ND163 4(11); L120 29(1)",
+        _t64,
+        when=_relapse,
     ),
     row(
-        "T20", "assessment.result", "Addicted: register within 24 h of being told",
-        "L120 31(4); L120 31(6); ND163 4(7); ND163 89(1)", _addicted,
-        when=_result({"a", "b", "dd"}, "ADDICTED"), check=_no_assessment,
-    ),
-    row(
-        "T18.1", "assessment.result", "Not addicted (self-referral or registration)",
-        "L120 31(4)", _not_addicted, when=_result({"a", "b"}, "NOT_ADDICTED"),
+        "T20",
+        "assessment.result",
+        "Addicted: register within 24 h of being told",
+        "L120 31(4); L120 31(6); ND163 4(7); ND163 89(1)",
+        _addicted,
+        when=_result({"a", "b", "dd"}, "ADDICTED"),
         check=_no_assessment,
     ),
     row(
-        "T33.1", "rehab.registered", "After ≥3 stages at a private facility: register at home",
-        "L120 32(2)(b); L120 33(4); ND163 94(4)", _t33_1, when=_t33_1_when,
+        "T18.1",
+        "assessment.result",
+        "Not addicted (self-referral or registration)",
+        "L120 31(4)",
+        _not_addicted,
+        when=_result({"a", "b"}, "NOT_ADDICTED"),
+        check=_no_assessment,
     ),
     row(
-        "T39", "rehab.registered", "Substitution patient registers for voluntary rehab",
-        "ND163 89(3)(c)", _t39, when=_t39_when, check=_t39_check,
+        "T33.1",
+        "rehab.registered",
+        "After ≥3 stages at a private facility: register at home",
+        "L120 32(2)(b); L120 33(4); ND163 94(4)",
+        _t33_1,
+        when=_t33_1_when,
     ),
     row(
-        "T21", "rehab.registered", "Registration for voluntary rehab or substitution",
-        "ND163 89; ND163 90", _t21, check=_registration_check,
+        "T39",
+        "rehab.registered",
+        "Substitution patient registers for voluntary rehab",
+        "ND163 89(3)(c)",
+        _t39,
+        when=_t39_when,
+        check=_t39_check,
     ),
     row(
-        "T23", "rehab.decided", "Voluntary rehab decision (Mẫu 22) within 24 h",
-        "ND163 91", _decide, check=first_check(_registered, _decision_check),
+        "T21",
+        "rehab.registered",
+        "Registration for voluntary rehab or substitution",
+        "ND163 89; ND163 90",
+        _t21,
+        check=_registration_check,
     ),
     row(
-        "T27.1", "rehab.facility_requested", "Public facility: request to the provincial director",
-        "ND163 95", _facility_requested,
+        "T23",
+        "rehab.decided",
+        "Voluntary rehab decision (Mẫu 22) within 24 h",
+        "ND163 91",
+        _decide,
+        check=first_check(_registered, _decision_check),
+    ),
+    row(
+        "T27.1",
+        "rehab.facility_requested",
+        "Public facility: request to the provincial director",
+        "ND163 95",
+        _facility_requested,
         check=_phase_is(MeasureKind.VOLUNTARY_REHAB, Phase.DECIDED, reason="not_decided"),
     ),
     row(
-        "T27.2", "rehab.facility_assigned", "Public facility: facility assigned",
-        "ND163 95; L120 38(5)", _facility_assigned,
+        "T27.2",
+        "rehab.facility_assigned",
+        "Public facility: facility assigned",
+        "ND163 95; L120 38(5)",
+        _facility_assigned,
         check=_phase_is(
             MeasureKind.VOLUNTARY_REHAB, Phase.FACILITY_REQUESTED, reason="facility_not_requested"
         ),
     ),
     row(
-        "T25", "rehab.started", "Home rehab starts at the reception record (Mẫu 24)",
-        "L120 29(1); L120 32(2)(a); ND163 92(1)", _start, when=_form_is(RehabForm.HOME),
+        "T25",
+        "rehab.started",
+        "Home rehab starts at the reception record (Mẫu 24)",
+        "L120 29(1); L120 32(2)(a); ND163 92(1)",
+        _start,
+        when=_form_is(RehabForm.HOME),
         check=_phase_is(MeasureKind.VOLUNTARY_REHAB, Phase.DECIDED, reason="not_decided"),
     ),
     row(
-        "T26", "rehab.started", "Private facility: the term starts at its reception record",
-        "L120 33(2); ND163 92(2)", _start, when=_form_is(RehabForm.PRIVATE),
+        "T26",
+        "rehab.started",
+        "Private facility: the term starts at its reception record",
+        "L120 33(2); ND163 92(2)",
+        _start,
+        when=_form_is(RehabForm.PRIVATE),
         check=_phase_is(MeasureKind.VOLUNTARY_REHAB, Phase.DECIDED, reason="not_decided"),
     ),
     row(
-        "T27", "rehab.started", "Public facility or reformatory: handover (Mẫu 31)",
-        "L120 34; L120 38(5); ND163 95; ND163 96", _start,
+        "T27",
+        "rehab.started",
+        "Public facility or reformatory: handover (Mẫu 31)",
+        "L120 34; L120 38(5); ND163 95; ND163 96",
+        _start,
         when=_form_is(RehabForm.PUBLIC, RehabForm.REFORMATORY),
         check=_phase_is(
             MeasureKind.VOLUNTARY_REHAB, Phase.FACILITY_ASSIGNED, reason="facility_not_assigned"
         ),
     ),
     row(
-        "X03", "rehab.stage_reported", "A rehab stage reported by the provider",
-        "L120 29(2); ND163 84", _nothing, check=_in_progress,
+        "X03",
+        "rehab.stage_reported",
+        "A rehab stage reported by the provider",
+        "L120 29(2); ND163 84",
+        _nothing,
+        check=_in_progress,
     ),
     row(
-        "T31", "rehab.violation", "A giáo dục tại xã act: kiểm điểm; any further one → compulsory",
-        "L120 47(3)", _violation, when=lambda _f, e: pay(e, RehabViolation).kind != "OTHER",
+        "T31",
+        "rehab.violation",
+        "A giáo dục tại xã act: kiểm điểm; any further one → compulsory",
+        "L120 47(3)",
+        _violation,
+        when=lambda _f, e: pay(e, RehabViolation).kind != "OTHER",
         check=_home_or_subst,
     ),
     row(
-        "T32", "rehab.violation", "Other violations: reminder, kiểm điểm, the 3rd → compulsory",
-        "L120 47(4)", _violation, check=_home_or_subst,
+        "T32",
+        "rehab.violation",
+        "Other violations: reminder, kiểm điểm, the 3rd → compulsory",
+        "L120 47(4)",
+        _violation,
+        check=_home_or_subst,
     ),
     row(
-        "T29", "rehab.self_terminated", "Self-termination: compulsory ground a",
-        "L120 33(5); L120 35(1)(a); ND163 4(9)", _self_terminated, check=_in_progress,
+        "T29",
+        "rehab.self_terminated",
+        "Self-termination: compulsory ground a",
+        "L120 33(5); L120 35(1)(a); ND163 4(9)",
+        _self_terminated,
+        check=_in_progress,
     ),
     row(
-        "T33", "rehab.partially_completed", "≥3 stages at a private facility, leaves early",
-        "L120 30(1)(d); L120 33(4); ND163 94(4)", _partial, check=_partial_check,
+        "T33",
+        "rehab.partially_completed",
+        "≥3 stages at a private facility, leaves early",
+        "L120 30(1)(d); L120 33(4); ND163 94(4)",
+        _partial,
+        check=_partial_check,
     ),
     row(
-        "T34.1", "completion.notice_received", "Pre-completion notice Mẫu 51 received",
-        "ND163 93(2); ND163 94(2); ND163 97(1); ND163 123(1)", _notice, check=_notice_check,
+        "T34.1",
+        "completion.notice_received",
+        "Pre-completion notice Mẫu 51 received",
+        "ND163 93(2); ND163 94(2); ND163 97(1); ND163 123(1)",
+        _notice,
+        check=_notice_check,
     ),
     row(
-        "T34", "rehab.completed", "Home rehab complete: certificate Mẫu 28, post-rehab 1 year",
-        "L120 32(5)(c); L120 42(1); ND163 93; ND163 134", _complete,
-        when=_form_is(RehabForm.HOME), check=_complete_check,
-    ),
-    row(
-        "T35", "rehab.completed", "Private facility complete: Mẫu 30, present within 2 days",
-        "L120 33(3); ND163 94", _complete, when=_form_is(RehabForm.PRIVATE),
+        "T34",
+        "rehab.completed",
+        "Home rehab complete: certificate Mẫu 28, post-rehab 1 year",
+        "L120 32(5)(c); L120 42(1); ND163 93; ND163 134",
+        _complete,
+        when=_form_is(RehabForm.HOME),
         check=_complete_check,
     ),
     row(
-        "T36", "rehab.completed", "Public facility complete: Mẫu 30, post-rehab 1 year",
-        "ND163 97", _complete, check=_complete_check,
+        "T35",
+        "rehab.completed",
+        "Private facility complete: Mẫu 30, present within 2 days",
+        "L120 33(3); ND163 94",
+        _complete,
+        when=_form_is(RehabForm.PRIVATE),
+        check=_complete_check,
     ),
     row(
-        "T37", "subst.enrolled", "Clinic accepts the patient; e-monitoring within 12 h",
-        "ND163 89(2); ND163 15(1)(b); ND163 16(2)(a)", _enrol, check=_subst_registered,
+        "T36",
+        "rehab.completed",
+        "Public facility complete: Mẫu 30, post-rehab 1 year",
+        "ND163 97",
+        _complete,
+        check=_complete_check,
     ),
     row(
-        "X04", "subst.status_reported", "Status reported by the clinic",
-        "ND163 89(2)", _nothing, check=_subst_active,
+        "T37",
+        "subst.enrolled",
+        "Clinic accepts the patient; e-monitoring within 12 h",
+        "ND163 89(2); ND163 15(1)(b); ND163 16(2)(a)",
+        _enrol,
+        check=_subst_registered,
     ),
     row(
-        "T40", "subst.completed", "Substitution completed: post-rehab 1 year",
-        "L120 42(1)", _subst_done, check=_subst_active,
+        "X04",
+        "subst.status_reported",
+        "Status reported by the clinic",
+        "ND163 89(2)",
+        _nothing,
+        check=_subst_active,
     ),
     row(
-        "T38", "subst.terminated", "Not started, self-terminated or terminated: compulsory",
-        "L120 35(1)(c); L120 35(3)(b); ND163 4(10)", _subst_terminated,
+        "T40",
+        "subst.completed",
+        "Substitution completed: post-rehab 1 year",
+        "L120 42(1)",
+        _subst_done,
+        check=_subst_active,
+    ),
+    row(
+        "T38",
+        "subst.terminated",
+        "Not started, self-terminated or terminated: compulsory",
+        "L120 35(1)(c); L120 35(3)(b); ND163 4(10)",
+        _subst_terminated,
         check=_subst_terminated_check,
     ),
 ]

@@ -27,16 +27,25 @@ def _by_time(_fold: Fold, _event: LifeEvent) -> None:
 
 TIME_ROWS: tuple[Rule, ...] = (
     row(
-        "T22", CLOCK, "Not registered within 24 h: compulsory dossier in 1 working day",
-        "L120 35(1)(a); L120 36(1)(a); ND163 4(7); ND163 100; ND163 103", _by_time,
+        "T22",
+        CLOCK,
+        "Not registered within 24 h: compulsory dossier in 1 working day",
+        "L120 35(1)(a); L120 36(1)(a); ND163 4(7); ND163 100; ND163 103",
+        _by_time,
     ),
     row(
-        "T24", CLOCK, "Not started within 2 working days of the decision: compulsory",
-        "L120 35(1)(a); ND163 4(8)", _by_time,
+        "T24",
+        CLOCK,
+        "Not started within 2 working days of the decision: compulsory",
+        "L120 35(1)(a); ND163 4(8)",
+        _by_time,
     ),
     row(
-        "T45", CLOCK, "3 months since the last violation without a court decision: lapsed",
-        "L120 35(4); L120 36(3)", _by_time,
+        "T45",
+        CLOCK,
+        "3 months since the last violation without a court decision: lapsed",
+        "L120 35(4); L120 36(3)",
+        _by_time,
     ),
 )
 

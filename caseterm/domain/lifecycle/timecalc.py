@@ -30,7 +30,7 @@ class HolidayStatus(StrEnum):
     LAW = "law"
     """Fixed by the Labour Code (solar holidays, and their compensatory days)."""
     ESTIMATED = "estimated"
-    """Not yet announced: listed for information, counted as a working day (deadlines stay early)."""
+    """Not yet announced: listed, but counted as a working day (deadlines stay early)."""
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ class UnitEvent:
     """For `breach.notified`: the `breach.discovered` event it answers."""
 
 
-def unit_deadlines(events: list[UnitEvent], *, reporting_needed: bool, now: datetime) -> list[Deadline]:
+def unit_deadlines(
+    events: list[UnitEvent], *, reporting_needed: bool, now: datetime
+) -> list[Deadline]:
     """Open unit deadlines at `now`.
 
     D39 ([U]: no period is fixed in law; monthly by default): while anyone is under user
