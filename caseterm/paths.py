@@ -27,3 +27,10 @@ def default_store() -> Path:
 def demo_dir() -> Path:
     """Return the directory that holds the demo store (synthetic data only)."""
     return data_dir() / "demo"
+
+
+def config_dir() -> Path:
+    """Return the per-user configuration directory (an updated holiday calendar lives here)."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))

@@ -31,3 +31,6 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             build_data.setdefault("force_include", {})[str(po_path.with_suffix(".mo"))] = str(
                 po_path.with_suffix(".mo").relative_to(self.root)
             )
+        # The holiday calendar is data under schema/; the package carries a copy of it.
+        calendar = Path(self.root) / "schema" / "holidays-vn.json"
+        build_data.setdefault("force_include", {})[str(calendar)] = "caseterm/data/holidays-vn.json"

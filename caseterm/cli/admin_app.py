@@ -102,7 +102,10 @@ def init(
 
 @app.command(
     "verify",
-    help=_("Check SQLite and SQLCipher integrity and the audit chain; exit 5 on any problem."),
+    help=_(
+        "Check SQLite and SQLCipher integrity, the audit chain, and that every stored lifecycle "
+        "equals a recomputation from the events; exit 5 on any problem."
+    ),
 )
 @guarded
 def verify(
@@ -111,7 +114,7 @@ def verify(
     passphrase_file: PassphraseFileOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Check SQLite and SQLCipher integrity and the audit chain; exit 5 on any problem."""
+    """Check integrity, the audit chain and the lifecycle projections; exit 5 on any problem."""
     from caseterm.services.verify import verify_store
 
     with unlocked(store, user, passphrase_file) as session:
@@ -125,6 +128,9 @@ def verify(
                 "audit_entries": report.audit_entries,
                 "audit_fault": {"seq": fault.seq, "reason": fault.reason} if fault else None,
                 "cipher": report.cipher,
+                "projections_checked": report.projections_checked,
+                "projection_mismatches": report.projection_mismatches,
+                "projections_missing": report.projections_missing,
             }
         )
     else:
@@ -141,6 +147,17 @@ def verify(
                 _("Audit chain broken at entry {seq} ({reason}).").format(
                     seq=fault.seq, reason=fault.reason
                 )
+            )
+        typer.echo(
+            _("Lifecycle: {n} persons recomputed from their events.").format(
+                n=report.projections_checked
+            )
+        )
+        for person_id in report.projection_mismatches:
+            typer.echo(_("Lifecycle differs from its events: person {pid}").format(pid=person_id))
+        if report.projections_missing:
+            typer.echo(
+                _("Lifecycle missing for {n} persons.").format(n=report.projections_missing)
             )
         typer.echo(_("Everything verified.") if report.ok else _("PROBLEMS FOUND."))
     if not report.ok:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from caseterm.cli import person
+from caseterm.cli import event, person
 from caseterm.cli.common import guarded, resolve_store, warn_if_unsafe_kdf
 from caseterm.cli.options import StoreOpt, UserOpt, VersionOpt
 from caseterm.i18n import _
@@ -23,6 +23,14 @@ app = typer.Typer(
     invoke_without_command=True,
 )
 app.add_typer(person.app, name="person")
+app.add_typer(event.app, name="event")
+app.command(
+    "due", help=_("What is overdue, due today and due in the next 7 days, for the whole commune.")
+)(event.due_command)
+app.command(
+    "unit-event",
+    help=_("Record a commune-level event: a report to the People's Committee, a data breach."),
+)(event.unit_command)
 
 
 @app.callback()

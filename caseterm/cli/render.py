@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import typer
 
 from caseterm.i18n import _, ngettext
-from caseterm.services.labels import code_label, date_label, event_label, moment_label
+from caseterm.clock import VIETNAM
+from caseterm.services.labels import (
+    code_label,
+    date_label,
+    event_label,
+    moment_label,
+    relative_label,
+)
 from caseterm.services.messages import field_label
 
 if TYPE_CHECKING:
+    from caseterm.domain.lifecycle.model import Deadline
+    from caseterm.services.due import DueList
     from caseterm.services.persons import PersonFile, PersonSummary
 
 
@@ -58,6 +68,114 @@ def print_person_file(person_file: PersonFile) -> None:
     drugs = ", ".join(code_label(d.value) for d in profile.drug_types)
     if drugs:
         typer.echo(f"  {field_label('profile')}: {drugs}")
+    print_lifecycle(person_file)
     typer.echo(_("Timeline:"))
+    state = person_file.lifecycle
     for event in person_file.events:
-        typer.echo(f"  {moment_label(event.occurred_at)}  {event_label(event.type)}")
+        line = f"  {moment_label(event.occurred_at)}  {event_label(event.type)}  [{event.id}]"
+        if event.id in state.voided:
+            line += "  " + _("VOID")
+        elif event.id in state.applied:
+            line += f"  ({state.applied[event.id]})"
+        elif event.id in state.refused:
+            line += "  " + _("NO LONGER FITS: {rule}").format(rule=state.refused[event.id].rule)
+        typer.echo(line)
+
+
+def print_lifecycle(person_file: PersonFile) -> None:
+    """Status, registers, measures with their terms, and open deadlines."""
+    from caseterm.services.lifecycle_text import (
+        CLOSE_REASON,
+        FLAG,
+        FORM,
+        MEASURE,
+        PHASE,
+        REGISTER,
+        label,
+        status_label,
+    )
+
+    state = person_file.lifecycle
+    flags = ", ".join(label(FLAG, flag) for flag in sorted(state.flags))
+    typer.echo(_("Status: {status}").format(status=status_label(state.status.value)))
+    if flags:
+        typer.echo(_("Flags: {flags}").format(flags=flags))
+    registers = ", ".join(label(REGISTER, r.value) for r in sorted(state.registers))
+    typer.echo(_("Registers: {registers}").format(registers=registers or "—"))
+    typer.echo(_("Measures:"))
+    for measure in state.measures:
+        parts = [label(MEASURE, measure.kind.value)]
+        if measure.form:
+            parts.append(label(FORM, measure.form.value))
+        parts.append(label(PHASE, measure.phase.value))
+        if measure.close_reason:
+            parts.append(label(CLOSE_REASON, measure.close_reason.value))
+        parts.append(measure.regime.value)
+        typer.echo("  " + " · ".join(parts))
+        _print_term(measure, state.as_of)
+    print_deadlines(state.visible_deadlines(), now=state.as_of)
+
+
+def _print_term(measure: object, now: datetime) -> None:
+    from caseterm.domain.lifecycle.model import Measure
+
+    if not isinstance(measure, Measure) or measure.term_start is None:
+        return
+    end = measure.term_end()
+    start = measure.term_start.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
+    if end is None:
+        typer.echo("    " + _("from {start}").format(start=start))
+        return
+    last_day = (end.astimezone(VIETNAM)).strftime("%d/%m/%Y %H:%M")
+    line = _("term {start} → {end}").format(start=start, end=last_day)
+    if measure.active:
+        line += f" ({relative_label(end, now)})"
+    typer.echo("    " + line)
+
+
+def print_deadlines(deadlines: list[Deadline], *, now: datetime) -> None:
+    """Open deadlines, each with what is due, when, how far, and the law."""
+    from caseterm.services.lifecycle_text import basis_text, deadline_label
+
+    if not deadlines:
+        typer.echo(_("No open deadlines."))
+        return
+    typer.echo(_("Open deadlines:"))
+    for deadline in deadlines:
+        marker = _("OVERDUE") if deadline.due_at <= now else _("due")
+        when = deadline.due_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
+        typer.echo(
+            f"  [{marker}] {deadline.code} {deadline_label(deadline.code, deadline.key)} — {when} "
+            f"({relative_label(deadline.due_at, now)})"
+        )
+        typer.echo(f"      {basis_text(deadline.basis)}")
+
+
+def print_due(found: DueList) -> None:
+    """The due list in its three groups, with counts per register."""
+    from caseterm.services.lifecycle_text import REGISTER, deadline_label, label
+
+    counts = ", ".join(
+        f"{label(REGISTER, name)}: {count}" for name, count in sorted(found.registers.items())
+    )
+    typer.echo(_("Registers: {counts}").format(counts=counts or "—"))
+    if found.calendar_gap:
+        typer.echo(
+            _(
+                "Warning: the holiday calendar does not cover {year}; working days then skip "
+                "weekends only. Ask the administrator to install the new calendar."
+            ).format(year=found.calendar_gap)
+        )
+    for title, items in (
+        (_("OVERDUE"), found.overdue),
+        (_("DUE TODAY"), found.today),
+        (_("NEXT 7 DAYS"), found.upcoming),
+    ):
+        typer.echo(f"{title} ({len(items)})")
+        for item in items:
+            when = item.due_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
+            who = item.full_name or _("(the commune)")
+            typer.echo(
+                f"  {when} ({relative_label(item.due_at, found.now)})  {who}  "
+                f"{item.code} {deadline_label(item.code, item.key)}"
+            )

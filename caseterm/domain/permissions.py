@@ -18,10 +18,26 @@ class Action(StrEnum):
     ACCOUNT_MANAGE = "account.manage"
     STORE_VERIFY = "store.verify"
     DEMO_DATA = "store.demo_data"
+    EVENT_RECORD = "event.record"
+    DECISION_RECORD = "event.record_decision"
+    """Decisions of the commune police chief (TCAX), and records only a chief may correct."""
+    EVENT_VOID_ANY = "event.void_any"
+    """Void an event someone else recorded (an officer may void their own)."""
+    UNIT_EVENT_RECORD = "unit_event.record"
 
 
-_OFFICER = {Action.PERSON_READ, Action.PERSON_CREATE, Action.PERSON_UPDATE}
-_CHIEF = _OFFICER | {Action.OVERRIDE_SUPERVISED_WARNING}
+_OFFICER = {
+    Action.PERSON_READ,
+    Action.PERSON_CREATE,
+    Action.PERSON_UPDATE,
+    Action.EVENT_RECORD,
+    Action.UNIT_EVENT_RECORD,
+}
+_CHIEF = _OFFICER | {
+    Action.OVERRIDE_SUPERVISED_WARNING,
+    Action.DECISION_RECORD,
+    Action.EVENT_VOID_ANY,
+}
 # The administrator keeps the system, not the case files: need-to-know (legal spec §6.4 P1).
 _ADMIN = {Action.ACCOUNT_MANAGE, Action.STORE_VERIFY, Action.DEMO_DATA}
 _ANALYST: set[Action] = set()
@@ -37,3 +53,22 @@ MATRIX: dict[Role, frozenset[Action]] = {
 def allowed(roles: Iterable[Role], action: Action) -> bool:
     """Return True when any of the roles grants the action."""
     return any(action in MATRIX[role] for role in roles)
+
+
+DECISION_EVENTS = frozenset(
+    {
+        "mgmt.decided",
+        "mgmt.suspended",
+        "mgmt.resumed",
+        "mgmt.stopped",
+        "mgmt.terminated",
+        "rehab.decided",
+        "compulsory.custody_decided",
+        "compulsory.sent_to_court",
+        "emon.decided",
+        "emon.exempted",
+        "emon.ended",
+        "force_majeure.recorded",
+    }
+)
+"""Event types that record a decision of the commune police chief (R2026: TCAX decides them)."""

@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from caseterm.domain.codes import Role
+from caseterm.domain.lifecycle import LifeEvent, PersonFacts, derive
+from caseterm.domain.lifecycle.payloads import parse_payload
 from caseterm.domain.permissions import Action
 from caseterm.files import atomic_write_bytes
 from caseterm.ids import new_id
 from caseterm.services import synthetic
+from caseterm.services.demo_lifecycle import add_demo_lives
+from caseterm.services.calendar import active_calendar
+from caseterm.services.lifecycle_views import projection_of
 from caseterm.services.paths import StoreFiles
 from caseterm.services.session import CaseSession
 from caseterm.services.setup import InitRequest, init_store
+from caseterm.store.records import ProjectionRow
 
 BATCH = 1000
 DEMO_ACCOUNT = "demo"
@@ -69,6 +75,7 @@ def generate_persons(
     """Add `count` synthetic persons in batches (one audit entry per batch); return the count."""
     session.require(Action.DEMO_DATA)
     people = synthetic.persons(count, seed=seed)
+    template = _registered_only(session)
     done = 0
     while done < count:
         batch = [(new_id(), next(people)) for _ in range(min(BATCH, count - done))]
@@ -80,6 +87,9 @@ def generate_persons(
                 by=session.actor.id,
                 event_ids=[new_id() for _ in batch],
             )
+            tx.states.put_many(
+                [replace(template, person_id=pid) for pid, _ in batch], unit_code=session.unit.code
+            )
             session.audit(
                 tx, "demo_data.generate", "unit", session.unit.code, {"count": len(batch)}
             )
@@ -87,6 +97,15 @@ def generate_persons(
         if progress:
             progress(done, count)
     return done
+
+
+def _registered_only(session: CaseSession) -> ProjectionRow:
+    """The projection of a person whose only event is their registration (the same for all)."""
+    calendar = active_calendar()
+    now = session.clock.now()
+    registered = LifeEvent("-", "person.registered", now, parse_payload("person.registered", {}))
+    state = derive(PersonFacts(None), [registered], calendar, now)
+    return projection_of("-", state, calendar.version)
 
 
 @dataclass(frozen=True)
@@ -97,6 +116,14 @@ class DemoStore:
     account: str
     passphrase: str
     created: bool
+
+
+def _adults(session: CaseSession) -> list[str]:
+    """Demo persons old enough for every script (adults in 2026), in register order."""
+    from caseterm.services.persons import list_persons
+
+    page, _total = list_persons(session, offset=0, limit=200)
+    return [p.id for p in page if p.birth[:4].isdigit() and int(p.birth[:4]) <= 2000]
 
 
 def demo_passphrase() -> str:
@@ -135,6 +162,7 @@ def ensure_demo_store(folder: Path, *, persons: int = DEMO_PERSONS) -> DemoStore
     session = open_session(store, DEMO_ACCOUNT, passphrase)
     try:
         generate_persons(session, persons, seed=2026)
+        add_demo_lives(session, _adults(session))
     finally:
         session.close()
     atomic_write_bytes(secret_file, (passphrase + "\n").encode("utf-8"))

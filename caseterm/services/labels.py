@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from caseterm.domain.dates import PartialDate
-from caseterm.i18n import N_, _
+from datetime import datetime
+
+from caseterm.i18n import N_, _, ngettext
 
 _CODES = {
     "male": N_("male"),
@@ -32,11 +34,6 @@ _CODES = {
     "representative": N_("legal representative"),
     "PASSPORT": N_("passport"),
 }
-_EVENTS = {
-    "person.registered": N_("Registered"),
-    "person.updated": N_("Identity updated"),
-}
-
 
 def code_label(code: str | None) -> str:
     """Return the display word of a code (the code itself when it has none, e.g. CCCD)."""
@@ -47,7 +44,22 @@ def code_label(code: str | None) -> str:
 
 def event_label(event_type: str) -> str:
     """Return the display name of an event type."""
-    return _(_EVENTS[event_type]) if event_type in _EVENTS else event_type
+    from caseterm.services.lifecycle_text import event_label as lifecycle_event_label
+
+    return lifecycle_event_label(event_type)
+
+
+def relative_label(due: datetime, now: datetime) -> str:
+    """'overdue by 3 hours', 'in 2 days': how far a deadline is, in whole hours or days."""
+    seconds = (due - now).total_seconds()
+    hours = int(abs(seconds) // 3600)
+    if hours < 48:
+        amount = ngettext("{n} hour", "{n} hours", max(hours, 1)).format(n=max(hours, 1))
+    else:
+        amount = ngettext("{n} day", "{n} days", hours // 24).format(n=hours // 24)
+    if seconds < 0:
+        return _("overdue by {amount}").format(amount=amount)
+    return _("in {amount}").format(amount=amount)
 
 
 def date_label(iso: str) -> str:

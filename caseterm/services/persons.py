@@ -18,6 +18,9 @@ from caseterm.errors import (
 from caseterm.i18n import _
 from caseterm.ids import new_id
 from caseterm.services.labels import date_label
+from caseterm.domain.lifecycle import Derived, PersonFacts, derive
+from caseterm.services.calendar import active_calendar
+from caseterm.services.lifecycle import life_event, refresh_projection
 from caseterm.services.messages import describe_issue
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
@@ -71,6 +74,7 @@ class PersonFile:
 
     person: StoredPerson
     events: list[EventInfo]
+    lifecycle: Derived
 
 
 def review(session: CaseSession, record: PersonRecord, *, person_id: str | None = None) -> Review:
@@ -125,6 +129,7 @@ def add_person(session: CaseSession, record: PersonRecord, *, confirm: bool = Fa
             by=session.actor.id,
         )
         _event(session, tx, person_id, "person.registered", {"overridden_warnings": overridden})
+        refresh_projection(session, tx, person_id)
         session.audit(tx, "person.create", "person", person_id, {"overridden": len(overridden)})
     return person_id
 
@@ -163,6 +168,7 @@ def update_person(
             "person.updated",
             {"fields": changed, "overridden_warnings": overridden},
         )
+        refresh_projection(session, tx, person_id)  # the birth date drives the age gates
         session.audit(tx, "person.update", "person", person_id, {"fields": len(changed)})
     return changed
 
@@ -191,16 +197,22 @@ def show_person(session: CaseSession, person_id: str) -> PersonFile:
     """Open a person's file (audited as a read)."""
     session.require(Action.PERSON_READ)
     with session.transaction(durable=False) as tx:
-        resolved = _resolve(tx, person_id)
+        resolved = resolve_person(tx, person_id)
         person = tx.persons.get(resolved)
         if person is None:
             raise _not_found(person_id)
         events = tx.events.of_person(resolved)
         session.audit(tx, "person.read", "person", resolved)
-    return PersonFile(person, events)
+    lifecycle = derive(
+        PersonFacts(person.record.birth),
+        [life_event(info) for info in events],
+        active_calendar(),
+        session.clock.now(),
+    )
+    return PersonFile(person, events, lifecycle)
 
 
-def _resolve(tx: Tx, person_id: str) -> str:
+def resolve_person(tx: Tx, person_id: str) -> str:
     """Accept a full id or a unique prefix of at least 8 characters (for the command line)."""
     if tx.persons.exists(person_id):
         return person_id

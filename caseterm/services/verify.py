@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from caseterm.domain.audit import ChainFault
+from caseterm.domain.lifecycle import PersonFacts, derive
 from caseterm.domain.permissions import Action
+from caseterm.services.calendar import active_calendar
+from caseterm.services.lifecycle import life_event
+from caseterm.services.lifecycle_views import derived_json
 from caseterm.services.session import CaseSession
+from caseterm.store.database import Tx
 
 
 @dataclass(frozen=True)
@@ -17,11 +23,20 @@ class VerifyReport:
     audit_entries: int
     audit_fault: ChainFault | None
     cipher: dict[str, str]
+    projections_checked: int = 0
+    projection_mismatches: list[str] = field(default_factory=list)
+    """Persons whose stored lifecycle differs from a full recomputation of their events."""
+    projections_missing: int = 0
 
     @property
     def ok(self) -> bool:
         """True when every check passed."""
-        return not self.integrity_problems and self.audit_fault is None
+        return (
+            not self.integrity_problems
+            and self.audit_fault is None
+            and not self.projection_mismatches
+            and not self.projections_missing
+        )
 
 
 def verify_store(session: CaseSession) -> VerifyReport:
@@ -30,11 +45,32 @@ def verify_store(session: CaseSession) -> VerifyReport:
     problems = session.store.integrity_problems()
     with session.transaction() as tx:
         count, fault = tx.audit.verify()
+        checked, mismatches = _check_projections(tx)
+        missing = tx.persons.count() - checked
         session.audit(
             tx,
             "store.verify",
             "unit",
             session.unit.code,
-            {"ok": int(not problems and fault is None)},
+            {"ok": int(not problems and fault is None and not mismatches and not missing)},
         )
-    return VerifyReport(problems, count, fault, session.store.cipher_report())
+    return VerifyReport(
+        problems, count, fault, session.store.cipher_report(), checked, mismatches, missing
+    )
+
+
+def _check_projections(tx: Tx) -> tuple[int, list[str]]:
+    """Recompute every person's lifecycle at the projection's own moment and compare."""
+    calendar = active_calendar()
+    checked, mismatches = 0, []
+    for row in tx.states.all():
+        checked += 1
+        person = tx.persons.get(row.person_id)
+        if person is None:
+            mismatches.append(row.person_id)
+            continue
+        events = [life_event(info) for info in tx.events.of_person(row.person_id)]
+        state = derive(PersonFacts(person.record.birth), events, calendar, datetime.fromisoformat(row.as_of))
+        if row.calendar_version == calendar.version and derived_json(state) != row.summary:
+            mismatches.append(row.person_id)
+    return checked, mismatches

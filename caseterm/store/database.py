@@ -16,6 +16,7 @@ from caseterm.store import StoreDamaged, StoreOpenError
 from caseterm.store.accounts import AccountRepo, UnitKeyRepo, UnitRepo
 from caseterm.store.audit import AuditRepo
 from caseterm.store.engine import make_engine
+from caseterm.store.lifecycle import StateRepo, UnitEventRepo
 from caseterm.store.migrate import HEAD, recorded_revision, upgrade_to_head
 from caseterm.store.persons import EventRepo, PersonRepo
 from caseterm.store.sqlcipher import cipher_version, current_cipher_settings, integrity_problems
@@ -63,6 +64,8 @@ class Tx:
     persons: PersonRepo
     events: EventRepo
     audit: AuditRepo
+    states: StateRepo
+    unit_events: UnitEventRepo
 
 
 class Store:
@@ -108,6 +111,8 @@ class Store:
                         persons=PersonRepo(session),
                         events=EventRepo(session),
                         audit=AuditRepo(session),
+                        states=StateRepo(session),
+                        unit_events=UnitEventRepo(session),
                     )
             finally:
                 if not durable:

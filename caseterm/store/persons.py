@@ -268,6 +268,11 @@ class EventRepo:
         self._session.add(Event(**row))
         self._session.flush()
 
+    def get(self, event_id: str) -> EventInfo | None:
+        """One event by id."""
+        row = self._session.get(Event, event_id)
+        return None if row is None else _event_info(row)
+
     def of_person(self, person_id: str) -> list[EventInfo]:
         """Return a person's events in the order they happened."""
         query = (
@@ -275,18 +280,19 @@ class EventRepo:
             .where(Event.person_id == person_id)
             .order_by(col(Event.occurred_at), col(Event.recorded_at), col(Event.id))
         )
-        return [
-            EventInfo(
-                e.id,
-                e.person_id,
-                e.type,
-                e.occurred_at,
-                e.recorded_at,
-                e.recorded_by,
-                json.loads(e.payload),
-            )
-            for e in self._session.exec(query)
-        ]
+        return [_event_info(e) for e in self._session.exec(query)]
+
+
+def _event_info(row: Event) -> EventInfo:
+    return EventInfo(
+        row.id,
+        row.person_id,
+        row.type,
+        row.occurred_at,
+        row.recorded_at,
+        row.recorded_by,
+        json.loads(row.payload),
+    )
 
 
 def _person_row(

@@ -78,3 +78,29 @@ class EventInfo:
     recorded_at: str
     recorded_by: str
     payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ProjectionRow:
+    """A person's stored lifecycle projection."""
+
+    person_id: str
+    status: str
+    registers: tuple[str, ...]
+    next_due_at: str | None
+    valid_until: str | None
+    as_of: str
+    calendar_version: str
+    summary: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class UnitEventInfo:
+    """One unit-level event."""
+
+    id: str
+    type: str
+    occurred_at: str
+    recorded_at: str
+    recorded_by: str
+    payload: dict[str, Any]

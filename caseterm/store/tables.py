@@ -107,3 +107,37 @@ class UnitKey(SQLModel, table=True):
     public_key: bytes
     created_at: str
     retired_at: str | None = None
+
+
+class PersonState(SQLModel, table=True):
+    """The lifecycle projection of a person: rebuildable from the events, checked by verify.
+
+    `as_of` is the moment it was computed at; `valid_until` the next moment at which time alone
+    changes it (a deadline passes, a new month starts). `summary` is the derived state as JSON.
+    """
+
+    __tablename__ = "person_state"
+
+    person_id: str = Field(primary_key=True, foreign_key="person.id", max_length=36)
+    unit_code: str = Field(foreign_key="unit.code", max_length=16)
+    status: str = Field(index=True, max_length=4)
+    registers: str = Field(default="", max_length=64)
+    next_due_at: str | None = Field(default=None, index=True)
+    valid_until: str | None = Field(default=None, index=True)
+    as_of: str
+    calendar_version: str = Field(max_length=32)
+    summary: str
+
+
+class UnitEvent(SQLModel, table=True):
+    """A unit-level record: a report to the commune People's Committee, a data breach."""
+
+    __tablename__ = "unit_event"
+
+    id: str = Field(primary_key=True, max_length=36)
+    unit_code: str = Field(foreign_key="unit.code", max_length=16)
+    type: str = Field(index=True, max_length=64)
+    occurred_at: str
+    recorded_at: str
+    recorded_by: str = Field(max_length=36)
+    payload: str

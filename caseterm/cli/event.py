@@ -1,0 +1,172 @@
+"""`caseterm event record|void|types` and `caseterm due`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from caseterm.cli.common import guarded, print_json, unlocked
+from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.i18n import _
+
+app = typer.Typer(
+    help=_("Record what happened to a person (checked against the law), or void a record."),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+AtOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--at",
+        help=_("When it happened, dd/mm/yyyy HH:MM (Vietnam time); default: now."),
+        show_default=False,
+    ),
+]
+
+
+@app.command("record", help=_("Record an event; refused events name the rule and the law."))
+@guarded
+def record(
+    person: Annotated[str, typer.Argument(help=_("The person's id (or its first 8+ characters)."))],
+    event_type: Annotated[
+        str, typer.Argument(metavar="TYPE", help=_("The event type, e.g. test.performed."))
+    ],
+    field: Annotated[
+        list[str] | None,
+        typer.Option("--field", "-f", help=_("A payload field as name=value (repeatable).")),
+    ] = None,
+    payload_file: Annotated[
+        Path | None,
+        typer.Option("--payload-file", help=_("The payload as a JSON object in a file.")),
+    ] = None,
+    at: AtOpt = None,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Record an event; refused events name the rule and the law."""
+    from caseterm.services.event_input import parse_moment, payload_from_fields, payload_from_file
+    from caseterm.services.lifecycle import record_event
+    from caseterm.services.lifecycle_text import event_label, status_label
+
+    payload = payload_from_file(payload_file) if payload_file else {}
+    payload.update(payload_from_fields(event_type, field or []))
+    moment = parse_moment(at) if at else None
+    with unlocked(store, user, passphrase_file) as session:
+        done = record_event(session, person, event_type, payload, occurred_at=moment)
+    if json:
+        print_json(
+            {"id": done.event_id, "rule": done.rule, "status": done.state.status.value}
+        )
+        return
+    typer.echo(
+        _("Recorded {event} ({eid}) under rule {rule}.").format(
+            event=event_label(event_type), eid=done.event_id, rule=done.rule
+        )
+    )
+    typer.echo(_("Status now: {status}").format(status=status_label(done.state.status.value)))
+    from caseterm.cli.render import print_deadlines
+
+    print_deadlines(done.state.visible_deadlines(), now=done.state.as_of)
+
+
+@app.command("void", help=_("Void an event with a reason; the file is recomputed without it."))
+@guarded
+def void(
+    event: Annotated[str, typer.Argument(help=_("The id of the event to void."))],
+    reason: Annotated[str, typer.Option("--reason", help=_("Why the record is void."))],
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Void an event with a reason; the file is recomputed without it."""
+    from caseterm.services.lifecycle import void_event
+    from caseterm.services.lifecycle_text import status_label
+
+    with unlocked(store, user, passphrase_file) as session:
+        done = void_event(session, event, reason)
+    if json:
+        print_json(
+            {
+                "id": done.void_id,
+                "status": done.state.status.value,
+                "no_longer_fit": done.no_longer_fit,
+            }
+        )
+        return
+    typer.echo(_("Voided {eid}.").format(eid=event))
+    typer.echo(_("Status now: {status}").format(status=status_label(done.state.status.value)))
+    for later in done.no_longer_fit:
+        typer.echo(_("No longer fits after the correction: event {eid}").format(eid=later))
+
+
+@app.command("types", help=_("List the event types and their fields (* = required)."))
+def types_() -> None:
+    """List the event types and their fields (* = required)."""
+    from caseterm.domain.lifecycle.payloads import PAYLOADS
+    from caseterm.services.event_input import field_names
+    from caseterm.services.lifecycle_text import event_label
+
+    for event_type in sorted(PAYLOADS):
+        names = [f"{name}{'*' if required else ''}" for name, required in field_names(event_type)]
+        typer.echo(f"{event_type:34} {event_label(event_type)}")
+        if names:
+            typer.echo(f"{'':34}   {', '.join(names)}")
+
+
+def due(
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """What is overdue, due today and due in the next 7 days, for the whole commune."""
+    from caseterm.services.due import due_list
+
+    with unlocked(store, user, passphrase_file) as session:
+        found = due_list(session)
+    if json:
+        from caseterm.services.views import due_json
+
+        print_json(due_json(found))
+        return
+    from caseterm.cli.render import print_due
+
+    print_due(found)
+
+
+def unit_record(
+    event_type: Annotated[
+        str,
+        typer.Argument(
+            metavar="TYPE",
+            help=_("unit.report_sent, breach.discovered or breach.notified"),
+        ),
+    ],
+    field: Annotated[
+        list[str] | None,
+        typer.Option("--field", "-f", help=_("refers_to=ID (breach.notified), reference=…")),
+    ] = None,
+    at: AtOpt = None,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Record a commune-level event: a report to the People's Committee, a data breach."""
+    from caseterm.services.due import record_unit_event
+    from caseterm.services.event_input import parse_moment
+
+    pairs = dict(item.partition("=")[::2] for item in field or [])
+    with unlocked(store, user, passphrase_file) as session:
+        event_id = record_unit_event(
+            session, event_type, pairs, occurred_at=parse_moment(at) if at else None
+        )
+    typer.echo(_("Recorded {event} ({eid}).").format(event=event_type, eid=event_id))
+
+
+due_command = guarded(due)
+unit_command = guarded(unit_record)

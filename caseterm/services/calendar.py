@@ -1,0 +1,54 @@
+"""The holiday calendar in force: an administrator's update if installed, else the shipped one."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from caseterm.domain.lifecycle.holidays import CalendarError, calendar_from_document
+from caseterm.domain.lifecycle.timecalc import WorkCalendar
+from caseterm.errors import UsageError
+from caseterm.i18n import _
+
+CALENDAR_FILE = "holidays-vn.json"
+
+
+def shipped_calendar_path() -> Path:
+    """The calendar shipped with caseterm (package data; the repository's `schema/` in a checkout)."""
+    packaged = Path(__file__).parents[1] / "data" / CALENDAR_FILE
+    if packaged.exists():
+        return packaged
+    return Path(__file__).parents[2] / "schema" / CALENDAR_FILE
+
+
+def installed_calendar_path() -> Path:
+    """Where `caseterm-admin calendar install` puts an updated calendar."""
+    from caseterm.paths import config_dir
+
+    return config_dir() / CALENDAR_FILE
+
+
+def read_calendar(path: Path) -> WorkCalendar:
+    """Read and validate a calendar document; a bad file is a clear usage error."""
+    try:
+        document = json.loads(path.read_text("utf-8"))
+        return calendar_from_document(document)
+    except (OSError, json.JSONDecodeError, CalendarError) as error:
+        raise UsageError(
+            _("The holiday calendar {path} cannot be used ({reason}).").format(
+                path=path, reason=error
+            )
+        ) from error
+
+
+@lru_cache(maxsize=1)
+def active_calendar() -> WorkCalendar:
+    """The newest valid calendar: the installed update when newer than the shipped one."""
+    shipped = read_calendar(shipped_calendar_path())
+    installed = installed_calendar_path()
+    if installed.exists():
+        update = read_calendar(installed)
+        if update.version >= shipped.version:
+            return update
+    return shipped

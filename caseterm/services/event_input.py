@@ -1,0 +1,122 @@
+"""Turning what an officer types (`k=v`, `dd/mm/yyyy HH:MM`, `có`) into an event payload."""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from caseterm.clock import VIETNAM
+from caseterm.domain.lifecycle.payloads import PAYLOADS
+from caseterm.domain.names import fold
+from caseterm.errors import UsageError
+from caseterm.i18n import _
+
+_TRUE = {"1", "true", "yes", "y", "co", "x"}
+_FALSE = {"0", "false", "no", "n", "khong"}
+_MOMENT_FORMATS = ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M")
+
+
+def parse_moment(text: str) -> datetime:
+    """`dd/mm/yyyy HH:MM` (Vietnam time), or ISO 8601 with an offset; a date alone means 00:00."""
+    value = text.strip()
+    try:
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is not None:
+            return parsed
+    except ValueError:
+        pass
+    for pattern in (*_MOMENT_FORMATS, "%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(value, pattern).replace(tzinfo=VIETNAM)
+        except ValueError:
+            continue
+    raise UsageError(_("Not a date and time: {text} (use dd/mm/yyyy HH:MM).").format(text=value))
+
+
+def parse_day(text: str) -> date:
+    """`dd/mm/yyyy` or `YYYY-MM-DD`."""
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text.strip(), pattern).date()
+        except ValueError:
+            continue
+    raise UsageError(_("Not a date: {text} (use dd/mm/yyyy).").format(text=text))
+
+
+def payload_from_fields(event_type: str, pairs: list[str]) -> dict[str, Any]:
+    """Build a payload from `name=value` pairs; repeating a list field adds to the list."""
+    model = PAYLOADS.get(event_type)
+    if model is None:
+        raise UsageError(_("Unknown event type: {type}.").format(type=event_type))
+    payload: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UsageError(_("Write each field as name=value: {pair}").format(pair=pair))
+        info = model.model_fields.get(name)
+        if info is None:  # left for the payload validation to name, with the allowed fields
+            payload[name] = value
+            continue
+        kind = _base_type(info.annotation)
+        converted = _convert(kind, value.strip())
+        if _is_list(info.annotation):
+            payload.setdefault(name, []).append(converted)
+        else:
+            payload[name] = converted
+    return payload
+
+
+def payload_from_file(path: Path) -> dict[str, Any]:
+    """A payload written as a JSON object in a file."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise UsageError(
+            _("Cannot read the payload file {path}: {reason}").format(path=path, reason=error)
+        ) from error
+    if not isinstance(data, dict):
+        raise UsageError(_("The payload file must hold one JSON object."))
+    return data
+
+
+def _convert(kind: Any, value: str) -> Any:
+    if kind is bool:
+        folded = fold(value)
+        if folded in _TRUE:
+            return True
+        if folded in _FALSE:
+            return False
+        raise UsageError(_("Not yes or no: {text}").format(text=value))
+    if kind is datetime:
+        return parse_moment(value).isoformat()
+    if kind is date:
+        return parse_day(value).isoformat()
+    return value
+
+
+def _is_list(annotation: Any) -> bool:
+    return typing.get_origin(annotation) is list
+
+
+def _base_type(annotation: Any) -> Any:
+    """The scalar type under Optional[...], list[...] and Annotated[...]."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _base_type(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _base_type(args[0]) if args else annotation
+    if annotation is not None and getattr(annotation, "__name__", "") == "AwareDatetime":
+        return datetime
+    return annotation
+
+
+def field_names(event_type: str) -> list[tuple[str, bool]]:
+    """The fields of an event type and whether each is required (for `event types`)."""
+    model = PAYLOADS[event_type]
+    return [(name, info.is_required()) for name, info in model.model_fields.items()]

@@ -1,0 +1,199 @@
+"""Recording what happened to a person, voiding it, and keeping the lifecycle projection true.
+
+Every change runs in one transaction: validate the payload → check the transition table against
+the whole file → append the event → recompute and store the projection → audit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+
+from caseterm.clock import utc_iso
+from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, check_new_event, derive
+from caseterm.domain.lifecycle.payloads import PAYLOADS, parse_payload
+from caseterm.domain.permissions import DECISION_EVENTS, Action
+from caseterm.errors import NotFound, PermissionDenied, RefusedError, UsageError, ValidationFailed
+from caseterm.i18n import _
+from caseterm.ids import new_id
+from caseterm.services.calendar import active_calendar
+from caseterm.services.lifecycle_text import describe_refusal, event_label, payload_problems
+from caseterm.services.lifecycle_views import projection_of
+from caseterm.services.session import CaseSession
+from caseterm.store.database import Tx
+from caseterm.store.records import EventInfo
+
+FUTURE_TOLERANCE = timedelta(minutes=5)
+"""An event may not be dated in the future (beyond a laptop clock's usual drift)."""
+NOT_RECORDABLE = frozenset({"person.registered", "person.updated", "event.voided"})
+"""Written by the person registry and by `void_event`, never recorded directly."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What recording an event did."""
+
+    event_id: str
+    rule: str
+    state: Derived
+
+
+@dataclass(frozen=True)
+class Voided:
+    """What voiding an event did: the new state and any later events that no longer fit."""
+
+    void_id: str
+    state: Derived
+    no_longer_fit: list[str]
+
+
+def record_event(
+    session: CaseSession,
+    person_id: str,
+    event_type: str,
+    payload: dict[str, Any],
+    *,
+    occurred_at: datetime | None = None,
+) -> Recorded:
+    """Record an event the transition table allows, or raise a refusal that names the rule."""
+    session.require(Action.EVENT_RECORD)
+    if event_type not in PAYLOADS or event_type in NOT_RECORDABLE:
+        raise UsageError(_("Unknown event type: {type}.").format(type=event_type))
+    if event_type in DECISION_EVENTS and not session.may(Action.DECISION_RECORD):
+        raise PermissionDenied(
+            _("Only the commune police chief may record this decision: {event}.").format(
+                event=event_label(event_type)
+            )
+        )
+    moment = occurred_at or session.clock.now()
+    if moment > session.clock.now() + FUTURE_TOLERANCE:
+        raise ValidationFailed(_("The event was not saved:"), [_("its time is in the future")])
+    parsed = _parse(event_type, payload)
+    with session.transaction() as tx:
+        resolved = _resolve(tx, person_id)
+        facts, history = _file(tx, resolved)
+        new = LifeEvent(new_id(), event_type, moment, parsed, session.clock.now())
+        refusal = check_new_event(facts, history, new, active_calendar(), session.clock.now())
+        if refusal is not None:
+            raise RefusedError(describe_refusal(event_type, refusal))
+        tx.events.append(
+            event_id=new.id,
+            unit_code=session.unit.code,
+            person_id=resolved,
+            type_=event_type,
+            occurred_at=utc_iso(moment),
+            recorded_at=session.now(),
+            recorded_by=session.actor.id,
+            payload=parsed.model_dump(mode="json", exclude_none=True),
+        )
+        state = _store_projection(session, tx, resolved, facts, [*history, new])
+        session.audit(tx, "event.record", "person", resolved, {"event": new.id, "type": event_type})
+    return Recorded(new.id, state.applied[new.id], state)
+
+
+def void_event(session: CaseSession, event_id: str, reason: str) -> Voided:
+    """Void an event with a reason; the file is recomputed without it."""
+    session.require(Action.EVENT_RECORD)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationFailed(_("The event was not voided:"), [_("a reason is required")])
+    with session.transaction() as tx:
+        target = tx.events.get(event_id)
+        if target is None:
+            raise NotFound(_("There is no event with id {eid}.").format(eid=event_id))
+        _may_void(session, target)
+        facts, history = _file(tx, target.person_id)
+        state_before = derive(facts, history, active_calendar(), session.clock.now())
+        if event_id in state_before.voided:
+            raise RefusedError(_("This event is already void."))
+        void = LifeEvent(
+            new_id(),
+            "event.voided",
+            session.clock.now(),
+            parse_payload("event.voided", {"event": event_id, "reason": reason}),
+            session.clock.now(),
+        )
+        tx.events.append(
+            event_id=void.id,
+            unit_code=session.unit.code,
+            person_id=target.person_id,
+            type_="event.voided",
+            occurred_at=session.now(),
+            recorded_at=session.now(),
+            recorded_by=session.actor.id,
+            payload=void.payload.model_dump(mode="json"),
+        )
+        state = _store_projection(session, tx, target.person_id, facts, [*history, void])
+        session.audit(tx, "event.void", "person", target.person_id, {"event": event_id})
+    broken = sorted(set(state.refused) - set(state_before.refused))
+    return Voided(void.id, state, broken)
+
+
+def _may_void(session: CaseSession, target: EventInfo) -> None:
+    if target.type in NOT_RECORDABLE:
+        raise RefusedError(_("This kind of event cannot be voided: {event}.").format(
+            event=event_label(target.type)))
+    own = target.recorded_by == session.actor.id
+    if not own and not session.may(Action.EVENT_VOID_ANY):
+        raise PermissionDenied(_("Only a chief may void an event someone else recorded."))
+
+
+def lifecycle_of(session: CaseSession, person_id: str) -> Derived:
+    """A person's derived state now (the caller audits the read of the file it belongs to)."""
+    session.require(Action.PERSON_READ)
+    with session.transaction(durable=False) as tx:
+        facts, history = _file(tx, _resolve(tx, person_id))
+    return derive(facts, history, active_calendar(), session.clock.now())
+
+
+def refresh_projection(session: CaseSession, tx: Tx, person_id: str) -> Derived:
+    """Recompute and store one person's projection (demo data, stale rows)."""
+    facts, history = _file(tx, person_id)
+    return _store_projection(session, tx, person_id, facts, history)
+
+
+def _store_projection(
+    session: CaseSession, tx: Tx, person_id: str, facts: PersonFacts, history: list[LifeEvent]
+) -> Derived:
+    calendar = active_calendar()
+    state = derive(facts, history, calendar, session.clock.now())
+    tx.states.put(projection_of(person_id, state, calendar.version), unit_code=session.unit.code)
+    return state
+
+
+def _parse(event_type: str, payload: dict[str, Any]) -> Any:
+    try:
+        return parse_payload(event_type, payload)
+    except ValidationError as error:
+        raise ValidationFailed(
+            _("The event was not saved:"), payload_problems(event_type, error)
+        ) from error
+
+
+def _resolve(tx: Tx, person_id: str) -> str:
+    from caseterm.services.persons import resolve_person
+
+    return resolve_person(tx, person_id)
+
+
+def _file(tx: Tx, person_id: str) -> tuple[PersonFacts, list[LifeEvent]]:
+    """The person's facts and events as the engine reads them."""
+    person = tx.persons.get(person_id)
+    if person is None:
+        raise NotFound(_("There is no person with id {pid}.").format(pid=person_id))
+    events = [life_event(info) for info in tx.events.of_person(person_id)]
+    return PersonFacts(person.record.birth), events
+
+
+def life_event(info: EventInfo) -> LifeEvent:
+    """A stored event as the engine reads it."""
+    return LifeEvent(
+        id=info.id,
+        type=info.type,
+        occurred_at=datetime.fromisoformat(info.occurred_at),
+        payload=parse_payload(info.type, info.payload),
+        recorded_at=datetime.fromisoformat(info.recorded_at),
+    )
