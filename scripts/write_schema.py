@@ -18,19 +18,57 @@ SCHEMA = ROOT / "schema"
 def schemas() -> dict[str, dict[str, Any]]:
     """File name → JSON Schema, generated from the models in the code."""
     from caseterm.crypto.keyfile_schema import KeyFileDocument
-    from caseterm.services.views import PersonFileOut, PersonSummaryOut
+    from caseterm.domain.lifecycle.holidays import HolidayCalendarDocument
+    from caseterm.services.views import DueListOut, PersonFileOut, PersonSummaryOut
 
     out = {}
     for name, model in (
         ("person-summary.v1.schema.json", PersonSummaryOut),
         ("person-file.v1.schema.json", PersonFileOut),
+        ("due-list.v1.schema.json", DueListOut),
         ("keyfile.v1.schema.json", KeyFileDocument),
+        ("holidays.v1.schema.json", HolidayCalendarDocument),
     ):
-        schema = model.model_json_schema()
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["$id"] = f"https://caseterm.invalid/schema/{name}"
-        out[name] = schema
+        out[name] = _identified(name, model.model_json_schema(by_alias=True))
+    out["event.v1.schema.json"] = _identified("event.v1.schema.json", event_schema())
     return out
+
+
+def _identified(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://caseterm.invalid/schema/{name}"
+    return schema
+
+
+def event_schema() -> dict[str, Any]:
+    """One event (`type` + `payload`): each canonical type's payload is its own definition."""
+    from pydantic.json_schema import models_json_schema
+
+    from caseterm.domain.lifecycle.payloads import PAYLOADS
+
+    keys, definitions = models_json_schema(
+        [(model, "validation") for model in PAYLOADS.values()], ref_template="#/$defs/{model}"
+    )
+    refs = {t: keys[(m, "validation")]["$ref"] for t, m in PAYLOADS.items()}
+    return {
+        "title": "Event",
+        "description": "A canonical event: its type and its typed payload (legal spec §3).",
+        "type": "object",
+        "required": ["type", "payload"],
+        "properties": {
+            "type": {"enum": sorted(PAYLOADS)},
+            "occurred_at": {"type": "string", "format": "date-time"},
+            "payload": {"type": "object"},
+        },
+        "allOf": [
+            {
+                "if": {"properties": {"type": {"const": event_type}}},
+                "then": {"properties": {"payload": {"$ref": refs[event_type]}}},
+            }
+            for event_type in sorted(PAYLOADS)
+        ],
+        "$defs": definitions["$defs"],
+    }
 
 
 def render(schema: dict[str, Any]) -> str:

@@ -40,3 +40,44 @@ def test_person_output_and_key_file_validate(session: CaseSession) -> None:
         jsonschema.validate(summary_json(line), _schema("person-summary.v1.schema.json"))
     keyfile = json.loads(session.files.keyfile.read_text("utf-8"))
     jsonschema.validate(keyfile, _schema("keyfile.v1.schema.json"))
+
+
+def test_the_holiday_calendar_validates() -> None:
+    document = json.loads((ROOT / "schema" / "holidays-vn.json").read_text("utf-8"))
+    jsonschema.validate(document, _schema("holidays.v1.schema.json"))
+
+
+def test_every_event_of_a_lifecycle_validates(session: CaseSession) -> None:
+    from caseterm.services.lifecycle import record_event
+
+    pid = add_person(session, person())
+    record_event(
+        session, pid, "test.performed", {"ground": "h", "sample": "URINE", "result": "POSITIVE"}
+    )
+    record_event(
+        session, pid, "residence.verified", {"result": "STABLE", "criterion": "REGISTERED_ADDRESS"}
+    )
+    schema = _schema("event.v1.schema.json")
+    for event in show_person(session, pid).events:
+        jsonschema.validate({"type": event.type, "payload": event.payload}, schema)
+    bad = {"type": "test.performed", "payload": {"ground": "z", "sample": "URINE", "result": "X"}}
+    try:
+        jsonschema.validate(bad, schema)
+    except jsonschema.ValidationError:
+        pass
+    else:
+        raise AssertionError("an unknown code passed the event schema")
+
+
+def test_the_due_list_validates(session: CaseSession) -> None:
+    from caseterm.services.due import due_list
+    from caseterm.services.lifecycle import record_event
+    from caseterm.services.views import due_json
+
+    pid = add_person(session, person())
+    record_event(
+        session, pid, "test.performed", {"ground": "h", "sample": "URINE", "result": "POSITIVE"}
+    )
+    output = due_json(due_list(session))
+    jsonschema.validate(output, _schema("due-list.v1.schema.json"))
+    assert [item["code"] for item in output["items"]] == ["D01"]

@@ -1,9 +1,11 @@
-"""Reading the holiday calendar document (`schema/holidays-vn.json`) into a `WorkCalendar`."""
+"""The holiday calendar document (`schema/holidays-vn.json`) and its reading into a calendar."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from caseterm.domain.lifecycle.timecalc import Holiday, HolidayStatus, WorkCalendar
 
@@ -14,25 +16,46 @@ class CalendarError(ValueError):
     """The calendar document is malformed; the message names the problem (a code)."""
 
 
+class HolidayEntry(BaseModel):
+    """One day off."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    date: date
+    name: str = Field(min_length=1, max_length=200)
+    status: Literal["official", "law", "estimated"] = Field(
+        description="official: announced; law: Labour Code Art 112; estimated: not counted"
+    )
+
+
+class HolidayCalendarDocument(BaseModel):
+    """The updatable Vietnamese public-holiday calendar used for working-day deadlines."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    schema_ref: str | None = Field(default=None, alias="$schema")
+    format: Literal["caseterm.holidays.v1"]
+    version: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Date of this edition")
+    country: Literal["VN"]
+    years: list[int] = Field(min_length=1, description="Years whose holidays are complete")
+    notes: str = ""
+    holidays: list[HolidayEntry]
+    working_weekend_days: list[date] = Field(
+        default_factory=list, description="Saturdays or Sundays made working days by a swap"
+    )
+
+
 def calendar_from_document(document: dict[str, Any]) -> WorkCalendar:
     """Validate and build the calendar; every listed day must belong to a covered year."""
-    if document.get("format") != FORMAT:
-        raise CalendarError("format")
     try:
-        years = frozenset(int(year) for year in document["years"])
-        holidays = [_holiday(item) for item in document["holidays"]]
-        swaps = [date.fromisoformat(day) for day in document.get("working_weekend_days", [])]
-        version = str(document["version"])
-    except (KeyError, TypeError, ValueError) as error:
+        parsed = HolidayCalendarDocument.model_validate(document)
+    except ValidationError as error:
         raise CalendarError("fields") from error
-    if any(h.day.year not in years for h in holidays) or any(d.year not in years for d in swaps):
+    years = frozenset(parsed.years)
+    days = [h.date for h in parsed.holidays] + parsed.working_weekend_days
+    if any(day.year not in years for day in days):
         raise CalendarError("year_not_covered")
-    if any(d.weekday() < 5 for d in swaps):
+    if any(day.weekday() < 5 for day in parsed.working_weekend_days):
         raise CalendarError("swap_not_weekend")
-    return WorkCalendar.build(version, years, holidays, swaps)
-
-
-def _holiday(item: dict[str, Any]) -> Holiday:
-    return Holiday(
-        date.fromisoformat(item["date"]), str(item["name"]), HolidayStatus(item["status"])
-    )
+    holidays = [Holiday(h.date, h.name, HolidayStatus(h.status)) for h in parsed.holidays]
+    return WorkCalendar.build(parsed.version, years, holidays, parsed.working_weekend_days)
