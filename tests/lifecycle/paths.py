@@ -94,7 +94,7 @@ def dossier(life: Life, when: str = "06/07/2026 08:00") -> None:
 def at_court(life: Life, when: str = "06/07/2026 08:00") -> str:
     """The dossier notified on a Wednesday and sent to court after reading. Returns the sending."""
     dossier(life, when)
-    life.rec("compulsory.dossier_notified", "09/07/2026 09:00", delivered_to="PERSON")
+    life.rec("compulsory.dossier_notified", "09/07/2026 15:00", delivered_to="PERSON")
     sent = "15/07/2026 09:00"
     life.rec("compulsory.sent_to_court", sent, decision_no="36/QĐ", court="TAND khu vực 1")
     return sent

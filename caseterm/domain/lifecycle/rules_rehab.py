@@ -187,6 +187,8 @@ def _registration_check(fold: Fold, event: LifeEvent) -> str | None:
     form = pay(event, RehabRegistered)
     if fold.active(MeasureKind.COMPULSORY):
         return "compulsory_dossier_open"
+    if fold.active(MeasureKind.VOLUNTARY_REHAB) or fold.active(MeasureKind.SUBSTITUTION_TX):
+        return "already_in_a_measure"
     if fold.addicted_at is None:
         return "not_determined_addicted"
     return _registration_rules(fold, event, form)
@@ -208,6 +210,7 @@ def _registration_rules(fold: Fold, event: LifeEvent, form: RehabRegistered) -> 
 
 def _open_registration(fold: Fold, event: LifeEvent, *, continuation: bool = False) -> None:
     form = pay(event, RehabRegistered)
+    fold.addicted_at = None  # registered: the 24 h window is met (the addict list stays)
     fold.done("D09")
     fold.done("D10")
     fold.done("D27")
