@@ -32,6 +32,7 @@ def _english_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
     monkeypatch.delenv("CASETERM_STORE", raising=False)
     monkeypatch.delenv("CASETERM_USER", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     set_language("en")
 
 

@@ -39,6 +39,7 @@ def check_new_event(
     The person's file is replayed with the new event in its place in time: an event may be
     recorded late (with the hour it happened), and must still fit what came after it.
     """
+    now = max(now, new.occurred_at)
     before = derive(facts, events, calendar, now)
     after = derive(facts, [*events, new], calendar, now)
     if new.id in after.refused:

@@ -95,7 +95,9 @@ def derive(
     }
     applied: dict[str, str] = {}
     refused: dict[str, Refusal] = {}
-    for event in replay_order([e for e in events if e.type != VOID and e.id not in voided]):
+    # An event dated after `now` has not happened yet at `now` (a state asked for in the past).
+    happened = [e for e in events if e.type != VOID and e.id not in voided and e.occurred_at <= now]
+    for event in replay_order(happened):
         advance(fold, event.occurred_at)
         rule, refusal = apply_event(fold, event)
         if refusal is not None:
