@@ -156,9 +156,7 @@ def verify(
         for person_id in report.projection_mismatches:
             typer.echo(_("Lifecycle differs from its events: person {pid}").format(pid=person_id))
         if report.projections_missing:
-            typer.echo(
-                _("Lifecycle missing for {n} persons.").format(n=report.projections_missing)
-            )
+            typer.echo(_("Lifecycle missing for {n} persons.").format(n=report.projections_missing))
         typer.echo(_("Everything verified.") if report.ok else _("PROBLEMS FOUND."))
     if not report.ok:
         raise typer.Exit(EXIT_INTEGRITY)

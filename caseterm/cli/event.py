@@ -58,9 +58,7 @@ def record(
     with unlocked(store, user, passphrase_file) as session:
         done = record_event(session, person, event_type, payload, occurred_at=moment)
     if json:
-        print_json(
-            {"id": done.event_id, "rule": done.rule, "status": done.state.status.value}
-        )
+        print_json({"id": done.event_id, "rule": done.rule, "status": done.state.status.value})
         return
     typer.echo(
         _("Recorded {event} ({eid}) under rule {rule}.").format(

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from caseterm.i18n import _, ngettext
 from caseterm.clock import VIETNAM
+from caseterm.i18n import _, ngettext
 from caseterm.services.labels import (
     code_label,
     date_label,

@@ -15,7 +15,7 @@ CALENDAR_FILE = "holidays-vn.json"
 
 
 def shipped_calendar_path() -> Path:
-    """The calendar shipped with caseterm (package data; the repository's `schema/` in a checkout)."""
+    """The shipped calendar: package data, or the repository's `schema/` in a checkout."""
     packaged = Path(__file__).parents[1] / "data" / CALENDAR_FILE
     if packaged.exists():
         return packaged

@@ -14,8 +14,8 @@ from caseterm.domain.permissions import Action
 from caseterm.files import atomic_write_bytes
 from caseterm.ids import new_id
 from caseterm.services import synthetic
-from caseterm.services.demo_lifecycle import add_demo_lives
 from caseterm.services.calendar import active_calendar
+from caseterm.services.demo_lifecycle import add_demo_lives
 from caseterm.services.lifecycle_views import projection_of
 from caseterm.services.paths import StoreFiles
 from caseterm.services.session import CaseSession

@@ -1,6 +1,7 @@
-"""Synthetic lifecycles for the demo store: every status S1–S15, every register, and deadlines
-that are overdue, due today and upcoming — all recorded through the real services, so the table
-checks every event.
+"""Synthetic lifecycles for the demo store, recorded through the real services.
+
+Together they cover every status S1–S15, every register, and deadlines that are overdue, due
+today and upcoming; the transition table checks every event, as for real records.
 """
 
 from __future__ import annotations
@@ -41,16 +42,25 @@ def _in_rehab(put: Put, days: float, form: str) -> None:
     put("rehab.decided", days + 0.8, decision_no="22/QĐ-CAX", form=form)
     if form == "PUBLIC":
         put("rehab.facility_requested", days + 0.6)
-        put("rehab.facility_assigned", days + 0.3, authority="GDCAT", decision_no="95/QĐ",
-            facility="Cơ sở cai nghiện ma túy số 1")
+        put(
+            "rehab.facility_assigned",
+            days + 0.3,
+            authority="GDCAT",
+            decision_no="95/QĐ",
+            facility="Cơ sở cai nghiện ma túy số 1",
+        )
     put("rehab.started", days, provider="Trạm Y tế xã", provider_notice_at=days)
 
 
 def _dossier(put: Put, days: float) -> None:
     _addicted(put, days + 3, days + 2.5)
     put("compulsory.ground_found", days, ground="a", last_violation_at=days)
-    put("compulsory.custody_decided", days - 0.1, decision_no="32/QĐ-CAX",
-        facility="Cơ sở cai nghiện ma túy số 1")
+    put(
+        "compulsory.custody_decided",
+        days - 0.1,
+        decision_no="32/QĐ-CAX",
+        facility="Cơ sở cai nghiện ma túy số 1",
+    )
 
 
 def _at_court(put: Put, days: float) -> None:
@@ -61,20 +71,35 @@ def _at_court(put: Put, days: float) -> None:
 
 def _ordered(put: Put, days: float) -> None:
     _at_court(put, days + 5)
-    put("compulsory.court_decided", days, outcome="ORDERED", court="TAND khu vực 2",
-        decision_no="15/QĐ-TA")
+    put(
+        "compulsory.court_decided",
+        days,
+        outcome="ORDERED",
+        court="TAND khu vực 2",
+        decision_no="15/QĐ-TA",
+    )
 
 
 def _in_facility(put: Put, days: float) -> None:
     _ordered(put, days + 1)
-    put("compulsory.facility_assigned", days + 0.5, authority="GDCAT", decision_no="106/QĐ",
-        facility="Cơ sở cai nghiện ma túy số 1")
+    put(
+        "compulsory.facility_assigned",
+        days + 0.5,
+        authority="GDCAT",
+        decision_no="106/QĐ",
+        facility="Cơ sở cai nghiện ma túy số 1",
+    )
     put("compulsory.transported", days)
 
 
 def _post_rehab(put: Put, days: float) -> None:
     _registered(put, days + 90, "SUBSTITUTION")
-    put("subst.enrolled", days + 89, clinic="Cơ sở điều trị Methadone", reception_notice_at=days + 89)
+    put(
+        "subst.enrolled",
+        days + 89,
+        clinic="Cơ sở điều trị Methadone",
+        reception_notice_at=days + 89,
+    )
     put("subst.completed", days)
     put("postrehab.decided", days - 1, decision_no="53/QĐ-UBND")
 

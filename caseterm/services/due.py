@@ -157,4 +157,3 @@ def record_unit_event(
         )
         session.audit(tx, "unit_event.record", "unit", session.unit.code, {"type": event_type})
     return event_id
-

@@ -31,7 +31,8 @@ def parse_moment(text: str) -> datetime:
         pass
     for pattern in (*_MOMENT_FORMATS, "%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(value, pattern).replace(tzinfo=VIETNAM)
+            typed = datetime.strptime(value, pattern)  # noqa: DTZ007 - Vietnam time, set next
+            return typed.replace(tzinfo=VIETNAM)
         except ValueError:
             continue
     raise UsageError(_("Not a date and time: {text} (use dd/mm/yyyy HH:MM).").format(text=value))
@@ -41,7 +42,7 @@ def parse_day(text: str) -> date:
     """`dd/mm/yyyy` or `YYYY-MM-DD`."""
     for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            return datetime.strptime(text.strip(), pattern).date()
+            return datetime.strptime(text.strip(), pattern).date()  # noqa: DTZ007 - a date
         except ValueError:
             continue
     raise UsageError(_("Not a date: {text} (use dd/mm/yyyy).").format(text=text))

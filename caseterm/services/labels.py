@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from caseterm.domain.dates import PartialDate
 from datetime import datetime
 
+from caseterm.domain.dates import PartialDate
 from caseterm.i18n import N_, _, ngettext
 
 _CODES = {
@@ -34,6 +34,7 @@ _CODES = {
     "representative": N_("legal representative"),
     "PASSPORT": N_("passport"),
 }
+
 
 def code_label(code: str | None) -> str:
     """Return the display word of a code (the code itself when it has none, e.g. CCCD)."""

@@ -134,8 +134,11 @@ def void_event(session: CaseSession, event_id: str, reason: str) -> Voided:
 
 def _may_void(session: CaseSession, target: EventInfo) -> None:
     if target.type in NOT_RECORDABLE:
-        raise RefusedError(_("This kind of event cannot be voided: {event}.").format(
-            event=event_label(target.type)))
+        raise RefusedError(
+            _("This kind of event cannot be voided: {event}.").format(
+                event=event_label(target.type)
+            )
+        )
     own = target.recorded_by == session.actor.id
     if not own and not session.may(Action.EVENT_VOID_ANY):
         raise PermissionDenied(_("Only a chief may void an event someone else recorded."))

@@ -1,4 +1,4 @@
-"""Words for the lifecycle's codes (through the catalogs): statuses, measures, deadlines, refusals."""
+"""Words for the lifecycle's codes (through the catalogs): statuses, deadlines, refusals."""
 
 from __future__ import annotations
 
@@ -374,8 +374,8 @@ def describe_refusal(event_type: str, refusal: Refusal) -> str:
     params = dict(refusal.params)
     if "status" in params:
         params["status"] = status_label(params["status"])
-    reason = _(REASON[refusal.reason]).format(**params) if refusal.reason in REASON else (
-        refusal.reason
+    reason = (
+        _(REASON[refusal.reason]).format(**params) if refusal.reason in REASON else (refusal.reason)
     )
     return _("Cannot record “{event}”: {reason} (rule {rule}; legal basis: {basis}).").format(
         event=event_label(event_type),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from caseterm.domain.issues import Issue, errors_of, warnings_of
+from caseterm.domain.lifecycle import Derived, PersonFacts, derive
 from caseterm.domain.names import tokens
 from caseterm.domain.permissions import Action
 from caseterm.domain.person import PersonRecord, validate_person
@@ -17,9 +18,8 @@ from caseterm.errors import (
 )
 from caseterm.i18n import _
 from caseterm.ids import new_id
-from caseterm.services.labels import date_label
-from caseterm.domain.lifecycle import Derived, PersonFacts, derive
 from caseterm.services.calendar import active_calendar
+from caseterm.services.labels import date_label
 from caseterm.services.lifecycle import life_event, refresh_projection
 from caseterm.services.messages import describe_issue
 from caseterm.services.session import CaseSession

@@ -70,7 +70,9 @@ def _check_projections(tx: Tx) -> tuple[int, list[str]]:
             mismatches.append(row.person_id)
             continue
         events = [life_event(info) for info in tx.events.of_person(row.person_id)]
-        state = derive(PersonFacts(person.record.birth), events, calendar, datetime.fromisoformat(row.as_of))
+        state = derive(
+            PersonFacts(person.record.birth), events, calendar, datetime.fromisoformat(row.as_of)
+        )
         if row.calendar_version == calendar.version and derived_json(state) != row.summary:
             mismatches.append(row.person_id)
     return checked, mismatches

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from caseterm.domain.codes import DrugType, IdType, ResidenceStatus, Route, Sex
 from caseterm.clock import utc_iso
+from caseterm.domain.codes import DrugType, IdType, ResidenceStatus, Route, Sex
 from caseterm.services.due import DueList
 from caseterm.services.lifecycle_views import derived_json
 from caseterm.services.persons import PersonFile

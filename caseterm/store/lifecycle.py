@@ -20,7 +20,7 @@ class StateRepo:
 
     def put(self, row: ProjectionRow, *, unit_code: str) -> None:
         """Insert or replace a person's projection."""
-        values = {
+        values: dict[str, Any] = {
             "person_id": row.person_id,
             "unit_code": unit_code,
             "status": row.status,

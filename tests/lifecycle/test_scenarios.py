@@ -81,11 +81,19 @@ def test_first_positive_to_a_clean_year_and_termination(officer: Officer) -> Non
     state = officer.state("08/07/2026 09:00")
     assert state.status is Status.S3 and Register.USERS in state.registers
     for month in range(7, 13):
-        officer.rec("mgmt.residence_checked", f"15/{month:02d}/2026 09:00", method="VISIT",
-                    finding="PRESENT")
+        officer.rec(
+            "mgmt.residence_checked",
+            f"15/{month:02d}/2026 09:00",
+            method="VISIT",
+            finding="PRESENT",
+        )
     for month in range(1, 8):
-        officer.rec("mgmt.residence_checked", f"02/{month:02d}/2027 09:00", method="VISIT",
-                    finding="PRESENT")
+        officer.rec(
+            "mgmt.residence_checked",
+            f"02/{month:02d}/2027 09:00",
+            method="VISIT",
+            finding="PRESENT",
+        )
     assert officer.due("02/07/2027 10:00", "D06") == ["08/07/2027 00:00"]
     officer.rec("mgmt.terminated", "07/07/2027 16:00", decision_no="09/QĐ-CAX")
     state = officer.state("08/07/2027 09:00")
@@ -99,10 +107,13 @@ def test_reuse_then_addicted_then_missed_registration_opens_the_dossier(officer:
     officer.rec("test.performed", "10/11/2026 08:00", **URINE, result="POSITIVE")
     officer.rec("mgmt.decided", "10/11/2026 14:00", reason="REUSE_RESET", **MGMT)
     officer.rec("assessment.requested", "10/11/2026 15:00", case="c", facility="TTYT khu vực")
-    mgmt = next(m for m in officer.state("10/11/2026 16:00").measures if m.kind is MeasureKind.USER_MGMT)
+    mgmt = next(
+        m for m in officer.state("10/11/2026 16:00").measures if m.kind is MeasureKind.USER_MGMT
+    )
     assert local(mgmt.term_end()) == "11/11/2027 00:00"  # a new year from the new decision
-    officer.rec("assessment.result", "12/11/2026 10:00", result="ADDICTED",
-                notified_at="12/11/2026 11:00")
+    officer.rec(
+        "assessment.result", "12/11/2026 10:00", result="ADDICTED", notified_at="12/11/2026 11:00"
+    )
     officer.rec("mgmt.stopped", "12/11/2026 15:00", reason="ADDICTED", decision_no="08/QĐ-CAX")
     state = officer.state("13/11/2026 10:59")
     assert state.status is Status.S5 and Register.USERS not in state.registers
@@ -110,15 +121,24 @@ def test_reuse_then_addicted_then_missed_registration_opens_the_dossier(officer:
     assert officer.due("13/11/2026 11:00", "D10") == ["17/11/2026 00:00"]  # Monday 16/11
     assert officer.state("13/11/2026 11:00").status is Status.S10
     with pytest.raises(RefusedError, match="T21"):
-        officer.rec("rehab.registered", "13/11/2026 12:00", form="HOME", channel="IN_PERSON",
-                    registrant="SELF")
+        officer.rec(
+            "rehab.registered",
+            "13/11/2026 12:00",
+            form="HOME",
+            channel="IN_PERSON",
+            registrant="SELF",
+        )
     _verified(officer.session)
 
 
 def _home_rehab(o: Officer) -> None:
     o.rec("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT khu vực")
-    o.rec("assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00")
-    o.rec("rehab.registered", "08/07/2026 11:00", form="HOME", channel="IN_PERSON", registrant="SELF")
+    o.rec(
+        "assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00"
+    )
+    o.rec(
+        "rehab.registered", "08/07/2026 11:00", form="HOME", channel="IN_PERSON", registrant="SELF"
+    )
     o.rec("rehab.decided", "08/07/2026 16:00", decision_no="22/QĐ-CAX", form="HOME")
     o.rec("rehab.started", "09/07/2026 09:00", provider="Trạm Y tế xã", provider_notice_at=None)
 
@@ -144,16 +164,32 @@ def test_home_rehab_two_years_then_post_rehab_then_completion(officer: Officer) 
 
 def _compulsory(o: Officer) -> None:
     o.rec("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT khu vực")
-    o.rec("assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00")
-    o.rec("compulsory.ground_found", "09/07/2026 09:00", ground="a",
-          last_violation_at="09/07/2026 08:00")
+    o.rec(
+        "assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00"
+    )
+    o.rec(
+        "compulsory.ground_found",
+        "09/07/2026 09:00",
+        ground="a",
+        last_violation_at="09/07/2026 08:00",
+    )
     o.rec("compulsory.custody_decided", "09/07/2026 11:00", decision_no="32", facility="Cơ sở 1")
     o.rec("compulsory.dossier_notified", "09/07/2026 15:00", delivered_to="PERSON")
     o.rec("compulsory.sent_to_court", "15/07/2026 09:00", decision_no="36", court="TAND khu vực 1")
-    o.rec("compulsory.court_decided", "20/07/2026 09:00", outcome="ORDERED", court="TAND khu vực 1",
-          decision_no="12/QĐ-TA")
-    o.rec("compulsory.facility_assigned", "21/07/2026 09:00", authority="GDCAT", decision_no="106",
-          facility="Cơ sở cai nghiện số 1")
+    o.rec(
+        "compulsory.court_decided",
+        "20/07/2026 09:00",
+        outcome="ORDERED",
+        court="TAND khu vực 1",
+        decision_no="12/QĐ-TA",
+    )
+    o.rec(
+        "compulsory.facility_assigned",
+        "21/07/2026 09:00",
+        authority="GDCAT",
+        decision_no="106",
+        facility="Cơ sở cai nghiện số 1",
+    )
     o.rec("compulsory.transported", "21/07/2026 14:00")
 
 
@@ -186,15 +222,20 @@ def test_relapse_after_completion_is_a_36_month_term(officer: Officer) -> None:
     officer.rec("rehab.completed", "09/07/2028 10:00", certificate_no="28/GCN")
     officer.rec("postrehab.completed", "04/07/2029 09:00", certificate_no="56/GCN")
     officer.rec("assessment.requested", "01/10/2029 08:00", case="a", facility="TTYT")
-    officer.rec("assessment.result", "03/10/2029 08:00", result="ADDICTED",
-                notified_at="03/10/2029 08:00")
-    officer.rec("rehab.registered", "03/10/2029 10:00", form="HOME", channel="IN_PERSON",
-                registrant="SELF")
+    officer.rec(
+        "assessment.result", "03/10/2029 08:00", result="ADDICTED", notified_at="03/10/2029 08:00"
+    )
+    officer.rec(
+        "rehab.registered", "03/10/2029 10:00", form="HOME", channel="IN_PERSON", registrant="SELF"
+    )
     officer.rec("rehab.decided", "03/10/2029 15:00", decision_no="22b", form="HOME")
     officer.rec("rehab.started", "04/10/2029 09:00")
     rehab = officer.state("04/10/2029 10:00").measures[-1]
     assert (rehab.episode, rehab.term_months, local(rehab.term_end())) == (
-        2, 36, "05/10/2032 00:00")
+        2,
+        36,
+        "05/10/2032 00:00",
+    )
     assert officer.state("04/10/2029 10:00").relapses == 1
     _verified(officer.session)
 
@@ -203,8 +244,14 @@ def test_a_minor_turning_18_in_compulsory_rehab(session: CaseSession, clock: Fro
     minor = Officer(session, clock, birth="2008-12-20")
     _compulsory(minor)
     assert minor.due("25/11/2026 09:00", "D38") == ["21/12/2026 00:00"]
-    minor.rec("compulsory.facility_assigned", "21/12/2026 09:00", authority="FACILITY",
-              decision_no="7", facility="Cơ sở người thành niên", adult_transfer=True)
+    minor.rec(
+        "compulsory.facility_assigned",
+        "21/12/2026 09:00",
+        authority="FACILITY",
+        decision_no="7",
+        facility="Cơ sở người thành niên",
+        adult_transfer=True,
+    )
     assert minor.due("21/12/2026 10:00", "D38") == []
     _verified(session)
 
@@ -218,8 +265,13 @@ def test_moving_during_management_continues_the_term_at_the_destination(
     origin.rec("person.moved_out", "01/09/2026 09:00", destination="Xã Bình An")
     assert origin.due("01/09/2026 10:00", "D08") == ["02/09/2026 09:00"]
     destination = Officer(session, clock)
-    destination.rec("person.moved_in", "02/09/2026 09:00", origin="Xã Tân An",
-                    continuing="USER_MGMT", term_end="2027-07-07")
+    destination.rec(
+        "person.moved_in",
+        "02/09/2026 09:00",
+        origin="Xã Tân An",
+        continuing="USER_MGMT",
+        term_end="2027-07-07",
+    )
     destination.rec("mgmt.decided", "02/09/2026 14:00", reason="TRANSFER_IN", **MGMT)
     moved = destination.state("02/09/2026 15:00").measures[-1]
     assert local(moved.term_end()) == local(term_end)
@@ -231,11 +283,13 @@ def test_a_legacy_r2021_measure_keeps_its_old_durations(officer: Officer) -> Non
     officer.rec("test.performed", "03/03/2026 09:00", **URINE, result="POSITIVE")
     assert officer.due("03/03/2026 10:00", "D01") == ["07/03/2026 00:00"]  # 3 working days
     officer.rec("assessment.requested", "05/03/2026 09:00", case="a", facility="TTYT")
-    officer.rec("assessment.result", "07/03/2026 09:00", result="ADDICTED",
-                notified_at="07/03/2026 09:00")
+    officer.rec(
+        "assessment.result", "07/03/2026 09:00", result="ADDICTED", notified_at="07/03/2026 09:00"
+    )
     assert officer.due("07/03/2026 10:00", "D09") == ["12/03/2026 09:00"]  # 5 days (R2021)
-    officer.rec("rehab.registered", "09/03/2026 09:00", form="HOME", channel="IN_PERSON",
-                registrant="SELF")
+    officer.rec(
+        "rehab.registered", "09/03/2026 09:00", form="HOME", channel="IN_PERSON", registrant="SELF"
+    )
     with pytest.raises(RefusedError, match="T23"):
         officer.rec("rehab.decided", "09/03/2026 15:00", decision_no="22", form="HOME")
     officer.rec("rehab.decided", "09/03/2026 15:00", decision_no="22", form="HOME", term_months=9)
@@ -247,8 +301,13 @@ def test_a_legacy_r2021_measure_keeps_its_old_durations(officer: Officer) -> Non
 
 def test_an_e_monitoring_violation_escalates_to_compulsory(officer: Officer) -> None:
     _home_rehab(officer)
-    officer.rec("emon.decided", "09/07/2026 15:00", decision_no="02/QĐ-CAX", basis="VOL_HOME",
-                officer="Trần Văn An")
+    officer.rec(
+        "emon.decided",
+        "09/07/2026 15:00",
+        decision_no="02/QĐ-CAX",
+        basis="VOL_HOME",
+        officer="Trần Văn An",
+    )
     officer.rec("emon.fitted", "10/07/2026 09:00", device_no="GS-001", position="ANKLE")
     first = officer.rec("emon.violation", "01/09/2026 08:00", code="c")
     officer.rec("emon.violation_fixed", "01/09/2026 15:00", violation=first)
