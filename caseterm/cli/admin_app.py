@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from caseterm.cli import users
+from caseterm.cli import calendar, users
 from caseterm.cli.common import (
     guarded,
     print_json,
@@ -31,6 +31,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(users.app, name="users")
+app.add_typer(calendar.app, name="calendar")
 
 
 @app.callback()

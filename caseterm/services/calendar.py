@@ -52,3 +52,22 @@ def active_calendar() -> WorkCalendar:
         if update.version >= shipped.version:
             return update
     return shipped
+
+
+def install_calendar(path: Path) -> WorkCalendar:
+    """Check a calendar file and install it for this user; older editions are refused."""
+    from caseterm.files import atomic_write_bytes
+
+    calendar = read_calendar(path)
+    current = active_calendar()
+    if calendar.version < current.version:
+        raise UsageError(
+            _("The file's edition {new} is older than the one in force ({old}).").format(
+                new=calendar.version, old=current.version
+            )
+        )
+    target = installed_calendar_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(target, path.read_bytes())
+    active_calendar.cache_clear()
+    return calendar

@@ -81,3 +81,25 @@ def test_the_due_list_validates(session: CaseSession) -> None:
     output = due_json(due_list(session))
     jsonschema.validate(output, _schema("due-list.v1.schema.json"))
     assert [item["code"] for item in output["items"]] == ["D01"]
+
+
+def test_an_updated_calendar_is_checked_then_installed(tmp_path: Path) -> None:
+    import pytest
+
+    from caseterm.errors import UsageError
+    from caseterm.services.calendar import active_calendar, install_calendar
+
+    document = json.loads((ROOT / "schema" / "holidays-vn.json").read_text("utf-8"))
+    document["version"] = "2027-01-15"
+    document["years"] = [2026, 2027, 2028]
+    document["holidays"].append({"date": "2028-01-01", "name": "Tết Dương lịch", "status": "law"})
+    update = tmp_path / "update.json"
+    update.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    active_calendar.cache_clear()
+    assert install_calendar(update).version == "2027-01-15"
+    assert 2028 in active_calendar().years
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "caseterm.holidays.v1", "years": []}', "utf-8")
+    with pytest.raises(UsageError):
+        install_calendar(broken)
+    active_calendar.cache_clear()

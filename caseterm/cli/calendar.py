@@ -1,0 +1,47 @@
+"""`caseterm-admin calendar show|install`: the public-holiday calendar for working-day deadlines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from caseterm.cli.common import guarded
+from caseterm.i18n import _
+
+app = typer.Typer(
+    help=_("The public-holiday calendar used to count working days."),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@app.command("show", help=_("Show the calendar in force: its edition, years and days off."))
+@guarded
+def show() -> None:
+    """Show the calendar in force: its edition, years and days off."""
+    from caseterm.services.calendar import active_calendar
+
+    calendar = active_calendar()
+    years = ", ".join(str(year) for year in sorted(calendar.years))
+    typer.echo(_("Edition {version}, years {years}").format(version=calendar.version, years=years))
+    for holiday in calendar.holidays:
+        marker = "" if holiday.status.value != "estimated" else "  " + _("(estimated, not counted)")
+        typer.echo(f"  {holiday.day.strftime('%d/%m/%Y')}  {holiday.name}{marker}")
+
+
+@app.command("install", help=_("Install an updated calendar file (checked first)."))
+@guarded
+def install(
+    file: Annotated[Path, typer.Argument(help=_("A holidays JSON file (schema/holidays.v1)."))],
+) -> None:
+    """Install an updated calendar file (checked first)."""
+    from caseterm.services.calendar import install_calendar
+
+    calendar = install_calendar(file)
+    typer.echo(
+        _(
+            "Installed the calendar edition {version}; lifecycles are recomputed on next use."
+        ).format(version=calendar.version)
+    )
