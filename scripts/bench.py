@@ -172,7 +172,7 @@ def _add_events(session: Any, count: int) -> None:
                 occurred_at=moment,
                 recorded_at=moment,
                 recorded_by=session.actor.id,
-                payload={"n": index},
+                payload={"text": f"Ghi chú số {index}"},
             )
 
 

@@ -16,7 +16,14 @@ from caseterm.clock import utc_iso
 from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, check_new_event, derive
 from caseterm.domain.lifecycle.payloads import PAYLOADS, parse_payload
 from caseterm.domain.permissions import DECISION_EVENTS, Action
-from caseterm.errors import NotFound, PermissionDenied, RefusedError, UsageError, ValidationFailed
+from caseterm.errors import (
+    IntegrityFailure,
+    NotFound,
+    PermissionDenied,
+    RefusedError,
+    UsageError,
+    ValidationFailed,
+)
 from caseterm.i18n import _
 from caseterm.ids import new_id
 from caseterm.services.calendar import active_calendar
@@ -192,11 +199,16 @@ def _file(tx: Tx, person_id: str) -> tuple[PersonFacts, list[LifeEvent]]:
 
 
 def life_event(info: EventInfo) -> LifeEvent:
-    """A stored event as the engine reads it."""
-    return LifeEvent(
-        id=info.id,
-        type=info.type,
-        occurred_at=datetime.fromisoformat(info.occurred_at),
-        payload=parse_payload(info.type, info.payload),
-        recorded_at=datetime.fromisoformat(info.recorded_at),
-    )
+    """A stored event as the engine reads it; one that does not fit its type is damage."""
+    try:
+        payload = parse_payload(info.type, info.payload)
+        occurred = datetime.fromisoformat(info.occurred_at)
+        recorded = datetime.fromisoformat(info.recorded_at)
+    except (KeyError, ValueError, ValidationError) as error:
+        raise IntegrityFailure(
+            _(
+                "Event {eid} does not match the format of its type: the store may be damaged or "
+                "tampered with; run caseterm-admin verify."
+            ).format(eid=info.id)
+        ) from error
+    return LifeEvent(info.id, info.type, occurred, payload, recorded)
