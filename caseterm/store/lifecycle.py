@@ -20,17 +20,7 @@ class StateRepo:
 
     def put(self, row: ProjectionRow, *, unit_code: str) -> None:
         """Insert or replace a person's projection."""
-        values: dict[str, Any] = {
-            "person_id": row.person_id,
-            "unit_code": unit_code,
-            "status": row.status,
-            "registers": ",".join(row.registers),
-            "next_due_at": row.next_due_at,
-            "valid_until": row.valid_until,
-            "as_of": row.as_of,
-            "calendar_version": row.calendar_version,
-            "summary": json.dumps(row.summary, ensure_ascii=False, sort_keys=True),
-        }
+        values = _columns(row, unit_code)
         existing = self._session.get(PersonState, row.person_id)
         if existing is None:
             self._session.add(PersonState(**values))
@@ -43,20 +33,7 @@ class StateRepo:
         """Insert many new projections at once (bulk imports, demo data)."""
         from sqlalchemy import insert
 
-        values = [
-            {
-                "person_id": row.person_id,
-                "unit_code": unit_code,
-                "status": row.status,
-                "registers": ",".join(row.registers),
-                "next_due_at": row.next_due_at,
-                "valid_until": row.valid_until,
-                "as_of": row.as_of,
-                "calendar_version": row.calendar_version,
-                "summary": json.dumps(row.summary, ensure_ascii=False, sort_keys=True),
-            }
-            for row in rows
-        ]
+        values = [_columns(row, unit_code) for row in rows]
         if values:
             self._session.connection().execute(insert(PersonState), values)
 
@@ -136,6 +113,21 @@ class UnitEventRepo:
             )
             for e in self._session.exec(query)
         ]
+
+
+def _columns(row: ProjectionRow, unit_code: str) -> dict[str, Any]:
+    """The column values of a projection row (one place for the ORM and the bulk path)."""
+    return {
+        "person_id": row.person_id,
+        "unit_code": unit_code,
+        "status": row.status,
+        "registers": ",".join(row.registers),
+        "next_due_at": row.next_due_at,
+        "valid_until": row.valid_until,
+        "as_of": row.as_of,
+        "calendar_version": row.calendar_version,
+        "summary": json.dumps(row.summary, ensure_ascii=False, sort_keys=True),
+    }
 
 
 def _row(found: PersonState) -> ProjectionRow:

@@ -125,6 +125,38 @@ def in_facility(life: Life, when: str = "06/07/2026 08:00") -> None:
     life.rec("compulsory.transported", "21/07/2026 14:00")
 
 
+def minor_in_reformatory(life: Life) -> None:
+    """A minor (by the life's birth date) ordered to compulsory rehab, at a reformatory school
+    since 21/07/2026 14:00; the parent receives the dossier."""
+    life.rec("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT")
+    life.rec(
+        "assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00"
+    )
+    life.rec(
+        "compulsory.ground_found",
+        "09/07/2026 09:00",
+        ground="a",
+        last_violation_at="09/07/2026 09:00",
+    )
+    life.rec("compulsory.dossier_notified", "09/07/2026 10:00", delivered_to="PARENT")
+    life.rec("compulsory.sent_to_court", "15/07/2026 09:00", decision_no="36", court="TAND")
+    life.rec(
+        "compulsory.court_decided",
+        "20/07/2026 09:00",
+        outcome="ORDERED",
+        court="TAND",
+        decision_no="12",
+    )
+    life.rec(
+        "compulsory.facility_assigned",
+        "21/07/2026 09:00",
+        authority="C10",
+        decision_no="1",
+        facility="Trường giáo dưỡng",
+    )
+    life.rec("compulsory.transported", "21/07/2026 14:00")
+
+
 def in_post_rehab(life: Life, when: str = "06/07/2026 08:00") -> str:
     """Home rehab completed (24 months), post-rehab decided: returns the completion moment."""
     in_rehab(life, when)

@@ -378,33 +378,7 @@ def test_D37_return_to_the_facility_on_recovery() -> None:
 
 def test_D38_eighteenth_birthday_in_compulsory_rehab() -> None:
     life = Life(birth="2009-12-24")
-    life.rec("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT")
-    life.rec(
-        "assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00"
-    )
-    life.rec(
-        "compulsory.ground_found",
-        "09/07/2026 09:00",
-        ground="a",
-        last_violation_at="09/07/2026 09:00",
-    )
-    life.rec("compulsory.dossier_notified", "09/07/2026 10:00", delivered_to="PARENT")
-    life.rec("compulsory.sent_to_court", "15/07/2026 09:00", decision_no="36", court="TAND")
-    life.rec(
-        "compulsory.court_decided",
-        "20/07/2026 09:00",
-        outcome="ORDERED",
-        court="TAND",
-        decision_no="12",
-    )
-    life.rec(
-        "compulsory.facility_assigned",
-        "21/07/2026 09:00",
-        authority="C10",
-        decision_no="1",
-        facility="Trường giáo dưỡng",
-    )
-    life.rec("compulsory.transported", "21/07/2026 14:00")
+    paths.minor_in_reformatory(life)
     deadline = next(d for d in life.state("01/12/2027 09:00").deadlines if d.code == "D38")
     assert (local(deadline.due_at), local(deadline.visible_from)) == (
         "25/12/2027 00:00",

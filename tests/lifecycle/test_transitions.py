@@ -779,33 +779,7 @@ def test_T51_sent_home_ill_the_time_counts() -> None:
 
 def test_T52_a_minor_turning_18_moves_to_an_adult_facility() -> None:
     life = Life(birth="2009-01-15")
-    life.rec("assessment.requested", "06/07/2026 08:00", case="a", facility="TTYT")
-    life.rec(
-        "assessment.result", "08/07/2026 08:00", result="ADDICTED", notified_at="08/07/2026 08:00"
-    )
-    life.rec(
-        "compulsory.ground_found",
-        "09/07/2026 09:00",
-        ground="a",
-        last_violation_at="09/07/2026 09:00",
-    )
-    life.rec("compulsory.dossier_notified", "09/07/2026 10:00", delivered_to="PARENT")
-    life.rec("compulsory.sent_to_court", "15/07/2026 09:00", decision_no="36", court="TAND")
-    life.rec(
-        "compulsory.court_decided",
-        "20/07/2026 09:00",
-        outcome="ORDERED",
-        court="TAND",
-        decision_no="12",
-    )
-    life.rec(
-        "compulsory.facility_assigned",
-        "21/07/2026 09:00",
-        authority="C10",
-        decision_no="1",
-        facility="Trường giáo dưỡng",
-    )
-    life.rec("compulsory.transported", "21/07/2026 14:00")
+    paths.minor_in_reformatory(life)
     assert life.due("20/12/2026 09:00", "D38") == ["16/01/2027 00:00"]
     refusal = life.refuse(
         "compulsory.facility_assigned",

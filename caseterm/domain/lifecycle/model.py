@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from caseterm.domain.lifecycle import timecalc
+
 R2026_START = datetime(2026, 6, 30, 17, 0, tzinfo=UTC)
 """1/7/2026 00:00 in Vietnam: measures decided from then on follow L120 and ND163."""
 
@@ -261,13 +263,13 @@ class Measure:
 
     def term_end(self) -> datetime | None:
         """The end of the term with excluded time added back and served custody deducted."""
-        from caseterm.domain.lifecycle.timecalc import term_end
-
         if self.fixed_end is not None:
             return self.fixed_end + _days(self.excluded)
         if self.term_start is None or self.term_months is None:
             return None
-        return term_end(self.term_start, self.term_months, self.excluded) - _days(self.deducted)
+        return timecalc.term_end(self.term_start, self.term_months, self.excluded) - _days(
+            self.deducted
+        )
 
     def close(self, at: datetime, reason: CloseReason) -> None:
         """End the measure."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from caseterm.domain.lifecycle.fold import Fold, LifeEvent
 from caseterm.domain.lifecycle.model import (
@@ -22,10 +22,12 @@ from caseterm.domain.lifecycle.model import (
 )
 from caseterm.domain.lifecycle.payloads import Payload
 from caseterm.domain.lifecycle.timecalc import (
+    add_months,
     after_calendar_days,
     after_hours,
     after_working_days,
     end_of_day,
+    local_day,
 )
 
 When = Callable[[Fold, LifeEvent], bool]
@@ -123,6 +125,8 @@ def calendar_days(moment: datetime, count: int) -> datetime:
 
 # --- shared effects --------------------------------------------------------------------------
 
+MIN_REHAB_AGE = 12
+"""Rehab measures exist only from 12 (L120 Art 28, 30, 36)."""
 REHAB_MONTHS_FIRST, REHAB_MONTHS_LATER = 24, 36
 """L120 Art 29(1): 24 months the first time, 36 from the second time."""
 
@@ -172,8 +176,6 @@ def open_ground(
 
 def limitation_end(measure: Measure) -> datetime:
     """3 months from the last violation, restarted by evasion (L120 Art 35(4))."""
-    from caseterm.domain.lifecycle.timecalc import add_months, local_day
-
     start: datetime = measure.marks.get("limitation_from") or measure.marks["last_violation_at"]
     return end_of_day(add_months(local_day(start), 3))
 
@@ -195,6 +197,14 @@ def open_post_rehab(
     if decided:
         post.marks["decided_at"] = decided
         fold.enter(Register.POST_REHAB, at, event.id)
+
+
+def complete_rehab(fold: Fold, measure: Measure, event: LifeEvent, post_months: int) -> None:
+    """A rehab or treatment completed: an episode completed, off the addict list, post-rehab."""
+    fold.close(measure, event.occurred_at, CloseReason.COMPLETED)
+    fold.completed_episodes += 1
+    leave_addicts(fold, event.occurred_at, "COMPLETED")
+    open_post_rehab(fold, event.occurred_at, post_months, measure, event)
 
 
 def leave_addicts(fold: Fold, at: datetime, reason: str) -> None:
@@ -244,6 +254,17 @@ def kinds_active(fold: Fold, *kinds: MeasureKind) -> bool:
     return any(fold.active(kind) for kind in kinds)
 
 
-def mark(measure: Measure, **values: Any) -> None:
-    """Remember facts on a measure for later rules."""
-    measure.marks.update(values)
+def in_phase(kind: MeasureKind, *phases: Phase, reason: str) -> Check:
+    """A guard: the running measure of `kind` is in one of `phases`, else refuse with `reason`."""
+
+    def check(fold: Fold, _event: LifeEvent) -> str | None:
+        measure = fold.active(kind)
+        return None if measure and measure.phase in phases else reason
+
+    return check
+
+
+def too_early(measure: Measure, moment: datetime, window: timedelta) -> bool:
+    """True when `moment` is before the last `window` of the measure's term (completions)."""
+    end = measure.term_end()
+    return end is not None and moment < end - window

@@ -23,24 +23,26 @@ from caseterm.domain.lifecycle.payloads import (
     PostRehabDecided,
 )
 from caseterm.domain.lifecycle.rule import (
+    MIN_REHAB_AGE,
     Check,
     Rule,
+    complete_rehab,
     flag,
     hours,
+    in_phase,
     lawful_months,
     leave_addicts,
     limitation_end,
     need,
     next_episode,
     open_ground,
-    open_post_rehab,
     pay,
     row,
+    too_early,
     working_days,
 )
 from caseterm.domain.lifecycle.timecalc import end_of_day, local_day
 
-MIN_AGE = 12
 R2021_ADULT_MONTHS = range(12, 25)
 R2021_MINOR_MONTHS = range(6, 13)
 
@@ -51,17 +53,13 @@ def _compulsory(fold: Fold) -> Measure:
 
 
 def _in_phase(*phases: Phase, reason: str) -> Check:
-    def check(fold: Fold, _event: LifeEvent) -> str | None:
-        measure = fold.active(MeasureKind.COMPULSORY)
-        return None if measure and measure.phase in phases else reason
-
-    return check
+    return in_phase(MeasureKind.COMPULSORY, *phases, reason=reason)
 
 
 def _ground_check(fold: Fold, event: LifeEvent) -> str | None:
     ground = pay(event, CompulsoryGroundFound)
     age = fold.age(event.occurred_at)
-    if age is not None and age < MIN_AGE:
+    if age is not None and age < MIN_REHAB_AGE:
         return "under_12"
     adult = age is None or age >= 18
     exempt = ground.no_capacity or ground.pregnant or ground.carer_of_child_under_36_months
@@ -303,18 +301,12 @@ def _complete_check(fold: Fold, event: LifeEvent) -> str | None:
     measure = fold.active(MeasureKind.COMPULSORY)
     if measure is None or measure.phase is not Phase.IN_FACILITY:
         return "not_in_facility"
-    end = measure.term_end()
-    if end is not None and event.occurred_at < end - timedelta(hours=24):
-        return "term_not_over"
-    return None
+    return "term_not_over" if too_early(measure, event.occurred_at, timedelta(hours=24)) else None
 
 
 def _complete(fold: Fold, event: LifeEvent) -> None:
-    measure = _compulsory(fold)
-    fold.close(measure, event.occurred_at, CloseReason.COMPLETED)
-    fold.completed_episodes += 1
-    months = 12 if fold.is_minor(event.occurred_at) else 24
-    open_post_rehab(fold, event.occurred_at, months, measure, event)
+    months = 12 if fold.is_minor(event.occurred_at) else 24  # L120 Art 42(1-2)
+    complete_rehab(fold, _compulsory(fold), event, months)
 
 
 # --- post-rehab ------------------------------------------------------------------------------
@@ -396,12 +388,9 @@ def _post_complete_check(fold: Fold, event: LifeEvent) -> str | None:
     if reason:
         return reason
     post = need(fold.active(MeasureKind.POST_REHAB))
-    end = post.term_end()
     # The certificate is due 3 working days before expiry (D35); it may be issued during the
     # term's last month, not before (a policy: the decree sets only the latest day).
-    if end is not None and event.occurred_at < end - timedelta(days=31):
-        return "term_not_over"
-    return None
+    return "term_not_over" if too_early(post, event.occurred_at, timedelta(days=31)) else None
 
 
 def _post_complete(fold: Fold, event: LifeEvent) -> None:

@@ -5,10 +5,19 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from caseterm.domain.lifecycle.fold import Fold, Intake, LifeEvent
-from caseterm.domain.lifecycle.model import CloseReason, Flag, MeasureKind, Phase, Regime, Register
+from caseterm.domain.lifecycle.model import (
+    CloseReason,
+    Flag,
+    MeasureKind,
+    Phase,
+    Regime,
+    Register,
+    regime_at,
+)
 from caseterm.domain.lifecycle.payloads import (
     AbsenceReported,
     MgmtDecided,
+    MgmtResidenceChecked,
     MgmtResumed,
     MgmtStopped,
     ResidenceVerified,
@@ -101,8 +110,6 @@ def _t04(fold: Fold, event: LifeEvent) -> None:
 
 
 def _regime(event: LifeEvent) -> Regime:
-    from caseterm.domain.lifecycle.model import regime_at
-
     return regime_at(event.occurred_at)
 
 
@@ -351,8 +358,6 @@ def _terminate(fold: Fold, event: LifeEvent) -> None:
 
 def _present_again(fold: Fold, event: LifeEvent) -> None:
     """A check that finds the person present ends an unreported absence (its days are excluded)."""
-    from caseterm.domain.lifecycle.payloads import MgmtResidenceChecked
-
     payload = event.payload
     if isinstance(payload, MgmtResidenceChecked) and payload.finding != "PRESENT":
         return

@@ -37,13 +37,14 @@ from caseterm.domain.lifecycle.rule import (
     close_all,
     flag,
     hours,
+    in_phase,
     need,
     open_ground,
     pay,
     row,
     working_days,
 )
-from caseterm.domain.lifecycle.timecalc import end_of_day
+from caseterm.domain.lifecycle.timecalc import add_months, end_of_day, local_day
 
 _HOLD_KINDS = (
     MeasureKind.USER_MGMT,
@@ -194,11 +195,7 @@ def _emon(fold: Fold) -> Measure:
 
 
 def _emon_phase(*phases: Phase, reason: str) -> Check:
-    def check(fold: Fold, _event: LifeEvent) -> str | None:
-        measure = fold.active(MeasureKind.E_MONITORING)
-        return None if measure and measure.phase in phases else reason
-
-    return check
+    return in_phase(MeasureKind.E_MONITORING, *phases, reason=reason)
 
 
 def _request_check(fold: Fold, event: LifeEvent) -> str | None:
@@ -330,8 +327,6 @@ def _exempt_check(fold: Fold, event: LifeEvent) -> str | None:
         return "not_e_monitored"
     months = 6 if fold.is_minor(event.occurred_at) else 12
     clean_since = measure.marks.get("last_violation_at") or measure.marks["fitted_at"]
-    from caseterm.domain.lifecycle.timecalc import add_months, local_day
-
     if local_day(event.occurred_at) < add_months(local_day(clean_since), months):
         return "clean_period_not_reached"
     return None

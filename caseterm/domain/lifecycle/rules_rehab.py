@@ -21,30 +21,31 @@ from caseterm.domain.lifecycle.payloads import (
     RehabDecided,
     RehabPartiallyCompleted,
     RehabRegistered,
+    RehabStarted,
     RehabViolation,
+    SubstEnrolled,
     SubstTerminated,
 )
 from caseterm.domain.lifecycle.rule import (
-    Check,
+    MIN_REHAB_AGE,
     Rule,
     When,
     calendar_days,
+    complete_rehab,
     first_check,
     hours,
+    in_phase,
     lawful_months,
-    leave_addicts,
     need,
     next_episode,
     open_ground,
-    open_post_rehab,
     pay,
     registration_hours,
     row,
+    too_early,
     working_days,
 )
 
-MIN_REHAB_AGE = 12
-"""Rehab measures exist only from 12 (L120 Art 28, 30, 36)."""
 POST_REHAB_MONTHS = 12
 R2021_VOLUNTARY_MONTHS = range(6, 13)
 
@@ -312,14 +313,6 @@ def _emon_due(fold: Fold, event: LifeEvent, basis: Measure) -> None:
         fold.due("D14", basis.id, hours(event.occurred_at, 12), event=event)
 
 
-def _phase_is(kind: MeasureKind, *phases: Phase, reason: str) -> Check:
-    def check(fold: Fold, _event: LifeEvent) -> str | None:
-        measure = fold.active(kind)
-        return None if measure and measure.phase in phases else reason
-
-    return check
-
-
 def _facility_requested(fold: Fold, event: LifeEvent) -> None:
     rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
     rehab.phase = Phase.FACILITY_REQUESTED
@@ -343,8 +336,6 @@ def _form_is(*forms: RehabForm) -> When:
 
 
 def _start(fold: Fold, event: LifeEvent) -> None:
-    from caseterm.domain.lifecycle.payloads import RehabStarted
-
     rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
     rehab.phase, rehab.term_start = Phase.IN_PROGRESS, event.occurred_at
     if rehab.marks.get("continuation") and "carried_end" in rehab.marks:
@@ -448,18 +439,12 @@ def _complete_check(fold: Fold, event: LifeEvent) -> str | None:
     if reason:
         return reason
     rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
-    end = rehab.term_end()
-    if end is not None and event.occurred_at < end - timedelta(hours=24):
-        return "term_not_over"
-    return None
+    return "term_not_over" if too_early(rehab, event.occurred_at, timedelta(hours=24)) else None
 
 
 def _complete(fold: Fold, event: LifeEvent) -> None:
     rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
-    fold.close(rehab, event.occurred_at, CloseReason.COMPLETED)
-    fold.completed_episodes += 1
-    leave_addicts(fold, event.occurred_at, "COMPLETED")
-    open_post_rehab(fold, event.occurred_at, POST_REHAB_MONTHS, rehab, event)
+    complete_rehab(fold, rehab, event, POST_REHAB_MONTHS)
     if rehab.form is RehabForm.PRIVATE:
         fold.due("D26", event.id, calendar_days(event.occurred_at, 2), event=event)
 
@@ -473,8 +458,6 @@ def _subst_registered(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _enrol(fold: Fold, event: LifeEvent) -> None:
-    from caseterm.domain.lifecycle.payloads import SubstEnrolled
-
     subst = need(fold.active(MeasureKind.SUBSTITUTION_TX))
     subst.phase, subst.term_start = Phase.ACTIVE, event.occurred_at
     subst.regime = regime_at(event.occurred_at)
@@ -490,11 +473,7 @@ def _subst_active(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _subst_done(fold: Fold, event: LifeEvent) -> None:
-    subst = need(fold.active(MeasureKind.SUBSTITUTION_TX))
-    fold.close(subst, event.occurred_at, CloseReason.COMPLETED)
-    fold.completed_episodes += 1
-    leave_addicts(fold, event.occurred_at, "COMPLETED")
-    open_post_rehab(fold, event.occurred_at, POST_REHAB_MONTHS, subst, event)
+    complete_rehab(fold, need(fold.active(MeasureKind.SUBSTITUTION_TX)), event, POST_REHAB_MONTHS)
 
 
 def _subst_terminated(fold: Fold, event: LifeEvent) -> None:
@@ -669,7 +648,7 @@ RULES: list[Rule] = [
         "Public facility: request to the provincial director",
         "ND163 95",
         _facility_requested,
-        check=_phase_is(MeasureKind.VOLUNTARY_REHAB, Phase.DECIDED, reason="not_decided"),
+        check=in_phase(MeasureKind.VOLUNTARY_REHAB, Phase.DECIDED, reason="not_decided"),
     ),
     row(
         "T27.2",
@@ -677,7 +656,7 @@ RULES: list[Rule] = [
         "Public facility: facility assigned",
         "ND163 95; L120 38(5)",
         _facility_assigned,
-        check=_phase_is(
+        check=in_phase(
             MeasureKind.VOLUNTARY_REHAB, Phase.FACILITY_REQUESTED, reason="facility_not_requested"
         ),
     ),
@@ -688,7 +667,7 @@ RULES: list[Rule] = [
         "L120 29(1); L120 32(2)(a); ND163 92(1)",
         _start,
         when=_form_is(RehabForm.HOME),
-        check=_phase_is(MeasureKind.VOLUNTARY_REHAB, Phase.DECIDED, reason="not_decided"),
+        check=in_phase(MeasureKind.VOLUNTARY_REHAB, Phase.DECIDED, reason="not_decided"),
     ),
     row(
         "T26",
@@ -697,7 +676,7 @@ RULES: list[Rule] = [
         "L120 33(2); ND163 92(2)",
         _start,
         when=_form_is(RehabForm.PRIVATE),
-        check=_phase_is(MeasureKind.VOLUNTARY_REHAB, Phase.DECIDED, reason="not_decided"),
+        check=in_phase(MeasureKind.VOLUNTARY_REHAB, Phase.DECIDED, reason="not_decided"),
     ),
     row(
         "T27",
@@ -706,7 +685,7 @@ RULES: list[Rule] = [
         "L120 34; L120 38(5); ND163 95; ND163 96",
         _start,
         when=_form_is(RehabForm.PUBLIC, RehabForm.REFORMATORY),
-        check=_phase_is(
+        check=in_phase(
             MeasureKind.VOLUNTARY_REHAB, Phase.FACILITY_ASSIGNED, reason="facility_not_assigned"
         ),
     ),
