@@ -63,9 +63,9 @@ def payload_from_fields(event_type: str, pairs: list[str]) -> dict[str, Any]:
         if info is None:  # left for the payload validation to name, with the allowed fields
             payload[name] = value
             continue
-        kind = _base_type(info.annotation)
+        kind = base_type(info.annotation)
         converted = _convert(kind, value.strip())
-        if _is_list(info.annotation):
+        if is_list(info.annotation):
             payload.setdefault(name, []).append(converted)
         else:
             payload[name] = converted
@@ -100,18 +100,19 @@ def _convert(kind: Any, value: str) -> Any:
     return value
 
 
-def _is_list(annotation: Any) -> bool:
+def is_list(annotation: Any) -> bool:
+    """True for a `list[...]` field."""
     return typing.get_origin(annotation) is list
 
 
-def _base_type(annotation: Any) -> Any:
+def base_type(annotation: Any) -> Any:
     """The scalar type under Optional[...], list[...] and Annotated[...]."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _base_type(typing.get_args(annotation)[0])
+        return base_type(typing.get_args(annotation)[0])
     if origin in (list, typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _base_type(args[0]) if args else annotation
+        return base_type(args[0]) if args else annotation
     if annotation is not None and getattr(annotation, "__name__", "") == "AwareDatetime":
         return datetime
     return annotation

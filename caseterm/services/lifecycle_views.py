@@ -91,4 +91,12 @@ def projection_of(person_id: str, state: Derived, calendar_version: str) -> Proj
         as_of=utc_iso(state.as_of),
         calendar_version=calendar_version,
         summary=derived_json(state),
+        measures=tuple(sorted({m.kind.value for m in state.active_measures()})),
+        officer=officer_in_charge(state),
     )
+
+
+def officer_in_charge(state: Derived) -> str:
+    """The officer named by the latest active measure's decision, if any decision named one."""
+    named = [m for m in state.active_measures() if m.marks.get("officer")]
+    return str(named[-1].marks["officer"]) if named else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from caseterm.domain.issues import Issue, errors_of, warnings_of
-from caseterm.domain.lifecycle import Derived, PersonFacts, derive
+from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, derive
 from caseterm.domain.names import tokens
 from caseterm.domain.permissions import Action
 from caseterm.domain.person import PersonRecord, validate_person
@@ -24,7 +24,7 @@ from caseterm.services.lifecycle import life_event, refresh_projection
 from caseterm.services.messages import describe_issue
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
-from caseterm.store.records import EventInfo, Matches, PersonSummary, StoredPerson
+from caseterm.store.records import EventInfo, ListFilter, Matches, PersonSummary, StoredPerson
 
 __all__ = ["Matches", "PersonFile", "PersonSummary", "Review"]
 
@@ -75,6 +75,9 @@ class PersonFile:
     person: StoredPerson
     events: list[EventInfo]
     lifecycle: Derived
+    facts: PersonFacts
+    life: list[LifeEvent]
+    """The events as the engine reads them (for the actions the table allows, and previews)."""
 
 
 def review(session: CaseSession, record: PersonRecord, *, person_id: str | None = None) -> Review:
@@ -203,13 +206,10 @@ def show_person(session: CaseSession, person_id: str) -> PersonFile:
             raise _not_found(person_id)
         events = tx.events.of_person(resolved)
         session.audit(tx, "person.read", "person", resolved)
-    lifecycle = derive(
-        PersonFacts(person.record.birth),
-        [life_event(info) for info in events],
-        active_calendar(),
-        session.clock.now(),
-    )
-    return PersonFile(person, events, lifecycle)
+    facts = PersonFacts(person.record.birth)
+    life = [life_event(info) for info in events]
+    lifecycle = derive(facts, life, active_calendar(), session.clock.now())
+    return PersonFile(person, events, lifecycle, facts, life)
 
 
 def resolve_person(tx: Tx, person_id: str) -> str:
@@ -226,7 +226,9 @@ def resolve_person(tx: Tx, person_id: str) -> str:
     raise _not_found(person_id)
 
 
-def find_persons(session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT) -> Matches:
+def find_persons(
+    session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT, where: ListFilter | None = None
+) -> Matches:
     """Search by folded name or alias (words in any order, prefixes) or by ID-number prefix.
 
     `Matches.complete` is False when too many matched to order them all: type more letters.
@@ -248,6 +250,9 @@ def find_persons(session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT)
             kind, found = "name", tx.persons.search_names(words, limit=limit)
         else:
             kind, found = "too_short", Matches([], True)
+        if where is not None and where.active() and found.persons:
+            kept = tx.persons.keep_filtered([p.id for p in found.persons], where)
+            found = Matches([p for p in found.persons if p.id in kept], found.complete)
         # The query itself may be a name: only its kind and the number of results are audited.
         session.audit(
             tx, "person.search", "person", "-", {"kind": kind, "results": len(found.persons)}
@@ -256,12 +261,30 @@ def find_persons(session: CaseSession, query: str, *, limit: int = SEARCH_LIMIT)
 
 
 def list_persons(
-    session: CaseSession, *, offset: int = 0, limit: int = 100, village: str | None = None
+    session: CaseSession,
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    village: str | None = None,
+    where: ListFilter | None = None,
 ) -> tuple[list[PersonSummary], int]:
-    """Return one page of the register in Vietnamese order, and the total count."""
+    """Return one page of the register in Vietnamese order, and the total count.
+
+    With filters (register, measure, status, officer, village) the count is of the persons kept.
+    """
     session.require(Action.PERSON_READ)
     with session.transaction(durable=False) as tx:
-        page = tx.persons.page(offset=offset, limit=limit, village=village)
-        total = tx.persons.count()
+        if where is not None and where.active():
+            page, total = tx.persons.page_filtered(where, offset=offset, limit=limit)
+        else:
+            page = tx.persons.page(offset=offset, limit=limit, village=village)
+            total = tx.persons.count()
         session.audit(tx, "person.list", "person", "-", {"offset": offset, "results": len(page)})
     return page, total
+
+
+def filter_choices(session: CaseSession) -> dict[str, list[str]]:
+    """The values each list filter can take in this store (officers, villages, statuses…)."""
+    session.require(Action.PERSON_READ)
+    with session.transaction(durable=False) as tx:
+        return tx.persons.filter_values()

@@ -122,6 +122,8 @@ def _columns(row: ProjectionRow, unit_code: str) -> dict[str, Any]:
         "unit_code": unit_code,
         "status": row.status,
         "registers": ",".join(row.registers),
+        "measures": ",".join(row.measures),
+        "officer": row.officer,
         "next_due_at": row.next_due_at,
         "valid_until": row.valid_until,
         "as_of": row.as_of,
@@ -141,4 +143,6 @@ def _row(found: PersonState) -> ProjectionRow:
         as_of=found.as_of,
         calendar_version=found.calendar_version,
         summary=summary,
+        measures=tuple(filter(None, found.measures.split(","))),
+        officer=found.officer,
     )

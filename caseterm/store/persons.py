@@ -11,8 +11,8 @@ from sqlmodel import Session, col, or_, select
 
 from caseterm.domain.person import PersonRecord
 from caseterm.store.convert import person_columns, record_from_row, search_text
-from caseterm.store.records import EventInfo, Matches, PersonSummary, StoredPerson
-from caseterm.store.tables import Event, Person
+from caseterm.store.records import EventInfo, ListFilter, Matches, PersonSummary, StoredPerson
+from caseterm.store.tables import Event, Person, PersonState
 
 _SUMMARY = (
     col(Person.id),
@@ -155,6 +155,54 @@ class PersonRepo:
             query = query.where(col(Person.village) == village)
         return [PersonSummary(*row) for row in self._rows(query.offset(offset).limit(limit))]
 
+    def page_filtered(
+        self, where: ListFilter, *, offset: int, limit: int
+    ) -> tuple[list[PersonSummary], int]:
+        """One page of the persons the filters keep, in Vietnamese order, and how many there are."""
+        conditions = _filter_conditions(where)
+        query = (
+            sa_select(*_SUMMARY)
+            .join(PersonState, col(PersonState.person_id) == col(Person.id))
+            .where(*conditions)
+            .order_by(col(Person.sort_key), col(Person.id))
+            .offset(offset)
+            .limit(limit)
+        )
+        counted = (
+            sa_select(func.count())
+            .select_from(Person)
+            .join(PersonState, col(PersonState.person_id) == col(Person.id))
+            .where(*conditions)
+        )
+        total = int(self._session.connection().execute(counted).scalar_one())
+        return [PersonSummary(*row) for row in self._rows(query)], total
+
+    def keep_filtered(self, ids: list[str], where: ListFilter) -> set[str]:
+        """The ids among `ids` that the filters keep (to filter a search's results)."""
+        query = (
+            sa_select(col(Person.id))
+            .join(PersonState, col(PersonState.person_id) == col(Person.id))
+            .where(col(Person.id).in_(ids), *_filter_conditions(where))
+        )
+        return {row[0] for row in self._rows(query)}
+
+    def filter_values(self) -> dict[str, list[str]]:
+        """The values present for each filter (statuses, officers, villages, measures)."""
+        connection = self._session.connection()
+        statuses = connection.execute(sa_select(col(PersonState.status)).distinct()).scalars()
+        officers = connection.execute(
+            sa_select(col(PersonState.officer)).where(col(PersonState.officer) != "").distinct()
+        ).scalars()
+        measures: set[str] = set()
+        for joined in connection.execute(sa_select(col(PersonState.measures)).distinct()).scalars():
+            measures.update(filter(None, joined.split(",")))
+        return {
+            "status": sorted(statuses),
+            "officer": sorted(officers),
+            "measure": sorted(measures),
+            "village": [village for village, _count in self.villages()],
+        }
+
     def search_names(self, words: list[str], *, limit: int) -> Matches:
         """Persons whose name or alias has every word as a word prefix, in register order."""
         match = " AND ".join(f'"{word}"*' for word in words)
@@ -234,6 +282,22 @@ class PersonRepo:
             .order_by(col(Person.village))
         )
         return [(village, int(count)) for village, count in self._session.exec(query)]
+
+
+def _filter_conditions(where: ListFilter) -> list[Any]:
+    """SQL conditions for the filters; registers and measures are comma-joined codes."""
+    conditions: list[Any] = []
+    if where.register:
+        conditions.append(("," + col(PersonState.registers) + ",").contains(f",{where.register},"))
+    if where.measure:
+        conditions.append(("," + col(PersonState.measures) + ",").contains(f",{where.measure},"))
+    if where.status:
+        conditions.append(col(PersonState.status) == where.status)
+    if where.officer:
+        conditions.append(col(PersonState.officer) == where.officer)
+    if where.village:
+        conditions.append(col(Person.village) == where.village)
+    return conditions
 
 
 class EventRepo:

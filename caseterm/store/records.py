@@ -59,6 +59,21 @@ class PersonSummary:
 
 
 @dataclass(frozen=True)
+class ListFilter:
+    """The list's filters; an empty value does not filter."""
+
+    register: str = ""
+    measure: str = ""
+    status: str = ""
+    officer: str = ""
+    village: str = ""
+
+    def active(self) -> bool:
+        """True when any filter is set."""
+        return any((self.register, self.measure, self.status, self.officer, self.village))
+
+
+@dataclass(frozen=True)
 class Matches:
     """A search's answer: the persons shown, and whether every match is among them in order."""
 
@@ -92,6 +107,8 @@ class ProjectionRow:
     as_of: str
     calendar_version: str
     summary: dict[str, Any]
+    measures: tuple[str, ...] = ()
+    officer: str = ""
 
 
 @dataclass(frozen=True)

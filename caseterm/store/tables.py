@@ -122,6 +122,10 @@ class PersonState(SQLModel, table=True):
     unit_code: str = Field(foreign_key="unit.code", max_length=16)
     status: str = Field(index=True, max_length=4)
     registers: str = Field(default="", max_length=64)
+    measures: str = Field(default="", max_length=128)
+    """The kinds of the active measures, comma-separated (the list's measure filter)."""
+    officer: str = Field(default="", max_length=200)
+    """The officer in charge named by the latest decision that names one."""
     next_due_at: str | None = Field(default=None, index=True)
     valid_until: str | None = Field(default=None, index=True)
     as_of: str

@@ -87,6 +87,24 @@ def derive(
     facts: PersonFacts, events: list[LifeEvent], calendar: WorkCalendar, now: datetime
 ) -> Derived:
     """Replay a person's events and compute status, registers, measures and deadlines at `now`."""
+    replayed = replay(facts, events, calendar, now)
+    return _result(replayed.fold, now, replayed.applied, replayed.refused, replayed.voided)
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """The working state after a replay, before it is summarised into a `Derived`."""
+
+    fold: Fold
+    applied: dict[str, str]
+    refused: dict[str, Refusal]
+    voided: dict[str, str]
+
+
+def replay(
+    facts: PersonFacts, events: list[LifeEvent], calendar: WorkCalendar, now: datetime
+) -> Replayed:
+    """Apply the events that happened by `now` (voided ones left out), then time up to `now`."""
     fold = Fold(facts, calendar)
     voided = {
         e.payload.event: e.id
@@ -107,7 +125,7 @@ def derive(
         fold.events[event.id] = event
     advance(fold, now)
     periodic_deadlines(fold, now)
-    return _result(fold, now, applied, refused, voided)
+    return Replayed(fold, applied, refused, voided)
 
 
 def _result(

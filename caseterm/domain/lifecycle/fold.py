@@ -107,7 +107,13 @@ class Fold:
     def open_measure(
         self, kind: MeasureKind, event: LifeEvent, phase: Phase, **extra: Any
     ) -> Measure:
-        """Start a measure at an event; its regime follows the event's moment."""
+        """Start a measure at an event; its regime follows the event's moment.
+
+        A decision that names the officer in charge (management, post-rehab) marks the measure.
+        """
+        officer = getattr(event.payload, "officer", None)
+        if officer:
+            extra.setdefault("marks", {})["officer"] = officer
         measure = Measure(
             id=event.id,
             kind=kind,

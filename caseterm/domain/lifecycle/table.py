@@ -62,8 +62,8 @@ _KEEPS_FILE_AFTER_DEATH = frozenset(
 _GONE = cites("L120 24(5)(d); L120 48(3)(d); L120 48(4)(d)")
 
 
-def apply_event(fold: Fold, event: LifeEvent) -> tuple[str | None, Refusal | None]:
-    """Apply one event: return the row that took it, or the refusal naming the row and the law."""
+def admit(fold: Fold, event: LifeEvent) -> tuple[Rule | None, Refusal | None]:
+    """The row that would take the event in this state, or the refusal; changes nothing."""
     rows = BY_EVENT.get(event.type, ())
     if fold.gone is not None and event.type not in _KEEPS_FILE_AFTER_DEATH:
         return None, Refusal("T63", "person_gone", _GONE)
@@ -73,11 +73,19 @@ def apply_event(fold: Fold, event: LifeEvent) -> tuple[str | None, Refusal | Non
         reason = rule.check(fold, event)
         if reason:
             return None, Refusal(rule.id, reason, rule.basis)
-        rule.apply(fold, event)
-        return rule.id, None
+        return rule, None
     primary = rows[0] if rows else None
     if primary is None:
         return None, Refusal("-", "unknown_event_type", ())
     return None, Refusal(
         primary.id, "not_in_this_state", primary.basis, {"status": person_status(fold).value}
     )
+
+
+def apply_event(fold: Fold, event: LifeEvent) -> tuple[str | None, Refusal | None]:
+    """Apply one event: return the row that took it, or the refusal naming the row and the law."""
+    rule, refusal = admit(fold, event)
+    if rule is None:
+        return None, refusal
+    rule.apply(fold, event)
+    return rule.id, None
