@@ -34,8 +34,22 @@ from caseterm.services.lifecycle_text import (
 )
 from caseterm.services.persons import PersonFile
 from caseterm.services.session import CaseSession
+from caseterm.services.today import when_label
 
 PREVIEW_ID = "preview"
+GENERAL_EVENTS = (
+    "contact.made",
+    "support.provided",
+    "review.completed",
+    "note.added",
+    "document.logged",
+    "hold.started",
+    "person.moved_out",
+    "person.moved_in",
+    "person.died",
+    "person.declared_missing",
+)
+"""Records possible in almost any state: listed after the steps of the person's measures."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,8 @@ class ActionOption:
     label: str
     basis: str
     """The legal basis of the row that would take it, in words."""
+    first_basis: str
+    """Its first citation ("+2" when there are more), for one-line lists."""
     rule: str
     allowed: bool
     """False when the table allows it but the account may not record it (a chief's decision)."""
@@ -56,6 +72,8 @@ def person_actions(session: CaseSession, person_file: PersonFile) -> list[Action
     """The actions the transition table allows now; a chief's decision is greyed for an officer."""
     chief = session.may(Action.DECISION_RECORD)
     found = offers(person_file.facts, person_file.life, active_calendar(), session.clock.now())
+    general = {event_type: place for place, event_type in enumerate(GENERAL_EVENTS)}
+    found.sort(key=lambda offer: general.get(offer.event_type, -1))
     options = []
     for offer in found:
         if offer.event_type in NOT_RECORDABLE:
@@ -66,12 +84,17 @@ def person_actions(session: CaseSession, person_file: PersonFile) -> list[Action
                 event_type=offer.event_type,
                 label=event_label(offer.event_type),
                 basis=basis_text(offer.basis),
+                first_basis=basis_text(offer.basis[:1]) + _more(len(offer.basis) - 1),
                 rule=offer.rule,
                 allowed=allowed,
                 why_not="" if allowed else _("only the commune police chief may record this"),
             )
         )
     return options
+
+
+def _more(count: int) -> str:
+    return f" (+{count})" if count > 0 else ""
 
 
 @dataclass(frozen=True)
@@ -136,7 +159,11 @@ def consequences(before: Derived, after: Derived) -> list[str]:
     for register in sorted(before.registers - after.registers):
         lines.append(_("Leaves the {register}").format(register=label(REGISTER, register.value)))
     lines += _deadline_lines(before.deadlines, after.deadlines, after.as_of)
-    return lines or [_("Recorded in the file; nothing else changes.")]
+    counted = dict.fromkeys(lines, 0)
+    for line in lines:
+        counted[line] += 1
+    merged = [line if n == 1 else f"{line} (×{n})" for line, n in counted.items()]
+    return merged or [_("Recorded in the file; nothing else changes.")]
 
 
 def _measure_lines(before: tuple[Measure, ...], after: tuple[Measure, ...]) -> list[str]:
@@ -159,7 +186,7 @@ def _deadline_lines(
     lines = [
         _("New deadline: {what} — due {due} ({relative})").format(
             what=deadline_label(d.code, d.key),
-            due=moment_text(d.due_at),
+            due=when_label(d.due_at),
             relative=relative_label(d.due_at, now),
         )
         for d in after
@@ -171,10 +198,3 @@ def _deadline_lines(
         if d.key not in new
     ]
     return lines
-
-
-def moment_text(moment: datetime) -> str:
-    """An aware moment as `dd/mm/yyyy HH:MM`, Vietnam time."""
-    from caseterm.clock import VIETNAM
-
-    return moment.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")

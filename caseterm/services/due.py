@@ -38,6 +38,8 @@ class DueItem:
     basis: list[str]
     measure_id: str | None
     key: str
+    measure: str | None = None
+    """The kind of the measure the deadline belongs to (USER_MGMT …), if any."""
 
 
 @dataclass
@@ -64,8 +66,10 @@ def due_list(session: CaseSession) -> DueList:
         for row in tx.states.due_before(utc_iso(now + max(HORIZON, EARLY_WARNINGS))):
             person = tx.persons.get(row.person_id)
             name = person.record.full_name if person else row.person_id
+            kinds = {m["id"]: m["kind"] for m in row.summary["measures"]}
             for deadline in row.summary["deadlines"]:
-                _place(result, _item(row.person_id, name, deadline), deadline, now)
+                item = _item(row.person_id, name, deadline, kinds.get(deadline["measure_id"]))
+                _place(result, item, deadline, now)
         result.registers = tx.states.count_by()
         reporting = any(result.registers.get(name) for name in REPORTING_REGISTERS)
         for deadline in unit_deadlines(_unit_events(tx), reporting_needed=reporting, now=now):
@@ -86,7 +90,9 @@ def _refresh_stale(session: CaseSession, tx: Tx, now: datetime, version: str) ->
     return len(stale)
 
 
-def _item(person_id: str | None, name: str, deadline: dict[str, Any]) -> DueItem:
+def _item(
+    person_id: str | None, name: str, deadline: dict[str, Any], measure: str | None = None
+) -> DueItem:
     return DueItem(
         person_id=person_id,
         full_name=name,
@@ -95,6 +101,7 @@ def _item(person_id: str | None, name: str, deadline: dict[str, Any]) -> DueItem
         basis=list(deadline["basis"]),
         measure_id=deadline["measure_id"],
         key=deadline["key"],
+        measure=measure,
     )
 
 

@@ -26,7 +26,7 @@ from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
 from caseterm.store.records import EventInfo, ListFilter, Matches, PersonSummary, StoredPerson
 
-__all__ = ["Matches", "PersonFile", "PersonSummary", "Review"]
+__all__ = ["ListFilter", "Matches", "PersonFile", "PersonSummary", "Review"]
 
 SEARCH_LIMIT = 50
 MIN_ID_PREFIX = 3

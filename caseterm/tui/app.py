@@ -38,6 +38,8 @@ class CasetermApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", _("Help"), id="help"),
         Binding("question_mark", "help", _("Help"), show=False, id="help-alt"),
+        Binding("f2", "today", _("Today"), id="today"),
+        Binding("f3", "registers", _("Registers"), id="registers"),
         Binding("ctrl+l", "lock", _("Lock"), id="lock"),
         Binding("ctrl+q", "quit", _("Quit"), priority=True, id="quit"),
     ]
@@ -111,13 +113,39 @@ class CasetermApp(App[None]):
         self.notify(reason, title=_("caseterm"), markup=False)
 
     def unlocked(self, session: CaseSession) -> None:
-        """Called by the unlock screen: start work on the registers."""
-        from caseterm.tui.screens.registers import RegistersScreen
+        """Called by the unlock screen: the day starts on what is due."""
+        from caseterm.tui.screens.today import TodayScreen
 
         self.session = session
         self.failed_unlocks = 0
         self._last_activity = self.clock.monotonic()
-        self.switch_screen(RegistersScreen())
+        self.switch_screen(TodayScreen())
+
+    def action_today(self) -> None:
+        """Go to the today screen (from anywhere after unlock)."""
+        from caseterm.tui.screens.today import TodayScreen
+
+        self._go_to(TodayScreen)
+
+    def action_registers(self) -> None:
+        """Go to the registers (from anywhere after unlock)."""
+        from caseterm.tui.screens.registers import RegistersScreen
+
+        self._go_to(RegistersScreen)
+
+    def _go_to(self, screen_type: type[Screen[None]]) -> None:
+        """Leave any open file or form (a form with typed text asks first) for a main screen."""
+        if self.session is None:
+            return
+        from caseterm.tui.screens.event_form import EventFormScreen
+
+        if any(isinstance(s, EventFormScreen) and s.is_dirty() for s in self.screen_stack):
+            self.notify(_("Save or cancel the form first."), severity="warning", markup=False)
+            return
+        while len(self.screen_stack) > 2:  # Textual's default screen, then the main screen
+            self.pop_screen()
+        if not isinstance(self.screen, screen_type):
+            self.switch_screen(screen_type())
 
     def require_session(self) -> CaseSession:
         """Return the open session (screens after unlock may rely on it)."""

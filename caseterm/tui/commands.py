@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -12,29 +13,23 @@ from caseterm.i18n import _
 if TYPE_CHECKING:
     from caseterm.tui.app import CasetermApp
 
+Command = tuple[str, str, Callable[[], object]]
+
 
 class CasetermCommands(Provider):
-    """The officer's actions, named in the active language."""
+    """The officer's actions, named in the active language; the screen's own come first."""
 
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def _commands(self) -> list[Command]:
         app: CasetermApp = self.app  # type: ignore[assignment]
         if app.session is None:
             return []
-        from caseterm.tui.screens.registers import RegistersScreen
-
-        commands: list[tuple[str, str, Callable[[], object]]] = []
-        screen = app.screen
-        if isinstance(screen, RegistersScreen):
-            commands += [
-                (
-                    _("person: New person"),
-                    _("Open the registration form"),
-                    screen.action_new_person,
-                ),
-                (_("registers: Search"), _("Go to the search box"), screen.action_focus_search),
-            ]
-        commands.append((_("app: Lock"), _("Lock now and drop the keys"), app.action_lock))
-        commands.append((_("app: Help"), _("Show the help of this screen"), app.action_help))
+        commands = _screen_commands(app)
+        commands += [
+            (_("go: Today"), _("Overdue, due today, next 7 days (F2)"), app.action_today),
+            (_("go: Registers"), _("The list of persons, with filters (F3)"), app.action_registers),
+            (_("app: Lock"), _("Lock now and drop the keys"), app.action_lock),
+            (_("app: Help"), _("Show the help of this screen"), app.action_help),
+        ]
         return commands
 
     async def discover(self) -> Hits:
@@ -48,3 +43,39 @@ class CasetermCommands(Provider):
         for name, help_text, callback in self._commands():
             if (score := matcher.match(name)) > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+
+
+def _screen_commands(app: CasetermApp) -> list[Command]:
+    """The commands of the screen on top: its keys, by name."""
+    from caseterm.tui.screens.event_form import EventFormScreen
+    from caseterm.tui.screens.person import PersonScreen
+    from caseterm.tui.screens.registers import RegistersScreen
+    from caseterm.tui.screens.today import TodayScreen
+
+    screen = app.screen
+    if isinstance(screen, TodayScreen):
+        return [(_("today: Refresh"), _("Read the list again (R)"), screen.action_reload)]
+    if isinstance(screen, RegistersScreen):
+        return [
+            (_("person: New person"), _("Open the registration form"), screen.action_new_person),
+            (_("registers: Search"), _("Go to the search box"), screen.action_focus_search),
+            (_("registers: Filters"), _("Go to the filters"), screen.action_focus_filters),
+        ]
+    if isinstance(screen, PersonScreen):
+        found: list[Command] = [
+            (
+                _("record: {action}").format(action=option.label),
+                option.basis,
+                partial(screen.open_action, index),
+            )
+            for index, option in enumerate(screen.actions)
+            if option.allowed
+        ]
+        found.append((_("file: Void an event"), _("Choose it in the timeline"), screen.action_void))
+        return found
+    if isinstance(screen, EventFormScreen):
+        return [
+            (_("form: Save"), _("Save the event (Ctrl+S)"), screen.action_save),
+            (_("form: Cancel"), _("Leave without saving (Escape)"), screen.action_cancel),
+        ]
+    return []

@@ -19,6 +19,7 @@ from caseterm.tui.dialogs import ConfirmDialog
 from caseterm.tui.screens.new_person import NewPersonScreen
 from caseterm.tui.screens.person import PersonScreen
 from caseterm.tui.screens.registers import RegistersScreen
+from caseterm.tui.screens.today import TodayScreen
 from caseterm.tui.screens.unlock import UnlockScreen, delay_after
 from tests.conftest import ADMIN_PASSPHRASE, person
 
@@ -37,10 +38,14 @@ async def _settle(app: CasetermApp, pilot: object) -> None:
 
 
 async def _unlock(app: CasetermApp, pilot: object, passphrase: str = ADMIN_PASSPHRASE) -> None:
+    """Unlock, then go from the today screen (where the day starts) to the registers."""
     assert isinstance(app.screen, UnlockScreen)
     app.screen.query_one("#passphrase", Input).value = passphrase
     await pilot.press("enter")  # type: ignore[attr-defined]
     await _settle(app, pilot)
+    if isinstance(app.screen, TodayScreen):
+        await pilot.press("f3")  # type: ignore[attr-defined]
+        await _settle(app, pilot)
 
 
 @asynccontextmanager

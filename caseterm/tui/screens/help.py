@@ -19,6 +19,7 @@ def help_text(screen_name: str) -> str:
         "## Keys everywhere\n\n"
         "- **F1** or **?**: this help\n"
         "- **Ctrl+P**: command palette (every action by name)\n"
+        "- **F2**: today · **F3**: registers\n"
         "- **Ctrl+L**: lock now (the keys are dropped; unlock again to continue)\n"
         "- **Escape**: back / close\n"
         "- **Ctrl+Q**: quit\n\n"
@@ -31,17 +32,43 @@ def help_text(screen_name: str) -> str:
             "has their own passphrase; never share it. After wrong passphrases the app waits "
             "longer before the next try."
         ),
+        "today": _(
+            "# Today\n\nWhat is due, most urgent first: **⚠ OVERDUE**, then **● TODAY**, then "
+            "**○ 7 DAYS**. Each line names the person, the measure, what is due, the deadline "
+            "(and how long until or since it), and the legal basis. Above the list: the counts "
+            "per register, and a warning when the commune's monthly report is due.\n\n"
+            "- **Enter**: open the person's file at that deadline\n"
+            "- **R**: read the list again\n- **F3**: the registers"
+        ),
         "registers": _(
             '# Registers\n\nType to search: a name without tones ("nguyen van an"), an other '
-            "name, or the start of an ID number. Words may come in any order.\n\n"
+            "name, or the start of an ID number. Words may come in any order. The filters "
+            "(register, measure, state, officer in charge, village) narrow the list and the "
+            "search. More persons load as the cursor reaches the end of the list.\n\n"
             "- **Enter**: open the person's file\n"
             "- **Ctrl+N** (or **N** in the list): register a new person\n"
-            "- **/**: go to the search box\n- **Down**: go to the list"
+            "- **/**: go to the search box\n- **F4**: go to the filters\n"
+            "- **Down**: go to the list"
         ),
         "person": _(
-            "# Person file\n\nThe identity block, the drug-use profile, the family and the "
-            "timeline of everything recorded. Opening a file is written in the audit log.\n\n"
-            "- **Escape**: back to the registers"
+            "# Person file\n\nThe status and registers, the measures (state, term, time "
+            "remaining, flags), the open deadlines, the actions the law allows now, the timeline "
+            "(voided events struck through, with the reason), then identity, drug-use profile "
+            "and family. Opening a file is written in the audit log.\n\n"
+            "An action only the commune police chief may record is shown dimmed, with the "
+            "reason. An action the law does not allow now is not shown.\n\n"
+            "- **A**: go to the actions; **Enter** opens the form\n"
+            "- **T**: go to the timeline; **V**: void the selected event (a reason is required)\n"
+            "- **Escape**: back"
+        ),
+        "event_form": _(
+            "# Record an event\n\nFields marked * are required. Dates are dd/mm/yyyy, times "
+            "dd/mm/yyyy HH:MM (Vietnam time); “When it happened” starts at now. Problems show "
+            "beside their field as you type, and the box below says what saving will do (a "
+            "new deadline, a measure opened or closed) or why the law refuses it.\n\n"
+            "- **Tab** / **Shift+Tab**: next / previous field\n- **Ctrl+S**: save\n"
+            "- **Escape**: cancel (asks first if something was typed)\n\n"
+            "If the app locks while a form is open, the form is discarded unsaved."
         ),
         "new_person": _(
             "# New person\n\nFill in at least the full name, sex and date of birth "

@@ -1,21 +1,38 @@
-"""Hồ sơ: a person's file — identity, drug-use profile, family and timeline."""
+"""Hồ sơ: a person's file, and the actions the law allows now.
+
+Status, measures, open deadlines, actions, the timeline (voided events struck through),
+identity, drug-use profile and family.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from caseterm.i18n import _
-from caseterm.services.labels import code_label, event_label, moment_label
+from caseterm.services.labels import code_label
+from caseterm.services.lifecycle_text import FLAG, REGISTER, label, status_label
 from caseterm.services.messages import field_label
+from caseterm.services.person_view import (
+    TimelineRow,
+    deadline_rows,
+    measure_rows,
+    timeline_rows,
+)
 
 if TYPE_CHECKING:
+    from caseterm.domain.lifecycle import Derived
     from caseterm.domain.person import PersonRecord
+    from caseterm.services.actions import ActionOption
     from caseterm.services.persons import PersonFile
     from caseterm.tui.app import CasetermApp
 
@@ -68,13 +85,19 @@ class PersonScreen(Screen[None]):
 
     HELP_PAGE = "person"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", _("Back"), id="back")
+        Binding("escape", "app.pop_screen", _("Back"), id="back"),
+        Binding("a", "focus_actions", _("Actions"), id="person-actions"),
+        Binding("t", "focus_timeline", _("Timeline"), id="person-timeline"),
+        Binding("v", "void", _("Void event"), id="person-void"),
     ]
 
-    def __init__(self, person_id: str) -> None:
+    def __init__(self, person_id: str, *, focus_deadline: str | None = None) -> None:
         super().__init__()
         self.person_id = person_id
+        self.focus_deadline = focus_deadline
         self.person_file: PersonFile | None = None
+        self.actions: list[ActionOption] = []
+        self.timeline: list[TimelineRow] = []
 
     @property
     def caseterm(self) -> CasetermApp:
@@ -86,22 +109,44 @@ class PersonScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="file"):
             yield Static("", id="name", markup=False)
+            yield Static("", id="status", markup=False)
+            yield Label(_("Measures"), classes="section")
+            yield DataTable(id="measures", cursor_type="row", show_cursor=False)
+            yield Label(_("Open deadlines"), classes="section")
+            yield DataTable(id="deadlines", cursor_type="row")
+            yield Label(_("Actions the law allows now (Enter to record)"), classes="section")
+            yield OptionList(id="actions")
+            yield Label(_("Timeline (v: void the selected event)"), classes="section")
+            yield DataTable(id="timeline", cursor_type="row")
             yield Label(_("Identity"), classes="section")
             yield Static("", id="identity", markup=False)
             yield Label(_("Drug-use profile"), classes="section")
             yield Static("", id="profile", markup=False)
             yield Label(_("Family"), classes="section")
             yield Static("", id="family", markup=False)
-            yield Label(_("Timeline"), classes="section")
-            yield DataTable(id="timeline", cursor_type="row", show_cursor=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        """Read the file (a fast, audited read) and fill the sections."""
+        """Set the columns, then read the file (a fast, audited read) and fill the sections."""
+        self.sub_title = _("Person file")
+        self.query_one("#measures", DataTable).add_columns(
+            _("Measure"), _("State"), _("From"), _("To"), _("Remaining"), _("Flags")
+        )
+        self.query_one("#deadlines", DataTable).add_columns(
+            _("Status"), _("Due"), _("How long"), _("What is due"), _("Legal basis")
+        )
+        self.query_one("#timeline", DataTable).add_columns(_("When"), _("What"), _("Note"))
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the file again (after recording or voiding) and refill every section."""
+        from caseterm.services.actions import person_actions
         from caseterm.services.persons import show_person
 
         try:
-            self.person_file = show_person(self.caseterm.require_session(), self.person_id)
+            session = self.caseterm.require_session()
+            self.person_file = show_person(session, self.person_id)
+            self.actions = person_actions(session, self.person_file)
         except Exception as error:  # shown as a message with an id, never a traceback
             self.caseterm.show_error(error)
             self.app.pop_screen()
@@ -110,18 +155,141 @@ class PersonScreen(Screen[None]):
 
     def _fill(self, person_file: PersonFile) -> None:
         record = person_file.person.record
-        self.sub_title = _("Person file")
-        self.query_one("#name", Static).update(record.full_name.upper())
+        state = person_file.lifecycle
+        self.query_one("#name", Static).update(
+            f"{record.full_name.upper()}  ·  {record.birth.display()}  ·  {record.village}"
+        )
+        self.query_one("#status", Static).update(status_line(state))
+        self._fill_measures(person_file)
+        self._fill_deadlines(person_file)
+        self._fill_actions()
+        self._fill_timeline(person_file)
         self.query_one("#identity", Static).update(_table(identity_rows(record)))
         self.query_one("#profile", Static).update(
             _table(profile_rows(record)) or _("Nothing recorded.")
         )
         family = [(code_label(m.relation), m.name) for m in record.family]
         self.query_one("#family", Static).update(_table(family) or _("Nothing recorded."))
-        timeline = self.query_one("#timeline", DataTable)
-        timeline.add_columns(_("When"), _("What"))
-        for event in person_file.events:
-            timeline.add_row(moment_label(event.occurred_at), event_label(event.type))
+
+    def _fill_measures(self, person_file: PersonFile) -> None:
+        table = self.query_one("#measures", DataTable)
+        table.clear()
+        for row in measure_rows(person_file.lifecycle):
+            style = "" if row.active else "dim"
+            cells = (row.what, row.state, row.start, row.end, row.remaining, row.flags)
+            table.add_row(*(Text(cell, style=style) for cell in cells))
+        if not table.row_count:
+            table.add_row(Text(_("No measure.")), "", "", "", "", "")
+
+    def _fill_deadlines(self, person_file: PersonFile) -> None:
+        table = self.query_one("#deadlines", DataTable)
+        table.clear()
+        for row in deadline_rows(person_file.lifecycle):
+            marker = Text(f"⚠ {_('OVERDUE')}", style="bold") if row.overdue else Text(_("open"))
+            table.add_row(marker, row.due, row.relative, row.what, row.basis, key=row.key)
+        if not table.row_count:
+            table.add_row(Text(_("Nothing due.")), "", "", "", "")
+        elif self.focus_deadline is not None:
+            with contextlib.suppress(KeyError):  # done meanwhile: the table stays at the top
+                table.move_cursor(row=table.get_row_index(self.focus_deadline))
+                table.focus()
+            self.focus_deadline = None
+
+    def _fill_actions(self) -> None:
+        actions = self.query_one("#actions", OptionList)
+        actions.clear_options()
+        for index, action in enumerate(self.actions):
+            text = Text(action.label, style="bold" if action.allowed else "dim")
+            text.append(f"  — {action.first_basis}", style="dim")
+            if not action.allowed:
+                text.append(f"  [{action.why_not}]")
+            actions.add_option(Option(text, id=str(index), disabled=not action.allowed))
+
+    def _fill_timeline(self, person_file: PersonFile) -> None:
+        table = self.query_one("#timeline", DataTable)
+        table.clear()
+        self.timeline = timeline_rows(person_file)
+        for row in self.timeline:
+            style = "strike dim" if row.voided else ("italic" if row.refused else "")
+            table.add_row(
+                Text(row.when, style=style),
+                Text(row.what, style=style),
+                Text(row.note),
+                key=row.event_id,
+            )
+
+    # --- actions ------------------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#actions")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.open_action(int(event.option.id))
+
+    def open_action(self, index: int) -> None:
+        """Open the form of one of the actions offered."""
+        action = self.actions[index]
+        if self.person_file is None or not action.allowed:
+            return
+        from caseterm.tui.screens.event_form import EventFormScreen
+
+        def saved(done: bool | None) -> None:
+            if done and self.is_attached:
+                self.reload()
+
+        self.app.push_screen(EventFormScreen(self.person_file, action), saved)
+
+    def action_focus_actions(self) -> None:
+        """Go to the list of actions."""
+        self.query_one("#actions", OptionList).focus()
+
+    def action_focus_timeline(self) -> None:
+        """Go to the timeline."""
+        self.query_one("#timeline", DataTable).focus()
+
+    def action_void(self) -> None:
+        """Void the event selected in the timeline, with a reason."""
+        table = self.query_one("#timeline", DataTable)
+        if not self.timeline or self.focused is not table:
+            self.notify(_("Choose the event in the timeline first (t), then press v."))
+            return
+        row = self.timeline[table.cursor_row]
+        if not row.voidable:
+            self.notify(_("This event cannot be voided."), severity="warning")
+            return
+        from caseterm.tui.dialogs.void import VoidDialog
+
+        def answered(reason: str | None) -> None:
+            if reason:
+                self._void(row.event_id, reason)
+
+        self.app.push_screen(VoidDialog(f"{row.when} {row.what}"), answered)
+
+    def _void(self, event_id: str, reason: str) -> None:
+        from caseterm.services.lifecycle import void_event
+
+        try:
+            voided = void_event(self.caseterm.require_session(), event_id, reason)
+        except Exception as error:  # shown as a message with an id, never a traceback
+            self.caseterm.show_error(error)
+            return
+        message = _("The event is void.")
+        if voided.no_longer_fit:
+            message += " " + _("{n} later events no longer fit: see the timeline.").format(
+                n=len(voided.no_longer_fit)
+            )
+        self.notify(message, markup=False)
+        self.reload()
+
+
+def status_line(state: Derived) -> str:
+    """Status, registers and flags in words (never by colour alone)."""
+    parts = [_("Status: {status}").format(status=status_label(state.status.value))]
+    if state.registers:
+        names = ", ".join(label(REGISTER, r.value) for r in sorted(state.registers))
+        parts.append(_("on the {registers}").format(registers=names))
+    if state.flags:
+        parts.append(", ".join(label(FLAG, flag).upper() for flag in sorted(state.flags)))
+    return "  ·  ".join(parts)
 
 
 def _table(rows: list[tuple[str, str]]) -> str:

@@ -1,4 +1,8 @@
-"""Danh sách: the registers, with search as you type (folded names, aliases, ID prefixes)."""
+"""Danh sách: the registers, with filters and search as you type.
+
+Filters: register, measure, state, officer, village. Search: folded names, aliases, ID
+prefixes. Pages load as the cursor reaches the end.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,16 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Label
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select
 
 from caseterm.errors import CasetermError
 from caseterm.i18n import _, ngettext
 from caseterm.services.labels import code_label, date_label
+from caseterm.services.lifecycle_text import MEASURE, REGISTER, label, status_label
+from caseterm.services.persons import ListFilter
 
 if TYPE_CHECKING:
     from caseterm.services.persons import PersonSummary
@@ -32,13 +39,17 @@ class RegistersScreen(Screen[None]):
         Binding("n", "new_person", _("New person"), show=False, id="new-person-n"),
         Binding("slash", "focus_search", _("Search"), id="search"),
         Binding("down", "focus_table", _("List"), show=False, id="to-list"),
+        Binding("f4", "focus_filters", _("Filters"), id="filters"),
     ]
+    FILTERS = ("register", "measure", "status", "officer", "village")
 
     def __init__(self) -> None:
         super().__init__()
         self._debounce: Timer | None = None
         self.shown: list[PersonSummary] = []
         """The persons on screen, in table order."""
+        self.total = 0
+        self._loading_more = False
 
     @property
     def caseterm(self) -> CasetermApp:
@@ -51,6 +62,11 @@ class RegistersScreen(Screen[None]):
         yield Input(
             id="search", placeholder=_("Search: name without tones, other name, or ID number")
         )
+        with Horizontal(id="filters"):
+            for name in self.FILTERS:
+                yield Select[str](
+                    [], id=f"filter-{name}", prompt=_filter_prompt(name), compact=True
+                )
         yield Label("", id="count", markup=False)
         yield DataTable(id="persons", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -61,7 +77,33 @@ class RegistersScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns(_("Full name"), _("Sex"), _("Born"), _("ID number"), _("Village"))
         self.query_one("#search", Input).focus()
+        self._fill_filters()
         self._load("")
+
+    def _fill_filters(self) -> None:
+        from caseterm.services.persons import filter_choices
+
+        try:
+            choices = filter_choices(self.caseterm.require_session())
+        except Exception as error:  # shown as a message with an id, never a traceback
+            self.caseterm.show_error(error)
+            return
+        choices["register"] = sorted(REGISTER)
+        for name in self.FILTERS:
+            options = [(_filter_words(name, value), value) for value in choices.get(name, [])]
+            self.query_one(f"#filter-{name}", Select).set_options(options)
+
+    def where(self) -> ListFilter:
+        """The filters as chosen (an unchosen one does not filter)."""
+        chosen = {}
+        for name in self.FILTERS:
+            value = self.query_one(f"#filter-{name}", Select).value
+            chosen[name] = value if isinstance(value, str) else ""
+        return ListFilter(**chosen)
+
+    @on(Select.Changed)
+    def _filtered(self) -> None:
+        self._load(self.query_one("#search", Input).value)
 
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
@@ -78,26 +120,64 @@ class RegistersScreen(Screen[None]):
     def _load(self, query: str) -> None:
         from caseterm.services.persons import find_persons, list_persons
 
+        where = self.app.call_from_thread(self.where)
         try:
             session = self.caseterm.require_session()
             complete = True
             if query.strip():
-                matches = find_persons(session, query)
+                matches = find_persons(session, query, where=where)
                 found, total, complete = matches.persons, len(matches.persons), matches.complete
             else:
-                found, total = list_persons(session, limit=PAGE)
+                found, total = list_persons(session, limit=PAGE, where=where)
         except Exception as error:  # shown as a message with an id, never a traceback
             self.app.call_from_thread(self.caseterm.show_error, error)
             return
         self.app.call_from_thread(self.show_results, found, total, bool(query.strip()), complete)
+
+    @on(DataTable.RowHighlighted)
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        """Load the next page when the cursor reaches the last rows of an unfiltered list."""
+        searching = bool(self.query_one("#search", Input).value.strip())
+        at_end = event.cursor_row >= len(self.shown) - 5
+        if at_end and not searching and len(self.shown) < self.total and not self._loading_more:
+            self._loading_more = True
+            self._load_more(len(self.shown))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="more")
+    def _load_more(self, offset: int) -> None:
+        from caseterm.services.persons import list_persons
+
+        where = self.app.call_from_thread(self.where)
+        try:
+            page, _total = list_persons(
+                self.caseterm.require_session(), offset=offset, limit=PAGE, where=where
+            )
+        except Exception as error:  # shown as a message with an id, never a traceback
+            self.app.call_from_thread(self.caseterm.show_error, error)
+            return
+        self.app.call_from_thread(self._append, page)
+
+    def _append(self, page: list[PersonSummary]) -> None:
+        self._loading_more = False
+        known = {p.id for p in self.shown}
+        fresh = [p for p in page if p.id not in known]
+        self.shown += fresh
+        self._add_rows(fresh)
+        self._count_line(self.total, searching=False, complete=True)
 
     def show_results(
         self, found: list[PersonSummary], total: int, searching: bool, complete: bool = True
     ) -> None:
         """Replace the table's rows."""
         self.shown = found
+        self.total = total
+        self._loading_more = False
+        self.query_one(DataTable).clear()
+        self._add_rows(found)
+        self._count_line(total, searching=searching, complete=complete)
+
+    def _add_rows(self, found: list[PersonSummary]) -> None:
         table = self.query_one(DataTable)
-        table.clear()
         for item in found:
             document = f"{item.id_type} {item.id_number}" if item.id_number else "—"
             table.add_row(
@@ -108,6 +188,9 @@ class RegistersScreen(Screen[None]):
                 item.village,
                 key=item.id,
             )
+
+    def _count_line(self, total: int, *, searching: bool, complete: bool) -> None:
+        found = self.shown
         if searching and not complete:
             text = _("More than 1,000 persons match; only some are shown. Type more letters.")
         elif searching:
@@ -150,3 +233,27 @@ class RegistersScreen(Screen[None]):
     def action_focus_table(self) -> None:
         """Go to the list."""
         self.query_one(DataTable).focus()
+
+    def action_focus_filters(self) -> None:
+        """Go to the first filter."""
+        self.query_one(f"#filter-{self.FILTERS[0]}", Select).focus()
+
+
+def _filter_prompt(name: str) -> str:
+    return {
+        "register": _("Register: all"),
+        "measure": _("Measure: all"),
+        "status": _("State: all"),
+        "officer": _("Officer: all"),
+        "village": _("Village: all"),
+    }[name]
+
+
+def _filter_words(name: str, value: str) -> str:
+    if name == "register":
+        return label(REGISTER, value)
+    if name == "measure":
+        return label(MEASURE, value)
+    if name == "status":
+        return status_label(value)
+    return value
