@@ -11,7 +11,7 @@ from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.codes import Role
 from caseterm.services.accounts import add_account
 from caseterm.services.lifecycle import lifecycle_of, record_event
-from caseterm.services.persons import add_person
+from caseterm.services.persons import add_person, show_person
 from caseterm.services.session import CaseSession
 from caseterm.services.unlock import open_session
 from caseterm.tui.dialogs.void import VoidDialog
