@@ -16,8 +16,9 @@ from textual.screen import Screen
 
 from caseterm.clock import Clock, SystemClock
 from caseterm.errors import CasetermError
-from caseterm.i18n import _
+from caseterm.i18n import N_, _
 from caseterm.tui.commands import CasetermCommands
+from caseterm.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,12 +37,12 @@ class CasetermApp(App[None]):
     """Never personal data in the terminal title."""
     CSS_PATH = str(STYLES / "base.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", _("Help"), id="help"),
-        Binding("question_mark", "help", _("Help"), show=False, id="help-alt"),
-        Binding("f2", "today", _("Today"), id="today"),
-        Binding("f3", "registers", _("Registers"), id="registers"),
-        Binding("ctrl+l", "lock", _("Lock"), id="lock"),
-        Binding("ctrl+q", "quit", _("Quit"), priority=True, id="quit"),
+        Binding("f1", "help", N_("Help"), id="help"),
+        Binding("question_mark", "help", N_("Help"), show=False, id="help-alt"),
+        Binding("f2", "today", N_("Today"), id="today"),
+        Binding("f3", "registers", N_("Registers"), id="registers"),
+        Binding("ctrl+l", "lock", N_("Lock"), id="lock"),
+        Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
     ]
 
     COMMANDS = App.COMMANDS | {CasetermCommands}
@@ -64,6 +65,19 @@ class CasetermApp(App[None]):
         self.session: CaseSession | None = None
         self.failed_unlocks = 0
         self._last_activity = self.clock.monotonic()
+        translate_bindings(self)
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Show a screen, its footer keys in the chosen language."""
+        if isinstance(screen, Screen):
+            translate_bindings(screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen: Any) -> Any:
+        """Replace the top screen, its footer keys in the chosen language."""
+        if isinstance(screen, Screen):
+            translate_bindings(screen)
+        return super().switch_screen(screen)
 
     def on_mount(self) -> None:
         """Show the unlock screen and start the idle timer."""

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from caseterm.i18n import _
+from caseterm.i18n import N_
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -29,7 +29,7 @@ class ConfirmDialog(ModalScreen[bool]):
     ConfirmDialog Button { margin-left: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", _("No"), id="confirm-no")
+        Binding("escape", "answer(False)", N_("No"), id="confirm-no")
     ]
 
     def __init__(self, question: str, reasons: list[str], *, yes: str, no: str) -> None:

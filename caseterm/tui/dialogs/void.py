@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from caseterm.i18n import _
+from caseterm.i18n import N_, _
 
 
 class VoidDialog(ModalScreen[str | None]):
@@ -29,7 +29,7 @@ class VoidDialog(ModalScreen[str | None]):
     VoidDialog Button { margin-left: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", _("Cancel"), id="void-cancel")
+        Binding("escape", "dismiss(None)", N_("Cancel"), id="void-cancel")
     ]
 
     def __init__(self, what: str) -> None:

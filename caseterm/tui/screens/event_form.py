@@ -27,7 +27,7 @@ from textual.widgets import (
     Static,
 )
 
-from caseterm.i18n import _
+from caseterm.i18n import N_, _
 from caseterm.services.event_form import FormField, Value, form_fields
 from caseterm.services.today import when_label
 from caseterm.tui.dialogs import ConfirmDialog
@@ -52,8 +52,8 @@ class EventFormScreen(Screen[bool]):
 
     HELP_PAGE = "event_form"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", _("Save"), id="form-save"),
-        Binding("escape", "cancel", _("Cancel"), id="form-cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="form-save"),
+        Binding("escape", "cancel", N_("Cancel"), id="form-cancel"),
     ]
 
     def __init__(self, person_file: PersonFile, action: ActionOption) -> None:

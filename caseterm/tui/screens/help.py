@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
-from caseterm.i18n import _
+from caseterm.i18n import N_, _
 
 
 def help_text(screen_name: str) -> str:
@@ -91,8 +91,8 @@ class HelpScreen(ModalScreen[None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", _("Close"), id="help-close"),
-        Binding("f1", "dismiss", _("Close"), show=False),
+        Binding("escape", "dismiss", N_("Close"), id="help-close"),
+        Binding("f1", "dismiss", N_("Close"), show=False),
     ]
 
     def __init__(self, screen_name: str) -> None:

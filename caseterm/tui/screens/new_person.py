@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from caseterm.domain.dates import DateFormatError, PartialDate
 from caseterm.errors import NeedsConfirmation, ValidationFailed
-from caseterm.i18n import _
+from caseterm.i18n import N_, _
 from caseterm.services.messages import field_label
 from caseterm.tui.dialogs import ConfirmDialog
 
@@ -42,8 +42,8 @@ class NewPersonScreen(Screen[str | None]):
 
     HELP_PAGE = "new_person"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", _("Save"), id="save"),
-        Binding("escape", "cancel", _("Cancel"), id="cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="save"),
+        Binding("escape", "cancel", N_("Cancel"), id="cancel"),
     ]
 
     @property

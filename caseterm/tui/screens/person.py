@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from caseterm.i18n import _
+from caseterm.i18n import N_, _
 from caseterm.services.labels import code_label
 from caseterm.services.lifecycle_text import FLAG, REGISTER, label, status_label
 from caseterm.services.messages import field_label
@@ -85,10 +85,10 @@ class PersonScreen(Screen[None]):
 
     HELP_PAGE = "person"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", _("Back"), id="back"),
-        Binding("a", "focus_actions", _("Actions"), id="person-actions"),
-        Binding("t", "focus_timeline", _("Timeline"), id="person-timeline"),
-        Binding("v", "void", _("Void event"), id="person-void"),
+        Binding("escape", "app.pop_screen", N_("Back"), id="back"),
+        Binding("a", "focus_actions", N_("Actions"), id="person-actions"),
+        Binding("t", "focus_timeline", N_("Timeline"), id="person-timeline"),
+        Binding("v", "void", N_("Void event"), id="person-void"),
     ]
 
     def __init__(self, person_id: str, *, focus_deadline: str | None = None) -> None:

@@ -17,7 +17,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select
 
 from caseterm.errors import CasetermError
-from caseterm.i18n import _, ngettext
+from caseterm.i18n import N_, _, ngettext
 from caseterm.services.labels import code_label, date_label
 from caseterm.services.lifecycle_text import MEASURE, REGISTER, label, status_label
 from caseterm.services.persons import ListFilter
@@ -35,11 +35,11 @@ class RegistersScreen(Screen[None]):
 
     HELP_PAGE = "registers"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "new_person", _("New person"), id="new-person"),
-        Binding("n", "new_person", _("New person"), show=False, id="new-person-n"),
-        Binding("slash", "focus_search", _("Search"), id="search"),
-        Binding("down", "focus_table", _("List"), show=False, id="to-list"),
-        Binding("f4", "focus_filters", _("Filters"), id="filters"),
+        Binding("ctrl+n", "new_person", N_("New person"), id="new-person"),
+        Binding("n", "new_person", N_("New person"), show=False, id="new-person-n"),
+        Binding("slash", "focus_search", N_("Search"), id="search"),
+        Binding("down", "focus_table", N_("List"), show=False, id="to-list"),
+        Binding("f4", "focus_filters", N_("Filters"), id="filters"),
     ]
     FILTERS = ("register", "measure", "status", "officer", "village")
 

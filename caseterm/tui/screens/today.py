@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from caseterm.i18n import _
+from caseterm.i18n import N_, _
 from caseterm.services.lifecycle_text import MEASURE, REGISTER, deadline_label, label
 from caseterm.services.today import today_banners, today_basis, when_label
 
@@ -32,8 +32,8 @@ class TodayScreen(Screen[None]):
 
     HELP_PAGE = "today"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "reload", _("Refresh"), id="today-reload"),
-        Binding("f3", "app.registers", _("Registers"), id="today-registers"),
+        Binding("r", "reload", N_("Refresh"), id="today-reload"),
+        Binding("f3", "app.registers", N_("Registers"), id="today-registers"),
     ]
 
     def __init__(self) -> None:

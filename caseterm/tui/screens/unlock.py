@@ -17,7 +17,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from caseterm.errors import CasetermError
-from caseterm.i18n import _
+from caseterm.i18n import N_, _
 
 if TYPE_CHECKING:
     from caseterm.tui.app import CasetermApp
@@ -35,7 +35,7 @@ class UnlockScreen(Screen[None]):
 
     HELP_PAGE = "unlock"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.quit", _("Quit"), id="unlock-quit")
+        Binding("escape", "app.quit", N_("Quit"), id="unlock-quit")
     ]
 
     def __init__(self) -> None:

@@ -1,0 +1,95 @@
+"""SVG snapshots of the officer's screens (frozen clock, fixed data, 100×32), Vietnamese and English.
+
+A change to what the officer sees shows up as a failing snapshot: look at the new SVG, and when
+it is right, accept it with `pytest tests/tui/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from syrupy.assertion import SnapshotAssertion
+from syrupy.extensions.image import SVGImageSnapshotExtension
+
+from caseterm.clock import FrozenClock
+from caseterm.crypto.kdf import KdfPolicy
+from caseterm.i18n import set_language
+from caseterm.services.session import CaseSession
+from caseterm.tui.screens.today import TodayScreen
+from tests.lifecycle import paths
+from tests.lifecycle.life import Life, at
+from tests.tui.officer import open_file, open_form, seed_life, settle, unlocked
+
+SNAPSHOT_SIZE = (100, 32)
+NOW = "02/11/2026 09:00"
+LANGUAGES = ["vi", "en"]
+
+
+@pytest.fixture
+def svg(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Snapshots stored as SVG files beside the tests."""
+    return snapshot.use_extension(SVGImageSnapshotExtension)
+
+
+def _seed(session: CaseSession, clock: FrozenClock) -> str:
+    """Three people: one in voluntary rehab at home who also has e-monitoring pending, one
+    positive today, one under management. Returns the first one's id."""
+    rehab = Life()
+    paths.in_rehab(rehab, "20/10/2026 08:00")
+    first = seed_life(session, clock, rehab, "Nguyễn Văn An")
+    positive = Life()
+    paths.positive(positive, "01/11/2026 07:00")
+    seed_life(session, clock, positive, "Trần Thị Bình")
+    managed = Life()
+    paths.managed(managed, "15/10/2026 08:00")
+    seed_life(session, clock, managed, "Lê Văn Cường")
+    clock.current = at(NOW)
+    return first
+
+
+async def _shot(language: str, session: CaseSession, policy: KdfPolicy, clock: FrozenClock,
+                then: Any) -> str:  # fmt: skip
+    person_id = _seed(session, clock)
+    store = session.files.store
+    session.close()
+    set_language(language)
+    async with unlocked(store, policy, clock, size=SNAPSHOT_SIZE) as (app, pilot):
+        assert isinstance(app.screen, TodayScreen)
+        await then(app, pilot, person_id)
+        await settle(app, pilot)
+        return app.export_screenshot()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_today_screen(
+    language: str, svg: SnapshotAssertion, session: CaseSession, policy: KdfPolicy,
+    clock: FrozenClock,
+) -> None:  # fmt: skip
+    async def nothing(*_args: Any) -> None:
+        return None
+
+    assert await _shot(language, session, policy, clock, nothing) == svg
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_person_file_with_several_measures(
+    language: str, svg: SnapshotAssertion, session: CaseSession, policy: KdfPolicy,
+    clock: FrozenClock,
+) -> None:  # fmt: skip
+    async def file(app: Any, pilot: Any, person_id: str) -> None:
+        await open_file(app, pilot, person_id)
+
+    assert await _shot(language, session, policy, clock, file) == svg
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_event_form_with_its_preview(
+    language: str, svg: SnapshotAssertion, session: CaseSession, policy: KdfPolicy,
+    clock: FrozenClock,
+) -> None:  # fmt: skip
+    async def form(app: Any, pilot: Any, person_id: str) -> None:
+        await open_file(app, pilot, person_id)
+        await open_form(app, pilot, "rehab.stage_reported")
+
+    assert await _shot(language, session, policy, clock, form) == svg
