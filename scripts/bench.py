@@ -3,7 +3,8 @@
     python scripts/bench.py                      # 1k, 10k and 100k persons
     python scripts/bench.py --sizes 1000,10000   # smaller
 
-Measures P1 (`--help` wall time), P2 (TUI process start → unlock screen painted), P4 (search as
+Measures P1 (`--help` wall time), P2 (TUI process start → unlock screen painted), P3 (after the
+KDF: store open → today screen painted) and P6 (all open deadlines, 10k active measures), P4 (search as
 you type, p95), P5 (open a person file with 200 events) and P10 (the same SQL on SQLCipher and on
 plain SQLite). Stores hold synthetic people only and live in `bench-out/` (git-ignored); they are
 reused between runs. They are made with the explicit fast test KDF: the key derivation is not
@@ -31,7 +32,18 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out"
 ACCOUNT, PASSPHRASE = "bench", "mot con ngua dau ca tau bo co"
-TARGETS = {"P1": 0.25, "P2": 0.8, "P4": 0.020, "P5": 0.050, "P10": 1.3}
+TARGETS = {
+    "P1": 0.25,
+    "P2": 0.8,
+    "P3 10k": 0.5,
+    "P3 100k": 1.5,
+    "P4": 0.020,
+    "P5": 0.050,
+    "P6": 0.100,
+    "P10": 1.3,
+}
+MANAGED = 10_000
+"""Persons under user management in the P3/P6 stores (10k active measures)."""
 
 
 def median_of(runs: int, action: Callable[[], object]) -> float:
@@ -192,6 +204,91 @@ def plaintext_copy(store: Path, data_key: bytes) -> Path:
     return plain
 
 
+# --- P3, P6: the today screen and the open deadlines ------------------------------------------
+
+
+def managed_projection(session: Any) -> Any:
+    """The projection of a person under user management since last month (its deadlines open)."""
+    from datetime import timedelta
+
+    from caseterm.domain.lifecycle import LifeEvent, PersonFacts, derive
+    from caseterm.domain.lifecycle.payloads import parse_payload
+    from caseterm.services.calendar import active_calendar
+    from caseterm.services.lifecycle_views import projection_of
+
+    now = session.clock.now()
+    start = now - timedelta(days=40)
+    script = [
+        ("test.performed", {"ground": "h", "sample": "URINE", "result": "POSITIVE"}),
+        ("residence.verified", {"result": "STABLE", "criterion": "REGISTERED_ADDRESS"}),
+        ("use.notice_sent", {"recipient": "TCAX"}),
+        ("mgmt.decided", {"reason": "NEW", "decision_no": "1/QĐ", "officer": "Trần Văn An"}),
+    ]
+    events = [
+        LifeEvent(str(n), kind, start + timedelta(hours=n), parse_payload(kind, payload))
+        for n, (kind, payload) in enumerate(script)
+    ]
+    calendar = active_calendar()
+    return projection_of("-", derive(PersonFacts(None), events, calendar, now), calendar.version)
+
+
+def with_managed(store: Path, count: int) -> Path:
+    """A copy of a store whose first `count` persons have a management projection (bulk)."""
+    from dataclasses import replace
+
+    from caseterm.services.policy import TEST_POLICY
+    from caseterm.services.unlock import open_session
+
+    copy = store.parent.parent / f"{store.parent.name}-managed" / "bench.db"
+    if copy.exists():
+        return copy
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", ".keys"):
+        shutil.copy2(f"{store}{suffix}", f"{copy}{suffix}")
+    session = open_session(copy, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)
+    try:
+        template = managed_projection(session)
+        with session.transaction() as tx:
+            ids = [p.id for p in tx.persons.page(offset=0, limit=count)]
+            for pid in ids:
+                tx.states.put(replace(template, person_id=pid), unit_code=session.unit.code)
+    finally:
+        session.close()
+    return copy
+
+
+def bench_today(store: Path) -> tuple[float, float]:
+    """P3 (unlocked session → today painted, median of 5) and P6 (the due list, median of 9)."""
+    import asyncio
+
+    from caseterm.services.due import due_list
+    from caseterm.services.policy import TEST_POLICY
+    from caseterm.services.unlock import open_session
+    from caseterm.tui.app import make_app
+    from caseterm.tui.screens.today import TodayScreen
+
+    async def paint() -> float:
+        app = make_app(store, policy=TEST_POLICY)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            started = time.perf_counter()
+            app.unlocked(open_session(store, ACCOUNT, PASSPHRASE, policy=TEST_POLICY))
+            # Poll the screen: the probe must not change the app to learn when it has painted.
+            while not (isinstance(app.screen, TodayScreen) and app.screen.items):  # noqa: ASYNC110
+                await asyncio.sleep(0.005)
+            await pilot.pause()
+            return time.perf_counter() - started
+
+    paints = [asyncio.run(paint()) for _ in range(6)][1:]
+    session = open_session(store, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)
+    try:
+        due_list(session)
+        listing = median_of(9, lambda: due_list(session))
+    finally:
+        session.close()
+    return statistics.median(paints), listing
+
+
 # --- P4, P5, P10 -----------------------------------------------------------------------------
 
 
@@ -328,6 +425,11 @@ def main() -> None:
     for size in sizes:
         measured = bench_store(size)
         label = f"{size:,}"
+        if size >= MANAGED:
+            painted, listing = bench_today(with_managed(build_store(size), MANAGED))
+            bar = TARGETS["P3 10k"] if size <= MANAGED else TARGETS["P3 100k"]
+            rows.append(("P3 unlocked → today painted (10k measures)", label, painted, bar))
+            rows.append(("P6 open deadlines, 10k active measures", label, listing, TARGETS["P6"]))
         rows += [
             ("P4 search as you type, p95", label, measured["P4 p95"], TARGETS["P4"]),
             ("P4 search as you type, median", label, measured["P4 median"], TARGETS["P4"]),

@@ -63,9 +63,10 @@ def due_list(session: CaseSession) -> DueList:
     result = DueList(now)
     with session.transaction() as tx:
         refreshed = _refresh_stale(session, tx, now, calendar.version)
-        for row in tx.states.due_before(utc_iso(now + max(HORIZON, EARLY_WARNINGS))):
-            person = tx.persons.get(row.person_id)
-            name = person.record.full_name if person else row.person_id
+        rows = tx.states.due_before(utc_iso(now + max(HORIZON, EARLY_WARNINGS)))
+        names = tx.persons.names([row.person_id for row in rows])
+        for row in rows:
+            name = names.get(row.person_id, row.person_id)
             kinds = {m["id"]: m["kind"] for m in row.summary["measures"]}
             for deadline in row.summary["deadlines"]:
                 item = _item(row.person_id, name, deadline, kinds.get(deadline["measure_id"]))

@@ -177,6 +177,17 @@ class PersonRepo:
         total = int(self._session.connection().execute(counted).scalar_one())
         return [PersonSummary(*row) for row in self._rows(query)], total
 
+    def names(self, ids: list[str]) -> dict[str, str]:
+        """Full names by person id, in one query per thousand ids (no record is decoded)."""
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start : start + 1000]
+            query = sa_select(col(Person.id), col(Person.full_name)).where(
+                col(Person.id).in_(chunk)
+            )
+            found.update({row[0]: row[1] for row in self._rows(query)})
+        return found
+
     def keep_filtered(self, ids: list[str], where: ListFilter) -> set[str]:
         """The ids among `ids` that the filters keep (to filter a search's results)."""
         query = (

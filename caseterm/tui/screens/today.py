@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from caseterm.services.due import DueItem, DueList
     from caseterm.tui.app import CasetermApp
 
+SHOWN = 500
+"""Lines drawn at most: more than a morning's work is summarised, never drawn row by row."""
 GROUPS = (
     ("overdue", "⚠", "error"),
     ("today", "●", "warning"),
@@ -89,10 +91,17 @@ class TodayScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         self.items = []
+        hidden = 0
         for group, marker, style in GROUPS:
             for item in getattr(found, group):
+                if len(self.items) >= SHOWN:
+                    hidden += 1
+                    continue
                 table.add_row(*_cells(item, group, marker, style, found), key=str(len(self.items)))
                 self.items.append(item)
+        if hidden:
+            more = _("{n} more deadlines are not drawn: open the registers (F3) and filter.")
+            table.add_row(Text(more.format(n=hidden)), "", "", "", "", "")
         if not self.items:
             table.add_row(Text(_("Nothing is due in the next 7 days.")), "", "", "", "", "")
 
