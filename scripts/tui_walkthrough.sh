@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A realistic morning in the TUI, typed by tmux and captured as text (80×24, Vietnamese):
-# unlock → today → the most overdue file → record a residence check → search a name typed
+# unlock → today → the most overdue file → record the first action offered → search a name typed
 # without tones. Runs on a fresh demo store in a temporary folder; prints where the captures are.
 #
 #   scripts/tui_walkthrough.sh            # captures in bench-out/walkthrough/
@@ -34,15 +34,15 @@ keys Enter                      # the most overdue file, at that deadline
 shot 03-file 3
 keys a                          # the actions the law allows now
 shot 04-actions 1
-keys C-p; sleep 1; typed "ghi: Kiểm tra nơi cư trú"; sleep 1; keys Enter
+keys Enter                      # the first action the law allows here
 shot 05-form 3
-keys Enter; sleep 1; keys Down Enter; sleep 1   # method: the first choice (a visit)
-keys Tab Enter; sleep 1; keys Down Enter        # finding: the first choice (present)
+typed "Làm việc về việc vắng mặt"; sleep 1      # its first field
 shot 06-form-filled 2
 keys C-s
 shot 07-file-after 3
 keys F3
 shot 08-registers 3
+keys /
 typed "nguyen van an"
 shot 09-search 2
 keys C-q

@@ -1,4 +1,4 @@
-"""SVG snapshots of the officer's screens (frozen clock, fixed data, 100×32), Vietnamese and English.
+"""SVG snapshots of the officer's screens (frozen clock, fixed data, 100×32), in vi and en.
 
 A change to what the officer sees shows up as a failing snapshot: look at the new SVG, and when
 it is right, accept it with `pytest tests/tui/test_snapshots.py --snapshot-update`.
