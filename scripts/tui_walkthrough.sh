@@ -42,7 +42,6 @@ keys C-s
 shot 07-file-after 3
 keys F3
 shot 08-registers 3
-keys /
 typed "nguyen van an"
 shot 09-search 2
 keys C-q

@@ -239,8 +239,12 @@ class PersonScreen(Screen[None]):
         self.app.push_screen(EventFormScreen(self.person_file, action), saved)
 
     def action_focus_actions(self) -> None:
-        """Go to the list of actions."""
-        self.query_one("#actions", OptionList).focus()
+        """Go to the list of actions, the first allowed one highlighted."""
+        actions = self.query_one("#actions", OptionList)
+        if actions.highlighted is None:
+            allowed = [n for n, action in enumerate(self.actions) if action.allowed]
+            actions.highlighted = allowed[0] if allowed else None
+        actions.focus()
 
     def action_focus_timeline(self) -> None:
         """Go to the timeline."""
