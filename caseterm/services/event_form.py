@@ -16,11 +16,11 @@ from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 
 from caseterm.domain.lifecycle.actions import REFERENCE_FIELDS
-from caseterm.domain.lifecycle.payloads import PAYLOADS, parse_payload
+from caseterm.domain.lifecycle.payloads import PAYLOADS, is_list, parse_payload
 from caseterm.errors import UsageError
 from caseterm.i18n import _
 from caseterm.services.event_fields import code_label, field_label
-from caseterm.services.event_input import base_type, is_list, parse_day, parse_moment
+from caseterm.services.event_input import base_type, parse_day, parse_moment
 from caseterm.services.labels import event_label, moment_label
 
 Value = str | bool | list[str] | None

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import types
-import typing
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from caseterm.clock import VIETNAM
-from caseterm.domain.lifecycle.payloads import PAYLOADS
+from caseterm.domain.lifecycle.payloads import PAYLOADS, is_list, scalar_type
 from caseterm.domain.names import fold
 from caseterm.errors import UsageError
 from caseterm.i18n import _
@@ -100,22 +98,9 @@ def _convert(kind: Any, value: str) -> Any:
     return value
 
 
-def is_list(annotation: Any) -> bool:
-    """True for a `list[...]` field."""
-    return typing.get_origin(annotation) is list
-
-
 def base_type(annotation: Any) -> Any:
-    """The scalar type under Optional[...], list[...] and Annotated[...]."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return base_type(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return base_type(args[0]) if args else annotation
-    if annotation is not None and getattr(annotation, "__name__", "") == "AwareDatetime":
-        return datetime
-    return annotation
+    """The scalar type of a payload field (see `payloads.scalar_type`)."""
+    return scalar_type(annotation)[0]
 
 
 def field_names(event_type: str) -> list[tuple[str, bool]]:

@@ -38,6 +38,17 @@ def seed_life(
     return pid
 
 
+def seeded_store(
+    session: CaseSession, clock: FrozenClock, life: Life, now: str
+) -> tuple[Path, str]:
+    """Record a life, set the clock to `now` and close the fixture's session: (store, person)."""
+    pid = seed_life(session, clock, life)
+    clock.current = at(now)
+    store = session.files.store
+    session.close()
+    return store, pid
+
+
 async def settle(app: CasetermApp, pilot: Any) -> None:
     """Let workers finish and the screen repaint."""
     for _ in range(2):

@@ -29,7 +29,7 @@ from tests.tui.officer import (
     open_form,
     preview_text,
     save,
-    seed_life,
+    seeded_store,
     settle,
     unlocked,
 )
@@ -46,10 +46,7 @@ async def test_today_lists_the_overdue_first_and_enter_opens_the_file_at_it(
 ) -> None:
     life = Life()
     paths.positive(life, "01/11/2026 07:00")  # residence check due within 24 h: now overdue
-    pid = seed_life(session, clock, life)
-    clock.current = at(NOW)
-    store = session.files.store
-    session.close()
+    store, pid = seeded_store(session, clock, life, NOW)
     async with unlocked(store, policy, clock) as (app, pilot):
         today = app.screen
         assert isinstance(today, TodayScreen)
@@ -117,10 +114,7 @@ async def test_registering_for_voluntary_rehab(
 ) -> None:
     life = Life()
     paths.addicted(life, "31/10/2026 08:00")  # told on 02/11 08:00: 24 hours to register
-    pid = seed_life(session, clock, life)
-    clock.current = at(NOW)
-    store = session.files.store
-    session.close()
+    store, pid = seeded_store(session, clock, life, NOW)
     async with unlocked(store, policy, clock) as (app, pilot):
         await open_file(app, pilot, pid)
         form = await open_form(app, pilot, "rehab.registered")
@@ -136,10 +130,7 @@ async def test_opening_a_compulsory_dossier_says_what_it_opens_before_saving(
 ) -> None:
     life = Life()
     paths.managed(life, "20/10/2026 08:00")
-    pid = seed_life(session, clock, life)
-    clock.current = at(NOW)
-    store = session.files.store
-    session.close()
+    store, pid = seeded_store(session, clock, life, NOW)
     async with unlocked(store, policy, clock) as (app, pilot):
         await open_file(app, pilot, pid)
         form = await open_form(app, pilot, "compulsory.ground_found")
@@ -157,10 +148,7 @@ async def test_post_rehab_decision_for_a_person_in_a_facility(
 ) -> None:
     life = Life()
     paths.in_facility(life)
-    pid = seed_life(session, clock, life)
-    clock.current = at(NOW)
-    store = session.files.store
-    session.close()
+    store, pid = seeded_store(session, clock, life, NOW)
     async with unlocked(store, policy, clock) as (app, pilot):
         await open_file(app, pilot, pid)
         form = await open_form(app, pilot, "postrehab.decided")
@@ -176,10 +164,7 @@ async def test_voiding_an_event_strikes_it_through_with_the_reason(
 ) -> None:
     life = Life()
     paths.positive(life, "02/11/2026 07:00")
-    pid = seed_life(session, clock, life)
-    clock.current = at(NOW)
-    store = session.files.store
-    session.close()
+    store, pid = seeded_store(session, clock, life, NOW)
     async with unlocked(store, policy, clock) as (app, pilot):
         screen = await open_file(app, pilot, pid)
         await pilot.press("t", "down")  # the registration, then the test
@@ -208,10 +193,7 @@ async def test_a_chief_decision_is_greyed_for_an_officer_with_the_reason(
     add_account(session, name=OFFICER, roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE)
     life = Life()
     paths.notified(life, "01/11/2026 07:00")
-    pid = seed_life(session, clock, life)
-    clock.current = at(NOW)
-    store = session.files.store
-    session.close()
+    store, pid = seeded_store(session, clock, life, NOW)
     async with unlocked(store, policy, clock, account=OFFICER, passphrase=OFFICER_PASSPHRASE) as (
         app,
         pilot,

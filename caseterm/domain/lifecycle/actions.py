@@ -8,7 +8,6 @@ some probe is admitted by a row; the row names the legal basis shown beside the 
 
 from __future__ import annotations
 
-import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from pydantic.fields import FieldInfo
 from caseterm.domain.lifecycle.derive import replay
 from caseterm.domain.lifecycle.fold import Fold, LifeEvent, PersonFacts
 from caseterm.domain.lifecycle.model import Cite
-from caseterm.domain.lifecycle.payloads import PAYLOADS, Payload
+from caseterm.domain.lifecycle.payloads import PAYLOADS, Payload, is_list, scalar_type
 from caseterm.domain.lifecycle.table import admit
 from caseterm.domain.lifecycle.timecalc import WorkCalendar, local_day
 
@@ -107,8 +106,8 @@ def _choices(name: str, info: FieldInfo, now: datetime, references: list[str]) -
     """Candidate values of one field, the plainest first (None/[] first when it is optional)."""
     annotation = info.annotation
     optional = not info.is_required()
-    is_list = typing.get_origin(annotation) is list
-    base, metadata = _scalar(annotation)
+    listed = is_list(annotation)
+    base, metadata = scalar_type(annotation)
     if name in REFERENCE_FIELDS:
         values: list[Any] = references[:5]
     elif typing.get_origin(base) is typing.Literal:
@@ -119,28 +118,15 @@ def _choices(name: str, info: FieldInfo, now: datetime, references: list[str]) -
         values = [_int_value(name, [*info.metadata, *metadata], now)]
     elif base is date:
         values = [local_day(now)]
-    elif base is datetime or getattr(base, "__name__", "") == "AwareDatetime":
+    elif base is datetime:
         values = [now]
     else:
         values = ["-"]
-    if is_list:
+    if listed:
         values = [[], *([v] for v in values)]
     elif optional and base is not bool:
         values = [None, *values]
     return values
-
-
-def _scalar(annotation: Any) -> tuple[Any, list[Any]]:
-    """The type under Optional[...], list[...] and Annotated[...], with Annotated's metadata."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        inner, *metadata = typing.get_args(annotation)
-        base, more = _scalar(inner)
-        return base, [*metadata, *more]
-    if origin in (list, typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return _scalar(args[0]) if args else (annotation, [])
-    return annotation, []
 
 
 def _int_value(name: str, metadata: list[Any], now: datetime) -> int:

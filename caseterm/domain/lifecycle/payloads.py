@@ -8,7 +8,9 @@ payload.
 
 from __future__ import annotations
 
-from datetime import date
+import types
+import typing
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -689,6 +691,29 @@ PAYLOADS: dict[str, type[Payload]] = {
     "contact.made": ContactMade,
 }
 """Every canonical event type and its payload model."""
+
+
+def scalar_type(annotation: Any) -> tuple[Any, list[Any]]:
+    """A field's type under Optional[...], list[...] and Annotated[...], with its constraints.
+
+    An aware datetime is reported as `datetime`.
+    """
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        inner, *metadata = typing.get_args(annotation)
+        base, more = scalar_type(inner)
+        return base, [*metadata, *more]
+    if origin in (list, typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return scalar_type(args[0]) if args else (annotation, [])
+    if getattr(annotation, "__name__", "") == "AwareDatetime":
+        return datetime, []
+    return annotation, []
+
+
+def is_list(annotation: Any) -> bool:
+    """True for a `list[...]` field."""
+    return typing.get_origin(annotation) is list
 
 
 def parse_payload(event_type: str, data: dict[str, Any]) -> Payload:

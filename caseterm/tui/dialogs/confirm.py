@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Label, Static
 
-from caseterm.i18n import N_
+from caseterm.i18n import N_, _
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -57,3 +57,24 @@ class ConfirmDialog(ModalScreen[bool]):
     def action_answer(self, answer: bool) -> None:
         """Dismiss with the given answer."""
         self.dismiss(answer)
+
+
+def leave_unless_typed(screen: Screen[Any], *, typed: bool, unsaved: str, result: object) -> None:
+    """Dismiss a form with `result`; when something was typed, ask first (nothing lost by mistake).
+
+    `unsaved` says what was not saved ("The event was not saved.").
+    """
+    if not typed:
+        screen.dismiss(result)
+        return
+
+    def answered(leave: bool | None) -> None:
+        if leave:
+            screen.dismiss(result)
+
+    screen.app.push_screen(
+        ConfirmDialog(
+            _("Discard what you typed?"), [unsaved], yes=_("Discard"), no=_("Keep editing")
+        ),
+        answered,
+    )

@@ -30,7 +30,7 @@ from textual.widgets import (
 from caseterm.i18n import N_, _
 from caseterm.services.event_form import FormField, Value, form_fields
 from caseterm.services.today import when_label
-from caseterm.tui.dialogs import ConfirmDialog
+from caseterm.tui.dialogs.confirm import leave_unless_typed
 
 if TYPE_CHECKING:
     from caseterm.services.actions import ActionOption, Preview
@@ -168,6 +168,7 @@ class EventFormScreen(Screen[bool]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Save when the check passes; otherwise point at what stands in the way."""
+        from caseterm.services.event_form import build_payload
         from caseterm.services.event_input import parse_moment
         from caseterm.services.lifecycle import record_event
 
@@ -177,8 +178,6 @@ class EventFormScreen(Screen[bool]):
             return
         values = self.values()
         occurred = parse_moment(str(values.pop(OCCURRED)))
-        from caseterm.services.event_form import build_payload
-
         built = build_payload(self.action.event_type, values)
         try:
             record_event(
@@ -197,22 +196,8 @@ class EventFormScreen(Screen[bool]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Leave; ask first when something was typed, so nothing is lost by mistake."""
-        if not self.is_dirty():
-            self.dismiss(False)
-            return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            ConfirmDialog(
-                _("Discard what you typed?"),
-                [_("The event was not saved.")],
-                yes=_("Discard"),
-                no=_("Keep editing"),
-            ),
-            answered,
+        leave_unless_typed(
+            self, typed=self.is_dirty(), unsaved=_("The event was not saved."), result=False
         )
 
 

@@ -16,6 +16,7 @@ from caseterm.errors import NeedsConfirmation, ValidationFailed
 from caseterm.i18n import N_, _
 from caseterm.services.messages import field_label
 from caseterm.tui.dialogs import ConfirmDialog
+from caseterm.tui.dialogs.confirm import leave_unless_typed
 
 if TYPE_CHECKING:
     from caseterm.tui.app import CasetermApp
@@ -173,20 +174,9 @@ class NewPersonScreen(Screen[str | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Leave; ask first when something was typed, so nothing is lost by mistake."""
-        if self.nothing_typed():
-            self.dismiss(None)
-            return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmDialog(
-                _("Discard what you typed?"),
-                [_("The person was not saved.")],
-                yes=_("Discard"),
-                no=_("Keep editing"),
-            ),
-            answered,
+        leave_unless_typed(
+            self,
+            typed=not self.nothing_typed(),
+            unsaved=_("The person was not saved."),
+            result=None,
         )
