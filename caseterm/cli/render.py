@@ -173,9 +173,9 @@ def print_due(found: DueList) -> None:
     ):
         typer.echo(f"{title} ({len(items)})")
         for item in items:
-            when = item.due_at.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
+            when = item.due_moment.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
             who = item.full_name or _("(the commune)")
             typer.echo(
-                f"  {when} ({relative_label(item.due_at, found.now)})  {who}  "
+                f"  {when} ({relative_label(item.due_moment, found.now)})  {who}  "
                 f"{item.code} {deadline_label(item.code, item.key)}"
             )

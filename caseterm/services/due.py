@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from caseterm.clock import utc_iso
+from caseterm.clock import VIETNAM, utc_iso
+from caseterm.domain.lifecycle.model import Deadline
 from caseterm.domain.lifecycle.timecalc import local_day
 from caseterm.domain.lifecycle.unit_deadlines import UnitEvent, unit_deadlines
 from caseterm.domain.permissions import Action
@@ -15,31 +17,18 @@ from caseterm.i18n import _
 from caseterm.ids import new_id
 from caseterm.services.calendar import active_calendar
 from caseterm.services.lifecycle import refresh_projection
-from caseterm.services.lifecycle_views import deadline_json
+from caseterm.services.lifecycle_views import cite_code
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
-from caseterm.store.records import UnitEventInfo
+from caseterm.store.records import BASIS_SEPARATOR, DueRow, UnitEventInfo
 
 HORIZON = timedelta(days=7)
-EARLY_WARNINGS = timedelta(days=31)
-"""Some deadlines warn earlier than 7 days (the limitation, an 18th birthday)."""
 UNIT_EVENT_TYPES = ("unit.report_sent", "breach.discovered", "breach.notified")
 REPORTING_REGISTERS = ("USERS", "ADDICTS")
 
 
-@dataclass(frozen=True)
-class DueItem:
-    """One deadline on the list."""
-
-    person_id: str | None
-    full_name: str
-    code: str
-    due_at: datetime
-    basis: list[str]
-    measure_id: str | None
-    key: str
-    measure: str | None = None
-    """The kind of the measure the deadline belongs to (USER_MGMT …), if any."""
+DueItem = DueRow
+"""One deadline on the list: the stored row as it is (the list can hold tens of thousands)."""
 
 
 @dataclass
@@ -51,37 +40,87 @@ class DueList:
     today: list[DueItem] = field(default_factory=list)
     upcoming: list[DueItem] = field(default_factory=list)
     registers: dict[str, int] = field(default_factory=dict)
+    totals: dict[str, int] = field(default_factory=dict)
+    """How many are in each group ("overdue", "today", "upcoming"), listed or not."""
     calendar_gap: int | None = None
     """A year the holiday calendar does not cover yet (working days then skip weekends only)."""
 
+    def complete(self) -> bool:
+        """Whether every deadline counted is in the groups (not only the first ones)."""
+        listed = len(self.overdue) + len(self.today) + len(self.upcoming)
+        return listed == sum(self.totals.values())
 
-def due_list(session: CaseSession) -> DueList:
-    """Refresh stale projections, then gather what is due (audited as a read of the list)."""
+
+def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
+    """Refresh stale projections, then gather what is due (audited as a read of the list).
+
+    With `limit`, only the first deadlines are read out (a screen's first page); the totals
+    always count them all.
+    """
     session.require(Action.PERSON_READ)
     now = session.clock.now()
     calendar = active_calendar()
-    result = DueList(now)
+    bounds = [utc_iso(now), utc_iso(_end_of_today(now)), utc_iso(now + HORIZON)]
     with session.transaction() as tx:
         refreshed = _refresh_stale(session, tx, now, calendar.version)
-        rows = tx.states.due_before(utc_iso(now + max(HORIZON, EARLY_WARNINGS)))
-        names = tx.persons.names([row.person_id for row in rows])
-        for row in rows:
-            name = names.get(row.person_id, row.person_id)
-            kinds = {m["id"]: m["kind"] for m in row.summary["measures"]}
-            for deadline in row.summary["deadlines"]:
-                item = _item(row.person_id, name, deadline, kinds.get(deadline["measure_id"]))
-                _place(result, item, deadline, now)
-        result.registers = tx.states.count_by()
-        reporting = any(result.registers.get(name) for name in REPORTING_REGISTERS)
-        for deadline in unit_deadlines(_unit_events(tx), reporting_needed=reporting, now=now):
-            _place(result, _item(None, "", deadline_json(deadline)), deadline_json(deadline), now)
+        items = tx.states.due(before=bounds[-1], visible_at=bounds[0], limit=limit)
+        counts, early = tx.states.due_counts(bounds=bounds, visible_at=bounds[0])
+        registers = tx.states.count_by()
+        reporting = any(registers.get(name) for name in REPORTING_REGISTERS)
+        unit = unit_deadlines(_unit_events(tx), reporting_needed=reporting, now=now)
         session.audit(tx, "due.list", "unit", session.unit.code, {"refreshed": refreshed})
-    for group in (result.overdue, result.today, result.upcoming):
-        group.sort(key=lambda item: (item.due_at, item.full_name))
+    shown_unit = [_unit_item(d) for d in unit if d.due_at <= now + HORIZON or _early(d, now)]
+    for item in shown_unit:
+        bisect.insort(items, item, key=_order)
+    result = _grouped(items[:limit], now)
+    result.registers = registers
+    result.totals = _totals(counts, early, [item.due_at for item in shown_unit], bounds)
     next_year = local_day(now).year + (1 if local_day(now).month >= 10 else 0)
     if not calendar.covers(date(next_year, 1, 1)):
         result.calendar_gap = next_year
     return result
+
+
+def _order(item: DueItem) -> str:
+    return item.due_at
+
+
+def _early(deadline: Deadline, now: datetime) -> bool:
+    return deadline.visible_from is not None and deadline.visible_from <= now
+
+
+def _grouped(items: list[DueItem], now: datetime) -> DueList:
+    """Split the sorted items at now and at the end of today (Vietnam time).
+
+    The moments are UTC ISO strings of one format, so comparing the strings compares the
+    moments, and the splits are two binary searches rather than a date per item.
+    """
+    tomorrow = _end_of_today(now)
+    overdue_end = bisect.bisect_right(items, utc_iso(now), key=_order)
+    today_end = bisect.bisect_right(items, utc_iso(tomorrow), key=_order)
+    return DueList(
+        now,
+        overdue=items[:overdue_end],
+        today=items[overdue_end:today_end],
+        upcoming=items[today_end:],
+    )
+
+
+def _end_of_today(now: datetime) -> datetime:
+    """The next midnight in Vietnam: a deadline due at it is due today."""
+    return datetime.combine(local_day(now) + timedelta(days=1), time(), tzinfo=VIETNAM)
+
+
+def _totals(counts: list[int], early: int, unit: list[str], bounds: list[str]) -> dict[str, int]:
+    """Group sizes from the stored counts by bound, plus the commune's own deadlines."""
+    overdue, by_tomorrow, by_horizon = counts
+    unit_overdue = sum(1 for due in unit if due <= bounds[0])
+    unit_today = sum(1 for due in unit if bounds[0] < due <= bounds[1])
+    return {
+        "overdue": overdue + unit_overdue,
+        "today": by_tomorrow - overdue + unit_today,
+        "upcoming": by_horizon - by_tomorrow + early + len(unit) - unit_overdue - unit_today,
+    }
 
 
 def _refresh_stale(session: CaseSession, tx: Tx, now: datetime, version: str) -> int:
@@ -91,34 +130,18 @@ def _refresh_stale(session: CaseSession, tx: Tx, now: datetime, version: str) ->
     return len(stale)
 
 
-def _item(
-    person_id: str | None, name: str, deadline: dict[str, Any], measure: str | None = None
-) -> DueItem:
+def _unit_item(deadline: Deadline) -> DueItem:
     return DueItem(
-        person_id=person_id,
-        full_name=name,
-        code=deadline["code"],
-        due_at=datetime.fromisoformat(deadline["due_at"]),
-        basis=list(deadline["basis"]),
-        measure_id=deadline["measure_id"],
-        key=deadline["key"],
-        measure=measure,
+        person_id=None,
+        full_name="",
+        key=deadline.key,
+        code=deadline.code,
+        due_at=utc_iso(deadline.due_at),
+        visible_from=None if deadline.visible_from is None else utc_iso(deadline.visible_from),
+        measure_id=None,
+        measure_kind=None,
+        basis=BASIS_SEPARATOR.join(cite_code(cite) for cite in deadline.basis),
     )
-
-
-def _place(result: DueList, item: DueItem, deadline: dict[str, Any], now: datetime) -> None:
-    visible_from = deadline.get("visible_from")
-    shown = item.due_at <= now + HORIZON or (
-        visible_from is not None and datetime.fromisoformat(visible_from) <= now
-    )
-    if not shown:
-        return
-    if item.due_at <= now:
-        result.overdue.append(item)
-    elif local_day(item.due_at - timedelta(seconds=1)) == local_day(now):
-        result.today.append(item)
-    else:
-        result.upcoming.append(item)
 
 
 def _unit_events(tx: Tx) -> list[UnitEvent]:

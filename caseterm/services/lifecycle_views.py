@@ -8,7 +8,7 @@ from typing import Any
 from caseterm.clock import utc_iso
 from caseterm.domain.lifecycle import Derived
 from caseterm.domain.lifecycle.model import Cite, Deadline, Measure
-from caseterm.store.records import ProjectionRow
+from caseterm.store.records import OpenDeadline, ProjectionRow
 
 
 def cite_code(cite: Cite) -> str:
@@ -93,6 +93,24 @@ def projection_of(person_id: str, state: Derived, calendar_version: str) -> Proj
         summary=derived_json(state),
         measures=tuple(sorted({m.kind.value for m in state.active_measures()})),
         officer=officer_in_charge(state),
+        deadlines=open_deadlines(state),
+    )
+
+
+def open_deadlines(state: Derived) -> tuple[OpenDeadline, ...]:
+    """The open deadlines as the rows the today list reads, each with its measure's kind."""
+    kinds = {measure.id: measure.kind.value for measure in state.measures}
+    return tuple(
+        OpenDeadline(
+            key=deadline.key,
+            code=deadline.code,
+            due_at=utc_iso(deadline.due_at),
+            visible_from=_moment(deadline.visible_from),
+            measure_id=deadline.measure_id,
+            measure_kind=kinds.get(deadline.measure_id) if deadline.measure_id else None,
+            basis=tuple(cite_code(cite) for cite in deadline.basis),
+        )
+        for deadline in state.deadlines
     )
 
 

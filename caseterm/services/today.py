@@ -24,13 +24,13 @@ def today_banners(found: DueList) -> list[str]:
         if item.code == COMMUNE_REPORT:
             banners.append(
                 _("The monthly report to the commune People's Committee is due {due}.").format(
-                    due=when_label(item.due_at)
+                    due=when_label(item.due_moment)
                 )
             )
         elif item.code == DATA_BREACH:
             banners.append(
                 _("A data breach must be notified to A05 by {due}.").format(
-                    due=when_label(item.due_at)
+                    due=when_label(item.due_moment)
                 )
             )
     if found.calendar_gap is not None:
@@ -45,10 +45,11 @@ def today_banners(found: DueList) -> list[str]:
 
 def today_basis(item: DueItem) -> str:
     """A deadline's legal basis in words (the first citation; the file shows them all)."""
-    if not item.basis:
+    citations = item.citations
+    if not citations:
         return ""
-    first = cites(item.basis[0])[0]
-    more = len(item.basis) - 1
+    first = cites(citations[0])[0]
+    more = len(citations) - 1
     return cite_text(first) + (f" (+{more})" if more else "")
 
 

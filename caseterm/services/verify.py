@@ -10,7 +10,7 @@ from caseterm.domain.lifecycle import PersonFacts, derive
 from caseterm.domain.permissions import Action
 from caseterm.services.calendar import active_calendar
 from caseterm.services.lifecycle import life_event
-from caseterm.services.lifecycle_views import derived_json
+from caseterm.services.lifecycle_views import derived_json, open_deadlines
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
 
@@ -60,7 +60,10 @@ def verify_store(session: CaseSession) -> VerifyReport:
 
 
 def _check_projections(tx: Tx) -> tuple[int, list[str]]:
-    """Recompute every person's lifecycle at the projection's own moment and compare."""
+    """Recompute every person's lifecycle at the projection's own moment and compare.
+
+    The deadline rows are compared too, with the name they copy from the register.
+    """
     calendar = active_calendar()
     checked, mismatches = 0, []
     for row in tx.states.all():
@@ -73,6 +76,9 @@ def _check_projections(tx: Tx) -> tuple[int, list[str]]:
         state = derive(
             PersonFacts(person.record.birth), events, calendar, datetime.fromisoformat(row.as_of)
         )
-        if row.calendar_version == calendar.version and derived_json(state) != row.summary:
+        if row.calendar_version == calendar.version and (
+            derived_json(state) != row.summary or open_deadlines(state) != row.deadlines
+        ):
             mismatches.append(row.person_id)
-    return checked, mismatches
+    renamed = set(tx.states.names_of_deadlines_out_of_date()) - set(mismatches)
+    return checked, mismatches + sorted(renamed)

@@ -224,8 +224,8 @@ def due_json(found: DueList) -> dict[str, Any]:
             "person_id": item.person_id,
             "full_name": item.full_name,
             "code": item.code,
-            "due_at": utc_iso(item.due_at),
-            "basis": item.basis,
+            "due_at": item.due_at,
+            "basis": item.citations,
             "measure_id": item.measure_id,
         }
         for group, items in (

@@ -40,3 +40,16 @@ def make_engine(path: Path, data_key: bytes, *, create: bool = False) -> Engine:
 
 def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def fetch_all(session: Any, statement: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
+    """Run a statement on a transaction's DBAPI connection and fetch every row at once.
+
+    For hot paths (search as you type, the today list): thousands of rows cross here, and
+    fetching them in C as plain tuples is several times faster than through SQLAlchemy's rows.
+    `session` is the transaction's SQLModel session.
+    """
+    dbapi = session.connection().connection.dbapi_connection
+    assert dbapi is not None  # noqa: S101 - a connection inside a transaction is open
+    rows: list[tuple[Any, ...]] = dbapi.execute(statement, params).fetchall()
+    return rows

@@ -6,10 +6,19 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from sqlalchemy import delete, func, insert, text
+from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, or_, select
 
-from caseterm.store.records import ProjectionRow, UnitEventInfo
-from caseterm.store.tables import PersonState, UnitEvent
+from caseterm.store.engine import fetch_all
+from caseterm.store.records import (
+    BASIS_SEPARATOR,
+    DueRow,
+    OpenDeadline,
+    ProjectionRow,
+    UnitEventInfo,
+)
+from caseterm.store.tables import Person, PersonDeadline, PersonState, UnitEvent
 
 
 class StateRepo:
@@ -28,38 +37,96 @@ class StateRepo:
             for key, value in values.items():
                 setattr(existing, key, value)
         self._session.flush()
+        connection = self._session.connection()
+        connection.execute(
+            delete(PersonDeadline).where(col(PersonDeadline.person_id) == row.person_id)
+        )
+        if row.deadlines:
+            connection.execute(_INSERT_DEADLINE, _deadline_columns(row))
 
     def put_many(self, rows: list[ProjectionRow], *, unit_code: str) -> None:
         """Insert many new projections at once (bulk imports, demo data)."""
-        from sqlalchemy import insert
-
         values = [_columns(row, unit_code) for row in rows]
+        deadlines = [value for row in rows for value in _deadline_columns(row)]
+        connection = self._session.connection()
         if values:
-            self._session.connection().execute(insert(PersonState), values)
+            connection.execute(insert(PersonState), values)
+        if deadlines:
+            connection.execute(_INSERT_DEADLINE, deadlines)
 
     def get(self, person_id: str) -> ProjectionRow | None:
         """A person's projection, if it was ever computed."""
         found = self._session.get(PersonState, person_id)
-        return None if found is None else _row(found)
+        return None if found is None else _row(found, self._deadlines_of(person_id))
+
+    def _deadlines_of(self, person_id: str) -> tuple[OpenDeadline, ...]:
+        query = (
+            select(PersonDeadline)
+            .where(col(PersonDeadline.person_id) == person_id)
+            .order_by(col(PersonDeadline.due_at), col(PersonDeadline.key))
+        )
+        return tuple(_deadline(found) for found in self._session.exec(query))
 
     def stale_ids(self, *, now: str, calendar_version: str) -> list[str]:
-        """Projections that time or a new holiday calendar has made out of date."""
-        query = select(PersonState.person_id).where(
-            or_(
-                col(PersonState.valid_until) <= now,
-                col(PersonState.calendar_version) != calendar_version,
-            )
-        )
-        return list(self._session.exec(query))
+        """Projections that time or a new holiday calendar has made out of date.
 
-    def due_before(self, moment: str) -> list[ProjectionRow]:
-        """Projections with a deadline due before `moment` (the today list)."""
-        query = (
-            select(PersonState)
-            .where(col(PersonState.next_due_at) <= moment)
-            .order_by(col(PersonState.next_due_at))
+        Three range queries rather than one with OR and "!=": SQLite answers each from an
+        index, where the single query made it read the whole table and every summary in it.
+        """
+        conditions = (
+            col(PersonState.valid_until) <= now,
+            col(PersonState.calendar_version) < calendar_version,
+            col(PersonState.calendar_version) > calendar_version,
         )
-        return [_row(found) for found in self._session.exec(query)]
+        found: set[str] = set()
+        for condition in conditions:
+            found.update(self._session.exec(select(PersonState.person_id).where(condition)))
+        return sorted(found)
+
+    def due(self, *, before: str, visible_at: str, limit: int | None = None) -> list[DueRow]:
+        """Open deadlines due by `before`, or shown early from `visible_at` (the today list).
+
+        In display order: due moment, then name in Vietnamese order; the first `limit` only if
+        given. The first query walks the table's clustered key; the second finds the few
+        deadlines that warn early (the limitation, an 18th birthday), all due after the first's.
+        """
+        cap = -1 if limit is None else limit  # SQLite reads LIMIT -1 as no limit
+        near = fetch_all(
+            self._session, _DUE_SQL.format(where="due_at <= ?") + " LIMIT ?", (before, cap)
+        )
+        if limit is not None and len(near) >= limit:
+            return list(map(DueRow._make, near))
+        early = fetch_all(
+            self._session,
+            _DUE_SQL.format(where="due_at > ? AND visible_from <= ?") + " LIMIT ?",
+            (before, visible_at, cap if limit is None else limit - len(near)),
+        )
+        return list(map(DueRow._make, near + early))
+
+    def due_counts(self, *, bounds: list[str], visible_at: str) -> tuple[list[int], int]:
+        """The today list's totals, counted without reading the rows out.
+
+        How many open deadlines are due by each bound, and how many due after the last bound
+        are shown early from `visible_at`.
+        """
+        counts = [int(fetch_all(self._session, _COUNT_SQL, (bound,))[0][0]) for bound in bounds]
+        early = fetch_all(self._session, _COUNT_EARLY_SQL, (bounds[-1], visible_at))
+        return counts, int(early[0][0])
+
+    def names_of_deadlines_out_of_date(self) -> list[str]:
+        """Persons whose name in their deadline rows differs from the register (verification)."""
+        query = (
+            select_columns(col(PersonDeadline.person_id))
+            .join(Person, col(Person.id) == col(PersonDeadline.person_id))
+            .where(
+                or_(
+                    col(Person.full_name) != col(PersonDeadline.full_name),
+                    col(Person.sort_key) != col(PersonDeadline.sort_key),
+                )
+            )
+            .distinct()
+        )
+        return list(self._session.connection().execute(query).scalars())
 
     def all(self, *, batch: int = 1000) -> Iterator[ProjectionRow]:
         """Every projection, in batches (verification)."""
@@ -71,15 +138,16 @@ class StateRepo:
             rows = list(self._session.exec(query))
             if not rows:
                 return
-            yield from (_row(found) for found in rows)
+            yield from (_row(found, self._deadlines_of(found.person_id)) for found in rows)
             offset += batch
 
     def count_by(self) -> dict[str, int]:
         """How many persons are on each register (the counts of the today screen)."""
         counts: dict[str, int] = {}
-        for registers in self._session.exec(select(PersonState.registers)):
+        query = select(PersonState.registers, func.count()).group_by(col(PersonState.registers))
+        for registers, count in self._session.exec(query):
             for name in filter(None, registers.split(",")):
-                counts[name] = counts.get(name, 0) + 1
+                counts[name] = counts.get(name, 0) + count
         return counts
 
 
@@ -132,7 +200,56 @@ def _columns(row: ProjectionRow, unit_code: str) -> dict[str, Any]:
     }
 
 
-def _row(found: PersonState) -> ProjectionRow:
+# The column names come from the record's own fields, never from input; values are bound.
+_DUE_SQL = (
+    f"SELECT {', '.join(DueRow._fields)} FROM person_deadline WHERE {{where}} "  # noqa: S608
+    "ORDER BY due_at, sort_key, person_id, key"
+)
+"""The columns of a `DueRow`, in the table's clustered order (so SQLite does not sort)."""
+_COUNT_SQL = "SELECT count(*) FROM person_deadline WHERE due_at <= ?"
+_COUNT_EARLY_SQL = "SELECT count(*) FROM person_deadline WHERE due_at > ? AND visible_from <= ?"
+_INSERT_DEADLINE = text(
+    "INSERT INTO person_deadline (due_at, sort_key, person_id, key, full_name, code, "
+    "visible_from, measure_id, measure_kind, basis) "
+    "SELECT :due_at, p.sort_key, p.id, :key, p.full_name, :code, :visible_from, :measure_id, "
+    ":measure_kind, :basis FROM person AS p WHERE p.id = :person_id"
+)
+"""One deadline row, with the name copied from the register in the same statement."""
+
+
+def _deadline_columns(row: ProjectionRow) -> list[dict[str, Any]]:
+    return [
+        {
+            "person_id": row.person_id,
+            "key": deadline.key,
+            "code": deadline.code,
+            "due_at": deadline.due_at,
+            "visible_from": deadline.visible_from,
+            "measure_id": deadline.measure_id,
+            "measure_kind": deadline.measure_kind,
+            "basis": BASIS_SEPARATOR.join(deadline.basis),
+        }
+        for deadline in row.deadlines
+    ]
+
+
+def _basis(stored: str) -> tuple[str, ...]:
+    return tuple(filter(None, stored.split(BASIS_SEPARATOR)))
+
+
+def _deadline(found: PersonDeadline) -> OpenDeadline:
+    return OpenDeadline(
+        found.key,
+        found.code,
+        found.due_at,
+        found.visible_from,
+        found.measure_id,
+        found.measure_kind,
+        _basis(found.basis),
+    )
+
+
+def _row(found: PersonState, deadlines: tuple[OpenDeadline, ...]) -> ProjectionRow:
     summary: dict[str, Any] = json.loads(found.summary)
     return ProjectionRow(
         person_id=found.person_id,
@@ -145,4 +262,5 @@ def _row(found: PersonState) -> ProjectionRow:
         summary=summary,
         measures=tuple(filter(None, found.measures.split(","))),
         officer=found.officer,
+        deadlines=deadlines,
     )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import Any, NamedTuple
 
 from caseterm.domain.codes import Role
 from caseterm.domain.person import PersonRecord
@@ -96,6 +97,53 @@ class EventInfo:
 
 
 @dataclass(frozen=True)
+class OpenDeadline:
+    """One open deadline of a projection, stored as columns so the today list needs no JSON."""
+
+    key: str
+    code: str
+    due_at: str
+    visible_from: str | None
+    measure_id: str | None
+    measure_kind: str | None
+    basis: tuple[str, ...]
+
+
+BASIS_SEPARATOR = "\n"
+"""Between the citation codes of a stored deadline (a code may contain commas)."""
+
+
+class DueRow(NamedTuple):
+    """An open deadline with the person it belongs to (the today list).
+
+    A named tuple, not a dataclass: the list can hold tens of thousands, and building frozen
+    dataclasses for them costs more than reading them from the store. Moments are UTC ISO
+    strings, which sort like the moments they name.
+    """
+
+    person_id: str | None
+    full_name: str
+    key: str
+    code: str
+    due_at: str
+    visible_from: str | None
+    measure_id: str | None
+    measure_kind: str | None
+    basis: str
+    """The citation codes, one per line."""
+
+    @property
+    def due_moment(self) -> datetime:
+        """When it is due."""
+        return datetime.fromisoformat(self.due_at)
+
+    @property
+    def citations(self) -> list[str]:
+        """Its legal basis, as compact citation codes ("L120 35(1)(a)")."""
+        return self.basis.split(BASIS_SEPARATOR) if self.basis else []
+
+
+@dataclass(frozen=True)
 class ProjectionRow:
     """A person's stored lifecycle projection."""
 
@@ -109,6 +157,8 @@ class ProjectionRow:
     summary: dict[str, Any]
     measures: tuple[str, ...] = ()
     officer: str = ""
+    deadlines: tuple[OpenDeadline, ...] = ()
+    """The open deadlines again, as rows (`summary` holds them too, with their parameters)."""
 
 
 @dataclass(frozen=True)

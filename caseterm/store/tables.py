@@ -121,7 +121,8 @@ class PersonState(SQLModel, table=True):
     person_id: str = Field(primary_key=True, foreign_key="person.id", max_length=36)
     unit_code: str = Field(foreign_key="unit.code", max_length=16)
     status: str = Field(index=True, max_length=4)
-    registers: str = Field(default="", max_length=64)
+    registers: str = Field(default="", index=True, max_length=64)
+    """The registers, comma-separated; indexed so counting them does not read the summaries."""
     measures: str = Field(default="", max_length=128)
     """The kinds of the active measures, comma-separated (the list's measure filter)."""
     officer: str = Field(default="", max_length=200)
@@ -129,8 +130,32 @@ class PersonState(SQLModel, table=True):
     next_due_at: str | None = Field(default=None, index=True)
     valid_until: str | None = Field(default=None, index=True)
     as_of: str
-    calendar_version: str = Field(max_length=32)
+    calendar_version: str = Field(index=True, max_length=32)
     summary: str
+
+
+class PersonDeadline(SQLModel, table=True):
+    """The open deadlines of each projection, one row each, replaced with the projection.
+
+    The today list reads these rows instead of decoding every projection's JSON summary. The
+    person's name is copied in (and rewritten whenever the projection is), and the table is
+    clustered on (due moment, name): the list is read in display order with no join or sort.
+    """
+
+    __tablename__ = "person_deadline"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    due_at: str = Field(primary_key=True)
+    sort_key: str = Field(primary_key=True, max_length=600)
+    person_id: str = Field(primary_key=True, foreign_key="person.id", index=True, max_length=36)
+    key: str = Field(primary_key=True, max_length=200)
+    full_name: str = Field(max_length=200)
+    code: str = Field(max_length=8)
+    visible_from: str | None = Field(default=None, index=True)
+    measure_id: str | None = Field(default=None, max_length=36)
+    measure_kind: str | None = Field(default=None, max_length=32)
+    basis: str = Field(default="")
+    """The citation codes, one per line (a code may contain commas)."""
 
 
 class UnitEvent(SQLModel, table=True):

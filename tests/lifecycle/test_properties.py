@@ -20,7 +20,7 @@ from caseterm.domain.lifecycle import LifeEvent, PersonFacts, check_new_event, d
 from caseterm.domain.lifecycle.model import PHASES, MeasureKind, Phase, Register
 from caseterm.domain.lifecycle.payloads import parse_payload
 from caseterm.ids import new_id
-from caseterm.services.lifecycle_views import derived_json
+from caseterm.services.lifecycle_views import derived_json, open_deadlines
 from tests.lifecycle import paths
 from tests.lifecycle.life import CALENDAR, Life, at
 
@@ -309,3 +309,4 @@ def test_the_stored_projection_equals_the_recomputation(
         PersonFacts(person().birth), events, CALENDAR, datetime.fromisoformat(stored.as_of)
     )
     assert derived_json(again) == stored.summary
+    assert open_deadlines(again) == stored.deadlines

@@ -35,6 +35,7 @@ from tests.tui.officer import (
 )
 
 NOW = "02/11/2026 09:00"
+URINE = {"ground": "h", "sample": "URINE", "result": "POSITIVE"}
 
 
 def _status(session: CaseSession, pid: str) -> str:
@@ -53,7 +54,7 @@ async def test_today_lists_the_overdue_first_and_enter_opens_the_file_at_it(
         assert today.items, "the overdue deadline is listed"
         first = today.items[0]
         assert first.person_id == pid
-        assert first.due_at <= at(NOW)
+        assert first.due_moment <= at(NOW)
         cells = [str(cell) for cell in today.query_one("#due").get_row_at(0)]  # type: ignore[attr-defined]
         assert cells[0].startswith("⚠ overdue by")  # the status in words, not colour alone
         assert "Nguyễn Văn An" in cells
@@ -66,6 +67,39 @@ async def test_today_lists_the_overdue_first_and_enter_opens_the_file_at_it(
         deadlines = screen.query_one("#deadlines")
         assert deadlines.has_focus
         assert deadlines.cursor_row == deadlines.get_row_index(first.key)  # type: ignore[attr-defined]
+
+
+async def test_a_long_today_list_is_drawn_a_page_ahead_of_the_cursor(
+    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    """Hundreds of overdue deadlines: the first page paints at once, the rest as the cursor
+    gets there, and the counts always say how many there are in all."""
+    from caseterm.services.demo import generate_persons
+    from caseterm.tui.screens.today import PAGE
+
+    generate_persons(session, 2 * PAGE)
+    clock.current = at("01/11/2026 08:00")
+    with session.transaction() as tx:
+        everyone = [p.id for p in tx.persons.page(offset=0, limit=3 * PAGE)]
+    for pid in everyone:  # a positive test each: the residence check is overdue by NOW
+        record_event(session, pid, "test.performed", URINE, occurred_at=at("01/11/2026 07:00"))
+    clock.current = at(NOW)
+    store = session.files.store
+    session.close()
+    async with unlocked(store, policy, clock) as (app, pilot):
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        total = sum(today._found.totals.values())  # type: ignore[union-attr]
+        assert total >= 2 * PAGE
+        assert len(today.items) == PAGE
+        counts = str(today.query_one("#counts").render())
+        assert f"{today._found.totals['overdue']} overdue" in counts  # type: ignore[union-attr]
+        for _page in range(total // PAGE + 1):
+            await pilot.press("ctrl+end")
+            await settle(app, pilot)
+        assert len(today.items) == total
+        assert len({(item.person_id, item.key) for item in today.items}) == total
+        assert [item.due_at for item in today.items] == sorted(i.due_at for i in today.items)
 
 
 async def test_positive_test_then_management_decision_then_residence_check(

@@ -19,8 +19,11 @@ if TYPE_CHECKING:
     from caseterm.services.due import DueItem, DueList
     from caseterm.tui.app import CasetermApp
 
-SHOWN = 500
-"""Lines drawn at most: more than a morning's work is summarised, never drawn row by row."""
+PAGE = 100
+"""Lines drawn at a time. The table measures every cell it is given, so a list of thousands is
+drawn a page ahead of the cursor, never all at once."""
+NEAR_END = 10
+"""Lines from the end at which the next page is drawn."""
 GROUPS = (
     ("overdue", "⚠", "error"),
     ("today", "●", "warning"),
@@ -41,7 +44,12 @@ class TodayScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[DueItem] = []
-        """The deadlines on screen, in table order."""
+        """The deadlines drawn, in table order."""
+        self._waiting: list[tuple[DueItem, str]] = []
+        """The deadlines not drawn yet, with their group, in order."""
+        self._found: DueList | None = None
+        self._reading_all = False
+        """Whether the rest of a long list is being read (asked for once)."""
 
     @property
     def caseterm(self) -> CasetermApp:
@@ -67,19 +75,19 @@ class TodayScreen(Screen[None]):
         self.action_reload()
 
     def action_reload(self) -> None:
-        """Read the list again."""
-        self._load()
+        """Read the list again (its first page; the rest when the cursor gets there)."""
+        self._load(PAGE)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today")
-    def _load(self) -> None:
+    def _load(self, limit: int | None) -> None:
         from caseterm.services.due import due_list
 
         try:
-            found = due_list(self.caseterm.require_session())
+            found = due_list(self.caseterm.require_session(), limit=limit)
         except Exception as error:  # shown as a message with an id, never a traceback
             self.app.call_from_thread(self.caseterm.show_error, error)
             return
-        self.app.call_from_thread(self.show_list, found)
+        self.app.call_from_thread(self.show_list if limit else self._extend, found)
 
     def show_list(self, found: DueList) -> None:
         """Fill the banner, the counts and the table."""
@@ -91,19 +99,47 @@ class TodayScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear()
         self.items = []
-        hidden = 0
-        for group, marker, style in GROUPS:
-            for item in getattr(found, group):
-                if len(self.items) >= SHOWN:
-                    hidden += 1
-                    continue
-                table.add_row(*_cells(item, group, marker, style, found), key=str(len(self.items)))
-                self.items.append(item)
-        if hidden:
-            more = _("{n} more deadlines are not drawn: open the registers (F3) and filter.")
-            table.add_row(Text(more.format(n=hidden)), "", "", "", "", "")
-        if not self.items:
+        self._found = found
+        self._reading_all = False
+        self._waiting = _in_order(found)
+        if not self._waiting:
             table.add_row(Text(_("Nothing is due in the next 7 days.")), "", "", "", "", "")
+        self._draw_page()
+
+    def _extend(self, found: DueList) -> None:
+        """Take the whole list read after the first page; redraw only if it changed meanwhile."""
+        waiting = _in_order(found)
+        drawn = [(item.person_id, item.key) for item in self.items]
+        if [(item.person_id, item.key) for item, _group in waiting[::-1][: len(drawn)]] != drawn:
+            self.show_list(found)
+            return
+        self._found = found
+        self._reading_all = False
+        self._waiting = waiting[: len(waiting) - len(drawn)]
+        self._draw_page()
+
+    def _draw_page(self) -> None:
+        """Draw the next page of waiting deadlines."""
+        if self._found is None:
+            return
+        table = self.query_one(DataTable)
+        markers = {group: (marker, style) for group, marker, style in GROUPS}
+        for _line in range(min(PAGE, len(self._waiting))):
+            item, group = self._waiting.pop()
+            marker, style = markers[group]
+            cells = _cells(item, group, marker, style, self._found)
+            table.add_row(*cells, key=str(len(self.items)))
+            self.items.append(item)
+
+    @on(DataTable.RowHighlighted, "#due")
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row < len(self.items) - NEAR_END or self._found is None:
+            return
+        if self._waiting:
+            self._draw_page()
+        elif not self._found.complete() and not self._reading_all:
+            self._reading_all = True
+            self._load(None)
 
     @on(DataTable.RowSelected, "#due")
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -125,15 +161,15 @@ def _cells(item: DueItem, group: str, marker: str, style: str, found: DueList) -
     """One line; the first cell says the status in words, the colour only repeats it."""
     from caseterm.services.labels import relative_label
 
-    relative = relative_label(item.due_at, found.now)
+    relative = relative_label(item.due_moment, found.now)
     status = _("today, {relative}").format(relative=relative) if group == "today" else relative
     if item.person_id is None:
         measure = _("the commune")
     else:
-        measure = label(MEASURE, item.measure) if item.measure else "—"
+        measure = label(MEASURE, item.measure_kind) if item.measure_kind else "—"
     return (
         Text(f"{marker} {status}", style=style),
-        Text(when_label(item.due_at)),
+        Text(when_label(item.due_moment)),
         Text(item.full_name or _("(the commune)")),
         Text(f"{item.code} {deadline_label(item.code, item.key)}"),
         Text(measure),
@@ -141,11 +177,19 @@ def _cells(item: DueItem, group: str, marker: str, style: str, found: DueList) -
     )
 
 
+def _in_order(found: DueList) -> list[tuple[DueItem, str]]:
+    """The listed deadlines with their group, reversed: pages are popped from the end."""
+    groups = [(group, getattr(found, group)) for group, _marker, _style in GROUPS]
+    return [(item, group) for group, items in reversed(groups) for item in items[::-1]]
+
+
 def _counts_line(found: DueList) -> str:
     counts = " · ".join(
         f"{label(REGISTER, code)}: {found.registers.get(code, 0)}" for code in sorted(REGISTER)
     )
     totals = _("{overdue} overdue, {today} today, {upcoming} in the next 7 days").format(
-        overdue=len(found.overdue), today=len(found.today), upcoming=len(found.upcoming)
+        overdue=found.totals.get("overdue", 0),
+        today=found.totals.get("today", 0),
+        upcoming=found.totals.get("upcoming", 0),
     )
     return f"{totals}\n{counts}"
