@@ -170,7 +170,8 @@ def _store_projection(
 ) -> Derived:
     calendar = active_calendar()
     state = derive(facts, history, calendar, session.clock.now())
-    tx.states.put(projection_of(person_id, state, calendar.version), unit_code=session.unit.code)
+    row = projection_of(person_id, state, calendar.version, psychosis=facts.psychosis)
+    tx.states.put(row, unit_code=session.unit.code)
     return state
 
 
@@ -195,7 +196,7 @@ def _file(tx: Tx, person_id: str) -> tuple[PersonFacts, list[LifeEvent]]:
     if person is None:
         raise NotFound(_("There is no person with id {pid}.").format(pid=person_id))
     events = [life_event(info) for info in tx.events.of_person(person_id)]
-    return PersonFacts(person.record.birth), events
+    return PersonFacts(person.record.birth, bool(person.record.profile.psychosis)), events
 
 
 def life_event(info: EventInfo) -> LifeEvent:

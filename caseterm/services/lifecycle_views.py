@@ -8,6 +8,7 @@ from typing import Any
 from caseterm.clock import utc_iso
 from caseterm.domain.lifecycle import Derived
 from caseterm.domain.lifecycle.model import Cite, Deadline, Measure
+from caseterm.domain.lifecycle.watch import latest_review, watch_reasons
 from caseterm.store.records import OpenDeadline, ProjectionRow
 
 
@@ -79,8 +80,10 @@ def derived_json(state: Derived) -> dict[str, Any]:
     }
 
 
-def projection_of(person_id: str, state: Derived, calendar_version: str) -> ProjectionRow:
-    """The row stored for a person."""
+def projection_of(
+    person_id: str, state: Derived, calendar_version: str, *, psychosis: bool = False
+) -> ProjectionRow:
+    """The row stored for a person (`psychosis` from the identity block, for the close watch)."""
     due = min((d.due_at for d in state.deadlines), default=None)
     return ProjectionRow(
         person_id=person_id,
@@ -94,6 +97,10 @@ def projection_of(person_id: str, state: Derived, calendar_version: str) -> Proj
         measures=tuple(sorted({m.kind.value for m in state.active_measures()})),
         officer=officer_in_charge(state),
         deadlines=open_deadlines(state),
+        watch=tuple(reason.value for reason in watch_reasons(state, psychosis=psychosis)),
+        released_at=_moment(state.released_from_prison),
+        last_contact=_moment(state.last_contact),
+        reviewed_year=latest_review(state),
     )
 
 

@@ -10,7 +10,7 @@ from caseterm.domain.lifecycle import PersonFacts, derive
 from caseterm.domain.permissions import Action
 from caseterm.services.calendar import active_calendar
 from caseterm.services.lifecycle import life_event
-from caseterm.services.lifecycle_views import derived_json, open_deadlines
+from caseterm.services.lifecycle_views import projection_of
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
 
@@ -62,7 +62,8 @@ def verify_store(session: CaseSession) -> VerifyReport:
 def _check_projections(tx: Tx) -> tuple[int, list[str]]:
     """Recompute every person's lifecycle at the projection's own moment and compare.
 
-    The deadline rows are compared too, with the name they copy from the register.
+    Every stored column is compared (summary, deadline rows, close-watch facts…), and the
+    names the deadline rows copy from the register.
     """
     calendar = active_calendar()
     checked, mismatches = 0, []
@@ -76,9 +77,9 @@ def _check_projections(tx: Tx) -> tuple[int, list[str]]:
         state = derive(
             PersonFacts(person.record.birth), events, calendar, datetime.fromisoformat(row.as_of)
         )
-        if row.calendar_version == calendar.version and (
-            derived_json(state) != row.summary or open_deadlines(state) != row.deadlines
-        ):
+        psychosis = bool(person.record.profile.psychosis)
+        expected = projection_of(row.person_id, state, calendar.version, psychosis=psychosis)
+        if row.calendar_version == calendar.version and expected != row:
             mismatches.append(row.person_id)
     renamed = set(tx.states.names_of_deadlines_out_of_date()) - set(mismatches)
     return checked, mismatches + sorted(renamed)

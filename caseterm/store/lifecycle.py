@@ -17,6 +17,8 @@ from caseterm.store.records import (
     OpenDeadline,
     ProjectionRow,
     UnitEventInfo,
+    UnreviewedRow,
+    WatchRow,
 )
 from caseterm.store.tables import Person, PersonDeadline, PersonState, UnitEvent
 
@@ -113,6 +115,44 @@ class StateRepo:
         early = fetch_all(self._session, _COUNT_EARLY_SQL, (bounds[-1], visible_at))
         return counts, int(early[0][0])
 
+    def watched(self) -> list[WatchRow]:
+        """Everyone with a lasting reason for the close-watch list, longest unseen first."""
+        rows = fetch_all(
+            self._session,
+            "SELECT s.person_id, p.full_name, s.watch, s.released_at, s.last_contact "
+            "FROM person_state AS s JOIN person AS p ON p.id = s.person_id "
+            "WHERE s.watch > '' ORDER BY s.last_contact IS NOT NULL, s.last_contact, p.sort_key",
+            (),
+        )
+        return [
+            WatchRow(pid, name, tuple(watch.split(",")), released, contact)
+            for pid, name, watch, released, contact in rows
+        ]
+
+    def unreviewed(self, year: int, *, limit: int) -> tuple[list[UnreviewedRow], int]:
+        """People on a register without an annual review in `year`, and how many in all.
+
+        The first `limit`, in Vietnamese name order.
+        """
+        where = "s.registers > '' AND (s.reviewed_year IS NULL OR s.reviewed_year < ?)"
+        total = fetch_all(
+            self._session,
+            f"SELECT count(*) FROM person_state AS s WHERE {where}",  # noqa: S608 - constant
+            (year,),
+        )[0][0]
+        rows = fetch_all(
+            self._session,
+            "SELECT s.person_id, p.full_name, s.registers, s.reviewed_year "  # noqa: S608
+            f"FROM person_state AS s JOIN person AS p ON p.id = s.person_id WHERE {where} "
+            "ORDER BY p.sort_key LIMIT ?",
+            (year, limit),
+        )
+        found = [
+            UnreviewedRow(pid, name, tuple(registers.split(",")), reviewed)
+            for pid, name, registers, reviewed in rows
+        ]
+        return found, int(total)
+
     def names_of_deadlines_out_of_date(self) -> list[str]:
         """Persons whose name in their deadline rows differs from the register (verification)."""
         query = (
@@ -192,6 +232,10 @@ def _columns(row: ProjectionRow, unit_code: str) -> dict[str, Any]:
         "registers": ",".join(row.registers),
         "measures": ",".join(row.measures),
         "officer": row.officer,
+        "watch": ",".join(row.watch),
+        "released_at": row.released_at,
+        "last_contact": row.last_contact,
+        "reviewed_year": row.reviewed_year,
         "next_due_at": row.next_due_at,
         "valid_until": row.valid_until,
         "as_of": row.as_of,
@@ -263,4 +307,8 @@ def _row(found: PersonState, deadlines: tuple[OpenDeadline, ...]) -> ProjectionR
         measures=tuple(filter(None, found.measures.split(","))),
         officer=found.officer,
         deadlines=deadlines,
+        watch=tuple(filter(None, found.watch.split(","))),
+        released_at=found.released_at,
+        last_contact=found.last_contact,
+        reviewed_year=found.reviewed_year,
     )

@@ -159,6 +159,34 @@ class ProjectionRow:
     officer: str = ""
     deadlines: tuple[OpenDeadline, ...] = ()
     """The open deadlines again, as rows (`summary` holds them too, with their parameters)."""
+    watch: tuple[str, ...] = ()
+    """Lasting reasons for the close-watch list (POST_REHAB, PSYCHOSIS, RELEASED)."""
+    released_at: str | None = None
+    """The latest release from prison."""
+    last_contact: str | None = None
+    reviewed_year: int | None = None
+    """The latest year with a completed annual review."""
+
+
+@dataclass(frozen=True)
+class WatchRow:
+    """A person on the close-watch list, as stored (the moment decides the rest)."""
+
+    person_id: str
+    full_name: str
+    watch: tuple[str, ...]
+    released_at: str | None
+    last_contact: str | None
+
+
+@dataclass(frozen=True)
+class UnreviewedRow:
+    """A person on a register with no annual review in the year asked about."""
+
+    person_id: str
+    full_name: str
+    registers: tuple[str, ...]
+    reviewed_year: int | None
 
 
 @dataclass(frozen=True)

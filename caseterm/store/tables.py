@@ -127,6 +127,12 @@ class PersonState(SQLModel, table=True):
     """The kinds of the active measures, comma-separated (the list's measure filter)."""
     officer: str = Field(default="", max_length=200)
     """The officer in charge named by the latest decision that names one."""
+    watch: str = Field(default="", index=True, max_length=64)
+    """Lasting reasons for the close-watch list, comma-separated ("" if none)."""
+    released_at: str | None = None
+    last_contact: str | None = None
+    reviewed_year: int | None = Field(default=None, index=True)
+    """The latest year with a completed annual review."""
     next_due_at: str | None = Field(default=None, index=True)
     valid_until: str | None = Field(default=None, index=True)
     as_of: str

@@ -54,7 +54,24 @@ def _screen_commands(app: CasetermApp) -> list[Command]:
 
     screen = app.screen
     if isinstance(screen, TodayScreen):
-        return [(_("today: Refresh"), _("Read the list again (R)"), screen.action_reload)]
+        return [
+            (_("today: Refresh"), _("Read the list again (R)"), screen.action_reload),
+            (
+                _("today: Deadlines"),
+                _("Overdue, due today, next 7 days (1)"),
+                partial(screen.action_show_list, "due"),
+            ),
+            (
+                _("today: Close watch"),
+                _("After rehab, psychosis, released from prison: days since contact (2)"),
+                partial(screen.action_show_list, "watch"),
+            ),
+            (
+                _("today: Not reviewed this year"),
+                _("Who has no annual review yet (3)"),
+                partial(screen.action_show_list, "unreviewed"),
+            ),
+        ]
     if isinstance(screen, RegistersScreen):
         return [
             (_("person: New person"), _("Open the registration form"), screen.action_new_person),

@@ -71,6 +71,16 @@ def test_verify_finds_a_deadline_row_that_was_changed(
     assert person_id in report.projection_mismatches
 
 
+def test_verify_finds_a_close_watch_column_that_was_changed(
+    session: CaseSession, clock: FrozenClock
+) -> None:
+    person_id = _positive(session, clock)
+    assert verify_store(session).ok
+    with _engine(session).begin() as connection:
+        connection.execute(text("UPDATE person_state SET watch = 'PSYCHOSIS'"))
+    assert verify_store(session).projection_mismatches == [person_id]
+
+
 def test_renaming_a_person_renames_their_deadlines_and_verify_checks_the_copy(
     session: CaseSession, clock: FrozenClock
 ) -> None:

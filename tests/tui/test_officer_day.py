@@ -102,6 +102,32 @@ async def test_a_long_today_list_is_drawn_a_page_ahead_of_the_cursor(
         assert [item.due_at for item in today.items] == sorted(i.due_at for i in today.items)
 
 
+async def test_the_close_watch_list_says_how_long_since_contact_and_opens_the_file(
+    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    life = Life()
+    paths.in_post_rehab(life)
+    store, pid = seeded_store(session, clock, life, "20/08/2028 09:00")
+    async with unlocked(store, policy, clock) as (app, pilot):
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        await pilot.press("2")
+        await settle(app, pilot)
+        table = today.query_one("#watch")
+        assert table.has_focus
+        cells = [str(cell) for cell in table.get_row_at(0)]  # type: ignore[attr-defined]
+        assert cells[0] == "⚠ never contacted"  # in words; the colour only repeats it
+        assert cells[1:] == ["Nguyễn Văn An", "after rehab"]
+        assert "Close watch: 1 (1 unseen for over 30 days)" in str(
+            today.query_one("#counts").render()
+        )
+        assert "Not reviewed in 2028: 1" in str(today.query_one("#counts").render())
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonScreen)
+        assert app.screen.person_id == pid
+
+
 async def test_positive_test_then_management_decision_then_residence_check(
     session: CaseSession, policy: KdfPolicy, clock: FrozenClock
 ) -> None:

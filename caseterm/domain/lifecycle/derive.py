@@ -64,6 +64,8 @@ class Derived:
     voided: dict[str, str]
     """Voided event id → the voiding event id."""
     last_contact: datetime | None
+    released_from_prison: datetime | None
+    """The latest release after a prison sentence, if any."""
     reviews: frozenset[int]
     relapses: int
     valid_until: datetime | None
@@ -153,6 +155,7 @@ def _result(
         refused=refused,
         voided=voided,
         last_contact=fold.last_contact,
+        released_from_prison=fold.released_from_prison,
         reviews=frozenset(fold.reviews),
         relapses=fold.relapses,
         valid_until=_valid_until(fold, deadlines, now),

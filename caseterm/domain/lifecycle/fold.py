@@ -24,9 +24,13 @@ from caseterm.domain.lifecycle.timecalc import WorkCalendar, local_day
 
 @dataclass(frozen=True)
 class PersonFacts:
-    """What the lifecycle needs of the identity block: the birth date (for the age gates)."""
+    """What the lifecycle needs of the identity block: the birth date (for the age gates).
+
+    And whether drug-induced psychosis was found, which puts a person on the close-watch list.
+    """
 
     birth: PartialDate | None = None
+    psychosis: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,8 @@ class Fold:
     """The term end a private → home switch carries over (T33)."""
     moved_out: bool = False
     last_contact: datetime | None = None
+    released_from_prison: datetime | None = None
+    """The latest release after a prison sentence (the close-watch list)."""
     reviews: set[int] = field(default_factory=set)
     """Years with a completed annual review."""
     months_checked: set[str] = field(default_factory=set)

@@ -166,7 +166,10 @@ def _held(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def _release(fold: Fold, event: LifeEvent) -> None:
-    away = event.occurred_at - need(fold.hold)[1]
+    held, since = need(fold.hold)
+    away = event.occurred_at - since
+    if held == "PRISON":
+        fold.released_from_prison = event.occurred_at
     fold.hold = None
     for kind in _HOLD_KINDS:
         measure = fold.active(kind)

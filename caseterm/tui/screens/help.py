@@ -37,8 +37,15 @@ def help_text(screen_name: str) -> str:
             "**○ 7 DAYS**. Each line names the person, the measure, what is due, the deadline "
             "(and how long until or since it), and the legal basis. Above the list: the counts "
             "per register, and a warning when the commune's monthly report is due.\n\n"
-            "- **Enter**: open the person's file at that deadline\n"
-            "- **R**: read the list again\n- **F3**: the registers"
+            "Long lists are drawn a page at a time as the cursor moves down (**Ctrl+End**: the "
+            "last line).\n\n"
+            "**2 Close watch**: people after rehab, with drug-induced psychosis, or released "
+            "from prison in the last year, the longest unseen first; **⚠** after 30 days "
+            "without contact (record a contact in their file). **3 Not reviewed this year**: "
+            "who on the registers has no annual review yet.\n\n"
+            "- **1 / 2 / 3**: deadlines, close watch, not reviewed\n"
+            "- **Enter**: open the person's file (at that deadline)\n"
+            "- **R**: read the lists again\n- **F3**: the registers"
         ),
         "registers": _(
             '# Registers\n\nType to search: a name without tones ("nguyen van an"), an other '

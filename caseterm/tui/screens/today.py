@@ -9,14 +9,22 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from caseterm.i18n import N_, _
 from caseterm.services.lifecycle_text import MEASURE, REGISTER, deadline_label, label
 from caseterm.services.today import today_banners, today_basis, when_label
+from caseterm.tui.screens.today_lists import (
+    unreviewed_cells,
+    unreviewed_columns,
+    watch_cells,
+    watch_columns,
+    watch_summary,
+)
 
 if TYPE_CHECKING:
     from caseterm.services.due import DueItem, DueList
+    from caseterm.services.watch import Unreviewed, WatchItem
     from caseterm.tui.app import CasetermApp
 
 PAGE = 100
@@ -38,6 +46,9 @@ class TodayScreen(Screen[None]):
     HELP_PAGE = "today"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reload", N_("Refresh"), id="today-reload"),
+        Binding("1", "show_list('due')", N_("Deadlines"), id="today-due"),
+        Binding("2", "show_list('watch')", N_("Close watch"), id="today-watch"),
+        Binding("3", "show_list('unreviewed')", N_("Not reviewed"), id="today-unreviewed"),
         Binding("f3", "app.registers", N_("Registers"), id="today-registers"),
     ]
 
@@ -50,6 +61,8 @@ class TodayScreen(Screen[None]):
         self._found: DueList | None = None
         self._reading_all = False
         """Whether the rest of a long list is being read (asked for once)."""
+        self.watched: list[WatchItem] = []
+        self.unreviewed: Unreviewed | None = None
 
     @property
     def caseterm(self) -> CasetermApp:
@@ -57,20 +70,33 @@ class TodayScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        """Banner, counts, the deadlines table."""
+        """Banner, counts, then three lists: deadlines, close watch, not reviewed this year."""
         yield Header()
         yield Static("", id="banner", markup=False)
         yield Static("", id="counts", markup=False)
-        yield DataTable(id="due", cursor_type="row", zebra_stripes=True)
+        with TabbedContent(id="lists"):
+            with TabPane(_("1 Deadlines"), id="tab-due"):
+                yield DataTable(id="due", cursor_type="row", zebra_stripes=True)
+            with TabPane(_("2 Close watch"), id="tab-watch"):
+                yield DataTable(id="watch", cursor_type="row", zebra_stripes=True)
+            with TabPane(_("3 Not reviewed this year"), id="tab-unreviewed"):
+                yield DataTable(id="unreviewed", cursor_type="row", zebra_stripes=True)
         yield Footer()
+
+    def action_show_list(self, name: str) -> None:
+        """Bring one of the three lists forward, its cursor ready."""
+        self.query_one(TabbedContent).active = f"tab-{name}"
+        self.query_one(f"#{name}", DataTable).focus()
 
     def on_mount(self) -> None:
         """Set the columns and read the list in a worker (it may refresh stale projections)."""
         self.sub_title = _("Today")
-        table = self.query_one(DataTable)
+        table = self.query_one("#due", DataTable)
         table.add_columns(
             _("Status"), _("Due"), _("Person"), _("What is due"), _("Measure"), _("Legal basis")
         )
+        self.query_one("#watch", DataTable).add_columns(*watch_columns())
+        self.query_one("#unreviewed", DataTable).add_columns(*unreviewed_columns())
         table.focus()
         self.action_reload()
 
@@ -88,6 +114,39 @@ class TodayScreen(Screen[None]):
             self.app.call_from_thread(self.caseterm.show_error, error)
             return
         self.app.call_from_thread(self.show_list if limit else self._extend, found)
+        if limit:  # the deadlines are on screen; the other two lists follow
+            self._load_watch()
+
+    def _load_watch(self) -> None:
+        from caseterm.services.watch import close_watch, unreviewed
+
+        try:
+            session = self.caseterm.require_session()
+            watched, gap = close_watch(session), unreviewed(session)
+        except Exception as error:  # shown as a message with an id, never a traceback
+            self.app.call_from_thread(self.caseterm.show_error, error)
+            return
+        self.app.call_from_thread(self.show_watch, watched, gap)
+
+    def show_watch(self, watched: list[WatchItem], gap: Unreviewed) -> None:
+        """Fill the close-watch and unreviewed lists and their counts."""
+        self.watched, self.unreviewed = watched, gap
+        table = self.query_one("#watch", DataTable)
+        table.clear()
+        for item in watched:
+            table.add_row(*watch_cells(item), key=item.person_id)
+        if not watched:
+            table.add_row(Text(_("Nobody is on the close-watch list.")), "", "")
+        table = self.query_one("#unreviewed", DataTable)
+        table.clear()
+        for person in gap.people:
+            table.add_row(*unreviewed_cells(person), key=person[0])
+        if gap.total > len(gap.people):
+            more = _("… and {n} more: the registers (F3) list everyone.")
+            table.add_row(Text(more.format(n=gap.total - len(gap.people))), "")
+        counts = self.query_one("#counts", Static)
+        if self._found is not None:
+            counts.update(f"{_counts_line(self._found)}\n{watch_summary(watched, gap)}")
 
     def show_list(self, found: DueList) -> None:
         """Fill the banner, the counts and the table."""
@@ -95,8 +154,11 @@ class TodayScreen(Screen[None]):
         banner = self.query_one("#banner", Static)
         banner.update("\n".join(f"⚠ {line}" for line in banners))
         banner.display = bool(banners)
-        self.query_one("#counts", Static).update(_counts_line(found))
-        table = self.query_one(DataTable)
+        counts = _counts_line(found)
+        if self.unreviewed is not None:
+            counts += "\n" + watch_summary(self.watched, self.unreviewed)
+        self.query_one("#counts", Static).update(counts)
+        table = self.query_one("#due", DataTable)
         table.clear()
         self.items = []
         self._found = found
@@ -122,7 +184,7 @@ class TodayScreen(Screen[None]):
         """Draw the next page of waiting deadlines."""
         if self._found is None:
             return
-        table = self.query_one(DataTable)
+        table = self.query_one("#due", DataTable)
         markers = {group: (marker, style) for group, marker, style in GROUPS}
         for _line in range(min(PAGE, len(self._waiting))):
             item, group = self._waiting.pop()
@@ -155,6 +217,14 @@ class TodayScreen(Screen[None]):
         from caseterm.tui.screens.person import PersonScreen
 
         self.app.push_screen(PersonScreen(item.person_id, focus_deadline=item.key))
+
+    @on(DataTable.RowSelected, "#watch, #unreviewed")
+    def _open_person(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is None:
+            return  # the "nobody" or "and N more" line
+        from caseterm.tui.screens.person import PersonScreen
+
+        self.app.push_screen(PersonScreen(event.row_key.value))
 
 
 def _cells(item: DueItem, group: str, marker: str, style: str, found: DueList) -> tuple[Text, ...]:
