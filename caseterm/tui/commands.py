@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from caseterm.domain.names import fold
 from caseterm.i18n import _
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ class CasetermCommands(Provider):
         app: CasetermApp = self.app  # type: ignore[assignment]
         if app.session is None:
             return []
-        commands = _screen_commands(app)
+        commands = _screen_commands(self.screen)
         commands += [
             (_("go: Today"), _("Overdue, due today, next 7 days (F2)"), app.action_today),
             (_("go: Registers"), _("The list of persons, with filters (F3)"), app.action_registers),
@@ -38,21 +39,24 @@ class CasetermCommands(Provider):
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Fuzzy-match the commands."""
+        """Fuzzy-match the commands, as typed or without tones ("hom nay" finds "Hôm nay")."""
         matcher = self.matcher(query)
+        toneless = self.matcher(fold(query))
         for name, help_text, callback in self._commands():
             if (score := matcher.match(name)) > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
+            elif (score := toneless.match(fold(name))) > 0:
+                # Folding changes the letters, so the hit is shown without highlights.
+                yield Hit(score * 0.9, name, callback, help=help_text)
 
 
-def _screen_commands(app: CasetermApp) -> list[Command]:
-    """The commands of the screen on top: its keys, by name."""
+def _screen_commands(screen: object) -> list[Command]:
+    """The commands of the screen the palette was opened on (not the palette itself)."""
     from caseterm.tui.screens.event_form import EventFormScreen
     from caseterm.tui.screens.person import PersonScreen
     from caseterm.tui.screens.registers import RegistersScreen
     from caseterm.tui.screens.today import TodayScreen
 
-    screen = app.screen
     if isinstance(screen, TodayScreen):
         return [
             (_("today: Refresh"), _("Read the list again (R)"), screen.action_reload),

@@ -49,12 +49,12 @@ def _seed(session: CaseSession, clock: FrozenClock) -> str:
 
 
 async def _shot(language: str, session: CaseSession, policy: KdfPolicy, clock: FrozenClock,
-                then: Any) -> str:  # fmt: skip
+                then: Any, size: tuple[int, int] = SNAPSHOT_SIZE) -> str:  # fmt: skip
     person_id = _seed(session, clock)
     store = session.files.store
     session.close()
     set_language(language)
-    async with unlocked(store, policy, clock, size=SNAPSHOT_SIZE) as (app, pilot):
+    async with unlocked(store, policy, clock, size=size) as (app, pilot):
         assert isinstance(app.screen, TodayScreen)
         await then(app, pilot, person_id)
         await settle(app, pilot)
@@ -70,6 +70,17 @@ async def test_today_screen(
         return None
 
     assert await _shot(language, session, policy, clock, nothing) == svg
+
+
+async def test_today_screen_at_80x24_in_vietnamese(
+    svg: SnapshotAssertion, session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    """The smallest terminal the officer's laptop may have."""
+
+    async def nothing(*_args: Any) -> None:
+        return None
+
+    assert await _shot("vi", session, policy, clock, nothing, size=(80, 24)) == svg
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
