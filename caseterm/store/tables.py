@@ -117,6 +117,10 @@ class PersonState(SQLModel, table=True):
     """
 
     __tablename__ = "person_state"
+    __table_args__ = (
+        # Who has no review this year is then counted from the index alone.
+        Index("ix_person_state_review_gap", "reviewed_year", "registers"),
+    )
 
     person_id: str = Field(primary_key=True, foreign_key="person.id", max_length=36)
     unit_code: str = Field(foreign_key="unit.code", max_length=16)
@@ -131,8 +135,8 @@ class PersonState(SQLModel, table=True):
     """Lasting reasons for the close-watch list, comma-separated ("" if none)."""
     released_at: str | None = None
     last_contact: str | None = None
-    reviewed_year: int | None = Field(default=None, index=True)
-    """The latest year with a completed annual review."""
+    reviewed_year: int | None = None
+    """The latest year with a completed annual review (indexed with the registers, below)."""
     next_due_at: str | None = Field(default=None, index=True)
     valid_until: str | None = Field(default=None, index=True)
     as_of: str

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.segment import Segments
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -23,6 +23,7 @@ from caseterm.tui.translate import translate_bindings
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from caseterm.services.due import DueList
     from caseterm.services.policy import KdfPolicy
     from caseterm.services.session import CaseSession
 
@@ -127,13 +128,33 @@ class CasetermApp(App[None]):
         self.notify(reason, title=_("caseterm"), markup=False)
 
     def unlocked(self, session: CaseSession) -> None:
-        """Called by the unlock screen: the day starts on what is due."""
-        from caseterm.tui.screens.today import TodayScreen
+        """Called by the unlock screen: the day starts on what is due.
 
+        The first page of the due list is read before the today screen is built. Read while
+        the screen is being drawn, it waited for the drawing: both need Python's one lock.
+        """
         self.session = session
         self.failed_unlocks = 0
         self._last_activity = self.clock.monotonic()
-        self.switch_screen(TodayScreen())
+        self._open_day()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open-day")
+    def _open_day(self) -> None:
+        from caseterm.services.due import due_list
+        from caseterm.tui.screens.today import PAGE
+
+        found = None
+        try:
+            found = due_list(self.require_session(), limit=PAGE)
+        except Exception as error:  # shown as a message with an id; the screen reads again
+            self.call_from_thread(self.show_error, error)
+        self.call_from_thread(self._start_day, found)
+
+    def _start_day(self, found: DueList | None) -> None:
+        from caseterm.tui.screens.today import TodayScreen
+
+        if self.session is not None:  # not locked meanwhile
+            self.switch_screen(TodayScreen(first=found))
 
     def action_today(self) -> None:
         """Go to the today screen (from anywhere after unlock)."""

@@ -118,10 +118,14 @@ async def test_the_close_watch_list_says_how_long_since_contact_and_opens_the_fi
         cells = [str(cell) for cell in table.get_row_at(0)]  # type: ignore[attr-defined]
         assert cells[0] == "⚠ never contacted"  # in words; the colour only repeats it
         assert cells[1:] == ["Nguyễn Văn An", "after rehab"]
-        assert "Close watch: 1 (1 unseen for over 30 days)" in str(
-            today.query_one("#counts").render()
-        )
-        assert "Not reviewed in 2028: 1" in str(today.query_one("#counts").render())
+        counts = str(today.query_one("#counts").render())
+        assert "Close watch: 1 (1 unseen for over 30 days) · Not reviewed in 2028: 1" in counts
+        await pilot.press("3")  # the names of the unreviewed are read when their tab opens
+        await settle(app, pilot)
+        unreviewed = today.query_one("#unreviewed")
+        assert str(unreviewed.get_row_at(0)[0]) == "Nguyễn Văn An"  # type: ignore[attr-defined]
+        await pilot.press("2")
+        await settle(app, pilot)
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, PersonScreen)

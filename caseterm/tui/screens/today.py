@@ -52,8 +52,10 @@ class TodayScreen(Screen[None]):
         Binding("f3", "app.registers", N_("Registers"), id="today-registers"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, first: DueList | None = None) -> None:
+        """`first`: the first page of the due list, if already read (just after unlock)."""
         super().__init__()
+        self._first = first
         self.items: list[DueItem] = []
         """The deadlines drawn, in table order."""
         self._waiting: list[tuple[DueItem, str]] = []
@@ -98,11 +100,18 @@ class TodayScreen(Screen[None]):
         self.query_one("#watch", DataTable).add_columns(*watch_columns())
         self.query_one("#unreviewed", DataTable).add_columns(*unreviewed_columns())
         table.focus()
-        self.action_reload()
+        if self._first is None:
+            self.action_reload()
+            return
+        self.show_list(self._first)
+        self._first = None
+        # After the deadlines are painted: read while painting, it would slow the painting.
+        self.call_after_refresh(self._load_watch)
 
     def action_reload(self) -> None:
-        """Read the list again (its first page; the rest when the cursor gets there)."""
+        """Read the lists again (the deadlines' first page; the rest when the cursor gets there)."""
         self._load(PAGE)
+        self._load_watch()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today")
     def _load(self, limit: int | None) -> None:
@@ -114,22 +123,22 @@ class TodayScreen(Screen[None]):
             self.app.call_from_thread(self.caseterm.show_error, error)
             return
         self.app.call_from_thread(self.show_list if limit else self._extend, found)
-        if limit:  # the deadlines are on screen; the other two lists follow
-            self._load_watch()
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
     def _load_watch(self) -> None:
         from caseterm.services.watch import close_watch, unreviewed
 
         try:
             session = self.caseterm.require_session()
-            watched, gap = close_watch(session), unreviewed(session)
+            # Only how many are unreviewed: the names are read when their tab is opened.
+            watched, gap = close_watch(session), unreviewed(session, limit=0)
         except Exception as error:  # shown as a message with an id, never a traceback
             self.app.call_from_thread(self.caseterm.show_error, error)
             return
         self.app.call_from_thread(self.show_watch, watched, gap)
 
     def show_watch(self, watched: list[WatchItem], gap: Unreviewed) -> None:
-        """Fill the close-watch and unreviewed lists and their counts."""
+        """Fill the close-watch list and the counts of both lists."""
         self.watched, self.unreviewed = watched, gap
         table = self.query_one("#watch", DataTable)
         table.clear()
@@ -137,16 +146,39 @@ class TodayScreen(Screen[None]):
             table.add_row(*watch_cells(item), key=item.person_id)
         if not watched:
             table.add_row(Text(_("Nobody is on the close-watch list.")), "", "")
+        counts = self.query_one("#counts", Static)
+        if self._found is not None:
+            counts.update(f"{_counts_line(self._found)}\n{watch_summary(watched, gap)}")
+        if self.query_one(TabbedContent).active == "tab-unreviewed":
+            self._load_unreviewed()
+
+    @on(TabbedContent.TabActivated, "#lists")
+    def _tab_opened(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-unreviewed":
+            self._load_unreviewed()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="unreviewed")
+    def _load_unreviewed(self) -> None:
+        from caseterm.services.watch import unreviewed
+
+        try:
+            gap = unreviewed(self.caseterm.require_session())
+        except Exception as error:  # shown as a message with an id, never a traceback
+            self.app.call_from_thread(self.caseterm.show_error, error)
+            return
+        self.app.call_from_thread(self.show_unreviewed, gap)
+
+    def show_unreviewed(self, gap: Unreviewed) -> None:
+        """Fill the list of who has no annual review this year."""
         table = self.query_one("#unreviewed", DataTable)
         table.clear()
         for person in gap.people:
             table.add_row(*unreviewed_cells(person), key=person[0])
-        if gap.total > len(gap.people):
+        if not gap.total:
+            table.add_row(Text(_("Everyone on the registers has been reviewed this year.")), "")
+        elif gap.total > len(gap.people):
             more = _("… and {n} more: the registers (F3) list everyone.")
             table.add_row(Text(more.format(n=gap.total - len(gap.people))), "")
-        counts = self.query_one("#counts", Static)
-        if self._found is not None:
-            counts.update(f"{_counts_line(self._found)}\n{watch_summary(watched, gap)}")
 
     def show_list(self, found: DueList) -> None:
         """Fill the banner, the counts and the table."""

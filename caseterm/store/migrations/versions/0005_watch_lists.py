@@ -29,7 +29,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("reviewed_year", sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f("ix_person_state_watch"), ["watch"], unique=False)
         batch_op.create_index(
-            batch_op.f("ix_person_state_reviewed_year"), ["reviewed_year"], unique=False
+            "ix_person_state_review_gap", ["reviewed_year", "registers"], unique=False
         )
     # The new columns are empty until each projection is recomputed (the psychosis finding is
     # in the identity block, not the summary): mark them all stale, as 0003 did.
@@ -38,7 +38,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("person_state", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_person_state_reviewed_year"))
+        batch_op.drop_index("ix_person_state_review_gap")
         batch_op.drop_index(batch_op.f("ix_person_state_watch"))
         batch_op.drop_column("reviewed_year")
         batch_op.drop_column("last_contact")
