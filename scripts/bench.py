@@ -276,8 +276,15 @@ def bench_today(store: Path) -> tuple[float, float]:
             # Poll the screen: the probe must not change the app to learn when it has painted.
             while not (isinstance(app.screen, TodayScreen) and app.screen.items):  # noqa: ASYNC110
                 await asyncio.sleep(0.005)
+            # Painted: the screen has refreshed with the lines. Not `pilot.pause()`, which also
+            # waits for the lists read in the background after the paint.
+            painted = asyncio.Event()
+            app.screen.call_after_refresh(painted.set)
+            await painted.wait()
+            elapsed = time.perf_counter() - started
+            await app.workers.wait_for_complete()
             await pilot.pause()
-            return time.perf_counter() - started
+            return elapsed
 
     paints = [asyncio.run(paint()) for _ in range(6)][1:]
     session = open_session(store, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)

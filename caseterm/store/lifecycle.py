@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import delete, func, insert, text
+from sqlalchemy import delete, insert, text
 from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, or_, select
 
@@ -74,15 +74,16 @@ class StateRepo:
 
         Three range queries rather than one with OR and "!=": SQLite answers each from an
         index, where the single query made it read the whole table and every summary in it.
+        Run on every open of the today list, so straight on the connection.
         """
-        conditions = (
-            col(PersonState.valid_until) <= now,
-            col(PersonState.calendar_version) < calendar_version,
-            col(PersonState.calendar_version) > calendar_version,
-        )
         found: set[str] = set()
-        for condition in conditions:
-            found.update(self._session.exec(select(PersonState.person_id).where(condition)))
+        for condition, value in (
+            ("valid_until <= ?", now),
+            ("calendar_version < ?", calendar_version),
+            ("calendar_version > ?", calendar_version),
+        ):
+            statement = f"SELECT person_id FROM person_state WHERE {condition}"  # noqa: S608
+            found.update(pid for (pid,) in fetch_all(self._session, statement, (value,)))
         return sorted(found)
 
     def due(self, *, before: str, visible_at: str, limit: int | None = None) -> list[DueRow]:
@@ -182,8 +183,8 @@ class StateRepo:
     def count_by(self) -> dict[str, int]:
         """How many persons are on each register (the counts of the today screen)."""
         counts: dict[str, int] = {}
-        query = select(PersonState.registers, func.count()).group_by(col(PersonState.registers))
-        for registers, count in self._session.exec(query):
+        statement = "SELECT registers, count(*) FROM person_state GROUP BY registers"
+        for registers, count in fetch_all(self._session, statement, ()):
             for name in filter(None, registers.split(",")):
                 counts[name] = counts.get(name, 0) + count
         return counts
