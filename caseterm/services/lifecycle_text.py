@@ -334,10 +334,14 @@ STEP = {
 
 
 def deadline_label(code: str, key: str = "") -> str:
-    """What a deadline asks for, with its step when it has several ("D07: new decision")."""
+    """What a deadline asks for, its step first when it has several.
+
+    Step first, so that narrow screens still tell the steps apart: "new decision (new
+    management decision and determination request after re-use)".
+    """
     step = key.split(":")[1] if key.count(":") >= 1 else ""
     text = label(DEADLINE, code)
-    return f"{text}: {_(STEP[step])}" if step in STEP else text
+    return f"{_(STEP[step])} ({text})" if step in STEP else text
 
 
 def event_label(event_type: str) -> str:
