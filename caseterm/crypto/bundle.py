@@ -1,0 +1,182 @@
+"""Sealing and opening sync bundles: age v1 to the district, an Ed25519-signed manifest in clear.
+
+A bundle file is a short text header and then a standard age file:
+
+    caseterm-bundle/1
+    manifest <n>
+    <n bytes: the canonical manifest JSON>
+    signature <base64 of the 64-byte Ed25519 signature over those n bytes>
+    <blank line>
+    <age v1 binary file, to the district's X25519 recipient>
+
+The age part decrypts with the reference `age` tool (cut the header off first). Its plaintext
+starts with the manifest's inner fields on one line, then the JSON Lines payload. Nothing here is
+a cipher construction of our own: age for confidentiality, Ed25519 for origin, SHA-256 to bind.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pyrage
+from pyrage import x25519
+
+from caseterm.crypto.signing import SigningKey, verify_signature
+from caseterm.domain.bundle import (
+    MAX_MANIFEST_BYTES,
+    BundleRejected,
+    Manifest,
+    canonical,
+    manifest_bytes,
+    parse_manifest,
+)
+
+MAGIC = b"caseterm-bundle/1\n"
+MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+"""Larger files are refused before anything in them is read (a month of 100k persons is far
+smaller)."""
+_LINE = 128
+"""The longest header line other than the manifest itself."""
+
+
+@dataclass(frozen=True)
+class DistrictKey:
+    """The district's age X25519 key pair; communes encrypt to `recipient`."""
+
+    identity: str
+    """AGE-SECRET-KEY-1…: kept inside the district's encrypted store, never on its own."""
+    recipient: str
+    """age1…: printed for the communes."""
+
+    @classmethod
+    def generate(cls) -> DistrictKey:
+        """A new random key pair."""
+        identity = x25519.Identity.generate()
+        return cls(str(identity), str(identity.to_public()))
+
+
+def recipient_key_id(recipient: str) -> str:
+    """A short, stable name of a recipient (the manifest names it, so a bundle is routable)."""
+    return hashlib.sha256(recipient.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class BundleHeader:
+    """The clear part of a bundle, read with every size checked before it is trusted."""
+
+    manifest: Manifest
+    manifest_raw: bytes
+    signature: bytes
+    payload_offset: int
+
+    def verify(self, sender_public_key: bytes) -> None:
+        """Refuse unless the manifest is signed by this sender key."""
+        if not verify_signature(sender_public_key, self.signature, self.manifest_raw):
+            raise BundleRejected("bad_signature")
+
+
+def seal(draft: Manifest, payload: bytes, recipient: str, signer: SigningKey) -> bytes:
+    """The bundle bytes: `draft` completed with the ciphertext's hash, signed, then the age file.
+
+    The plaintext (inner manifest line + payload) exists only in memory.
+    """
+    try:
+        to = x25519.Recipient.from_str(recipient)
+    except pyrage.RecipientError:
+        raise BundleRejected("bad_recipient") from None
+    inner = canonical(draft.inner())
+    ciphertext = bytes(pyrage.encrypt(inner + b"\n" + payload, [to]))
+    manifest = replace(draft, payload_sha256=hashlib.sha256(ciphertext).hexdigest())
+    raw = manifest_bytes(manifest)
+    parse_manifest(raw)  # never sign what the district would refuse
+    signature = base64.b64encode(signer.sign(raw))
+    header = b"%smanifest %d\n%s\nsignature %s\n\n" % (MAGIC, len(raw), raw, signature)
+    return header + ciphertext
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file that is either whole under its final name or not there (fsync, rename)."""
+    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
+    try:
+        with partial.open("xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def read_header(data: bytes) -> BundleHeader:
+    """Parse the clear header of bundle bytes; every length is bounded before it is used."""
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise BundleRejected("bundle_too_large", f"{len(data)} bytes")
+    if not data.startswith(MAGIC):
+        raise BundleRejected("not_a_bundle")
+    at = len(MAGIC)
+    line, at = _line(data, at)
+    prefix, _space, length = line.partition(b" ")
+    if prefix != b"manifest" or not length.isdigit() or len(length) > 6:
+        raise BundleRejected("header", "manifest length")
+    size = int(length)
+    if size > MAX_MANIFEST_BYTES:
+        raise BundleRejected("manifest_too_large", f"{size} bytes")
+    raw, at = data[at : at + size], at + size
+    if len(raw) != size or data[at : at + 1] != b"\n":
+        raise BundleRejected("truncated", "manifest")
+    manifest = parse_manifest(raw)
+    line, at = _line(data, at + 1)
+    prefix, _space, encoded = line.partition(b" ")
+    signature = _signature(prefix, encoded)
+    blank, at = _line(data, at)
+    if blank:
+        raise BundleRejected("header", "no blank line after the signature")
+    return BundleHeader(manifest, raw, signature, at)
+
+
+def open_payload(data: bytes, header: BundleHeader, identity: str) -> bytes:
+    """The payload (JSON Lines), after the ciphertext's hash and the inner manifest match.
+
+    Call only after `header.verify` with the sender's registered key.
+    """
+    ciphertext = data[header.payload_offset :]
+    if hashlib.sha256(ciphertext).hexdigest() != header.manifest.payload_sha256:
+        raise BundleRejected("payload_hash")
+    try:
+        plaintext = bytes(pyrage.decrypt(ciphertext, [x25519.Identity.from_str(identity)]))
+    except pyrage.DecryptError:
+        raise BundleRejected("cannot_decrypt", "not for this district, or damaged") from None
+    inner, newline, payload = plaintext.partition(b"\n")
+    if not newline or inner != canonical(header.manifest.inner()):
+        raise BundleRejected("inner_manifest_mismatch")
+    return payload
+
+
+def _line(data: bytes, at: int) -> tuple[bytes, int]:
+    end = data.find(b"\n", at, at + _LINE + 1)
+    if end < 0:
+        raise BundleRejected("truncated", "header line")
+    return data[at:end], end + 1
+
+
+def _signature(prefix: bytes, encoded: bytes) -> bytes:
+    if prefix != b"signature":
+        raise BundleRejected("header", "signature line")
+    try:
+        signature = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise BundleRejected("header", "signature encoding") from None
+    if len(signature) != 64:
+        raise BundleRejected("header", "signature length")
+    return signature
