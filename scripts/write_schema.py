@@ -18,6 +18,7 @@ SCHEMA = ROOT / "schema"
 def schemas() -> dict[str, dict[str, Any]]:
     """File name → JSON Schema, generated from the models in the code."""
     from caseterm.crypto.keyfile_schema import KeyFileDocument
+    from caseterm.domain.bundle import Manifest
     from caseterm.domain.lifecycle.holidays import HolidayCalendarDocument
     from caseterm.services.views import DueListOut, PersonFileOut, PersonSummaryOut
 
@@ -28,6 +29,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         ("due-list.v1.schema.json", DueListOut),
         ("keyfile.v1.schema.json", KeyFileDocument),
         ("holidays.v1.schema.json", HolidayCalendarDocument),
+        ("bundle-manifest.v1.schema.json", Manifest),
     ):
         out[name] = _identified(name, model.model_json_schema(by_alias=True))
     out["event.v1.schema.json"] = _identified("event.v1.schema.json", event_schema())

@@ -21,7 +21,7 @@ import binascii
 import hashlib
 import os
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyrage
@@ -82,9 +82,10 @@ class BundleHeader:
 
 
 def seal(draft: Manifest, payload: bytes, recipient: str, signer: SigningKey) -> bytes:
-    """The bundle bytes: `draft` completed with the ciphertext's hash, signed, then the age file.
+    """The bundle bytes: the signed manifest, then the age file.
 
-    The plaintext (inner manifest line + payload) exists only in memory.
+    `draft` gets the ciphertext's hash in place of whatever it held. The plaintext (the inner
+    manifest line, then the payload) exists only in memory.
     """
     try:
         to = x25519.Recipient.from_str(recipient)
@@ -92,7 +93,7 @@ def seal(draft: Manifest, payload: bytes, recipient: str, signer: SigningKey) ->
         raise BundleRejected("bad_recipient") from None
     inner = canonical(draft.inner())
     ciphertext = bytes(pyrage.encrypt(inner + b"\n" + payload, [to]))
-    manifest = replace(draft, payload_sha256=hashlib.sha256(ciphertext).hexdigest())
+    manifest = draft.model_copy(update={"payload_sha256": hashlib.sha256(ciphertext).hexdigest()})
     raw = manifest_bytes(manifest)
     parse_manifest(raw)  # never sign what the district would refuse
     signature = base64.b64encode(signer.sign(raw))

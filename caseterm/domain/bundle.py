@@ -9,20 +9,15 @@ recipient. Every check here is a pure function of bytes: the files are hostile u
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import asdict, dataclass, fields
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 FORMAT = "caseterm-bundle/1"
 SCHEMA_VERSION = 1
 MAX_MANIFEST_BYTES = 16 * 1024
 """A manifest is a few hundred bytes; anything longer is refused before it is parsed."""
 
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_KEY_ID = re.compile(r"^[0-9a-f]{16}$")
-_UNIT = re.compile(r"^[0-9A-Za-z._-]{1,16}$")
-_PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
 _FIRST = "0" * 64
 """The previous-bundle hash of a commune's first bundle."""
 
@@ -36,29 +31,39 @@ class BundleRejected(Exception):
         self.detail = detail
 
 
-@dataclass(frozen=True)
-class Manifest:
+_Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+_KeyId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+
+
+class Manifest(BaseModel):
     """What a bundle is: who sent it to whom, which month, and the hashes that bind it."""
 
-    format: str
-    schema_version: int
-    sender_unit: str
-    sender_key_id: str
-    recipient_key_id: str
-    sequence: int
-    period: str
-    created_at: str
-    previous_bundle_sha256: str
-    payload_sha256: str
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    format: Literal["caseterm-bundle/1"]
+    schema_version: Literal[1]
+    sender_unit: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z._-]{1,16}$")]
+    sender_key_id: _KeyId
+    """The first 16 hex digits of SHA-256 of the commune's Ed25519 public key."""
+    recipient_key_id: _KeyId
+    """The first 16 hex digits of SHA-256 of the district's age recipient (age1…)."""
+    sequence: Annotated[int, Field(ge=1, lt=2**31)]
+    """1, 2, 3… per commune, with no gaps."""
+    period: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    """The month the bundle closes (YYYY-MM)."""
+    created_at: Annotated[
+        str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+    ]
+    previous_bundle_sha256: _Hex64
+    """SHA-256 of the commune's previous bundle file; 64 zeros for the first."""
+    payload_sha256: _Hex64
     """SHA-256 of the encrypted payload, checked before it is decrypted."""
-    audit_head: str
+    audit_head: _Hex64
     """The hash at the head of the commune's audit chain when the bundle was made."""
 
     def inner(self) -> dict[str, Any]:
         """The fields repeated inside the encrypted payload (all but the ciphertext's hash)."""
-        values = asdict(self)
-        del values["payload_sha256"]
-        return values
+        return self.model_dump(exclude={"payload_sha256"})
 
 
 def canonical(values: dict[str, Any]) -> bytes:
@@ -68,7 +73,7 @@ def canonical(values: dict[str, Any]) -> bytes:
 
 def manifest_bytes(manifest: Manifest) -> bytes:
     """The manifest as it is signed and stored."""
-    return canonical(asdict(manifest))
+    return canonical(manifest.model_dump())
 
 
 def parse_manifest(raw: bytes) -> Manifest:
@@ -81,38 +86,16 @@ def parse_manifest(raw: bytes) -> Manifest:
         raise BundleRejected("manifest_not_json", str(error)) from None
     if not isinstance(values, dict):
         raise BundleRejected("manifest_not_object")
-    names = {f.name for f in fields(Manifest)}
-    if set(values) != names:
-        raise BundleRejected("manifest_fields", ", ".join(sorted(set(values) ^ names)))
-    manifest = Manifest(**values)
-    _check(manifest)
+    try:
+        manifest = Manifest.model_validate(values)
+    except ValidationError as error:
+        names = sorted({str(e["loc"][0]) for e in error.errors() if e["loc"]})
+        raise BundleRejected("manifest_field", ", ".join(names)) from None
+    if manifest.sequence == 1 and manifest.previous_bundle_sha256 != _FIRST:
+        raise BundleRejected("manifest_field", "previous_bundle_sha256")
     if canonical(values) != raw:
         raise BundleRejected("manifest_not_canonical")
     return manifest
-
-
-def _check(m: Manifest) -> None:
-    checks = [
-        (m.format == FORMAT, "format"),
-        (type(m.schema_version) is int and m.schema_version == SCHEMA_VERSION, "schema_version"),
-        (_text(m.sender_unit, _UNIT), "sender_unit"),
-        (_text(m.sender_key_id, _KEY_ID), "sender_key_id"),
-        (_text(m.recipient_key_id, _KEY_ID), "recipient_key_id"),
-        (type(m.sequence) is int and 1 <= m.sequence < 2**31, "sequence"),
-        (_text(m.period, _PERIOD), "period"),
-        (_text(m.created_at, _MOMENT), "created_at"),
-        (_text(m.previous_bundle_sha256, _HEX64), "previous_bundle_sha256"),
-        (_text(m.payload_sha256, _HEX64), "payload_sha256"),
-        (_text(m.audit_head, _HEX64), "audit_head"),
-        (m.sequence > 1 or m.previous_bundle_sha256 == _FIRST, "previous_bundle_sha256"),
-    ]
-    for ok, name in checks:
-        if not ok:
-            raise BundleRejected("manifest_field", name)
-
-
-def _text(value: object, pattern: re.Pattern[str]) -> bool:
-    return isinstance(value, str) and pattern.fullmatch(value) is not None
 
 
 def first_previous_hash() -> str:
