@@ -38,7 +38,9 @@ _KeyId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
 class Manifest(BaseModel):
     """What a bundle is: who sent it to whom, which month, and the hashes that bind it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True
+    )
 
     format: Literal["caseterm-bundle/1"]
     schema_version: Literal[1]
