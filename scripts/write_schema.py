@@ -33,6 +33,9 @@ def schemas() -> dict[str, dict[str, Any]]:
     ):
         out[name] = _identified(name, model.model_json_schema(by_alias=True))
     out["event.v1.schema.json"] = _identified("event.v1.schema.json", event_schema())
+    out["bundle-record.v1.schema.json"] = _identified(
+        "bundle-record.v1.schema.json", bundle_record_schema()
+    )
     return out
 
 
@@ -71,6 +74,19 @@ def event_schema() -> dict[str, Any]:
         ],
         "$defs": definitions["$defs"],
     }
+
+
+def bundle_record_schema() -> dict[str, Any]:
+    """One line of a bundle's payload: a person or an event, told apart by `kind`."""
+    from caseterm.services.bundle_records import LINE
+
+    schema: dict[str, Any] = LINE.json_schema()
+    schema["title"] = "BundleRecord"
+    schema["description"] = (
+        "One line of a sync bundle's payload (JSON Lines): persons first, then events. An "
+        "event's payload is also checked against event.v1.schema.json for its type."
+    )
+    return schema
 
 
 def render(schema: dict[str, Any]) -> str:

@@ -1,0 +1,122 @@
+"""The records inside a sync bundle's payload: one JSON object per line, persons then events.
+
+The writer makes the lines from the store's records through the same models as `--json`
+output; the reader is the district's, and treats every line as hostile: each is bounded in
+size, validated against its model (and an event's payload against its type), and the first bad
+line rejects the whole bundle with its line number, so nothing of it is applied (T18).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from caseterm.domain.bundle import BundleRejected, canonical
+from caseterm.domain.lifecycle.payloads import parse_payload
+from caseterm.services.views import UTC_MOMENT, EventOut, RecordOut
+from caseterm.store.convert import record_to_json
+from caseterm.store.records import EventInfo, StoredPerson
+
+MAX_LINE_BYTES = 256 * 1024
+"""A person with every field full is a few kilobytes; longer lines are refused unread."""
+
+
+class PersonLine(BaseModel):
+    """A person's identity block as it stands at export."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["person"]
+    id: str
+    unit_code: str
+    version: int = Field(ge=1)
+    created_at: str = Field(pattern=UTC_MOMENT)
+    updated_at: str = Field(pattern=UTC_MOMENT)
+    record: RecordOut
+
+
+class EventLine(EventOut):
+    """One event (a void is an event too: `event.voided` naming the event it voids)."""
+
+    kind: Literal["event"]
+
+
+Line = Annotated[PersonLine | EventLine, Field(discriminator="kind")]
+LINE = TypeAdapter(Line)
+"""Validates one line; its JSON Schema is `schema/bundle-record.v1.schema.json`."""
+
+
+@dataclass(frozen=True)
+class PayloadRecords:
+    """A bundle's records, every one of them valid."""
+
+    persons: list[PersonLine]
+    events: list[EventLine]
+
+
+def person_line(person: StoredPerson) -> PersonLine:
+    """A stored person as a payload line."""
+    return PersonLine(
+        kind="person",
+        id=person.id,
+        unit_code=person.unit_code,
+        version=person.version,
+        created_at=person.created_at,
+        updated_at=person.updated_at,
+        record=RecordOut.model_validate(record_to_json(person.record)),
+    )
+
+
+def event_line(event: EventInfo) -> EventLine:
+    """A stored event as a payload line."""
+    return EventLine(kind="event", **asdict(event))
+
+
+def payload_lines(persons: Iterable[PersonLine], events: Iterable[EventLine]) -> Iterator[bytes]:
+    """The payload, line by line: persons first, so every event's person comes before it."""
+    for line in (*persons, *events):
+        yield canonical(line.model_dump(mode="json")) + b"\n"
+
+
+def read_records(payload: bytes) -> PayloadRecords:
+    """Every record of a payload, or `BundleRejected` naming the first line that is wrong."""
+    persons: list[PersonLine] = []
+    events: list[EventLine] = []
+    seen: set[tuple[str, str]] = set()
+    for number, raw in enumerate(payload.split(b"\n"), start=1):
+        if not raw and number == payload.count(b"\n") + 1:
+            break  # the newline that ends the last line
+        line = _line(raw, number)
+        key = (line.kind, line.id)
+        if key in seen:
+            raise BundleRejected("record", f"line {number}: {line.kind} {line.id} twice")
+        seen.add(key)
+        if isinstance(line, PersonLine):
+            if events:
+                raise BundleRejected("record", f"line {number}: a person after the events")
+            persons.append(line)
+        else:
+            events.append(line)
+    return PayloadRecords(persons, events)
+
+
+def _line(raw: bytes, number: int) -> PersonLine | EventLine:
+    if len(raw) > MAX_LINE_BYTES:
+        raise BundleRejected("record", f"line {number}: longer than {MAX_LINE_BYTES} bytes")
+    try:
+        values: Any = json.loads(raw.decode("utf-8"))
+        line = LINE.validate_python(values)
+    except (UnicodeDecodeError, ValueError) as error:
+        first = error.errors()[0] if isinstance(error, ValidationError) else None
+        where = ".".join(str(part) for part in first["loc"]) if first else ""
+        raise BundleRejected("record", f"line {number}: {where or 'not JSON'}") from None
+    if isinstance(line, EventLine):
+        try:
+            parse_payload(line.type, line.payload)
+        except (KeyError, ValueError):
+            raise BundleRejected("record", f"line {number}: payload of {line.type}") from None
+    return line
