@@ -9,9 +9,11 @@ A bundle file is a short text header and then a standard age file:
     <blank line>
     <age v1 binary file, to the district's X25519 recipient>
 
-The age part decrypts with the reference `age` tool (cut the header off first). Its plaintext
-starts with the manifest's inner fields on one line, then the JSON Lines payload. Nothing here is
-a cipher construction of our own: age for confidentiality, Ed25519 for origin, SHA-256 to bind.
+The age part decrypts with the reference `age` tool (cut the header off first). Write the bytes
+with `caseterm.files.atomic_write_bytes`, so a crash never leaves a partial bundle under its name.
+The plaintext starts with the manifest's inner fields on one line, then the JSON Lines payload.
+Nothing here is a cipher construction of our own: age for confidentiality, Ed25519 for origin,
+SHA-256 to bind.
 """
 
 from __future__ import annotations
@@ -19,10 +21,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import os
-import secrets
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyrage
 from pyrage import x25519
@@ -99,24 +98,6 @@ def seal(draft: Manifest, payload: bytes, recipient: str, signer: SigningKey) ->
     signature = base64.b64encode(signer.sign(raw))
     header = b"%smanifest %d\n%s\nsignature %s\n\n" % (MAGIC, len(raw), raw, signature)
     return header + ciphertext
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a file that is either whole under its final name or not there (fsync, rename)."""
-    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
-    try:
-        with partial.open("xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
 
 
 def read_header(data: bytes) -> BundleHeader:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import delete, insert, text
-from sqlalchemy import select as select_columns
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
 from caseterm.store.engine import fetch_all
@@ -155,7 +155,7 @@ class StateRepo:
     def names_of_deadlines_out_of_date(self) -> list[str]:
         """Persons whose name in their deadline rows differs from the register (verification)."""
         query = (
-            select_columns(col(PersonDeadline.person_id))
+            sa_select(col(PersonDeadline.person_id))
             .join(Person, col(Person.id) == col(PersonDeadline.person_id))
             .where(
                 or_(

@@ -20,7 +20,6 @@ from caseterm.crypto.bundle import (
     read_header,
     recipient_key_id,
     seal,
-    write_atomically,
 )
 from caseterm.crypto.signing import SigningKey
 from caseterm.domain.bundle import (
@@ -32,6 +31,7 @@ from caseterm.domain.bundle import (
     manifest_bytes,
     parse_manifest,
 )
+from caseterm.files import atomic_write_bytes
 
 SIGNER = SigningKey.generate()
 DISTRICT = DistrictKey.generate()
@@ -154,6 +154,6 @@ def test_random_bytes_are_not_a_bundle(garbage: bytes) -> None:
 
 def test_a_bundle_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     target = tmp_path / "26734-000001.ctb"
-    write_atomically(target, BUNDLE)
+    atomic_write_bytes(target, BUNDLE)
     assert target.read_bytes() == BUNDLE
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no partial file left behind

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -24,8 +25,11 @@ from caseterm.tui.screens.today_lists import (
 
 if TYPE_CHECKING:
     from caseterm.services.due import DueItem, DueList
+    from caseterm.services.session import CaseSession
     from caseterm.services.watch import Unreviewed, WatchItem
     from caseterm.tui.app import CasetermApp
+
+T = TypeVar("T")
 
 PAGE = 100
 """Lines drawn at a time. The table measures every cell it is given, so a list of thousands is
@@ -117,25 +121,27 @@ class TodayScreen(Screen[None]):
     def _load(self, limit: int | None) -> None:
         from caseterm.services.due import due_list
 
-        try:
-            found = due_list(self.caseterm.require_session(), limit=limit)
-        except Exception as error:  # shown as a message with an id, never a traceback
-            self.app.call_from_thread(self.caseterm.show_error, error)
-            return
-        self.app.call_from_thread(self.show_list if limit else self._extend, found)
+        show = self.show_list if limit else self._extend
+        self._read_into(show, lambda session: due_list(session, limit=limit))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
     def _load_watch(self) -> None:
         from caseterm.services.watch import close_watch, unreviewed
 
+        # Only how many are unreviewed: the names are read when their tab is opened.
+        self._read_into(
+            lambda found: self.show_watch(*found),
+            lambda session: (close_watch(session), unreviewed(session, limit=0)),
+        )
+
+    def _read_into(self, show: Callable[[T], None], read: Callable[[CaseSession], T]) -> None:
+        """In a worker: read with the session, then show on the screen (errors as messages)."""
         try:
-            session = self.caseterm.require_session()
-            # Only how many are unreviewed: the names are read when their tab is opened.
-            watched, gap = close_watch(session), unreviewed(session, limit=0)
+            found = read(self.caseterm.require_session())
         except Exception as error:  # shown as a message with an id, never a traceback
             self.app.call_from_thread(self.caseterm.show_error, error)
             return
-        self.app.call_from_thread(self.show_watch, watched, gap)
+        self.app.call_from_thread(show, found)
 
     def show_watch(self, watched: list[WatchItem], gap: Unreviewed) -> None:
         """Fill the close-watch list and the counts of both lists."""
@@ -146,11 +152,16 @@ class TodayScreen(Screen[None]):
             table.add_row(*watch_cells(item), key=item.person_id)
         if not watched:
             table.add_row(Text(_("Nobody is on the close-watch list.")), "", "")
-        counts = self.query_one("#counts", Static)
-        if self._found is not None:
-            counts.update(f"{_counts_line(self._found)}\n{watch_summary(watched, gap)}")
+        self._show_counts()
         if self.query_one(TabbedContent).active == "tab-unreviewed":
             self._load_unreviewed()
+
+    def _show_counts(self) -> None:
+        """The totals of the three lists, as far as they have been read."""
+        lines = [] if self._found is None else [_counts_line(self._found)]
+        if self.unreviewed is not None:
+            lines.append(watch_summary(self.watched, self.unreviewed))
+        self.query_one("#counts", Static).update("\n".join(lines))
 
     @on(TabbedContent.TabActivated, "#lists")
     def _tab_opened(self, event: TabbedContent.TabActivated) -> None:
@@ -161,12 +172,7 @@ class TodayScreen(Screen[None]):
     def _load_unreviewed(self) -> None:
         from caseterm.services.watch import unreviewed
 
-        try:
-            gap = unreviewed(self.caseterm.require_session())
-        except Exception as error:  # shown as a message with an id, never a traceback
-            self.app.call_from_thread(self.caseterm.show_error, error)
-            return
-        self.app.call_from_thread(self.show_unreviewed, gap)
+        self._read_into(self.show_unreviewed, unreviewed)
 
     def show_unreviewed(self, gap: Unreviewed) -> None:
         """Fill the list of who has no annual review this year."""
@@ -186,14 +192,11 @@ class TodayScreen(Screen[None]):
         banner = self.query_one("#banner", Static)
         banner.update("\n".join(f"⚠ {line}" for line in banners))
         banner.display = bool(banners)
-        counts = _counts_line(found)
-        if self.unreviewed is not None:
-            counts += "\n" + watch_summary(self.watched, self.unreviewed)
-        self.query_one("#counts", Static).update(counts)
         table = self.query_one("#due", DataTable)
         table.clear()
         self.items = []
         self._found = found
+        self._show_counts()
         self._reading_all = False
         self._waiting = _in_order(found)
         if not self._waiting:
