@@ -75,6 +75,17 @@ class NeedsConfirmation(RefusedError):
         return "\n".join([self.message, *(f"  - {warning}" for warning in self.warnings)])
 
 
+class BundleRefused(RefusedError):
+    """A sync bundle or acknowledgement failed a check; `code` names the check (`replay`…)."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+    def __str__(self) -> str:
+        return f"{self.message} [{self.code}]"
+
+
 class IntegrityFailure(CasetermError):
     """The store, its key file or its audit chain is damaged, tampered with or unsupported."""
 

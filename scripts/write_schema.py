@@ -20,6 +20,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     from caseterm.crypto.keyfile_schema import KeyFileDocument
     from caseterm.domain.bundle import Manifest
     from caseterm.domain.lifecycle.holidays import HolidayCalendarDocument
+    from caseterm.domain.sync import Ack
     from caseterm.services.views import DueListOut, PersonFileOut, PersonSummaryOut
 
     out = {}
@@ -30,6 +31,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         ("keyfile.v1.schema.json", KeyFileDocument),
         ("holidays.v1.schema.json", HolidayCalendarDocument),
         ("bundle-manifest.v1.schema.json", Manifest),
+        ("bundle-ack.v1.schema.json", Ack),
     ):
         out[name] = _identified(name, model.model_json_schema(by_alias=True))
     out["event.v1.schema.json"] = _identified("event.v1.schema.json", event_schema())

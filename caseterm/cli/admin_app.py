@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from caseterm.cli import calendar, users
+from caseterm.cli import calendar, district, users
 from caseterm.cli.common import (
     guarded,
     print_json,
@@ -19,6 +20,9 @@ from caseterm.cli.common import (
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt, VersionOpt
 from caseterm.errors import EXIT_INTEGRITY
 from caseterm.i18n import _
+
+if TYPE_CHECKING:  # the services load only when a command runs (fast --help)
+    from caseterm.services.setup import InitRequest
 
 app = typer.Typer(
     help=_(
@@ -32,6 +36,7 @@ app = typer.Typer(
 )
 app.add_typer(users.app, name="users")
 app.add_typer(calendar.app, name="calendar")
+app.add_typer(district.app, name="district")
 
 
 @app.callback()
@@ -62,42 +67,91 @@ def init(
         bool,
         typer.Option("--also-chief", help=_("The administrator is also the commune police chief.")),
     ] = False,
+    district_key: Annotated[
+        str | None,
+        typer.Option(
+            "--district-key",
+            help=_("The district's address (ctd1:…), printed by caseterm-admin district address."),
+        ),
+    ] = None,
 ) -> None:
     """Create a new encrypted store, its unit and its first administrator."""
     from caseterm.domain.codes import Role
-    from caseterm.services.setup import InitRequest, init_store
+    from caseterm.services.setup import InitRequest
+    from caseterm.services.sync_commune import parse_address
+
+    address = parse_address(district_key) if district_key else None
+    path = resolve_store(store)
+    request = InitRequest(
+        path,
+        unit_code,
+        unit_name,
+        admin,
+        "",
+        display_name,
+        extra_roles=(Role.CHIEF,) if also_chief else (),
+        district=address,
+    )
+    create_store(request, passphrase_file)
+    if address is None:
+        typer.echo(
+            _(
+                "No district is set yet: set it with caseterm-admin set-district before the "
+                "first monthly bundle."
+            )
+        )
+
+
+def create_store(request: InitRequest, passphrase_file: Path | None) -> None:
+    """Ask for the passphrase, create the store of `request` and say what to keep."""
+    from dataclasses import replace
+
+    from caseterm.services.setup import init_store
 
     warn_if_unsafe_kdf()
-    path = resolve_store(store)
     typer.echo(
         _(
             "Choose the passphrase of {name}: at least 15 characters; a few unrelated words "
             "are easiest to remember."
-        ).format(name=admin),
+        ).format(name=request.admin_name),
         err=True,
     )
     passphrase = read_passphrase(passphrase_file, _("New passphrase: "), confirm=True)
     typer.echo(_("Measuring this computer to set the key-derivation cost…"), err=True)
-    made = init_store(
-        InitRequest(
-            path,
-            unit_code,
-            unit_name,
-            admin,
-            passphrase,
-            display_name,
-            extra_roles=(Role.CHIEF,) if also_chief else (),
-        )
-    )
+    made = init_store(replace(request, passphrase=passphrase))
+    path = request.store
     typer.echo(
         _("Created the store {path} (id {store_id}) with the administrator {name}.").format(
-            path=path, store_id=made.store_id, name=admin
+            path=path, store_id=made.store_id, name=request.admin_name
         )
     )
     typer.echo(
         _("Keep the file {keys} beside the store: without it the store cannot be opened.").format(
             keys=path.with_name(path.name + ".keys")
         )
+    )
+
+
+@app.command(
+    "set-district",
+    help=_("Set (or change) the district this commune's bundles are encrypted to."),
+)
+@guarded
+def set_district_command(
+    address: Annotated[
+        str, typer.Argument(help=_("The district's address (ctd1:…), from the district."))
+    ],
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Set (or change) the district this commune's bundles are encrypted to."""
+    from caseterm.services.sync_commune import set_district
+
+    with unlocked(store, user, passphrase_file) as session:
+        found = set_district(session, address)
+    typer.echo(
+        _("Bundles are now encrypted to the district {code}.").format(code=found.district_code)
     )
 
 

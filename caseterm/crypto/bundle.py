@@ -60,6 +60,15 @@ class DistrictKey:
         return cls(str(identity), str(identity.to_public()))
 
 
+def valid_recipient(recipient: str) -> bool:
+    """True when `recipient` is an age X25519 recipient (age1…)."""
+    try:
+        x25519.Recipient.from_str(recipient)
+    except pyrage.RecipientError:
+        return False
+    return True
+
+
 def recipient_key_id(recipient: str) -> str:
     """A short, stable name of a recipient (the manifest names it, so a bundle is routable)."""
     return hashlib.sha256(recipient.encode()).hexdigest()[:16]

@@ -22,7 +22,7 @@ class SigningKey:
     @property
     def key_id(self) -> str:
         """A short, stable name of the public key."""
-        return hashlib.sha256(self.public_bytes).hexdigest()[:16]
+        return key_id_of(self.public_bytes)
 
     @classmethod
     def generate(cls) -> SigningKey:
@@ -38,6 +38,20 @@ class SigningKey:
     def sign(self, message: bytes) -> bytes:
         """Sign a message."""
         return Ed25519PrivateKey.from_private_bytes(self.private_bytes).sign(message)
+
+
+def key_id_of(public_bytes: bytes) -> str:
+    """The first 16 hex digits of SHA-256 of an Ed25519 public key."""
+    return hashlib.sha256(public_bytes).hexdigest()[:16]
+
+
+def is_public_key(public_bytes: bytes) -> bool:
+    """True when the bytes are a usable Ed25519 public key."""
+    try:
+        Ed25519PublicKey.from_public_bytes(public_bytes)
+    except ValueError:
+        return False
+    return True
 
 
 def verify_signature(public_bytes: bytes, signature: bytes, message: bytes) -> bool:

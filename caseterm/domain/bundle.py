@@ -9,12 +9,12 @@ recipient. Every check here is a pure function of bytes: the files are hostile u
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-FORMAT = "caseterm-bundle/1"
-SCHEMA_VERSION = 1
+FORMAT: Final = "caseterm-bundle/1"
+SCHEMA_VERSION: Final = 1
 MAX_MANIFEST_BYTES = 16 * 1024
 """A manifest is a few hundred bytes; anything longer is refused before it is parsed."""
 
@@ -33,6 +33,8 @@ class BundleRejected(Exception):
 
 _Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 _KeyId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+UNIT_CODE = r"^[0-9A-Za-z._-]{1,16}$"
+_Unit = Annotated[str, StringConstraints(pattern=UNIT_CODE)]
 
 
 class Manifest(BaseModel):
@@ -44,9 +46,11 @@ class Manifest(BaseModel):
 
     format: Literal["caseterm-bundle/1"]
     schema_version: Literal[1]
-    sender_unit: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z._-]{1,16}$")]
+    sender_unit: _Unit
     sender_key_id: _KeyId
     """The first 16 hex digits of SHA-256 of the commune's Ed25519 public key."""
+    recipient_unit: _Unit
+    """The district the bundle is for."""
     recipient_key_id: _KeyId
     """The first 16 hex digits of SHA-256 of the district's age recipient (age1…)."""
     sequence: Annotated[int, Field(ge=1, lt=2**31)]

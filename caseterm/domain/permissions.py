@@ -24,6 +24,15 @@ class Action(StrEnum):
     EVENT_VOID_ANY = "event.void_any"
     """Void an event someone else recorded (an officer may void their own)."""
     UNIT_EVENT_RECORD = "unit_event.record"
+    SYNC_CONFIGURE = "sync.configure"
+    """Set the district a commune sends to."""
+    SYNC_EXPORT = "sync.export"
+    """Make the monthly bundle (encrypted to the district) and read its acknowledgement."""
+    DISTRICT_MANAGE = "district.manage"
+    """Enrol communes and revoke their keys."""
+    DISTRICT_IMPORT = "district.import"
+    DISTRICT_READ = "district.read"
+    """See the communes' sync status and alerts (no case file)."""
 
 
 _OFFICER = {
@@ -37,10 +46,21 @@ _CHIEF = _OFFICER | {
     Action.OVERRIDE_SUPERVISED_WARNING,
     Action.DECISION_RECORD,
     Action.EVENT_VOID_ANY,
+    Action.SYNC_EXPORT,
 }
 # The administrator keeps the system, not the case files: need-to-know (legal spec §6.4 P1).
-_ADMIN = {Action.ACCOUNT_MANAGE, Action.STORE_VERIFY, Action.DEMO_DATA}
-_ANALYST: set[Action] = set()
+# Exporting reads no file in clear: the bundle is encrypted to the district as it is made.
+_ADMIN = {
+    Action.ACCOUNT_MANAGE,
+    Action.STORE_VERIFY,
+    Action.DEMO_DATA,
+    Action.SYNC_CONFIGURE,
+    Action.SYNC_EXPORT,
+    Action.DISTRICT_MANAGE,
+    Action.DISTRICT_IMPORT,
+    Action.DISTRICT_READ,
+}
+_ANALYST = {Action.DISTRICT_IMPORT, Action.DISTRICT_READ}
 
 MATRIX: dict[Role, frozenset[Action]] = {
     Role.OFFICER: frozenset(_OFFICER),

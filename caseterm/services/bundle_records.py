@@ -35,6 +35,8 @@ class PersonLine(BaseModel):
     unit_code: str
     version: int = Field(ge=1)
     created_at: str = Field(pattern=UTC_MOMENT)
+    created_by: str = Field(max_length=36)
+    """The account that registered the person (an id, never a name)."""
     updated_at: str = Field(pattern=UTC_MOMENT)
     record: RecordOut
 
@@ -66,6 +68,7 @@ def person_line(person: StoredPerson) -> PersonLine:
         unit_code=person.unit_code,
         version=person.version,
         created_at=person.created_at,
+        created_by=person.created_by,
         updated_at=person.updated_at,
         record=RecordOut.model_validate(record_to_json(person.record)),
     )

@@ -160,18 +160,29 @@ def lifecycle_of(session: CaseSession, person_id: str) -> Derived:
 
 
 def refresh_projection(session: CaseSession, tx: Tx, person_id: str) -> Derived:
-    """Recompute and store one person's projection (demo data, stale rows)."""
+    """Recompute and store one person's projection (demo data, stale rows, a district import).
+
+    The projection names the person's own commune, which at the district is not the store's.
+    """
     facts, history = _file(tx, person_id)
-    return _store_projection(session, tx, person_id, facts, history)
+    person = tx.persons.get(person_id)
+    unit_code = person.unit_code if person else None
+    return _store_projection(session, tx, person_id, facts, history, unit_code=unit_code)
 
 
 def _store_projection(
-    session: CaseSession, tx: Tx, person_id: str, facts: PersonFacts, history: list[LifeEvent]
+    session: CaseSession,
+    tx: Tx,
+    person_id: str,
+    facts: PersonFacts,
+    history: list[LifeEvent],
+    *,
+    unit_code: str | None = None,
 ) -> Derived:
     calendar = active_calendar()
     state = derive(facts, history, calendar, session.clock.now())
     row = projection_of(person_id, state, calendar.version, psychosis=facts.psychosis)
-    tx.states.put(row, unit_code=session.unit.code)
+    tx.states.put(row, unit_code=unit_code or session.unit.code)
     return state
 
 

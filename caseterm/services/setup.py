@@ -12,13 +12,16 @@ from caseterm.crypto.kdf import KdfPolicy, enrolment_params
 from caseterm.crypto.keyring import enrol, grant_recovery, new_data_key, new_key_file
 from caseterm.crypto.signing import SigningKey
 from caseterm.domain.codes import Role
+from caseterm.domain.sync import DistrictAddress
 from caseterm.errors import CasetermError, StoreBusy, UsageError
 from caseterm.files import fsync_dir
 from caseterm.i18n import _
 from caseterm.ids import new_id
+from caseterm.services.district import add_district_key
 from caseterm.services.messages import describe_store_error
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
+from caseterm.services.sync_commune import save_district
 from caseterm.services.validation import check_account_name, check_unit, require_good_passphrase
 from caseterm.store.database import Store
 from caseterm.store.lock import LockBusy, exclusively
@@ -46,6 +49,10 @@ class InitRequest:
     admin_display_name: str = ""
     recovery_public_key: bytes | None = None
     extra_roles: tuple[Role, ...] = ()
+    kind: str = "commune"
+    """"commune", or "district" for the store that imports the communes' bundles."""
+    district: DistrictAddress | None = None
+    """(Commune) Where its bundles go; it can also be set later."""
 
 
 def init_store(
@@ -136,9 +143,13 @@ def _build_database(
             tx.units.add(
                 code=request.unit_code,
                 name=request.unit_name.strip(),
-                kind="commune",
+                kind=request.kind,
                 created_at=now,
             )
+            if request.kind == "district":
+                add_district_key(tx, at=now)
+            if request.district is not None:
+                save_district(tx, request.district, at=now)
             roles = tuple(dict.fromkeys((Role.ADMIN, *request.extra_roles)))
             tx.accounts.add(
                 account_id=admin_id,

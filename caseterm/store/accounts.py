@@ -22,7 +22,7 @@ class UnitRepo:
 
     def get(self) -> UnitInfo:
         """Return the store's unit (there is exactly one)."""
-        unit = self._session.exec(select(Unit)).one()
+        unit = self._session.exec(select(Unit).where(col(Unit.own))).one()
         return UnitInfo(unit.code, unit.name, unit.kind)
 
 
@@ -123,3 +123,12 @@ class UnitKeyRepo:
             .order_by(col(UnitKey.created_at).desc())
         ).first()
         return (row.key_id, row.public_key, row.created_at) if row else None
+
+    def signer(self) -> tuple[bytes, bytes] | None:
+        """Return (private key, public key) of the active signing key, to sign with."""
+        row = self._session.exec(
+            select(UnitKey)
+            .where(col(UnitKey.retired_at).is_(None))
+            .order_by(col(UnitKey.created_at).desc())
+        ).first()
+        return (row.private_key, row.public_key) if row else None

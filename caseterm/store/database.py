@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from caseterm.store.lifecycle import StateRepo, UnitEventRepo
 from caseterm.store.migrate import HEAD, recorded_revision, upgrade_to_head
 from caseterm.store.persons import EventRepo, PersonRepo
 from caseterm.store.sqlcipher import cipher_version, current_cipher_settings, integrity_problems
+from caseterm.store.sync import DistrictRepo, SyncRepo
 
 
 @contextmanager
@@ -66,6 +68,8 @@ class Tx:
     audit: AuditRepo
     states: StateRepo
     unit_events: UnitEventRepo
+    sync: SyncRepo
+    district: DistrictRepo
 
 
 class Store:
@@ -113,6 +117,8 @@ class Store:
                         audit=AuditRepo(session),
                         states=StateRepo(session),
                         unit_events=UnitEventRepo(session),
+                        sync=SyncRepo(session),
+                        district=DistrictRepo(session),
                     )
             finally:
                 if not durable:
@@ -128,6 +134,23 @@ class Store:
         with self._engine.connect() as connection:
             dbapi = _dbapi(connection)
             return {"cipher_version": cipher_version(dbapi), **current_cipher_settings(dbapi)}
+
+    def digest(self, tables: list[str]) -> str:
+        """SHA-256 of every row of these tables in primary-key order (state comparisons).
+
+        The reliability tests compare stores with it: before and after a crash, or two import
+        orders. Table names come from the caller's code, never from input.
+        """
+        digest = hashlib.sha256()
+        with _damage_as_error(), self._engine.connect() as connection:
+            raw = _dbapi(connection)
+            for table in tables:
+                if not table.isidentifier():
+                    raise ValueError(table)
+                digest.update(table.encode())
+                for row in raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):  # noqa: S608
+                    digest.update(repr(row).encode())
+        return digest.hexdigest()
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file."""

@@ -93,6 +93,33 @@ class PersonRepo:
             ],
         )
 
+    def put_copy(self, person: StoredPerson) -> None:
+        """Store another unit's person exactly as sent (a district receiving a bundle).
+
+        A new person is added; a known one is overwritten in place, keeping its search number.
+        """
+        row = self._session.get(Person, person.id)
+        if row is None:
+            num = (self._session.exec(select(func.max(Person.num))).one() or 0) + 1
+            row = Person(
+                **_person_row(
+                    person.id,
+                    num,
+                    person.record,
+                    unit_code=person.unit_code,
+                    at=person.created_at,
+                    by=person.created_by,
+                )
+            )
+        else:
+            self._unindex(row.num)
+            for key, value in person_columns(person.record).items():
+                setattr(row, key, value)
+        row.version, row.updated_at = person.version, person.updated_at
+        self._session.add(row)
+        self._session.flush()
+        self._index(row.num, person.record)
+
     def _index(self, num: int, record: PersonRecord) -> None:
         self._sql(
             "INSERT INTO person_fts(rowid, names) VALUES (:num, :names)",

@@ -18,6 +18,8 @@ class Unit(SQLModel, table=True):
     name: str = Field(max_length=200)
     kind: str = Field(default="commune", max_length=16)
     created_at: str
+    own: bool = True
+    """False for the communes a district store receives bundles from."""
 
 
 class Account(SQLModel, table=True):
@@ -180,3 +182,138 @@ class UnitEvent(SQLModel, table=True):
     recorded_at: str
     recorded_by: str = Field(max_length=36)
     payload: str
+
+
+class SyncTarget(SQLModel, table=True):
+    """(Commune) The district this store sends its bundles to.
+
+    The newest row without `retired_at` is in force; earlier ones are kept for the record.
+    """
+
+    __tablename__ = "sync_target"
+
+    id: int | None = Field(default=None, primary_key=True)
+    district_code: str = Field(max_length=16)
+    recipient: str = Field(max_length=128)
+    """The district's age X25519 recipient (age1…)."""
+    signing_public_key: bytes
+    """The district's Ed25519 public key, which signs its acknowledgements."""
+    set_at: str
+    retired_at: str | None = None
+
+
+class SyncExport(SQLModel, table=True):
+    """(Commune) One bundle made: the ledger of sequences, kept forever.
+
+    `bundle` holds the exact bytes (encrypted to the district) until the district acknowledges
+    them, so an unacknowledged bundle is written again byte for byte, never re-made.
+    """
+
+    __tablename__ = "sync_export"
+
+    sequence: int = Field(primary_key=True)
+    period: str = Field(max_length=7)
+    created_at: str
+    bundle_sha256: str = Field(max_length=64)
+    previous_sha256: str = Field(max_length=64)
+    file_name: str = Field(max_length=64)
+    persons: int
+    events: int
+    bundle: bytes | None = None
+    acked_at: str | None = None
+    ack_summary: str | None = None
+    """The acknowledgement's counts as JSON (no personal data)."""
+
+
+class SyncExportItem(SQLModel, table=True):
+    """(Commune) Which record, at which version, a bundle carried."""
+
+    __tablename__ = "sync_export_item"
+
+    sequence: int = Field(primary_key=True, foreign_key="sync_export.sequence")
+    kind: str = Field(primary_key=True, max_length=8)
+    record_id: str = Field(primary_key=True, max_length=36)
+    version: int
+
+
+class SyncAcked(SQLModel, table=True):
+    """(Commune) The newest version of each record the district has acknowledged."""
+
+    __tablename__ = "sync_acked"
+
+    kind: str = Field(primary_key=True, max_length=8)
+    record_id: str = Field(primary_key=True, max_length=36)
+    version: int
+
+
+class DistrictKey(SQLModel, table=True):
+    """(District) The age X25519 identity bundles are encrypted to; secret, inside the store."""
+
+    __tablename__ = "district_key"
+
+    key_id: str = Field(primary_key=True, max_length=16)
+    identity: str = Field(max_length=128)
+    recipient: str = Field(max_length=128)
+    created_at: str
+    retired_at: str | None = None
+
+
+class DistrictCommune(SQLModel, table=True):
+    """(District) An enrolled commune and where its chain of bundles stands."""
+
+    __tablename__ = "district_commune"
+
+    unit_code: str = Field(primary_key=True, foreign_key="unit.code", max_length=16)
+    enrolled_at: str
+    last_sequence: int = 0
+    last_bundle_sha256: str = Field(default="0" * 64, max_length=64)
+    last_period: str | None = Field(default=None, max_length=7)
+    last_created_at: str | None = None
+    last_received_at: str | None = None
+
+
+class DistrictCommuneKey(SQLModel, table=True):
+    """(District) A commune's Ed25519 signing key; a revoked key signs nothing more."""
+
+    __tablename__ = "district_commune_key"
+
+    key_id: str = Field(primary_key=True, max_length=16)
+    unit_code: str = Field(foreign_key="district_commune.unit_code", index=True, max_length=16)
+    public_key: bytes
+    enrolled_at: str
+    revoked_at: str | None = None
+
+
+class DistrictBundle(SQLModel, table=True):
+    """(District) A bundle received: applied, or quarantined until the one before it arrives.
+
+    A quarantined bundle keeps its (still encrypted) bytes; an applied one keeps its summary.
+    """
+
+    __tablename__ = "district_bundle"
+
+    unit_code: str = Field(primary_key=True, foreign_key="district_commune.unit_code")
+    sequence: int = Field(primary_key=True)
+    bundle_sha256: str = Field(max_length=64)
+    previous_sha256: str = Field(max_length=64)
+    period: str = Field(max_length=7)
+    created_at: str
+    received_at: str
+    status: str = Field(max_length=16)
+    applied_at: str | None = None
+    summary: str = ""
+    """The counts of the import summary as JSON."""
+    bundle: bytes | None = None
+
+
+class DistrictAlert(SQLModel, table=True):
+    """(District) Something a person must look at: two different bundles with one sequence."""
+
+    __tablename__ = "district_alert"
+
+    id: int | None = Field(default=None, primary_key=True)
+    unit_code: str = Field(max_length=16)
+    sequence: int
+    code: str = Field(max_length=32)
+    bundle_sha256: str = Field(max_length=64)
+    at: str

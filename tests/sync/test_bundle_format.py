@@ -44,6 +44,7 @@ def _draft(**changes: object) -> Manifest:
         "schema_version": SCHEMA_VERSION,
         "sender_unit": "26734",
         "sender_key_id": SIGNER.key_id,
+        "recipient_unit": "HUYEN-01",
         "recipient_key_id": recipient_key_id(DISTRICT.recipient),
         "sequence": 1,
         "period": "2026-10",

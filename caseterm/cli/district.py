@@ -1,0 +1,240 @@
+"""`caseterm-admin district …`: the district's store, its communes, imports and status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from caseterm.cli.common import guarded, print_json, unlocked
+from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.errors import EXIT_REFUSED, CasetermError
+from caseterm.i18n import _
+
+if TYPE_CHECKING:  # the services load only when a command runs (fast --help)
+    from caseterm.services.district_import import Imported
+
+app = typer.Typer(
+    help=_("The district: its store, the communes' keys, importing bundles, status."),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@app.command("init", help=_("Create the district's store, its keys and its first administrator."))
+@guarded
+def init(
+    unit_code: Annotated[str, typer.Option("--unit-code", help=_("The district's code."))],
+    unit_name: Annotated[str, typer.Option("--unit-name", help=_("The district's name."))],
+    admin: Annotated[
+        str, typer.Option("--admin", help=_("The first administrator's account name."))
+    ],
+    store: StoreOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Create the district's store, its keys and its first administrator."""
+    from caseterm.cli.admin_app import create_store
+    from caseterm.cli.common import resolve_store
+    from caseterm.services.district import district_address
+    from caseterm.services.setup import InitRequest
+
+    path = resolve_store(store)
+    request = InitRequest(path, unit_code, unit_name, admin, "", kind="district")
+    create_store(request, passphrase_file)
+    typer.echo(_("Unlock once more to print the district's address for the communes."), err=True)
+    with unlocked(path, admin, passphrase_file) as session:
+        typer.echo(_("Give each commune this line (it holds no secret):"))
+        typer.echo(district_address(session).text())
+
+
+@app.command("address", help=_("Print the line each commune needs to send bundles here."))
+@guarded
+def address(
+    store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None
+) -> None:
+    """Print the line each commune needs to send bundles here."""
+    from caseterm.services.district import district_address
+
+    with unlocked(store, user, passphrase_file) as session:
+        typer.echo(district_address(session).text())
+
+
+@app.command("enroll-commune", help=_("Trust a commune's signing key (enrolling the commune)."))
+@guarded
+def enroll(
+    unit_code: Annotated[str, typer.Option("--unit-code", help=_("The commune's code."))],
+    signing_key: Annotated[
+        str,
+        typer.Option("--signing-key", help=_("The commune's signing key (64 hex digits).")),
+    ],
+    unit_name: Annotated[str, typer.Option("--unit-name", help=_("The commune's name."))] = "",
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Trust a commune's signing key (enrolling the commune)."""
+    from caseterm.services.district import enroll_commune
+
+    with unlocked(store, user, passphrase_file) as session:
+        key = enroll_commune(session, unit_code, unit_name, signing_key)
+    typer.echo(
+        _("Enrolled commune {code} with signing key {key_id}.").format(
+            code=unit_code, key_id=key.key_id
+        )
+    )
+
+
+@app.command("revoke-key", help=_("Stop trusting a commune's signing key (a lost laptop)."))
+@guarded
+def revoke(
+    key_id: Annotated[str, typer.Argument(help=_("The key id (16 hex digits)."))],
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Stop trusting a commune's signing key."""
+    from caseterm.services.district import revoke_commune_key
+
+    with unlocked(store, user, passphrase_file) as session:
+        revoke_commune_key(session, key_id)
+    typer.echo(_("Key {key_id} is revoked: bundles it signs are refused.").format(key_id=key_id))
+
+
+@app.command("import", help=_("Import communes' bundles; write an acknowledgement for each."))
+@guarded
+def import_(
+    files: Annotated[list[Path], typer.Argument(help=_("Bundle files (.ctb)."))],
+    ack_dir: Annotated[
+        Path | None,
+        typer.Option("--ack-dir", help=_("Where to write the acknowledgements (default: beside).")),
+    ] = None,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Import bundles; each is applied whole or not at all."""
+    from caseterm.services.district_import import import_bundle
+
+    failed = 0
+    rows: list[dict[str, object]] = []
+    with unlocked(store, user, passphrase_file) as session:
+        for file in files:
+            try:
+                results = import_bundle(session, file, ack_dir=ack_dir)
+            except CasetermError as error:
+                failed += 1
+                code = getattr(error, "code", "")
+                rows.append({"file": str(file), "error": code, "message": error.message})
+                if not json:
+                    typer.echo(f"{file}: {error}", err=True)
+                continue
+            for result in results:
+                rows.append(_row(file, result))
+                if not json:
+                    typer.echo(_describe(result))
+    if json:
+        print_json(rows)
+    if failed:
+        raise typer.Exit(EXIT_REFUSED)
+
+
+def _row(file: Path, result: Imported) -> dict[str, object]:
+    from dataclasses import asdict
+
+    data: dict[str, object] = asdict(result)
+    data["file"] = str(file)
+    data["ack_path"] = str(data["ack_path"]) if data["ack_path"] else None
+    return data
+
+
+def _describe(result: Imported) -> str:
+    where = f"{result.unit_code} #{result.sequence} ({result.period})"
+    lines: list[str] = []
+    if result.outcome == "quarantined":
+        missing = ", ".join(str(n) for n in result.missing)
+        lines.append(
+            _("{where}: quarantined until bundle {missing} from {unit} arrives.").format(
+                where=where, missing=missing, unit=result.unit_code
+            )
+        )
+    elif result.outcome == "already_quarantined":
+        lines.append(_("{where}: already quarantined.").format(where=where))
+    elif result.counts is not None:
+        text = (
+            _("{where}: applied: {applied} records new, {present} already present.")
+            if result.outcome == "applied"
+            else _("{where}: already applied; nothing changed.")
+        )
+        lines.append(
+            text.format(
+                where=where,
+                applied=result.counts.applied,
+                present=result.counts.already_present,
+            )
+        )
+    if result.ack_path:
+        lines.append(_("  Acknowledgement: {path}").format(path=result.ack_path))
+    lines += [f"  ⚠ {warning}" for warning in result.warnings]
+    return "\n".join(lines)
+
+
+@app.command("status", help=_("Each commune's last bundle, staleness, gaps, alerts, shared IDs."))
+@guarded
+def status(
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Each commune's last bundle, staleness, gaps, alerts, shared IDs."""
+    from dataclasses import asdict
+
+    from caseterm.services.district import STALE_AFTER_DAYS, district_status
+
+    with unlocked(store, user, passphrase_file) as session:
+        found = district_status(session)
+    if json:
+        print_json(
+            {
+                "communes": [asdict(c) for c in found.communes],
+                "shared_id_numbers": [asdict(s) for s in found.shared],
+                "alerts": [
+                    {"unit_code": u, "sequence": n, "code": c, "at": at}
+                    for u, n, c, at in found.alerts
+                ],
+            }
+        )
+        return
+    for commune in found.communes:
+        typer.echo(
+            _("{code} {name}: last bundle #{n} ({period}), {days} days ago{stale}").format(
+                code=commune.unit_code,
+                name=commune.name,
+                n=commune.last_sequence,
+                period=commune.last_period or "—",
+                days=commune.days_since,
+                stale=_("  ⚠ NO BUNDLE FOR MORE THAN {n} DAYS").format(n=STALE_AFTER_DAYS)
+                if commune.stale
+                else "",
+            )
+        )
+        if commune.quarantined:
+            typer.echo(
+                _("  ⚠ quarantined: {held}; missing: {missing}").format(
+                    held=", ".join(map(str, commune.quarantined)),
+                    missing=", ".join(map(str, commune.missing)),
+                )
+            )
+    for shared in found.shared:
+        holders = ", ".join(f"{unit} {pid}" for unit, pid in shared.holders)
+        typer.echo(
+            _("⚠ ID number {end} is held by several communes: {holders}").format(
+                end=shared.id_number_end, holders=holders
+            )
+        )
+    for unit, sequence, code, at in found.alerts:
+        typer.echo(
+            _("⚠ ALERT {code}: {unit} #{n} at {at}").format(code=code, unit=unit, n=sequence, at=at)
+        )

@@ -1,0 +1,341 @@
+"""Importing a commune's bundle at the district: every check before any write, all or nothing.
+
+The order of the checks follows what each one needs: the clear header (sizes, format), the
+registry (is the sender enrolled, is its key trusted, does the signature hold, is the bundle for
+this district), the chain (applied already, replayed, two bundles with one sequence, a gap), and
+only then decryption and the records. A bundle after a gap is checked as far as it can be and
+kept, still encrypted, until the missing one arrives; then both are applied in order.
+
+Each applied bundle is one transaction: its records, the projections of the persons it touches,
+the chain head and the audit entry commit together or not at all (T02, T18). A refusal is
+audited in a transaction of its own, after the one that found it was rolled back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from caseterm.crypto.bundle import (
+    MAX_BUNDLE_BYTES,
+    BundleHeader,
+    open_payload,
+    read_header,
+    recipient_key_id,
+)
+from caseterm.crypto.signing import SigningKey
+from caseterm.domain.bundle import BundleRejected, canonical
+from caseterm.domain.permissions import Action
+from caseterm.domain.sync import Ack, RecordCounts, ack_bytes, ack_file_name, ack_message
+from caseterm.errors import CasetermError, IntegrityFailure, UsageError
+from caseterm.files import atomic_write_bytes
+from caseterm.i18n import _
+from caseterm.services.bundle_records import PayloadRecords, read_records
+from caseterm.services.district import STALE_AFTER_DAYS, require_district
+from caseterm.services.district_apply import apply_records
+from caseterm.services.session import CaseSession
+from caseterm.services.sync_messages import refused
+from caseterm.store.database import Tx
+from caseterm.store.sync import ReceivedBundle
+
+APPLIED = "applied"
+QUARANTINED = "quarantined"
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What became of one bundle."""
+
+    unit_code: str
+    sequence: int
+    period: str
+    outcome: str
+    """applied, already_applied, quarantined or already_quarantined."""
+    counts: RecordCounts | None
+    ack_path: Path | None
+    missing: tuple[int, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+
+def import_bundle(
+    session: CaseSession, path: Path, *, ack_dir: Path | None = None
+) -> list[Imported]:
+    """Import one bundle file; the list also holds quarantined bundles it lets through."""
+    session.require(Action.DISTRICT_IMPORT)
+    require_district(session)
+    data = _read(path)
+    digest = hashlib.sha256(data).hexdigest()
+    header: BundleHeader | None = None
+    try:
+        header = read_header(data)
+        outcome = _import(session, data, header, digest)
+    except BundleRejected as rejection:
+        _audit_refusal(session, digest, rejection.code, header)
+        raise refused(rejection) from None
+    results = [outcome]
+    if outcome.outcome == APPLIED:
+        results += _release_quarantined(session, outcome.unit_code, outcome.sequence)
+    target = ack_dir or path.parent
+    return [_with_ack(session, result, target) for result in results]
+
+
+def _read(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BUNDLE_BYTES + 1)
+    except OSError as error:
+        raise UsageError(
+            _("Cannot read {path}: {reason}.").format(
+                path=path, reason=error.strerror or type(error).__name__
+            )
+        ) from error
+    return data
+
+
+def _import(session: CaseSession, data: bytes, header: BundleHeader, digest: str) -> Imported:
+    manifest = header.manifest
+    with session.transaction() as tx:
+        identity = _check_sender(session, tx, header)
+        known = tx.district.bundle(manifest.sender_unit, manifest.sequence)
+        commune = tx.district.commune(manifest.sender_unit)
+        assert commune is not None  # noqa: S101 - _check_sender refused unknown communes
+        if known is not None:
+            return _seen_before(known, digest, commune.last_sequence)
+        if manifest.sequence <= commune.last_sequence:
+            raise BundleRejected("replay", f"{manifest.sender_unit} #{manifest.sequence}")
+        records = read_records(open_payload(data, header, identity))
+        warnings = _age_warnings(session, manifest.created_at)
+        if manifest.sequence > commune.last_sequence + 1:
+            return _quarantine(session, tx, header, digest, data, commune.last_sequence, warnings)
+        return _apply(session, tx, header, digest, records, warnings)
+
+
+def _check_sender(session: CaseSession, tx: Tx, header: BundleHeader) -> str:
+    """The district identity that opens the bundle, once its sender and signature check out."""
+    manifest = header.manifest
+    if tx.district.commune(manifest.sender_unit) is None:
+        raise BundleRejected("unknown_unit", manifest.sender_unit)
+    key = tx.district.commune_key(manifest.sender_key_id)
+    if key is None or key.unit_code != manifest.sender_unit:
+        raise BundleRejected("untrusted_key", f"{manifest.sender_key_id} (unknown)")
+    if key.revoked_at is not None:
+        raise BundleRejected("untrusted_key", f"{manifest.sender_key_id} (revoked)")
+    header.verify(key.public_key)
+    identities = {
+        recipient_key_id(recipient): identity for _, identity, recipient in tx.district.age_keys()
+    }
+    identity = identities.get(manifest.recipient_key_id)
+    if manifest.recipient_unit != session.unit.code or identity is None:
+        raise BundleRejected("wrong_recipient", manifest.recipient_unit)
+    return identity
+
+
+def _seen_before(known: ReceivedBundle, digest: str, last_sequence: int) -> Imported:
+    """The same sequence again: the same bytes are harmless, other bytes are equivocation."""
+    where = f"{known.unit_code} #{known.sequence}"
+    if known.bundle_sha256 != digest:
+        raise BundleRejected("equivocation", where)
+    if known.status == QUARANTINED:
+        return Imported(
+            known.unit_code, known.sequence, known.period, "already_quarantined", None, None
+        )
+    if known.sequence < last_sequence:
+        raise BundleRejected("replay", where)
+    counts = RecordCounts.model_validate_json(known.summary)
+    return Imported(known.unit_code, known.sequence, known.period, "already_applied", counts, None)
+
+
+def _age_warnings(session: CaseSession, created_at: str) -> tuple[str, ...]:
+    made = datetime.fromisoformat(created_at)
+    if session.clock.now() - made > timedelta(days=STALE_AFTER_DAYS):
+        return (
+            _("The bundle was made on {day}, more than {n} days ago.").format(
+                day=created_at[:10], n=STALE_AFTER_DAYS
+            ),
+        )
+    return ()
+
+
+def _quarantine(
+    session: CaseSession,
+    tx: Tx,
+    header: BundleHeader,
+    digest: str,
+    data: bytes,
+    last_sequence: int,
+    warnings: tuple[str, ...],
+) -> Imported:
+    manifest = header.manifest
+    held = ReceivedBundle(
+        manifest.sender_unit,
+        manifest.sequence,
+        digest,
+        manifest.previous_bundle_sha256,
+        manifest.period,
+        QUARANTINED,
+        "",
+        data,
+    )
+    tx.district.put_bundle(held, created_at=manifest.created_at, at=session.now())
+    missing = tuple(range(last_sequence + 1, manifest.sequence))
+    session.audit(
+        tx, "bundle.quarantine", "unit", manifest.sender_unit, {"sequence": manifest.sequence}
+    )
+    return Imported(
+        manifest.sender_unit,
+        manifest.sequence,
+        manifest.period,
+        QUARANTINED,
+        None,
+        None,
+        missing,
+        warnings,
+    )
+
+
+def _apply(
+    session: CaseSession,
+    tx: Tx,
+    header: BundleHeader,
+    digest: str,
+    records: PayloadRecords,
+    warnings: tuple[str, ...],
+) -> Imported:
+    manifest = header.manifest
+    commune = tx.district.commune(manifest.sender_unit)
+    assert commune is not None  # noqa: S101 - checked by the caller
+    if manifest.previous_bundle_sha256 != commune.last_bundle_sha256:
+        raise BundleRejected("broken_chain", f"{manifest.sender_unit} #{manifest.sequence}")
+    if commune.last_period and manifest.period < commune.last_period:
+        raise BundleRejected("period_backwards", f"{manifest.period} < {commune.last_period}")
+    counts = apply_records(session, tx, manifest.sender_unit, records)
+    summary = canonical(counts.model_dump()).decode()
+    done = ReceivedBundle(
+        manifest.sender_unit,
+        manifest.sequence,
+        digest,
+        manifest.previous_bundle_sha256,
+        manifest.period,
+        APPLIED,
+        summary,
+        None,
+    )
+    now = session.now()
+    tx.district.put_bundle(done, created_at=manifest.created_at, at=now)
+    tx.district.advance(
+        manifest.sender_unit,
+        sequence=manifest.sequence,
+        sha256=digest,
+        period=manifest.period,
+        created_at=manifest.created_at,
+        at=now,
+    )
+    session.audit(
+        tx,
+        "bundle.import",
+        "unit",
+        manifest.sender_unit,
+        {
+            "sequence": manifest.sequence,
+            "applied": counts.applied,
+            "present": counts.already_present,
+        },
+    )
+    return Imported(
+        manifest.sender_unit,
+        manifest.sequence,
+        manifest.period,
+        APPLIED,
+        counts,
+        None,
+        (),
+        warnings,
+    )
+
+
+def _release_quarantined(session: CaseSession, unit_code: str, sequence: int) -> list[Imported]:
+    """Apply, in order, the quarantined bundles that now follow the chain's head."""
+    results: list[Imported] = []
+    while True:
+        with session.transaction(durable=False) as tx:
+            held = tx.district.bundle(unit_code, sequence + 1)
+        if held is None or held.status != QUARANTINED or held.bundle is None:
+            return results
+        try:
+            header = read_header(held.bundle)
+            results.append(_import_held(session, held.bundle, header, held.bundle_sha256))
+        except BundleRejected as rejection:
+            _audit_refusal(session, held.bundle_sha256, rejection.code, None)
+            raise refused(rejection) from None
+        sequence += 1
+
+
+def _import_held(session: CaseSession, data: bytes, header: BundleHeader, digest: str) -> Imported:
+    with session.transaction() as tx:
+        identity = _check_sender(session, tx, header)
+        records = read_records(open_payload(data, header, identity))
+        return _apply(session, tx, header, digest, records, ())
+
+
+def _audit_refusal(
+    session: CaseSession, digest: str, code: str, header: BundleHeader | None
+) -> None:
+    """Record a refused bundle (and raise an alert for equivocation); no record changes."""
+    with session.transaction() as tx:
+        session.audit(tx, "bundle.refuse", "bundle", digest[:16], {"code": code})
+        if code == "equivocation" and header is not None:
+            tx.district.add_alert(
+                unit_code=header.manifest.sender_unit,
+                sequence=header.manifest.sequence,
+                code=code,
+                sha256=digest,
+                at=session.now(),
+            )
+
+
+def _with_ack(session: CaseSession, result: Imported, directory: Path) -> Imported:
+    """Write the signed acknowledgement of an applied bundle beside it."""
+    if result.counts is None:
+        return result
+    with session.transaction(durable=False) as tx:
+        keys = tx.keys.signer()
+        known = tx.district.bundle(result.unit_code, result.sequence)
+    if keys is None or known is None:
+        raise IntegrityFailure(
+            _("This district store has no signing key; run caseterm-admin verify.")
+        )
+    signer = SigningKey(*keys)
+    ack = Ack(
+        format="caseterm-ack/1",
+        district_unit=session.unit.code,
+        district_key_id=signer.key_id,
+        commune_unit=result.unit_code,
+        sequence=result.sequence,
+        period=result.period,
+        bundle_sha256=known.bundle_sha256,
+        outcome="applied" if result.outcome == APPLIED else "already_applied",
+        records=result.counts,
+        imported_at=session.now(),
+    )
+    path = directory / ack_file_name(result.unit_code, result.period, result.sequence)
+    try:
+        atomic_write_bytes(path, ack_bytes(ack, signer.sign(ack_message(ack))))
+    except OSError as error:
+        raise CasetermError(
+            _(
+                "The bundle is imported, but its acknowledgement cannot be written to {path}: "
+                "{reason}. Import it again to write it."
+            ).format(path=path, reason=error.strerror or type(error).__name__)
+        ) from error
+    return Imported(
+        result.unit_code,
+        result.sequence,
+        result.period,
+        result.outcome,
+        result.counts,
+        path,
+        result.missing,
+        result.warnings,
+    )

@@ -1,0 +1,327 @@
+"""The commune's side of the monthly sync: the district to send to, bundles, acknowledgements.
+
+A bundle carries everything the district has not acknowledged: persons at a newer version than
+the one acknowledged, and events it has not acknowledged (voids are events). Its bytes are kept
+(encrypted to the district) until the acknowledgement comes, so sending it again gives the same
+file: the district would otherwise see two bundles with one sequence (equivocation).
+
+The ledger row is committed before the file is written. A crash in between leaves a sequence
+recorded and no file, and the next export writes that same bundle; a sequence is never skipped
+and never made twice (T03).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from caseterm.crypto.bundle import recipient_key_id, seal, valid_recipient
+from caseterm.crypto.signing import SigningKey, verify_signature
+from caseterm.domain.bundle import (
+    FORMAT,
+    SCHEMA_VERSION,
+    BundleRejected,
+    Manifest,
+    first_previous_hash,
+)
+from caseterm.domain.permissions import Action
+from caseterm.domain.sync import (
+    MAX_ACK_BYTES,
+    DistrictAddress,
+    SignedAck,
+    bundle_file_name,
+    parse_ack,
+    valid_period,
+)
+from caseterm.errors import CasetermError, IntegrityFailure, NotFound, UsageError
+from caseterm.files import atomic_write_bytes
+from caseterm.i18n import _
+from caseterm.services.bundle_records import event_line, payload_lines, person_line
+from caseterm.services.session import CaseSession
+from caseterm.services.sync_messages import refusal, refused
+from caseterm.store.database import Tx
+from caseterm.store.sync import EVENT, PERSON, ExportInfo, TargetInfo
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A bundle written to disk."""
+
+    sequence: int
+    period: str
+    path: Path
+    persons: int
+    events: int
+    again: bool
+    """True when an unacknowledged bundle was written again, unchanged."""
+
+
+@dataclass(frozen=True)
+class AckImported:
+    """What an acknowledgement said and did."""
+
+    sequence: int
+    period: str
+    newly_acknowledged: int
+    exported: int
+    applied: int
+    already_present: int
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """The commune's sync at a glance."""
+
+    district: TargetInfo | None
+    signing_key_id: str | None
+    signing_public_key: bytes | None
+    exports: list[ExportInfo]
+    unsent_persons: int
+    unsent_events: int
+    due_period: str | None
+    """The last month, when no bundle was made for it yet (the "export due" banner)."""
+
+
+def set_district(session: CaseSession, address_text: str) -> DistrictAddress:
+    """Make the district named by its one-line address the one bundles are encrypted to."""
+    session.require(Action.SYNC_CONFIGURE)
+    address = parse_address(address_text)
+    with session.transaction() as tx:
+        save_district(tx, address, at=session.now())
+        session.audit(tx, "sync.district_set", "unit", address.district_code)
+    return address
+
+
+def parse_address(text: str) -> DistrictAddress:
+    """The district address an administrator typed, or a clear error."""
+    try:
+        address = DistrictAddress.parse(text)
+    except ValueError:
+        raise UsageError(
+            _(
+                "This is not a district address. It is one line that starts with ctd1: and is "
+                "printed by caseterm-admin district init at the district."
+            )
+        ) from None
+    if not valid_recipient(address.recipient):
+        raise refusal("bad_recipient")
+    return address
+
+
+def save_district(tx: Tx, address: DistrictAddress, *, at: str) -> None:
+    """Record the district in the transaction (store creation uses this too)."""
+    tx.sync.set_target(
+        TargetInfo(address.district_code, address.recipient, address.signing_public_key, at)
+    )
+
+
+def export_bundle(
+    session: CaseSession, period: str, out: Path, *, again: int | None = None
+) -> Exported:
+    """Write the bundle for `period` (or bundle number `again`) to `out` (a file or a folder)."""
+    session.require(Action.SYNC_EXPORT)
+    if again is None:
+        _check_period(session, period)
+    with session.transaction() as tx:
+        target = tx.sync.target()
+        if target is None:
+            raise UsageError(
+                _(
+                    "No district is set, so no bundle can be made: an administrator sets it "
+                    "with caseterm-admin set-district ctd1:…"
+                )
+            )
+        found = _existing(tx, period, again)
+        if found is None:
+            info, data = _make(session, tx, target, period)
+            session.audit(tx, "sync.export", "bundle", str(info.sequence), _counts(info))
+        else:
+            info, data = found
+            session.audit(tx, "sync.export_again", "bundle", str(info.sequence), _counts(info))
+    path = out / info.file_name if out.is_dir() else out
+    _write(path, data)
+    return Exported(info.sequence, info.period, path, info.persons, info.events, found is not None)
+
+
+def _check_period(session: CaseSession, period: str) -> None:
+    if not valid_period(period):
+        raise UsageError(_("The month must be written YYYY-MM, e.g. 2026-10."))
+    if period > session.clock.now().strftime("%Y-%m"):
+        raise UsageError(_("The month {period} has not begun yet.").format(period=period))
+
+
+def _existing(tx: Tx, period: str, again: int | None) -> tuple[ExportInfo, bytes] | None:
+    """The unacknowledged bundle to write again, if the request names one."""
+    if again is not None:
+        return _kept(tx, again)
+    last = tx.sync.last_export()
+    if last is not None and period < last.period:
+        raise UsageError(_period_backwards(last))
+    if last is not None and last.acked_at is None and period == last.period:
+        return _kept(tx, last.sequence)
+    return None
+
+
+def _kept(tx: Tx, sequence: int) -> tuple[ExportInfo, bytes]:
+    found = tx.sync.export(sequence)
+    if found is None:
+        raise NotFound(_("No bundle number {n} was made.").format(n=sequence))
+    info, data = found
+    if data is None:
+        raise UsageError(
+            _("Bundle {n} is acknowledged by the district; it is no longer kept.").format(
+                n=sequence
+            )
+        )
+    return info, data
+
+
+def _period_backwards(last: ExportInfo) -> str:
+    return _("A bundle for {period} was already made; a bundle cannot go back in time.").format(
+        period=last.period
+    )
+
+
+def _make(
+    session: CaseSession, tx: Tx, target: TargetInfo, period: str
+) -> tuple[ExportInfo, bytes]:
+    """Make, sign, encrypt and record the next bundle (the plaintext stays in memory)."""
+    keys = tx.keys.signer()
+    if keys is None:
+        raise IntegrityFailure(_("This store has no signing key; run caseterm-admin verify."))
+    signer = SigningKey(*keys)
+    persons = [person_line(p) for p in tx.sync.unsent_persons()]
+    events = [event_line(e) for e in tx.sync.unsent_events()]
+    last = tx.sync.last_export()
+    sequence = last.sequence + 1 if last else 1
+    previous = last.bundle_sha256 if last else first_previous_hash()
+    draft = Manifest(
+        format=FORMAT,
+        schema_version=SCHEMA_VERSION,
+        sender_unit=session.unit.code,
+        sender_key_id=signer.key_id,
+        recipient_unit=target.district_code,
+        recipient_key_id=recipient_key_id(target.recipient),
+        sequence=sequence,
+        period=period,
+        created_at=session.now(),
+        previous_bundle_sha256=previous,
+        payload_sha256="0" * 64,
+        audit_head=tx.audit.head()[1],
+    )
+    try:
+        data = seal(draft, b"".join(payload_lines(persons, events)), target.recipient, signer)
+    except BundleRejected as rejection:
+        raise refused(rejection) from None
+    info = ExportInfo(
+        sequence,
+        period,
+        draft.created_at,
+        hashlib.sha256(data).hexdigest(),
+        previous,
+        bundle_file_name(session.unit.code, period, sequence),
+        len(persons),
+        len(events),
+        None,
+        None,
+    )
+    items = [(PERSON, p.id, p.version) for p in persons] + [(EVENT, e.id, 1) for e in events]
+    tx.sync.add_export(info, data, items)
+    return info, data
+
+
+def _counts(info: ExportInfo) -> dict[str, str | int]:
+    return {"period": info.period, "persons": info.persons, "events": info.events}
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write the bundle under its name atomically, after clearing leftovers of killed writes."""
+    for leftover in path.parent.glob(f".{path.name}.tmp-*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+    if path.exists() and path.read_bytes() != data:
+        raise UsageError(
+            _("{path} already exists and is another file; choose another name.").format(path=path)
+        )
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as error:
+        raise CasetermError(
+            _(
+                "Cannot write {path}: {reason}. The bundle is kept; export again to write it."
+            ).format(path=path, reason=error.strerror or type(error).__name__)
+        ) from error
+
+
+def import_ack(session: CaseSession, path: Path) -> AckImported:
+    """Read the district's signed acknowledgement and mark the bundles it covers as received."""
+    session.require(Action.SYNC_EXPORT)
+    signed = _read_ack(path)
+    ack = signed.ack
+    with session.transaction() as tx:
+        target = tx.sync.target()
+        if target is None or not verify_signature(
+            target.signing_public_key, signed.signature, signed.raw
+        ):
+            raise refusal("ack_signature")
+        if ack.district_unit != target.district_code or ack.commune_unit != session.unit.code:
+            raise refusal("ack_other_unit", ack.commune_unit)
+        found = tx.sync.export(ack.sequence)
+        if found is None or found[0].bundle_sha256 != ack.bundle_sha256:
+            raise refusal("ack_unknown_bundle", str(ack.sequence))
+        summary = json.dumps(ack.records.model_dump(), sort_keys=True)
+        newly = tx.sync.acknowledge(ack.sequence, at=session.now(), summary=summary)
+        session.audit(tx, "sync.ack_import", "bundle", str(ack.sequence), {"newly": newly})
+    counts = ack.records
+    return AckImported(
+        ack.sequence, ack.period, newly, counts.exported, counts.applied, counts.already_present
+    )
+
+
+def _read_ack(path: Path) -> SignedAck:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ACK_BYTES + 1)
+    except OSError as error:
+        raise UsageError(
+            _("Cannot read {path}: {reason}.").format(
+                path=path, reason=error.strerror or type(error).__name__
+            )
+        ) from error
+    try:
+        return parse_ack(data)
+    except BundleRejected as rejection:
+        raise refused(rejection) from None
+
+
+def sync_status(session: CaseSession) -> SyncStatus:
+    """The district, the bundles made and acknowledged, and what the next bundle would carry."""
+    session.require(Action.SYNC_EXPORT)
+    with session.transaction(durable=False) as tx:
+        target = tx.sync.target()
+        exports = tx.sync.exports()
+        persons, events = tx.sync.unsent_counts()
+        keys = tx.keys.signer()
+    signing = SigningKey(*keys) if keys else None
+    return SyncStatus(
+        target,
+        signing.key_id if signing else None,
+        signing.public_bytes if signing else None,
+        exports,
+        persons,
+        events,
+        _due_period(session, exports),
+    )
+
+
+def _due_period(session: CaseSession, exports: list[ExportInfo]) -> str | None:
+    """Last month, if no bundle covers it yet."""
+    today = session.clock.now()
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    last_month = f"{year:04d}-{month:02d}"
+    if exports and exports[-1].period >= last_month:
+        return None
+    return last_month

@@ -1,0 +1,491 @@
+"""The sync ledgers: the commune's bundles and acknowledgements, the district's communes.
+
+A commune store uses `SyncRepo`; a district store uses `DistrictRepo`. Both only record what the
+services decided: the checks on a bundle are made before anything here is called.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text, update
+from sqlmodel import Session, col, select
+
+from caseterm.store.convert import record_from_row
+from caseterm.store.engine import fetch_all
+from caseterm.store.records import EventInfo, StoredPerson
+from caseterm.store.tables import (
+    DistrictAlert,
+    DistrictBundle,
+    DistrictCommune,
+    DistrictCommuneKey,
+    DistrictKey,
+    SyncExport,
+    SyncTarget,
+    Unit,
+)
+
+PERSON = "person"
+EVENT = "event"
+
+
+@dataclass(frozen=True)
+class TargetInfo:
+    """(Commune) The district bundles are made for."""
+
+    district_code: str
+    recipient: str
+    signing_public_key: bytes
+    set_at: str
+
+
+@dataclass(frozen=True)
+class ExportInfo:
+    """(Commune) One line of the export ledger."""
+
+    sequence: int
+    period: str
+    created_at: str
+    bundle_sha256: str
+    previous_sha256: str
+    file_name: str
+    persons: int
+    events: int
+    acked_at: str | None
+    ack_summary: str | None
+
+
+@dataclass(frozen=True)
+class CommuneInfo:
+    """(District) An enrolled commune and the head of its chain."""
+
+    unit_code: str
+    name: str
+    enrolled_at: str
+    last_sequence: int
+    last_bundle_sha256: str
+    last_period: str | None
+    last_created_at: str | None
+    last_received_at: str | None
+
+
+@dataclass(frozen=True)
+class CommuneKeyInfo:
+    """(District) A commune's signing key."""
+
+    key_id: str
+    unit_code: str
+    public_key: bytes
+    revoked_at: str | None
+
+
+@dataclass(frozen=True)
+class ReceivedBundle:
+    """(District) A bundle that was applied or is quarantined."""
+
+    unit_code: str
+    sequence: int
+    bundle_sha256: str
+    previous_sha256: str
+    period: str
+    status: str
+    summary: str
+    bundle: bytes | None
+
+
+class SyncRepo:
+    """(Commune) The district to send to, the bundles sent, what the district acknowledged."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def target(self) -> TargetInfo | None:
+        """The district in force, if one was set."""
+        query = select(SyncTarget).where(col(SyncTarget.retired_at).is_(None))
+        row = self._session.exec(query.order_by(col(SyncTarget.id).desc())).first()
+        if row is None:
+            return None
+        return TargetInfo(row.district_code, row.recipient, row.signing_public_key, row.set_at)
+
+    def set_target(self, target: TargetInfo) -> None:
+        """Put a district in force (the previous one is kept, retired)."""
+        self._session.execute(
+            update(SyncTarget)
+            .where(col(SyncTarget.retired_at).is_(None))
+            .values(retired_at=target.set_at)
+        )
+        self._session.add(
+            SyncTarget(
+                district_code=target.district_code,
+                recipient=target.recipient,
+                signing_public_key=target.signing_public_key,
+                set_at=target.set_at,
+            )
+        )
+        self._session.flush()
+
+    def exports(self) -> list[ExportInfo]:
+        """Every bundle made, oldest first."""
+        rows = self._session.exec(select(SyncExport).order_by(col(SyncExport.sequence)))
+        return [_export(row) for row in rows]
+
+    def last_export(self) -> ExportInfo | None:
+        """The newest bundle made."""
+        row = self._session.exec(
+            select(SyncExport).order_by(col(SyncExport.sequence).desc())
+        ).first()
+        return None if row is None else _export(row)
+
+    def export(self, sequence: int) -> tuple[ExportInfo, bytes | None] | None:
+        """One bundle of the ledger, with its bytes while it is unacknowledged."""
+        row = self._session.get(SyncExport, sequence)
+        return None if row is None else (_export(row), row.bundle)
+
+    def add_export(
+        self, info: ExportInfo, bundle: bytes, items: list[tuple[str, str, int]]
+    ) -> None:
+        """Record a new bundle, its bytes and the record versions it carries."""
+        self._session.add(
+            SyncExport(
+                sequence=info.sequence,
+                period=info.period,
+                created_at=info.created_at,
+                bundle_sha256=info.bundle_sha256,
+                previous_sha256=info.previous_sha256,
+                file_name=info.file_name,
+                persons=info.persons,
+                events=info.events,
+                bundle=bundle,
+            )
+        )
+        self._session.flush()
+        self._session.connection().execute(
+            text(
+                "INSERT INTO sync_export_item(sequence, kind, record_id, version) "
+                "VALUES (:s, :k, :r, :v)"
+            ),
+            [{"s": info.sequence, "k": k, "r": r, "v": v} for k, r, v in items],
+        )
+
+    def acknowledge(self, sequence: int, *, at: str, summary: str) -> int:
+        """Mark bundles up to `sequence` acknowledged; return how many were newly marked.
+
+        The district applies a commune's bundles strictly in order, so acknowledging one
+        acknowledges every bundle before it. Their bytes are no longer kept.
+        """
+        waiting = [
+            row.sequence
+            for row in self._session.exec(
+                select(SyncExport).where(
+                    col(SyncExport.sequence) <= sequence, col(SyncExport.acked_at).is_(None)
+                )
+            )
+        ]
+        for number in waiting:
+            self._session.connection().execute(
+                text(
+                    "INSERT INTO sync_acked(kind, record_id, version) "
+                    "SELECT kind, record_id, version FROM sync_export_item WHERE sequence = :s "
+                    "ON CONFLICT(kind, record_id) DO UPDATE SET version = "
+                    "max(version, excluded.version)"
+                ),
+                {"s": number},
+            )
+        self._session.execute(
+            update(SyncExport)
+            .where(col(SyncExport.sequence).in_(waiting))
+            .values(acked_at=at, bundle=None)
+        )
+        self._session.execute(
+            update(SyncExport)
+            .where(col(SyncExport.sequence) == sequence)
+            .values(ack_summary=summary)
+        )
+        return len(waiting)
+
+    def unsent_persons(self, *, batch: int = 2000) -> Iterator[StoredPerson]:
+        """Persons whose current version the district has not acknowledged, by id."""
+        after = ""
+        while True:
+            rows = fetch_all(
+                self._session,
+                "SELECT p.id, p.unit_code, p.full_name, p.sex, p.birth, p.id_type, p.id_number,"
+                " p.village, p.details, p.version, p.created_at, p.created_by, p.updated_at"
+                " FROM person p LEFT JOIN sync_acked a ON a.kind = 'person' AND a.record_id = p.id"
+                " WHERE p.id > ? AND (a.version IS NULL OR a.version < p.version)"
+                " ORDER BY p.id LIMIT ?",
+                (after, batch),
+            )
+            for row in rows:
+                yield _stored_person(row)
+            if len(rows) < batch:
+                return
+            after = rows[-1][0]
+
+    def unsent_events(self, *, batch: int = 5000) -> Iterator[EventInfo]:
+        """Events the district has not acknowledged, by id (UUIDv7: the order they were made)."""
+        after = ""
+        while True:
+            rows = fetch_all(
+                self._session,
+                "SELECT e.id, e.person_id, e.type, e.occurred_at, e.recorded_at, e.recorded_by,"
+                " e.payload FROM event e"
+                " WHERE e.id > ? AND NOT EXISTS (SELECT 1 FROM sync_acked a"
+                " WHERE a.kind = 'event' AND a.record_id = e.id)"
+                " ORDER BY e.id LIMIT ?",
+                (after, batch),
+            )
+            for row in rows:
+                eid, pid, type_, occurred, recorded, by, payload = row
+                yield EventInfo(eid, pid, type_, occurred, recorded, by, _payload(payload))
+            if len(rows) < batch:
+                return
+            after = rows[-1][0]
+
+    def unsent_counts(self) -> tuple[int, int]:
+        """How many persons and events the next bundle would carry."""
+        persons = fetch_all(
+            self._session,
+            "SELECT count(*) FROM person p LEFT JOIN sync_acked a"
+            " ON a.kind = 'person' AND a.record_id = p.id"
+            " WHERE a.version IS NULL OR a.version < p.version",
+            (),
+        )[0][0]
+        events = fetch_all(
+            self._session,
+            "SELECT count(*) FROM event e WHERE NOT EXISTS (SELECT 1 FROM sync_acked a"
+            " WHERE a.kind = 'event' AND a.record_id = e.id)",
+            (),
+        )[0][0]
+        return int(persons), int(events)
+
+
+class DistrictRepo:
+    """(District) Its age keys, the enrolled communes, their keys and their bundles."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add_key(self, *, key_id: str, identity: str, recipient: str, at: str) -> None:
+        """Keep a new age identity (secret; it never leaves the encrypted store)."""
+        self._session.add(
+            DistrictKey(key_id=key_id, identity=identity, recipient=recipient, created_at=at)
+        )
+        self._session.flush()
+
+    def age_keys(self) -> list[tuple[str, str, str]]:
+        """(key id, identity, recipient) of every age key not retired, newest first."""
+        rows = self._session.exec(
+            select(DistrictKey)
+            .where(col(DistrictKey.retired_at).is_(None))
+            .order_by(col(DistrictKey.created_at).desc())
+        )
+        return [(row.key_id, row.identity, row.recipient) for row in rows]
+
+    def enroll(self, *, unit_code: str, name: str, at: str) -> None:
+        """Add a commune (as a unit this store holds records of, not its own)."""
+        self._session.add(Unit(code=unit_code, name=name, kind="commune", created_at=at, own=False))
+        self._session.flush()
+        self._session.add(DistrictCommune(unit_code=unit_code, enrolled_at=at))
+        self._session.flush()
+
+    def add_commune_key(self, key: CommuneKeyInfo, *, at: str) -> None:
+        """Trust a commune's signing key."""
+        self._session.add(
+            DistrictCommuneKey(
+                key_id=key.key_id,
+                unit_code=key.unit_code,
+                public_key=key.public_key,
+                enrolled_at=at,
+            )
+        )
+        self._session.flush()
+
+    def revoke_key(self, key_id: str, *, at: str) -> bool:
+        """Stop trusting a key; False if there is no such key or it was already revoked."""
+        row = self._session.get(DistrictCommuneKey, key_id)
+        if row is None or row.revoked_at is not None:
+            return False
+        row.revoked_at = at
+        self._session.add(row)
+        self._session.flush()
+        return True
+
+    def commune_key(self, key_id: str) -> CommuneKeyInfo | None:
+        """A key by id, revoked or not."""
+        row = self._session.get(DistrictCommuneKey, key_id)
+        if row is None:
+            return None
+        return CommuneKeyInfo(row.key_id, row.unit_code, row.public_key, row.revoked_at)
+
+    def commune_keys(self) -> list[CommuneKeyInfo]:
+        """Every commune key, revoked or not."""
+        rows = self._session.exec(
+            select(DistrictCommuneKey).order_by(col(DistrictCommuneKey.unit_code))
+        )
+        return [CommuneKeyInfo(r.key_id, r.unit_code, r.public_key, r.revoked_at) for r in rows]
+
+    def commune(self, unit_code: str) -> CommuneInfo | None:
+        """An enrolled commune."""
+        row = self._session.get(DistrictCommune, unit_code)
+        if row is None:
+            return None
+        unit = self._session.get(Unit, unit_code)
+        return _commune(row, unit.name if unit else "")
+
+    def communes(self) -> list[CommuneInfo]:
+        """Every enrolled commune, by code."""
+        query = (
+            select(DistrictCommune, Unit)
+            .join(Unit, col(Unit.code) == col(DistrictCommune.unit_code))
+            .order_by(col(DistrictCommune.unit_code))
+        )
+        return [_commune(row, unit.name) for row, unit in self._session.exec(query)]
+
+    def advance(
+        self, unit_code: str, *, sequence: int, sha256: str, period: str, created_at: str, at: str
+    ) -> None:
+        """Move a commune's chain head to a bundle just applied."""
+        row = self._session.get(DistrictCommune, unit_code)
+        if row is None:
+            raise LookupError(unit_code)
+        row.last_sequence, row.last_bundle_sha256 = sequence, sha256
+        row.last_period, row.last_created_at, row.last_received_at = period, created_at, at
+        self._session.add(row)
+        self._session.flush()
+
+    def bundle(self, unit_code: str, sequence: int) -> ReceivedBundle | None:
+        """A received bundle by commune and sequence."""
+        row = self._session.get(DistrictBundle, (unit_code, sequence))
+        return None if row is None else _received(row)
+
+    def quarantined(self, unit_code: str | None = None) -> list[ReceivedBundle]:
+        """Bundles waiting for the one before them, by commune and sequence."""
+        query = select(DistrictBundle).where(col(DistrictBundle.status) == "quarantined")
+        if unit_code is not None:
+            query = query.where(col(DistrictBundle.unit_code) == unit_code)
+        rows = self._session.exec(
+            query.order_by(col(DistrictBundle.unit_code), col(DistrictBundle.sequence))
+        )
+        return [_received(row) for row in rows]
+
+    def put_bundle(self, bundle: ReceivedBundle, *, created_at: str, at: str) -> None:
+        """Record a bundle as applied or quarantined (replacing its quarantine row)."""
+        row = self._session.get(DistrictBundle, (bundle.unit_code, bundle.sequence))
+        row = row or DistrictBundle(
+            unit_code=bundle.unit_code,
+            sequence=bundle.sequence,
+            bundle_sha256=bundle.bundle_sha256,
+            previous_sha256=bundle.previous_sha256,
+            period=bundle.period,
+            created_at=created_at,
+            received_at=at,
+            status=bundle.status,
+        )
+        row.status, row.summary, row.bundle = bundle.status, bundle.summary, bundle.bundle
+        row.applied_at = at if bundle.status == "applied" else None
+        self._session.add(row)
+        self._session.flush()
+
+    def add_alert(self, *, unit_code: str, sequence: int, code: str, sha256: str, at: str) -> None:
+        """Raise an alert for a person to look at."""
+        self._session.add(
+            DistrictAlert(
+                unit_code=unit_code, sequence=sequence, code=code, bundle_sha256=sha256, at=at
+            )
+        )
+        self._session.flush()
+
+    def alerts(self) -> list[tuple[str, int, str, str]]:
+        """(unit, sequence, code, at) of every alert, oldest first."""
+        rows = self._session.exec(select(DistrictAlert).order_by(col(DistrictAlert.id)))
+        return [(r.unit_code, r.sequence, r.code, r.at) for r in rows]
+
+    def shared_id_numbers(self) -> list[tuple[str, str, str]]:
+        """(ID number, unit, person id) of persons whose ID number two communes both hold.
+
+        A person "held" is one whose file is not closed (status S15: moved out, ended, died).
+        """
+        rows = fetch_all(
+            self._session,
+            "WITH held AS (SELECT p.id, p.unit_code, p.id_number FROM person p"
+            " LEFT JOIN person_state s ON s.person_id = p.id"
+            " WHERE p.id_number IS NOT NULL AND p.id_number != ''"
+            " AND coalesce(s.status, '') != 'S15')"
+            " SELECT h.id_number, h.unit_code, h.id FROM held h WHERE h.id_number IN"
+            " (SELECT id_number FROM held GROUP BY id_number HAVING count(DISTINCT unit_code) > 1)"
+            " ORDER BY h.id_number, h.unit_code, h.id",
+            (),
+        )
+        return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+
+def _payload(raw: str) -> dict[str, Any]:
+    value = json.loads(raw)
+    return value if isinstance(value, dict) else {}
+
+
+def _stored_person(row: tuple[object, ...]) -> StoredPerson:
+    pid, unit, name, sex, birth, id_type, id_number, village, details = row[:9]
+    columns = {
+        "full_name": name,
+        "sex": sex,
+        "birth": birth,
+        "id_type": id_type,
+        "id_number": id_number,
+        "village": village,
+    }
+    version, created_at, created_by, updated_at = row[9:]
+    return StoredPerson(
+        str(pid),
+        str(unit),
+        record_from_row(columns, str(details)),
+        int(str(version)),
+        str(created_at),
+        str(created_by),
+        str(updated_at),
+    )
+
+
+def _export(row: SyncExport) -> ExportInfo:
+    return ExportInfo(
+        row.sequence,
+        row.period,
+        row.created_at,
+        row.bundle_sha256,
+        row.previous_sha256,
+        row.file_name,
+        row.persons,
+        row.events,
+        row.acked_at,
+        row.ack_summary,
+    )
+
+
+def _commune(row: DistrictCommune, name: str) -> CommuneInfo:
+    return CommuneInfo(
+        row.unit_code,
+        name,
+        row.enrolled_at,
+        row.last_sequence,
+        row.last_bundle_sha256,
+        row.last_period,
+        row.last_created_at,
+        row.last_received_at,
+    )
+
+
+def _received(row: DistrictBundle) -> ReceivedBundle:
+    return ReceivedBundle(
+        row.unit_code,
+        row.sequence,
+        row.bundle_sha256,
+        row.previous_sha256,
+        row.period,
+        row.status,
+        row.summary,
+        row.bundle,
+    )
