@@ -118,7 +118,9 @@ def read_header(data: bytes) -> BundleHeader:
     at = len(MAGIC)
     line, at = _line(data, at)
     prefix, _space, length = line.partition(b" ")
-    if prefix != b"manifest" or not length.isdigit() or len(length) > 6:
+    # One spelling of each number and of the signature: any other byte form of the same bundle
+    # would hash differently and look, to the district, like a second bundle (equivocation).
+    if prefix != b"manifest" or not length.isdigit() or length != b"%d" % int(length):
         raise BundleRejected("header", "manifest length")
     size = int(length)
     if size > MAX_MANIFEST_BYTES:
@@ -170,4 +172,6 @@ def _signature(prefix: bytes, encoded: bytes) -> bytes:
         raise BundleRejected("header", "signature encoding") from None
     if len(signature) != 64:
         raise BundleRejected("header", "signature length")
+    if base64.b64encode(signature) != encoded:
+        raise BundleRejected("header", "signature encoding")
     return signature

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -161,9 +162,24 @@ def _check_texts(record: PersonRecord) -> list[Issue]:
     issues: list[Issue] = []
     for f in fields(record):
         value = getattr(record, f.name)
-        if isinstance(value, str) and len(value) > MAX_TEXT:
+        texts = [value] if isinstance(value, str) else list(value) if f.name == "aliases" else []
+        if any(len(text) > MAX_TEXT for text in texts):
             issues.append(Issue("text.too_long", f.name, Severity.ERROR, {"max": str(MAX_TEXT)}))
+        if any(_hidden_characters(text) for text in texts):
+            issues.append(Issue("text.hidden_characters", f.name, Severity.ERROR))
     return issues
+
+
+def _hidden_characters(text: str) -> bool:
+    """True when the text holds control, format, private or unassigned characters.
+
+    No name or address needs them, and bidi overrides or zero-width marks can make one name
+    look like another on screen.
+    """
+    return any(unicodedata.category(ch) in _HIDDEN for ch in text)
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 
 
 def _check_family(record: PersonRecord, today: date) -> list[Issue]:

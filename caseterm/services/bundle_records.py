@@ -112,6 +112,8 @@ def _line(raw: bytes, number: int) -> PersonLine | EventLine:
         raise BundleRejected("record", f"line {number}: longer than {MAX_LINE_BYTES} bytes")
     try:
         values: Any = json.loads(raw.decode("utf-8"))
+        # JSON escapes can spell lone surrogates that no UTF-8 store can hold: refuse them here.
+        canonical(values)
         line = LINE.validate_python(values)
     except (UnicodeDecodeError, ValueError) as error:
         first = error.errors()[0] if isinstance(error, ValidationError) else None

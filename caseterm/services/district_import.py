@@ -14,6 +14,7 @@ audited in a transaction of its own, after the one that found it was rolled back
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -29,14 +30,14 @@ from caseterm.crypto.signing import SigningKey
 from caseterm.domain.bundle import BundleRejected, canonical
 from caseterm.domain.permissions import Action
 from caseterm.domain.sync import Ack, RecordCounts, ack_bytes, ack_file_name, ack_message
-from caseterm.errors import CasetermError, IntegrityFailure, UsageError
+from caseterm.errors import BundleRefused, CasetermError, IntegrityFailure, UsageError
 from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
 from caseterm.services.bundle_records import PayloadRecords, read_records
 from caseterm.services.district import STALE_AFTER_DAYS, require_district
 from caseterm.services.district_apply import apply_records
 from caseterm.services.session import CaseSession
-from caseterm.services.sync_messages import refused
+from caseterm.services.sync_messages import refusal, refused
 from caseterm.store.database import Tx
 from caseterm.store.sync import ReceivedBundle
 
@@ -65,7 +66,11 @@ def import_bundle(
     """Import one bundle file; the list also holds quarantined bundles it lets through."""
     session.require(Action.DISTRICT_IMPORT)
     require_district(session)
-    data = _read(path)
+    try:
+        data = _read(path)
+    except BundleRefused as too_large:
+        _audit_refusal(session, "-", too_large.code, None)
+        raise
     digest = hashlib.sha256(data).hexdigest()
     header: BundleHeader | None = None
     try:
@@ -82,15 +87,19 @@ def import_bundle(
 
 
 def _read(path: Path) -> bytes:
+    """The file's bytes; one larger than any bundle can be is refused before it is read."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BUNDLE_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
+            data = b"" if size > MAX_BUNDLE_BYTES else handle.read(MAX_BUNDLE_BYTES + 1)
     except OSError as error:
         raise UsageError(
             _("Cannot read {path}: {reason}.").format(
                 path=path, reason=error.strerror or type(error).__name__
             )
         ) from error
+    if not data and size:
+        raise refusal("bundle_too_large")
     return data
 
 
@@ -102,7 +111,10 @@ def _import(session: CaseSession, data: bytes, header: BundleHeader, digest: str
         commune = tx.district.commune(manifest.sender_unit)
         assert commune is not None  # noqa: S101 - _check_sender refused unknown communes
         if known is not None:
-            return _seen_before(known, digest, commune.last_sequence)
+            seen = _seen_before(known, digest, commune.last_sequence)
+            details: dict[str, str | int] = {"sequence": known.sequence, "outcome": seen.outcome}
+            session.audit(tx, "bundle.seen_again", "unit", known.unit_code, details)
+            return seen
         if manifest.sequence <= commune.last_sequence:
             raise BundleRejected("replay", f"{manifest.sender_unit} #{manifest.sequence}")
         records = read_records(open_payload(data, header, identity))

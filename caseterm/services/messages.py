@@ -38,6 +38,7 @@ ISSUE_TEXTS = {
     "name.empty": N_("the full name is required"),
     "name.too_long": N_("the name is longer than {max} characters"),
     "name.no_letters": N_("the name has no letters"),
+    "text.hidden_characters": N_("contains invisible or control characters; type it again"),
     "name.has_digits": N_("the name contains digits"),
     "alias.too_long": N_("an other name is longer than {max} characters"),
     "birth.future": N_("the date of birth is in the future"),

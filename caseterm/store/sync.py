@@ -162,6 +162,8 @@ class SyncRepo:
             )
         )
         self._session.flush()
+        if not items:  # an empty month still goes: the district sees the commune is alive
+            return
         self._session.connection().execute(
             text(
                 "INSERT INTO sync_export_item(sequence, kind, record_id, version) "

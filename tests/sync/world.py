@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from caseterm.clock import FrozenClock
+from caseterm.clock import FrozenClock, utc_iso
+from caseterm.crypto.bundle import recipient_key_id, seal
 from caseterm.crypto.kdf import KdfPolicy
+from caseterm.crypto.signing import SigningKey
+from caseterm.domain.bundle import FORMAT, SCHEMA_VERSION, Manifest, first_previous_hash
 from caseterm.domain.codes import Role
 from caseterm.domain.sync import DistrictAddress
 from caseterm.services.district import district_address, enroll_commune
@@ -108,3 +112,51 @@ class World:
         """The district's records and chain heads."""
         with self.open(self.district) as session:
             return session.store.digest(DATA_TABLES)
+
+
+def commune_signer(world: World, code: str) -> SigningKey:
+    """The commune's signing key, read from its store (tests forge bundles with it)."""
+    with world.open(world.communes[code]) as session, session.transaction() as tx:
+        keys = tx.keys.signer()
+    assert keys is not None
+    return SigningKey(*keys)
+
+
+def forge(
+    world: World,
+    code: str,
+    payload: bytes,
+    *,
+    signer: SigningKey | None = None,
+    recipient: str | None = None,
+    **manifest: object,
+) -> bytes:
+    """A bundle that a commune's real key signs, with any payload and manifest fields."""
+    signer = signer or commune_signer(world, code)
+    values: dict[str, object] = {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "sender_unit": code,
+        "sender_key_id": signer.key_id,
+        "recipient_unit": DISTRICT,
+        "recipient_key_id": recipient_key_id(world.address.recipient),
+        "sequence": 1,
+        "period": "2026-10",
+        "created_at": utc_iso(world.clock.now()),
+        "previous_bundle_sha256": first_previous_hash(),
+        "payload_sha256": "0" * 64,
+        "audit_head": "ab" * 32,
+    }
+    values.update(manifest)
+    draft = Manifest.model_validate(values)
+    return seal(draft, payload, recipient or world.address.recipient, signer)
+
+
+def copy_store(store: Path, to: Path) -> Path:
+    """Copy a closed store and its key file (with any WAL) to `to`."""
+    to.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", ".keys", "-wal", "-shm"):
+        source = store.with_name(store.name + suffix)
+        if source.exists():
+            shutil.copy(source, to.with_name(to.name + suffix))
+    return to
