@@ -4,126 +4,190 @@ The importer is the authority on what enters the district store (ASVS 2.2.1): ev
 belong to the sending commune, every event to a person the district holds for that commune, and
 a record already received must be received again unchanged. The first record that breaks a rule
 refuses the whole bundle, naming its line; the transaction is then rolled back (T18).
+
+New persons and events, the usual case, are written in bulk, and new persons' lifecycles are
+derived from the bundle's own lines; only persons the district already held are read back.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from pydantic import ValidationError
 
 from caseterm.domain.bundle import BundleRejected, canonical
 from caseterm.domain.issues import errors_of
+from caseterm.domain.lifecycle import PersonFacts, derive
+from caseterm.domain.lifecycle.timecalc import WorkCalendar
 from caseterm.domain.person import PersonRecord, validate_person
 from caseterm.domain.sync import RecordCounts
 from caseterm.errors import CasetermError
 from caseterm.services.bundle_records import EventLine, PayloadRecords, PersonLine, person_line
-from caseterm.services.lifecycle import refresh_projection
+from caseterm.services.calendar import active_calendar
+from caseterm.services.lifecycle import life_event, refresh_projection
+from caseterm.services.lifecycle_views import projection_of
 from caseterm.services.session import CaseSession
 from caseterm.store.convert import record_from_json
 from caseterm.store.database import Tx
-from caseterm.store.records import StoredPerson
+from caseterm.store.records import EventInfo, ProjectionRow, StoredPerson
+
+
+@dataclass
+class _Plan:
+    """What the bundle adds, decided before anything is written."""
+
+    new_persons: list[StoredPerson] = field(default_factory=list)
+    changed_persons: list[StoredPerson] = field(default_factory=list)
+    new_events: list[EventInfo] = field(default_factory=list)
+    present: int = 0
 
 
 def apply_records(
     session: CaseSession, tx: Tx, unit_code: str, records: PayloadRecords
 ) -> RecordCounts:
     """Write the records new to the district; count those it already had."""
-    applied = present = 0
-    touched: set[str] = set()
-    today = session.clock.now().date()
-    for number, line in enumerate(records.persons, start=1):
-        if _apply_person(tx, unit_code, line, number, today):
-            applied += 1
-            touched.add(line.id)
+    plan = _Plan()
+    owners = _plan_persons(tx, unit_code, records.persons, plan, session.clock.now().date())
+    _plan_events(tx, unit_code, records, owners, plan)
+    tx.persons.insert_copies(plan.new_persons)
+    for changed in plan.changed_persons:
+        tx.persons.put_copy(changed)
+    tx.events.insert_copies([(unit_code, event) for event in plan.new_events])
+    _project(session, tx, unit_code, plan)
+    exported = len(records.persons) + len(records.events)
+    applied = exported - plan.present
+    return RecordCounts(
+        exported=exported, applied=applied, already_present=plan.present, rejected=0
+    )
+
+
+def _plan_persons(
+    tx: Tx, unit_code: str, lines: list[PersonLine], plan: _Plan, today: date
+) -> dict[str, str]:
+    """Check every person line and sort it into new, changed or already present."""
+    held = tx.persons.versions([line.id for line in lines])
+    for number, line in enumerate(lines, start=1):
+        where = f"line {number}: person {line.id}"
+        if line.unit_code != unit_code:
+            raise BundleRejected("record", f"{where} belongs to unit {line.unit_code}")
+        unit, version = held.get(line.id, (unit_code, 0))
+        if unit != unit_code:
+            raise BundleRejected("record", f"{where} is held by unit {unit}")
+        if version >= line.version:
+            if version == line.version:
+                _same_as_stored(tx, line, where)
+            plan.present += 1
+            continue
+        stored = _stored(line, unit_code, where, today)
+        (plan.changed_persons if version else plan.new_persons).append(stored)
+    return {pid: unit for pid, (unit, _) in held.items()} | {line.id: unit_code for line in lines}
+
+
+def _same_as_stored(tx: Tx, line: PersonLine, where: str) -> None:
+    stored = tx.persons.get(line.id)
+    if stored is None or _line_bytes(person_line(stored)) != _line_bytes(line):
+        raise BundleRejected("record", f"{where} differs from version {line.version} received")
+
+
+def _stored(line: PersonLine, unit_code: str, where: str, today: date) -> StoredPerson:
+    """The person as the district stores it, once the same rules as at the commune pass."""
+    try:
+        record: PersonRecord = record_from_json(line.record.model_dump(mode="json"))
+    except (KeyError, TypeError, ValueError, ValidationError):
+        raise BundleRejected("record", f"{where}: record") from None
+    problems = errors_of(validate_person(record, today=today))
+    if problems:
+        raise BundleRejected("record", f"{where}: {problems[0].field} ({problems[0].code})")
+    return StoredPerson(
+        line.id, unit_code, record, line.version, line.created_at, line.created_by, line.updated_at
+    )
+
+
+def _plan_events(
+    tx: Tx, unit_code: str, records: PayloadRecords, owners: dict[str, str], plan: _Plan
+) -> None:
+    """Check every event line: its person is this commune's, and it is new or unchanged."""
+    lines = records.events
+    missing = sorted({e.person_id for e in lines} - owners.keys())
+    owners |= {pid: unit for pid, (unit, _) in tx.persons.versions(missing).items()}
+    known = tx.events.known([e.id for e in lines])
+    first = len(records.persons) + 1
+    for number, line in enumerate(lines, start=first):
+        where = f"line {number}: event {line.id}"
+        owner = owners.get(line.person_id)
+        if owner is None:
+            raise BundleRejected("record", f"{where} is for a person never received")
+        if owner != unit_code:
+            raise BundleRejected("record", f"{where} is for a person held by unit {owner}")
+        event = _info(line)
+        stored = known.get(line.id)
+        if stored is None:
+            plan.new_events.append(event)
+        elif _event_bytes(stored) != _event_bytes(event):
+            raise BundleRejected("record", f"{where} differs from the one received")
         else:
-            present += 1
-    for number, event in enumerate(records.events, start=len(records.persons) + 1):
-        if _apply_event(tx, unit_code, event, number):
-            applied += 1
-            touched.add(event.person_id)
-        else:
-            present += 1
-    for person_id in sorted(touched):
+            plan.present += 1
+
+
+def _project(session: CaseSession, tx: Tx, unit_code: str, plan: _Plan) -> None:
+    """Store the lifecycle of every person the bundle touched."""
+    calendar, now = active_calendar(), session.clock.now()
+    new_ids = {p.id for p in plan.new_persons}
+    events_of: dict[str, list[EventInfo]] = {pid: [] for pid in new_ids}
+    for event in plan.new_events:
+        if event.person_id in new_ids:
+            events_of[event.person_id].append(event)
+    rows = [_projection(p, events_of[p.id], calendar, now) for p in plan.new_persons]
+    tx.states.put_many(rows, unit_code=unit_code)
+    others = {p.id for p in plan.changed_persons} | {
+        e.person_id for e in plan.new_events if e.person_id not in new_ids
+    }
+    for person_id in sorted(others):
         try:
             refresh_projection(session, tx, person_id)
         except (CasetermError, ValueError, KeyError) as error:
             raise BundleRejected("record", f"person {person_id}: {type(error).__name__}") from None
-    exported = len(records.persons) + len(records.events)
-    return RecordCounts(exported=exported, applied=applied, already_present=present, rejected=0)
 
 
-def _apply_person(tx: Tx, unit_code: str, line: PersonLine, number: int, today: date) -> bool:
-    """Store a person's newer version; False when the district already has this one or later."""
-    where = f"line {number}: person {line.id}"
-    if line.unit_code != unit_code:
-        raise BundleRejected("record", f"{where} belongs to unit {line.unit_code}")
-    stored = tx.persons.get(line.id)
-    if stored is not None and stored.unit_code != unit_code:
-        raise BundleRejected("record", f"{where} is held by unit {stored.unit_code}")
-    if stored is not None and stored.version >= line.version:
-        if stored.version == line.version and _line_bytes(person_line(stored)) != _line_bytes(line):
-            raise BundleRejected("record", f"{where} differs from version {line.version} received")
-        return False
-    record = _record(line, where)
-    problems = errors_of(validate_person(record, today=today))
-    if problems:
-        raise BundleRejected("record", f"{where}: {problems[0].field} ({problems[0].code})")
-    tx.persons.put_copy(
-        StoredPerson(
-            line.id,
-            unit_code,
-            record,
-            line.version,
-            line.created_at,
-            line.created_by,
-            line.updated_at,
-        )
-    )
-    return True
-
-
-def _record(line: PersonLine, where: str) -> PersonRecord:
+def _projection(
+    person: StoredPerson, events: list[EventInfo], calendar: WorkCalendar, now: datetime
+) -> ProjectionRow:
+    """A new person's lifecycle from the bundle's own lines (the engine orders them)."""
     try:
-        return record_from_json(line.record.model_dump(mode="json"))
-    except (KeyError, TypeError, ValueError, ValidationError):
-        raise BundleRejected("record", f"{where}: record") from None
-
-
-def _apply_event(tx: Tx, unit_code: str, line: EventLine, number: int) -> bool:
-    """Store an event new to the district; False when it already has it, unchanged."""
-    where = f"line {number}: event {line.id}"
-    owner = tx.persons.get(line.person_id)
-    if owner is None:
-        raise BundleRejected("record", f"{where} is for a person never received")
-    if owner.unit_code != unit_code:
-        raise BundleRejected("record", f"{where} is for a person held by unit {owner.unit_code}")
-    known = tx.events.get(line.id)
-    if known is not None:
-        if (
-            known.person_id != line.person_id
-            or canonical(known.payload) != canonical(line.payload)
-            or (known.type, known.occurred_at, known.recorded_at, known.recorded_by)
-            != (
-                line.type,
-                line.occurred_at,
-                line.recorded_at,
-                line.recorded_by,
-            )
-        ):
-            raise BundleRejected("record", f"{where} differs from the one received")
-        return False
-    tx.events.append(
-        event_id=line.id,
-        unit_code=unit_code,
-        person_id=line.person_id,
-        type_=line.type,
-        occurred_at=line.occurred_at,
-        recorded_at=line.recorded_at,
-        recorded_by=line.recorded_by,
-        payload=line.payload,
+        history = [life_event(e) for e in events]
+        facts = PersonFacts(person.record.birth, bool(person.record.profile.psychosis))
+        state = derive(facts, history, calendar, now)
+    except (CasetermError, ValueError, KeyError) as error:
+        raise BundleRejected("record", f"person {person.id}: {type(error).__name__}") from None
+    return projection_of(
+        person.id, state, calendar.version, psychosis=bool(person.record.profile.psychosis)
     )
-    return True
+
+
+def _info(line: EventLine) -> EventInfo:
+    return EventInfo(
+        line.id,
+        line.person_id,
+        line.type,
+        line.occurred_at,
+        line.recorded_at,
+        line.recorded_by,
+        line.payload,
+    )
+
+
+def _event_bytes(event: EventInfo) -> bytes:
+    return canonical(
+        {
+            "person_id": event.person_id,
+            "type": event.type,
+            "occurred_at": event.occurred_at,
+            "recorded_at": event.recorded_at,
+            "recorded_by": event.recorded_by,
+            "payload": event.payload,
+        }
+    )
 
 
 def _line_bytes(line: PersonLine) -> bytes:

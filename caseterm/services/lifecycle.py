@@ -31,7 +31,7 @@ from caseterm.services.lifecycle_text import describe_refusal, event_label, payl
 from caseterm.services.lifecycle_views import projection_of
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
-from caseterm.store.records import EventInfo
+from caseterm.store.records import EventInfo, StoredPerson
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 """An event may not be dated in the future (beyond a laptop clock's usual drift)."""
@@ -164,8 +164,8 @@ def refresh_projection(session: CaseSession, tx: Tx, person_id: str) -> Derived:
 
     The projection names the person's own commune, which at the district is not the store's.
     """
-    facts, history = _file(tx, person_id)
     person = tx.persons.get(person_id)
+    facts, history = _file(tx, person_id, person)
     unit_code = person.unit_code if person else None
     return _store_projection(session, tx, person_id, facts, history, unit_code=unit_code)
 
@@ -201,9 +201,11 @@ def _resolve(tx: Tx, person_id: str) -> str:
     return resolve_person(tx, person_id)
 
 
-def _file(tx: Tx, person_id: str) -> tuple[PersonFacts, list[LifeEvent]]:
-    """The person's facts and events as the engine reads them."""
-    person = tx.persons.get(person_id)
+def _file(
+    tx: Tx, person_id: str, person: StoredPerson | None = None
+) -> tuple[PersonFacts, list[LifeEvent]]:
+    """The person's facts and events as the engine reads them (`person` if already read)."""
+    person = person or tx.persons.get(person_id)
     if person is None:
         raise NotFound(_("There is no person with id {pid}.").format(pid=person_id))
     events = [life_event(info) for info in tx.events.of_person(person_id)]

@@ -93,6 +93,44 @@ class PersonRepo:
             ],
         )
 
+    def insert_copies(self, persons: list[StoredPerson]) -> None:
+        """Add other units' persons exactly as sent, in bulk (a district receiving a bundle)."""
+        if not persons:
+            return
+        first = (self._session.exec(select(func.max(Person.num))).one() or 0) + 1
+        rows = []
+        for offset, person in enumerate(persons):
+            row = _person_row(
+                person.id,
+                first + offset,
+                person.record,
+                unit_code=person.unit_code,
+                at=person.created_at,
+                by=person.created_by,
+            )
+            row.update(version=person.version, updated_at=person.updated_at)
+            rows.append(row)
+        connection = self._session.connection()
+        connection.execute(insert(Person), rows)
+        connection.execute(
+            text("INSERT INTO person_fts(rowid, names) VALUES (:num, :names)"),
+            [{"num": first + i, "names": search_text(p.record)} for i, p in enumerate(persons)],
+        )
+
+    def versions(self, ids: list[str]) -> dict[str, tuple[str, int]]:
+        """(unit, version) of those of these persons the store holds, in one query per 5,000."""
+        found: dict[str, tuple[str, int]] = {}
+        for start in range(0, len(ids), 5000):
+            chunk = json.dumps(ids[start : start + 5000])
+            for pid, unit, version in fetch_all(
+                self._session,
+                "SELECT id, unit_code, version FROM person "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (chunk,),
+            ):
+                found[pid] = (unit, version)
+        return found
+
     def put_copy(self, person: StoredPerson) -> None:
         """Store another unit's person exactly as sent (a district receiving a bundle).
 
@@ -362,6 +400,39 @@ class EventRepo:
         )
         self._session.add(Event(**row))
         self._session.flush()
+
+    def insert_copies(self, events: list[tuple[str, EventInfo]]) -> None:
+        """Add (unit, event) pairs exactly as sent, in bulk (a district receiving a bundle)."""
+        rows = [
+            _event_row(
+                e.id,
+                e.person_id,
+                e.type,
+                e.payload,
+                unit_code=unit,
+                at=e.occurred_at,
+                by=e.recorded_by,
+                recorded_at=e.recorded_at,
+            )
+            for unit, e in events
+        ]
+        if rows:
+            self._session.connection().execute(insert(Event), rows)
+
+    def known(self, ids: list[str]) -> dict[str, EventInfo]:
+        """Those of these events the store holds, in one query per 5,000."""
+        found: dict[str, EventInfo] = {}
+        for start in range(0, len(ids), 5000):
+            chunk = json.dumps(ids[start : start + 5000])
+            rows = fetch_all(
+                self._session,
+                "SELECT id, person_id, type, occurred_at, recorded_at, recorded_by, payload "
+                "FROM event WHERE id IN (SELECT value FROM json_each(?))",
+                (chunk,),
+            )
+            for eid, pid, type_, occurred, recorded, by, payload in rows:
+                found[eid] = EventInfo(eid, pid, type_, occurred, recorded, by, json.loads(payload))
+        return found
 
     def get(self, event_id: str) -> EventInfo | None:
         """One event by id."""
