@@ -176,6 +176,8 @@ def _hidden_characters(text: str) -> bool:
     No name or address needs them, and bidi overrides or zero-width marks can make one name
     look like another on screen.
     """
+    if text.isprintable():  # the usual case, answered in C
+        return False
     return any(unicodedata.category(ch) in _HIDDEN for ch in text)
 
 

@@ -1,0 +1,99 @@
+"""P8 for scripts/bench.py: a commune's export and the district's import of it.
+
+Every run works on a fresh copy of the stores (copied outside the timing), so each export really
+builds, encrypts and signs a bundle, and each import really applies it: neither finds the work
+already done. The 1k commune month is the median of 5 runs; the 100k full export and its import
+are single runs (they take long, and their spread is small next to their size).
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+PERIOD = "2026-10"
+
+
+def _copy(store: Path, to: Path) -> Path:
+    to.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", ".keys"):
+        shutil.copyfile(store.with_name(store.name + suffix), to.with_name(to.name + suffix))
+    return to
+
+
+def _district(work: Path, commune: Path, account: str, passphrase: str) -> tuple[Path, str]:
+    """A district store with the commune enrolled; returns it and its address line."""
+    from caseterm.services.district import district_address, enroll_commune
+    from caseterm.services.policy import TEST_POLICY
+    from caseterm.services.setup import InitRequest, init_store
+    from caseterm.services.sync_commune import sync_status
+    from caseterm.services.unlock import open_session
+
+    district = work / "district" / "district.db"
+    district.parent.mkdir(parents=True)
+    init_store(
+        InitRequest(district, "HUYEN-01", "Huyện", account, passphrase, kind="district"),
+        policy=TEST_POLICY,
+    )
+    with _session(open_session, commune, account, passphrase) as session:
+        public = sync_status(session).signing_public_key
+    with _session(open_session, district, account, passphrase) as session:
+        assert public is not None
+        enroll_commune(session, "26734", "Xã Tân An", public.hex())
+        address = district_address(session).text()
+    return district, address
+
+
+@contextmanager
+def _session(opener: Any, store: Path, account: str, passphrase: str) -> Iterator[Any]:
+    """An unlocked session with the fast test KDF, closed at the end."""
+    from caseterm.services.policy import TEST_POLICY
+
+    session = opener(store, account, passphrase, policy=TEST_POLICY)
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def bench_sync(
+    commune: Path, work: Path, account: str, passphrase: str, runs: int
+) -> dict[str, float]:
+    """P8 on one commune store: export seconds, import seconds, records and events per second."""
+    from caseterm.services.district_import import import_bundle
+    from caseterm.services.sync_commune import export_bundle, set_district
+    from caseterm.services.unlock import open_session
+
+    shutil.rmtree(work, ignore_errors=True)
+    district, address = _district(work, commune, account, passphrase)
+    exports, imports, bundle, counted = [], [], Path(), (0, 0)
+    for run in range(runs):
+        copy = _copy(commune, work / f"run-{run}" / "commune.db")
+        out = work / f"run-{run}"
+        with _session(open_session, copy, account, passphrase) as session:
+            set_district(session, address)
+            started = time.perf_counter()
+            made = export_bundle(session, PERIOD, out)
+            exports.append(time.perf_counter() - started)
+        bundle, counted = made.path, (made.persons, made.events)
+        target = _copy(district, work / f"run-{run}" / "district.db")
+        with _session(open_session, target, account, passphrase) as session:
+            started = time.perf_counter()
+            import_bundle(session, bundle)
+            imports.append(time.perf_counter() - started)
+        shutil.rmtree(work / f"run-{run}")
+    seconds = statistics.median(imports)
+    persons, events = counted
+    return {
+        "export": statistics.median(exports),
+        "import": seconds,
+        "records/s": (persons + events) / seconds,
+        "events/s": events / seconds,
+        "persons": persons,
+        "events": events,
+    }
