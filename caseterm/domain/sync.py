@@ -20,6 +20,7 @@ import binascii
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
@@ -56,6 +57,13 @@ class DistrictAddress:
 def valid_period(period: str) -> bool:
     """True for a month written YYYY-MM."""
     return _PERIOD.match(period) is not None
+
+
+def export_due(last_period: str | None, today: date) -> str | None:
+    """Last month, when no bundle covers it yet (the "export due" banner)."""
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    last_month = f"{year:04d}-{month:02d}"
+    return None if last_period is not None and last_period >= last_month else last_month
 
 
 def bundle_file_name(unit_code: str, period: str, sequence: int) -> str:

@@ -12,6 +12,7 @@ from caseterm.domain.lifecycle.model import Deadline
 from caseterm.domain.lifecycle.timecalc import local_day
 from caseterm.domain.lifecycle.unit_deadlines import UnitEvent, unit_deadlines
 from caseterm.domain.permissions import Action
+from caseterm.domain.sync import export_due
 from caseterm.errors import UsageError, ValidationFailed
 from caseterm.i18n import _
 from caseterm.ids import new_id
@@ -44,6 +45,8 @@ class DueList:
     """How many are in each group ("overdue", "today", "upcoming"), listed or not."""
     calendar_gap: int | None = None
     """A year the holiday calendar does not cover yet (working days then skip weekends only)."""
+    export_due: str | None = None
+    """(Commune) The month whose bundle to the district is not made yet."""
 
     def complete(self) -> bool:
         """Whether every deadline counted is in the groups (not only the first ones)."""
@@ -66,6 +69,7 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
         items = tx.states.due(before=bounds[-1], visible_at=bounds[0], limit=limit)
         counts, early = tx.states.due_counts(bounds=bounds, visible_at=bounds[0])
         registers = tx.states.count_by()
+        last_export = tx.sync.last_export()
         reporting = any(registers.get(name) for name in REPORTING_REGISTERS)
         unit = unit_deadlines(_unit_events(tx), reporting_needed=reporting, now=now)
         session.audit(tx, "due.list", "unit", session.unit.code, {"refreshed": refreshed})
@@ -78,6 +82,8 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
     next_year = local_day(now).year + (1 if local_day(now).month >= 10 else 0)
     if not calendar.covers(date(next_year, 1, 1)):
         result.calendar_gap = next_year
+    if session.unit.kind == "commune":
+        result.export_due = export_due(last_export.period if last_export else None, local_day(now))
     return result
 
 

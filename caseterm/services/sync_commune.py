@@ -15,8 +15,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from caseterm.crypto.bundle import recipient_key_id, seal, valid_recipient
 from caseterm.crypto.signing import SigningKey, verify_signature
@@ -27,12 +29,14 @@ from caseterm.domain.bundle import (
     Manifest,
     first_previous_hash,
 )
+from caseterm.domain.lifecycle.timecalc import local_day
 from caseterm.domain.permissions import Action
 from caseterm.domain.sync import (
     MAX_ACK_BYTES,
     DistrictAddress,
     SignedAck,
     bundle_file_name,
+    export_due,
     parse_ack,
     valid_period,
 )
@@ -44,6 +48,16 @@ from caseterm.services.session import CaseSession
 from caseterm.services.sync_messages import refusal, refused
 from caseterm.store.database import Tx
 from caseterm.store.sync import EVENT, PERSON, ExportInfo, TargetInfo
+
+Progress = Callable[[int, int], None]
+T = TypeVar("T")
+
+
+class ExportCancelled(CasetermError):
+    """Raised by a progress callback to stop an export; nothing is recorded or written."""
+
+    def __init__(self) -> None:
+        super().__init__(_("The export was cancelled: nothing was recorded or written."))
 
 
 @dataclass(frozen=True)
@@ -119,9 +133,18 @@ def save_district(tx: Tx, address: DistrictAddress, *, at: str) -> None:
 
 
 def export_bundle(
-    session: CaseSession, period: str, out: Path, *, again: int | None = None
+    session: CaseSession,
+    period: str,
+    out: Path,
+    *,
+    again: int | None = None,
+    progress: Progress | None = None,
 ) -> Exported:
-    """Write the bundle for `period` (or bundle number `again`) to `out` (a file or a folder)."""
+    """Write the bundle for `period` (or bundle number `again`) to `out` (a file or a folder).
+
+    `progress(done, total)` is called as records are gathered; raising `ExportCancelled` from
+    it stops the export before anything is recorded or written.
+    """
     session.require(Action.SYNC_EXPORT)
     if again is None:
         _check_period(session, period)
@@ -136,7 +159,7 @@ def export_bundle(
             )
         found = _existing(tx, period, again)
         if found is None:
-            info, data = _make(session, tx, target, period)
+            info, data = _make(session, tx, target, period, progress or _quiet)
             session.audit(tx, "sync.export", "bundle", str(info.sequence), _counts(info))
         else:
             info, data = found
@@ -186,15 +209,18 @@ def _period_backwards(last: ExportInfo) -> str:
 
 
 def _make(
-    session: CaseSession, tx: Tx, target: TargetInfo, period: str
+    session: CaseSession, tx: Tx, target: TargetInfo, period: str, progress: Progress
 ) -> tuple[ExportInfo, bytes]:
     """Make, sign, encrypt and record the next bundle (the plaintext stays in memory)."""
     keys = tx.keys.signer()
     if keys is None:
         raise IntegrityFailure(_("This store has no signing key; run caseterm-admin verify."))
     signer = SigningKey(*keys)
-    persons = [person_line(p) for p in tx.sync.unsent_persons()]
-    events = [event_line(e) for e in tx.sync.unsent_events()]
+    total = sum(tx.sync.unsent_counts())
+    progress(0, total)
+    persons = [person_line(p) for p in _counted(tx.sync.unsent_persons(), progress, 0, total)]
+    done = len(persons)
+    events = [event_line(e) for e in _counted(tx.sync.unsent_events(), progress, done, total)]
     last = tx.sync.last_export()
     sequence = last.sequence + 1 if last else 1
     previous = last.bundle_sha256 if last else first_previous_hash()
@@ -231,6 +257,21 @@ def _make(
     items = [(PERSON, p.id, p.version) for p in persons] + [(EVENT, e.id, 1) for e in events]
     tx.sync.add_export(info, data, items)
     return info, data
+
+
+def _counted(items: Iterable[T], progress: Progress, start: int, total: int) -> Iterator[T]:
+    """Pass the items through, reporting every 500th to `progress` (which may cancel)."""
+    done = start
+    for item in items:
+        done += 1
+        if done % 500 == 0:
+            progress(done, total)
+        yield item
+    progress(done, total)
+
+
+def _quiet(_done: int, _total: int) -> None:
+    """No progress to show."""
 
 
 def _counts(info: ExportInfo) -> dict[str, str | int]:
@@ -298,8 +339,12 @@ def _read_ack(path: Path) -> SignedAck:
 
 
 def sync_status(session: CaseSession) -> SyncStatus:
-    """The district, the bundles made and acknowledged, and what the next bundle would carry."""
-    session.require(Action.SYNC_EXPORT)
+    """The district, the bundles made and acknowledged, and what the next bundle would carry.
+
+    Counts and dates only, no case data: every account that works in the commune may see it.
+    """
+    if not session.may(Action.PERSON_READ):
+        session.require(Action.SYNC_EXPORT)
     with session.transaction(durable=False) as tx:
         target = tx.sync.target()
         exports = tx.sync.exports()
@@ -313,15 +358,5 @@ def sync_status(session: CaseSession) -> SyncStatus:
         exports,
         persons,
         events,
-        _due_period(session, exports),
+        export_due(exports[-1].period if exports else None, local_day(session.clock.now())),
     )
-
-
-def _due_period(session: CaseSession, exports: list[ExportInfo]) -> str | None:
-    """Last month, if no bundle covers it yet."""
-    today = session.clock.now()
-    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-    last_month = f"{year:04d}-{month:02d}"
-    if exports and exports[-1].period >= last_month:
-        return None
-    return last_month

@@ -33,6 +33,12 @@ def today_banners(found: DueList) -> list[str]:
                     due=when_label(item.due_moment)
                 )
             )
+    if found.export_due is not None:
+        banners.append(
+            _(
+                "The bundle for {period} has not been sent to the district yet (Sync screen, F5)."
+            ).format(period=found.export_due)
+        )
     if found.calendar_gap is not None:
         banners.append(
             _(

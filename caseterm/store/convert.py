@@ -37,9 +37,7 @@ def record_to_json(record: PersonRecord, *, columns: bool = True) -> dict[str, A
     # A shallow read, not `asdict`: its deep copy was most of the cost of a bundle, and every
     # field that is not a plain value is replaced by its JSON form just below.
     out: dict[str, Any] = {
-        f.name: getattr(record, f.name)
-        for f in fields(record)
-        if columns or f.name not in _COLUMNS
+        f.name: getattr(record, f.name) for f in fields(record) if columns or f.name not in _COLUMNS
     }
     out.update(_dates_and_codes(record, columns))
     return out

@@ -42,6 +42,7 @@ class CasetermApp(App[None]):
         Binding("question_mark", "help", N_("Help"), show=False, id="help-alt"),
         Binding("f2", "today", N_("Today"), id="today"),
         Binding("f3", "registers", N_("Registers"), id="registers"),
+        Binding("f5", "sync", N_("Sync"), id="sync"),
         Binding("ctrl+l", "lock", N_("Lock"), id="lock"),
         Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
     ]
@@ -145,15 +146,22 @@ class CasetermApp(App[None]):
 
         found = None
         try:
-            found = due_list(self.require_session(), limit=PAGE)
+            session = self.require_session()
+            if session.unit.kind != "district":  # a district's morning is its communes
+                found = due_list(session, limit=PAGE)
         except Exception as error:  # shown as a message with an id; the screen reads again
             self.call_from_thread(self.show_error, error)
         self.call_from_thread(self._start_day, found)
 
     def _start_day(self, found: DueList | None) -> None:
+        from caseterm.tui.screens.district import DistrictScreen
         from caseterm.tui.screens.today import TodayScreen
 
-        if self.session is not None:  # not locked meanwhile
+        if self.session is None:  # locked meanwhile
+            return
+        if self.session.unit.kind == "district":
+            self.switch_screen(DistrictScreen())
+        else:
             self.switch_screen(TodayScreen(first=found))
 
     def action_today(self) -> None:
@@ -167,6 +175,14 @@ class CasetermApp(App[None]):
         from caseterm.tui.screens.registers import RegistersScreen
 
         self._go_to(RegistersScreen)
+
+    def action_sync(self) -> None:
+        """Go to the sync screen: the commune's bundles, or the district's communes."""
+        from caseterm.tui.screens.district import DistrictScreen
+        from caseterm.tui.screens.sync import SyncScreen
+
+        district = self.session is not None and self.session.unit.kind == "district"
+        self._go_to(DistrictScreen if district else SyncScreen)
 
     def _go_to(self, screen_type: type[Screen[None]]) -> None:
         """Leave any open file or form (a form with typed text asks first) for a main screen."""

@@ -28,6 +28,7 @@ class CasetermCommands(Provider):
         commands += [
             (_("go: Today"), _("Overdue, due today, next 7 days (F2)"), app.action_today),
             (_("go: Registers"), _("The list of persons, with filters (F3)"), app.action_registers),
+            (_("go: Sync"), _("The monthly bundle to the district (F5)"), app.action_sync),
             (_("app: Lock"), _("Lock now and drop the keys"), app.action_lock),
             (_("app: Help"), _("Show the help of this screen"), app.action_help),
         ]
@@ -52,9 +53,11 @@ class CasetermCommands(Provider):
 
 def _screen_commands(screen: object) -> list[Command]:
     """The commands of the screen the palette was opened on (not the palette itself)."""
+    from caseterm.tui.screens.district import DistrictScreen
     from caseterm.tui.screens.event_form import EventFormScreen
     from caseterm.tui.screens.person import PersonScreen
     from caseterm.tui.screens.registers import RegistersScreen
+    from caseterm.tui.screens.sync import SyncScreen
     from caseterm.tui.screens.today import TodayScreen
 
     if isinstance(screen, TodayScreen):
@@ -94,6 +97,27 @@ def _screen_commands(screen: object) -> list[Command]:
         ]
         found.append((_("file: Void an event"), _("Choose it in the timeline"), screen.action_void))
         return found
+    if isinstance(screen, SyncScreen):
+        return [
+            (
+                _("sync: Export the month"),
+                _("Write the bundle for the district (E)"),
+                screen.action_export,
+            ),
+            (
+                _("sync: Read an acknowledgement"),
+                _("The district's signed receipt (A)"),
+                screen.action_read_ack,
+            ),
+        ]
+    if isinstance(screen, DistrictScreen):
+        return [
+            (
+                _("district: Import bundles"),
+                _("A bundle file or a folder of them (I)"),
+                screen.action_import_bundles,
+            ),
+        ]
     if isinstance(screen, EventFormScreen):
         return [
             (_("form: Save"), _("Save the event (Ctrl+S)"), screen.action_save),

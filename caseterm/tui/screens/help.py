@@ -19,7 +19,7 @@ def help_text(screen_name: str) -> str:
         "## Keys everywhere\n\n"
         "- **F1** or **?**: this help\n"
         "- **Ctrl+P**: command palette (every action by name)\n"
-        "- **F2**: today · **F3**: registers\n"
+        "- **F2**: today · **F3**: registers · **F5**: sync with the district\n"
         "- **Ctrl+L**: lock now (the keys are dropped; unlock again to continue)\n"
         "- **Escape**: back / close\n"
         "- **Ctrl+Q**: quit\n\n"
@@ -76,6 +76,24 @@ def help_text(screen_name: str) -> str:
             "- **Tab** / **Shift+Tab**: next / previous field\n- **Ctrl+S**: save\n"
             "- **Escape**: cancel (asks first if something was typed)\n\n"
             "If the app locks while a form is open, the form is discarded unsaved."
+        ),
+        "sync": _(
+            "# Sync with the district\n\nOnce a month the commune sends the district an "
+            "encrypted, signed bundle of everything the district has not acknowledged yet. "
+            "Write it to a USB stick and take it to the district; bring back the "
+            "acknowledgement file (.ack) and read it here. A bundle not yet acknowledged is "
+            "written again unchanged if you export the same month again.\n\n"
+            "- **E**: export the month (**Escape** cancels while it runs; nothing is kept)\n"
+            "- **A**: read an acknowledgement\n- **R**: read the status again"
+        ),
+        "district": _(
+            "# District\n\nEach commune's last bundle, how many days ago it came, and its "
+            "state in words: **✓ up to date**, **⚠ no bundle for N days** (after 35 days), "
+            "**⚠ waiting for bundle N** (a later one is held until the missing one arrives). "
+            "Below: alerts (two different bundles with one number) and ID numbers that two "
+            "communes both hold.\n\n"
+            "- **I**: import a bundle file, or every bundle in a folder; an acknowledgement is "
+            "written beside each\n- **R**: read the status again"
         ),
         "new_person": _(
             "# New person\n\nFill in at least the full name, sex and date of birth "
