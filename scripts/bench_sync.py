@@ -70,6 +70,7 @@ def bench_sync(
     from caseterm.services.unlock import open_session
 
     shutil.rmtree(work, ignore_errors=True)
+    commune = _copy(commune, work / "commune" / "commune.db")  # the bench store stays untouched
     district, address = _district(work, commune, account, passphrase)
     exports, imports, bundle, counted = [], [], Path(), (0, 0)
     for run in range(runs):

@@ -43,11 +43,11 @@ from caseterm.domain.sync import (
 from caseterm.errors import CasetermError, IntegrityFailure, NotFound, UsageError
 from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
-from caseterm.services.bundle_records import event_line, payload_lines, person_line
+from caseterm.services.bundle_records import event_bytes, person_bytes
 from caseterm.services.session import CaseSession
 from caseterm.services.sync_messages import refusal, refused
 from caseterm.store.database import Tx
-from caseterm.store.sync import EVENT, PERSON, ExportInfo, TargetInfo
+from caseterm.store.sync import ExportInfo, TargetInfo
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
@@ -218,9 +218,15 @@ def _make(
     signer = SigningKey(*keys)
     total = sum(tx.sync.unsent_counts())
     progress(0, total)
-    persons = [person_line(p) for p in _counted(tx.sync.unsent_persons(), progress, 0, total)]
-    done = len(persons)
-    events = [event_line(e) for e in _counted(tx.sync.unsent_events(), progress, done, total)]
+    persons: list[tuple[str, int]] = []
+    lines: list[bytes] = []
+    for row in _counted(tx.sync.unsent_person_rows(), progress, 0, total):
+        persons.append((row[0], row[9]))
+        lines.append(person_bytes(row))
+    events: list[str] = []
+    for row in _counted(tx.sync.unsent_event_rows(), progress, len(persons), total):
+        events.append(row[0])
+        lines.append(event_bytes(row))
     last = tx.sync.last_export()
     sequence = last.sequence + 1 if last else 1
     previous = last.bundle_sha256 if last else first_previous_hash()
@@ -239,7 +245,7 @@ def _make(
         audit_head=tx.audit.head()[1],
     )
     try:
-        data = seal(draft, b"".join(payload_lines(persons, events)), target.recipient, signer)
+        data = seal(draft, b"".join(lines), target.recipient, signer)
     except BundleRejected as rejection:
         raise refused(rejection) from None
     info = ExportInfo(
@@ -254,8 +260,7 @@ def _make(
         None,
         None,
     )
-    items = [(PERSON, p.id, p.version) for p in persons] + [(EVENT, e.id, 1) for e in events]
-    tx.sync.add_export(info, data, items)
+    tx.sync.add_export(info, data, persons, events)
     return info, data
 
 

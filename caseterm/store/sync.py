@@ -145,9 +145,10 @@ class SyncRepo:
         return None if row is None else (_export(row), row.bundle)
 
     def add_export(
-        self, info: ExportInfo, bundle: bytes, items: list[tuple[str, str, int]]
+        self, info: ExportInfo, bundle: bytes, persons: list[tuple[str, int]], events: list[str]
     ) -> None:
         """Record a new bundle, its bytes and the record versions it carries."""
+        carried = json.dumps({PERSON: persons, EVENT: events}, separators=(",", ":"))
         self._session.add(
             SyncExport(
                 sequence=info.sequence,
@@ -159,18 +160,10 @@ class SyncRepo:
                 persons=info.persons,
                 events=info.events,
                 bundle=bundle,
+                carried=carried.encode(),
             )
         )
         self._session.flush()
-        if not items:  # an empty month still goes: the district sees the commune is alive
-            return
-        self._session.connection().execute(
-            text(
-                "INSERT INTO sync_export_item(sequence, kind, record_id, version) "
-                "VALUES (:s, :k, :r, :v)"
-            ),
-            [{"s": info.sequence, "k": k, "r": r, "v": v} for k, r, v in items],
-        )
 
     def acknowledge(self, sequence: int, *, at: str, summary: str) -> int:
         """Mark bundles up to `sequence` acknowledged; return how many were newly marked.
@@ -178,29 +171,30 @@ class SyncRepo:
         The district applies a commune's bundles strictly in order, so acknowledging one
         acknowledges every bundle before it. Their bytes are no longer kept.
         """
-        waiting = [
-            row.sequence
-            for row in self._session.exec(
+        waiting = list(
+            self._session.exec(
                 select(SyncExport).where(
                     col(SyncExport.sequence) <= sequence, col(SyncExport.acked_at).is_(None)
                 )
             )
-        ]
-        for number in waiting:
-            self._session.connection().execute(
-                text(
-                    "INSERT INTO sync_acked(kind, record_id, version) "
-                    "SELECT kind, record_id, version FROM sync_export_item WHERE sequence = :s "
-                    "ON CONFLICT(kind, record_id) DO UPDATE SET version = "
-                    "max(version, excluded.version)"
-                ),
-                {"s": number},
-            )
-        self._session.execute(
-            update(SyncExport)
-            .where(col(SyncExport.sequence).in_(waiting))
-            .values(acked_at=at, bundle=None)
         )
+        connection = self._session.connection()
+        for export in waiting:
+            carried = json.loads(export.carried)
+            rows = [{"k": PERSON, "r": pid, "v": version} for pid, version in carried[PERSON]]
+            rows += [{"k": EVENT, "r": eid, "v": 1} for eid in carried[EVENT]]
+            if rows:
+                connection.execute(
+                    text(
+                        "INSERT INTO sync_acked(kind, record_id, version) VALUES (:k, :r, :v) "
+                        "ON CONFLICT(kind, record_id) DO UPDATE SET version = "
+                        "max(version, excluded.version)"
+                    ),
+                    rows,
+                )
+            export.acked_at, export.bundle = at, None
+            self._session.add(export)
+        self._session.flush()
         self._session.execute(
             update(SyncExport)
             .where(col(SyncExport.sequence) == sequence)
@@ -210,6 +204,14 @@ class SyncRepo:
 
     def unsent_persons(self, *, batch: int = 2000) -> Iterator[StoredPerson]:
         """Persons whose current version the district has not acknowledged, by id."""
+        for row in self.unsent_person_rows(batch=batch):
+            yield _stored_person(row)
+
+    def unsent_person_rows(self, *, batch: int = 2000) -> Iterator[tuple[Any, ...]]:
+        """The same persons as raw rows, for building a bundle without the domain objects.
+
+        Each row: id, unit, the six columns, details, version, created at, by, updated at.
+        """
         after = ""
         while True:
             rows = fetch_all(
@@ -221,14 +223,18 @@ class SyncRepo:
                 " ORDER BY p.id LIMIT ?",
                 (after, batch),
             )
-            for row in rows:
-                yield _stored_person(row)
+            yield from rows
             if len(rows) < batch:
                 return
             after = rows[-1][0]
 
     def unsent_events(self, *, batch: int = 5000) -> Iterator[EventInfo]:
         """Events the district has not acknowledged, by id (UUIDv7: the order they were made)."""
+        for eid, pid, type_, occurred, recorded, by, payload in self.unsent_event_rows(batch=batch):
+            yield EventInfo(eid, pid, type_, occurred, recorded, by, _payload(payload))
+
+    def unsent_event_rows(self, *, batch: int = 5000) -> Iterator[tuple[Any, ...]]:
+        """The same events as raw rows, the payload still the stored JSON text."""
         after = ""
         while True:
             rows = fetch_all(
@@ -240,9 +246,7 @@ class SyncRepo:
                 " ORDER BY e.id LIMIT ?",
                 (after, batch),
             )
-            for row in rows:
-                eid, pid, type_, occurred, recorded, by, payload = row
-                yield EventInfo(eid, pid, type_, occurred, recorded, by, _payload(payload))
+            yield from rows
             if len(rows) < batch:
                 return
             after = rows[-1][0]

@@ -92,3 +92,24 @@ def test_arbitrary_lines_are_rejected_with_a_line_number(garbage: bytes) -> None
 def test_an_empty_payload_has_no_records() -> None:
     records = read_records(b"")
     assert (records.persons, records.events) == ([], [])
+
+
+def test_the_fast_lines_of_an_export_equal_the_model_lines(session: CaseSession) -> None:
+    """The export builds lines from raw rows; they must be exactly what the models give."""
+    from caseterm.services.bundle_records import event_bytes, person_bytes
+    from caseterm.services.demo import generate_persons
+
+    generate_persons(session, 60, seed=11)
+    add_person(session, person("Ngô Thị Lan", id_number="", id_type=None), confirm=True)
+    with session.transaction() as tx:
+        persons = list(tx.sync.unsent_persons())
+        rows = list(tx.sync.unsent_person_rows())
+        events = list(tx.sync.unsent_events())
+        event_rows = list(tx.sync.unsent_event_rows())
+    assert len(rows) == len(persons) == 61
+    for stored, row in zip(persons, rows, strict=True):
+        assert json.loads(person_bytes(row)) == person_line(stored).model_dump(mode="json")
+    for info, row in zip(events, event_rows, strict=True):
+        assert json.loads(event_bytes(row)) == event_line(info).model_dump(mode="json")
+    lines = b"".join(map(person_bytes, rows)) + b"".join(map(event_bytes, event_rows))
+    assert len(read_records(lines).persons) == 61  # and the district's reader takes them

@@ -47,18 +47,10 @@ def upgrade() -> None:
         sa.Column("persons", sa.Integer(), nullable=False),
         sa.Column("events", sa.Integer(), nullable=False),
         sa.Column("bundle", sa.LargeBinary(), nullable=True),
+        sa.Column("carried", sa.LargeBinary(), nullable=False),
         _text("acked_at", nullable=True),
         _text("ack_summary", nullable=True),
         sa.PrimaryKeyConstraint("sequence"),
-    )
-    op.create_table(
-        "sync_export_item",
-        sa.Column("sequence", sa.Integer(), nullable=False),
-        _text("kind", 8),
-        _text("record_id", 36),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["sequence"], ["sync_export.sequence"]),
-        sa.PrimaryKeyConstraint("sequence", "kind", "record_id"),
     )
     op.create_table(
         "sync_acked",
@@ -138,7 +130,6 @@ def downgrade() -> None:
         "district_commune",
         "district_key",
         "sync_acked",
-        "sync_export_item",
         "sync_export",
         "sync_target",
     ):

@@ -1,0 +1,55 @@
+"""The bundle's encrypted part opens with the reference `age` tool (the Go implementation).
+
+pyrage is rage, a second implementation of the same format; this checks the promise that a
+district can decrypt a bundle without caseterm. `scripts/test` installs `age` where it can
+(Debian's package); CI must have it, elsewhere the test says why it did not run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from caseterm.clock import FrozenClock
+from caseterm.crypto.bundle import read_header
+from caseterm.crypto.kdf import KdfPolicy
+from caseterm.domain.bundle import canonical
+from caseterm.services.bundle_records import read_records
+from tests.sync.world import World
+
+AGE = shutil.which("age")
+
+
+@pytest.fixture
+def world(tmp_path: Path, policy: KdfPolicy, clock: FrozenClock) -> World:
+    made = World(tmp_path, policy, clock)
+    made.add_commune("26734")
+    made.add_person("26734")
+    return made
+
+
+@pytest.mark.skipif(AGE is None and not os.environ.get("CI"), reason="no `age` on PATH")
+def test_the_reference_age_tool_decrypts_a_bundle(world: World, tmp_path: Path) -> None:
+    assert AGE is not None, "CI must have the reference age tool (scripts/test installs it)"
+    data = world.export("26734", "2026-10").read_bytes()
+    header = read_header(data)
+    encrypted = tmp_path / "payload.age"
+    encrypted.write_bytes(data[header.payload_offset :])
+    with world.open(world.district) as session, session.transaction() as tx:
+        [(_key_id, identity, _recipient)] = tx.district.age_keys()
+    key_file = tmp_path / "district.key"
+    key_file.write_text(identity + "\n")
+    key_file.chmod(0o600)
+    plain = subprocess.run(
+        [AGE, "--decrypt", "--identity", str(key_file), str(encrypted)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    inner, _newline, payload = plain.partition(b"\n")
+    assert inner == canonical(header.manifest.inner())
+    records = read_records(payload)
+    assert (len(records.persons), len(records.events)) == (1, 2)
