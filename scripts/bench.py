@@ -466,6 +466,11 @@ def main() -> None:
             f"{found['events']:,.0f} events, {found['records/s']:,.0f} records/s, "
             f"{found['events/s']:,.0f} events/s (target ≥ 20,000 events/s)"
         )
+        throughput.append(
+            f"P8 district import of a steady month after it: {found['month events']:,.0f} events "
+            f"in {found['month import']:.2f} s, "
+            f"{found['month events'] / found['month import']:,.0f} events/s"
+        )
     print()
     print(f"{'measure':<42} {'persons':>9} {'result':>10} {'target':>8}  ok")
     for name, label, value, target in rows:

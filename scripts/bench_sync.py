@@ -61,6 +61,56 @@ def _session(opener: Any, store: Path, account: str, passphrase: str) -> Iterato
         session.close()
 
 
+def _next_month(
+    commune: Path, district: Path, address: str, account: str, passphrase: str, work: Path
+) -> tuple[int, float]:
+    """A steady month: the second bundle's events and its import seconds.
+
+    The first bundle is applied and acknowledged, then up to 2,000 persons get 5 notes each.
+    """
+    from caseterm.ids import new_id
+    from caseterm.services.district_import import import_bundle
+    from caseterm.services.persons import list_persons
+    from caseterm.services.sync_commune import export_bundle, import_ack, set_district
+    from caseterm.services.unlock import open_session
+    from caseterm.store.records import EventInfo
+
+    folder = work / "month"
+    copy, target = _copy(commune, folder / "commune.db"), _copy(district, folder / "district.db")
+    with _session(open_session, copy, account, passphrase) as session:
+        set_district(session, address)
+        first = export_bundle(session, PERIOD, folder)
+        with _session(open_session, target, account, passphrase) as district_session:
+            [applied] = import_bundle(district_session, first.path)
+        assert applied.ack_path is not None
+        import_ack(session, applied.ack_path)
+        persons = list_persons(session, limit=2000)[0]
+        moment = "2026-11-03T02:00:00.000000Z"
+        notes = [
+            (
+                session.unit.code,
+                EventInfo(
+                    new_id(),
+                    p.id,
+                    "note.added",
+                    moment,
+                    moment,
+                    session.actor.id,
+                    {"text": f"Ghi chú {n}"},
+                ),
+            )
+            for p in persons
+            for n in range(5)
+        ]
+        with session.transaction() as tx:
+            tx.events.insert_copies(notes)
+        second = export_bundle(session, "2026-11", folder)
+    with _session(open_session, target, account, passphrase) as session:
+        started = time.perf_counter()
+        import_bundle(session, second.path)
+        return second.events, time.perf_counter() - started
+
+
 def bench_sync(
     commune: Path, work: Path, account: str, passphrase: str, runs: int
 ) -> dict[str, float]:
@@ -90,7 +140,10 @@ def bench_sync(
         shutil.rmtree(work / f"run-{run}")
     seconds = statistics.median(imports)
     persons, events = counted
+    month_events, month_seconds = _next_month(commune, district, address, account, passphrase, work)
     return {
+        "month events": month_events,
+        "month import": month_seconds,
         "export": statistics.median(exports),
         "import": seconds,
         "records/s": (persons + events) / seconds,

@@ -25,7 +25,7 @@ from caseterm.domain.sync import RecordCounts
 from caseterm.errors import CasetermError
 from caseterm.services.bundle_records import EventLine, PayloadRecords, PersonLine, person_line
 from caseterm.services.calendar import active_calendar
-from caseterm.services.lifecycle import life_event, refresh_projection
+from caseterm.services.lifecycle import life_event
 from caseterm.services.lifecycle_views import projection_of
 from caseterm.services.session import CaseSession
 from caseterm.store.convert import record_from_json
@@ -131,7 +131,7 @@ def _plan_events(
 
 
 def _project(session: CaseSession, tx: Tx, unit_code: str, plan: _Plan) -> None:
-    """Store the lifecycle of every person the bundle touched."""
+    """Store the lifecycle of every person the bundle touched, read and written in bulk."""
     calendar, now = active_calendar(), session.clock.now()
     new_ids = {p.id for p in plan.new_persons}
     events_of: dict[str, list[EventInfo]] = {pid: [] for pid in new_ids}
@@ -140,14 +140,13 @@ def _project(session: CaseSession, tx: Tx, unit_code: str, plan: _Plan) -> None:
             events_of[event.person_id].append(event)
     rows = [_projection(p, events_of[p.id], calendar, now) for p in plan.new_persons]
     tx.states.put_many(rows, unit_code=unit_code)
-    others = {p.id for p in plan.changed_persons} | {
-        e.person_id for e in plan.new_events if e.person_id not in new_ids
-    }
-    for person_id in sorted(others):
-        try:
-            refresh_projection(session, tx, person_id)
-        except (CasetermError, ValueError, KeyError) as error:
-            raise BundleRejected("record", f"person {person_id}: {type(error).__name__}") from None
+    others = sorted(
+        {p.id for p in plan.changed_persons}
+        | {e.person_id for e in plan.new_events if e.person_id not in new_ids}
+    )
+    held, histories = tx.persons.get_many(others), tx.events.of_persons(others)
+    rows = [_projection(held[pid], histories[pid], calendar, now) for pid in others]
+    tx.states.replace_many(rows, unit_code=unit_code)
 
 
 def _projection(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields
 from typing import Any
 
 from caseterm.domain.codes import DrugType, IdType, ResidenceStatus, Route, Sex
@@ -49,9 +49,9 @@ def _dates_and_codes(record: PersonRecord, columns: bool) -> dict[str, Any]:
         "aliases": list(record.aliases),
         "residence_status": record.residence_status.value if record.residence_status else None,
         "id_issue_date": record.id_issue_date.iso() if record.id_issue_date else None,
-        "family": [asdict(member) for member in record.family],
+        "family": [_shallow(member) for member in record.family],
         "profile": {
-            **asdict(profile),
+            **_shallow(profile),
             "use_started": profile.use_started.iso() if profile.use_started else None,
             "first_detected": profile.first_detected.iso() if profile.first_detected else None,
             "drug_types": [d.value for d in profile.drug_types],
@@ -65,6 +65,14 @@ def _dates_and_codes(record: PersonRecord, columns: bool) -> dict[str, Any]:
             id_type=record.id_type.value if record.id_type else None,
         )
     return converted
+
+
+def _shallow(value: Any) -> dict[str, Any]:
+    """A dataclass's fields as a dict, without `asdict`'s deep copy.
+
+    The fields are plain values, or are replaced by their JSON form by the caller.
+    """
+    return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
 def _date(value: str | None) -> PartialDate | None:

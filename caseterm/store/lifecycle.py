@@ -56,6 +56,17 @@ class StateRepo:
         if deadlines:
             connection.execute(_INSERT_DEADLINE, deadlines)
 
+    def replace_many(self, rows: list[ProjectionRow], *, unit_code: str) -> None:
+        """Replace many projections at once (a district applying a month of events)."""
+        ids = json.dumps([row.person_id for row in rows])
+        connection = self._session.connection()
+        for table in ("person_deadline", "person_state"):
+            connection.execute(
+                text(f"DELETE FROM {table} WHERE person_id IN (SELECT value FROM json_each(:ids))"),  # noqa: S608
+                {"ids": ids},
+            )
+        self.put_many(rows, unit_code=unit_code)
+
     def get(self, person_id: str) -> ProjectionRow | None:
         """A person's projection, if it was ever computed."""
         found = self._session.get(PersonState, person_id)

@@ -131,6 +131,21 @@ class PersonRepo:
                 found[pid] = (unit, version)
         return found
 
+    def get_many(self, ids: list[str]) -> dict[str, StoredPerson]:
+        """Those of these persons the store holds, in one query per 5,000."""
+        found: dict[str, StoredPerson] = {}
+        for start in range(0, len(ids), 5000):
+            rows = fetch_all(
+                self._session,
+                "SELECT id, unit_code, full_name, sex, birth, id_type, id_number, village, "
+                "details, version, created_at, created_by, updated_at FROM person "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids[start : start + 5000]),),
+            )
+            for row in rows:
+                found[row[0]] = stored_person(row)
+        return found
+
     def put_copy(self, person: StoredPerson) -> None:
         """Store another unit's person exactly as sent (a district receiving a bundle).
 
@@ -419,6 +434,21 @@ class EventRepo:
         if rows:
             self._session.connection().execute(insert(Event), rows)
 
+    def of_persons(self, ids: list[str]) -> dict[str, list[EventInfo]]:
+        """Each of these persons' events, in one query per 5,000 persons."""
+        found: dict[str, list[EventInfo]] = {pid: [] for pid in ids}
+        for start in range(0, len(ids), 5000):
+            rows = fetch_all(
+                self._session,
+                "SELECT id, person_id, type, occurred_at, recorded_at, recorded_by, payload "
+                "FROM event WHERE person_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(ids[start : start + 5000]),),
+            )
+            for eid, pid, type_, occurred, recorded, by, payload in rows:
+                info = EventInfo(eid, pid, type_, occurred, recorded, by, json.loads(payload))
+                found[pid].append(info)
+        return found
+
     def known(self, ids: list[str]) -> dict[str, EventInfo]:
         """Those of these events the store holds, in one query per 5,000."""
         found: dict[str, EventInfo] = {}
@@ -447,6 +477,32 @@ class EventRepo:
             .order_by(col(Event.occurred_at), col(Event.recorded_at), col(Event.id))
         )
         return [_event_info(e) for e in self._session.exec(query)]
+
+
+def stored_person(row: tuple[Any, ...]) -> StoredPerson:
+    """A person from a raw row.
+
+    The row: id, unit, the six columns, details, version, created at, created by, updated at.
+    """
+    pid, unit, name, sex, birth, id_type, id_number, village, details = row[:9]
+    columns = {
+        "full_name": name,
+        "sex": sex,
+        "birth": birth,
+        "id_type": id_type,
+        "id_number": id_number,
+        "village": village,
+    }
+    version, created_at, created_by, updated_at = row[9:]
+    return StoredPerson(
+        str(pid),
+        str(unit),
+        record_from_row(columns, str(details)),
+        int(version),
+        str(created_at),
+        str(created_by),
+        str(updated_at),
+    )
 
 
 def _event_info(row: Event) -> EventInfo:

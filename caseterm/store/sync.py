@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import text, update
 from sqlmodel import Session, col, select
 
-from caseterm.store.convert import record_from_row
 from caseterm.store.engine import fetch_all
+from caseterm.store.persons import stored_person
 from caseterm.store.records import EventInfo, StoredPerson
 from caseterm.store.tables import (
     DistrictAlert,
@@ -205,7 +205,7 @@ class SyncRepo:
     def unsent_persons(self, *, batch: int = 2000) -> Iterator[StoredPerson]:
         """Persons whose current version the district has not acknowledged, by id."""
         for row in self.unsent_person_rows(batch=batch):
-            yield _stored_person(row)
+            yield stored_person(row)
 
     def unsent_person_rows(self, *, batch: int = 2000) -> Iterator[tuple[Any, ...]]:
         """The same persons as raw rows, for building a bundle without the domain objects.
@@ -432,28 +432,6 @@ class DistrictRepo:
 def _payload(raw: str) -> dict[str, Any]:
     value = json.loads(raw)
     return value if isinstance(value, dict) else {}
-
-
-def _stored_person(row: tuple[object, ...]) -> StoredPerson:
-    pid, unit, name, sex, birth, id_type, id_number, village, details = row[:9]
-    columns = {
-        "full_name": name,
-        "sex": sex,
-        "birth": birth,
-        "id_type": id_type,
-        "id_number": id_number,
-        "village": village,
-    }
-    version, created_at, created_by, updated_at = row[9:]
-    return StoredPerson(
-        str(pid),
-        str(unit),
-        record_from_row(columns, str(details)),
-        int(str(version)),
-        str(created_at),
-        str(created_by),
-        str(updated_at),
-    )
 
 
 def _export(row: SyncExport) -> ExportInfo:
