@@ -102,6 +102,7 @@ def status(
     json: JsonOpt = False,
 ) -> None:
     """The district, the bundles made and acknowledged, what is due."""
+    from caseterm.services.labels import day_label
     from caseterm.services.sync_commune import sync_status
 
     with unlocked(store, user, passphrase_file) as session:
@@ -144,7 +145,7 @@ def status(
         )
     for made in found.exports:
         state = (
-            _("acknowledged {day}").format(day=made.acked_at[:10])
+            _("acknowledged {day}").format(day=day_label(made.acked_at))
             if made.acked_at
             else _("⚠ not acknowledged yet")
         )
@@ -152,7 +153,7 @@ def status(
             _("  #{n} {period} made {day}: {persons} persons, {events} events; {state}").format(
                 n=made.sequence,
                 period=made.period,
-                day=made.created_at[:10],
+                day=day_label(made.created_at),
                 persons=made.persons,
                 events=made.events,
                 state=state,

@@ -76,3 +76,8 @@ def moment_label(iso_utc: str) -> str:
 
     moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00")).astimezone(VIETNAM)
     return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def day_label(iso_utc: str) -> str:
+    """Return a stored UTC timestamp as the day `dd/mm/yyyy` in Vietnam."""
+    return moment_label(iso_utc)[:10]

@@ -165,9 +165,12 @@ class CasetermApp(App[None]):
             self.switch_screen(TodayScreen(first=found))
 
     def action_today(self) -> None:
-        """Go to the today screen (from anywhere after unlock)."""
+        """Go to the today screen (from anywhere after unlock); a district's is its communes."""
         from caseterm.tui.screens.today import TodayScreen
 
+        if self.session is not None and self.session.unit.kind == "district":
+            self.action_sync()
+            return
         self._go_to(TodayScreen)
 
     def action_registers(self) -> None:

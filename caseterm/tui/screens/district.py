@@ -50,7 +50,7 @@ class DistrictScreen(Screen[None]):
         """Set the columns and read the status."""
         self.sub_title = _("District")
         self.query_one("#communes", DataTable).add_columns(
-            _("Commune"), _("Last bundle"), _("Month"), _("Days since"), _("State")
+            _("Commune"), _("Last bundle"), _("Month"), _("Days since"), _("Sync state")
         )
         self.query_one("#communes", DataTable).focus()
         self.action_reload()

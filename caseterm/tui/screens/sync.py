@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from caseterm.i18n import N_, _
+from caseterm.services.labels import day_label
 from caseterm.tui.dialogs.ask import AskDialog
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ class SyncScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "export", N_("Export the month"), id="sync-export"),
         Binding("a", "read_ack", N_("Read an acknowledgement"), id="sync-ack"),
-        Binding("escape", "cancel_export", N_("Cancel the export"), id="sync-cancel"),
+        Binding("escape", "cancel_export", N_("Cancel / back"), id="sync-cancel"),
         Binding("r", "reload", N_("Refresh"), id="sync-reload"),
     ]
 
@@ -100,10 +101,12 @@ class SyncScreen(Screen[None]):
             table.add_row(
                 str(made.sequence),
                 made.period,
-                made.created_at[:10],
+                day_label(made.created_at),
                 str(made.persons),
                 str(made.events),
-                _("✓ {day}").format(day=made.acked_at[:10]) if made.acked_at else _("⚠ not yet"),
+                _("✓ {day}").format(day=day_label(made.acked_at))
+                if made.acked_at
+                else _("⚠ not yet"),
             )
 
     def action_export(self) -> None:
