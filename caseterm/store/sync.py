@@ -212,21 +212,14 @@ class SyncRepo:
 
         Each row: id, unit, the six columns, details, version, created at, by, updated at.
         """
-        after = ""
-        while True:
-            rows = fetch_all(
-                self._session,
-                "SELECT p.id, p.unit_code, p.full_name, p.sex, p.birth, p.id_type, p.id_number,"
-                " p.village, p.details, p.version, p.created_at, p.created_by, p.updated_at"
-                " FROM person p LEFT JOIN sync_acked a ON a.kind = 'person' AND a.record_id = p.id"
-                " WHERE p.id > ? AND (a.version IS NULL OR a.version < p.version)"
-                " ORDER BY p.id LIMIT ?",
-                (after, batch),
-            )
-            yield from rows
-            if len(rows) < batch:
-                return
-            after = rows[-1][0]
+        return self._pages(
+            "SELECT p.id, p.unit_code, p.full_name, p.sex, p.birth, p.id_type, p.id_number,"
+            " p.village, p.details, p.version, p.created_at, p.created_by, p.updated_at"
+            " FROM person p LEFT JOIN sync_acked a ON a.kind = 'person' AND a.record_id = p.id"
+            " WHERE p.id > ? AND (a.version IS NULL OR a.version < p.version)"
+            " ORDER BY p.id LIMIT ?",
+            batch,
+        )
 
     def unsent_events(self, *, batch: int = 5000) -> Iterator[EventInfo]:
         """Events the district has not acknowledged, by id (UUIDv7: the order they were made)."""
@@ -235,17 +228,20 @@ class SyncRepo:
 
     def unsent_event_rows(self, *, batch: int = 5000) -> Iterator[tuple[Any, ...]]:
         """The same events as raw rows, the payload still the stored JSON text."""
+        return self._pages(
+            "SELECT e.id, e.person_id, e.type, e.occurred_at, e.recorded_at, e.recorded_by,"
+            " e.payload FROM event e"
+            " WHERE e.id > ? AND NOT EXISTS (SELECT 1 FROM sync_acked a"
+            " WHERE a.kind = 'event' AND a.record_id = e.id)"
+            " ORDER BY e.id LIMIT ?",
+            batch,
+        )
+
+    def _pages(self, statement: str, batch: int) -> Iterator[tuple[Any, ...]]:
+        """Every row of a statement that pages by id (`id > ?` … `LIMIT ?`), `batch` at a time."""
         after = ""
         while True:
-            rows = fetch_all(
-                self._session,
-                "SELECT e.id, e.person_id, e.type, e.occurred_at, e.recorded_at, e.recorded_by,"
-                " e.payload FROM event e"
-                " WHERE e.id > ? AND NOT EXISTS (SELECT 1 FROM sync_acked a"
-                " WHERE a.kind = 'event' AND a.record_id = e.id)"
-                " ORDER BY e.id LIMIT ?",
-                (after, batch),
-            )
+            rows = fetch_all(self._session, statement, (after, batch))
             yield from rows
             if len(rows) < batch:
                 return

@@ -19,17 +19,14 @@ from caseterm.crypto.bundle import read_header
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.bundle import canonical
 from caseterm.services.bundle_records import read_records
-from tests.sync.world import World
+from tests.sync.world import World, one_commune
 
 AGE = shutil.which("age")
 
 
 @pytest.fixture
 def world(tmp_path: Path, policy: KdfPolicy, clock: FrozenClock) -> World:
-    made = World(tmp_path, policy, clock)
-    made.add_commune("26734")
-    made.add_person("26734")
-    return made
+    return one_commune(tmp_path, policy, clock)
 
 
 @pytest.mark.skipif(AGE is None and not os.environ.get("CI"), reason="no `age` on PATH")

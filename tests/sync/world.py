@@ -114,6 +114,14 @@ class World:
             return session.store.digest(DATA_TABLES)
 
 
+def one_commune(root: Path, policy: KdfPolicy, clock: FrozenClock) -> World:
+    """A district with commune 26734 enrolled, holding one person who tested positive."""
+    world = World(root, policy, clock)
+    world.add_commune("26734")
+    world.add_person("26734")
+    return world
+
+
 def commune_signer(world: World, code: str) -> SigningKey:
     """The commune's signing key, read from its store (tests forge bundles with it)."""
     with world.open(world.communes[code]) as session, session.transaction() as tx:

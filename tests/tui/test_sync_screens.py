@@ -14,16 +14,13 @@ from caseterm.tui.dialogs.ask import AskDialog
 from caseterm.tui.screens.district import DistrictScreen
 from caseterm.tui.screens.sync import SyncScreen
 from caseterm.tui.screens.today import TodayScreen
-from tests.sync.world import World
+from tests.sync.world import World, one_commune
 from tests.tui.officer import settle, unlocked
 
 
 @pytest.fixture
 def world(tmp_path: Path, policy: KdfPolicy, clock: FrozenClock) -> World:
-    made = World(tmp_path, policy, clock)
-    made.add_commune("26734")
-    made.add_person("26734")
-    return made
+    return one_commune(tmp_path, policy, clock)
 
 
 def _cells(table: DataTable[object]) -> list[list[str]]:
