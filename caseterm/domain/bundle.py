@@ -99,7 +99,10 @@ def parse_manifest(raw: bytes) -> Manifest:
         raise BundleRejected("manifest_field", ", ".join(names)) from None
     if manifest.sequence == 1 and manifest.previous_bundle_sha256 != _FIRST:
         raise BundleRejected("manifest_field", "previous_bundle_sha256")
-    if canonical(values) != raw:
+    # The bytes must be exactly what this manifest serialises to: not only sorted and compact,
+    # but with no other spelling of a value (`true` passes a Literal[1] check, being equal to 1).
+    # Two spellings of one manifest would be two bundle hashes for one bundle.
+    if manifest_bytes(manifest) != raw:
         raise BundleRejected("manifest_not_canonical")
     return manifest
 

@@ -153,6 +153,6 @@ def parse_ack(data: bytes) -> SignedAck:
         ack = Ack.model_validate(values)
     except (binascii.Error, UnicodeDecodeError, ValueError, ValidationError):
         raise BundleRejected("ack_field") from None
-    if len(signature) != 64 or canonical(values) != raw:
+    if len(signature) != 64 or ack_message(ack) != raw:  # one spelling only, as for manifests
         raise BundleRejected("ack_field")
     return SignedAck(ack, raw, signature)

@@ -158,3 +158,13 @@ def test_a_bundle_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     atomic_write_bytes(target, BUNDLE)
     assert target.read_bytes() == BUNDLE
     assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no partial file left behind
+
+
+def test_a_manifest_with_another_spelling_of_a_value_is_refused() -> None:
+    """`true` equals 1 in Python and passes a Literal[1] check: found by T11, refused here."""
+    raw = manifest_bytes(_draft())
+    respelled = raw.replace(b'"schema_version":1', b'"schema_version":true')
+    assert respelled != raw
+    with pytest.raises(BundleRejected) as rejected:
+        parse_manifest(respelled)
+    assert rejected.value.code in {"manifest_not_canonical", "manifest_field"}
