@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from caseterm.cli import calendar, district, users
+from caseterm.cli import calendar, district, keys, users
 from caseterm.cli.common import (
     guarded,
     print_json,
@@ -37,6 +37,7 @@ app = typer.Typer(
 app.add_typer(users.app, name="users")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(district.app, name="district")
+app.add_typer(keys.app, name="keys")
 
 
 @app.callback()

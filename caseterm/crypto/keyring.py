@@ -128,6 +128,54 @@ def rewrap(keys: KeyFile, unlocked: Unlocked, new_passphrase: str, kdf: KdfParam
     )
 
 
+def begin_rotation(keys: KeyFile, data_key: bytes, *, created_at: str) -> int:
+    """Add data-key version v+1, sealed to every account and the recovery key; mark it pending.
+
+    Nobody's passphrase is needed: grants are sealed to the accounts' public keys. The current
+    version stays in force until `finish_rotation`; `abandon_rotation` forgets the new one.
+    """
+    if keys.pending is not None:
+        raise KeyFileError("rotation pending")
+    version = max(keys.versions) + 1
+    keys.versions[version] = DataKeyVersion(version, None, created_at)
+    keys.grants[version] = {
+        account_id: seal(
+            data_key,
+            entry.public_key,
+            store_id=keys.store_id,
+            recipient=account_id,
+            version=version,
+        )
+        for account_id, entry in keys.accounts.items()
+    }
+    keys.pending = version
+    if keys.recovery_public_key is not None:
+        keys.grants[version][RECOVERY] = seal(
+            data_key,
+            keys.recovery_public_key,
+            store_id=keys.store_id,
+            recipient=RECOVERY,
+            version=version,
+        )
+    return version
+
+
+def finish_rotation(keys: KeyFile) -> None:
+    """Make the pending version current and drop every older version's grants."""
+    if keys.pending is None:
+        raise KeyFileError("no rotation pending")
+    keys.current, keys.pending = keys.pending, None
+    keys.grants = {keys.current: keys.grants[keys.current]}
+
+
+def abandon_rotation(keys: KeyFile) -> None:
+    """Forget a pending version: its grants, and the version itself."""
+    if keys.pending is not None:
+        keys.grants.pop(keys.pending, None)
+        keys.versions.pop(keys.pending, None)
+        keys.pending = None
+
+
 def remove_account(keys: KeyFile, account_id: str) -> None:
     """Remove an account's slot and every grant made to it."""
     keys.accounts.pop(account_id, None)

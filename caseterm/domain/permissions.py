@@ -31,6 +31,8 @@ class Action(StrEnum):
     DISTRICT_MANAGE = "district.manage"
     """Enrol communes and revoke their keys."""
     DISTRICT_IMPORT = "district.import"
+    KEYS_MANAGE = "keys.manage"
+    """Rotate the data key or the signing key, make and restore backups."""
     DISTRICT_READ = "district.read"
     """See the communes' sync status and alerts (no case file)."""
 
@@ -54,6 +56,7 @@ _ADMIN = {
     Action.ACCOUNT_MANAGE,
     Action.STORE_VERIFY,
     Action.DEMO_DATA,
+    Action.KEYS_MANAGE,
     Action.SYNC_CONFIGURE,
     Action.SYNC_EXPORT,
     Action.DISTRICT_MANAGE,

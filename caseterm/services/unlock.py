@@ -15,6 +15,7 @@ from caseterm.services.keys import load_keyfile
 from caseterm.services.messages import describe_store_error
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
+from caseterm.services.rotation import settle_rotation
 from caseterm.services.session import CaseSession
 from caseterm.store import StoreOpenError
 from caseterm.store.database import Store
@@ -59,6 +60,8 @@ def open_session(
     """Unlock the store for an account and return the session (audited)."""
     files = StoreFiles(store)
     policy = policy or active_policy()
+    if files.store.exists():
+        settle_rotation(files)  # a rotation a crash interrupted: forward or back, before the keys
     keys, unlocked = unlock_keys(files, name, passphrase, policy)
     return attach(files, keys, unlocked, policy=policy, clock=clock or SystemClock())
 

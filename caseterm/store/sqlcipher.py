@@ -7,6 +7,7 @@ drift, or a file made with other settings, is refused instead of half-working.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +126,32 @@ def integrity_problems(con: Any) -> list[str]:
     except sqlcipher3.DatabaseError as exc:
         return [*problems, str(exc)]
     return problems + [row[0] for row in rows if row[0] != "ok"]
+
+
+def export_copy(source: Path, source_key: bytes, target: Path, target_key: bytes) -> None:
+    """Write a re-encrypted copy of the store under another key (data-key rotation, backups).
+
+    `sqlcipher_export` on a raw autocommit connection (inside a transaction it fails with a
+    misleading message), after the WAL is folded in; `user_version` is copied by hand, as the
+    export drops it. The copy is fsynced and then opened under its key with every pinned
+    setting checked, so a copy that would not open is never handed on. The caller holds the
+    store exclusively: a writer during the export would be lost.
+    """
+    con = connect(source, source_key)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = int(con.execute("PRAGMA user_version").fetchone()[0])
+        con.execute(f"ATTACH DATABASE ? AS copy KEY \"x'{target_key.hex()}'\"", (str(target),))
+        con.execute("SELECT sqlcipher_export('copy')")
+        con.execute(f"PRAGMA copy.user_version = {version}")
+        con.execute("DETACH DATABASE copy")
+    finally:
+        con.close()
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    check = connect(target, target_key)
+    try:
+        if integrity_problems(check):
+            raise StoreOpenError("damaged")
+    finally:
+        check.close()

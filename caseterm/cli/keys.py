@@ -1,0 +1,111 @@
+"""`caseterm-admin keys …`: the state of the store's keys, and data-key rotation."""
+
+from __future__ import annotations
+
+import time
+
+import typer
+
+from caseterm.cli.common import (
+    guarded,
+    print_json,
+    read_passphrase,
+    resolve_store,
+    resolve_user,
+    unlocked,
+    warn_if_unsafe_kdf,
+)
+from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.i18n import _
+
+app = typer.Typer(
+    help=_("The store's keys: their state, and rotating the data key."),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@app.command("status", help=_("Key versions and ages, key slots, recovery key, with warnings."))
+@guarded
+def status(
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Key versions and ages, key slots, recovery key, with warnings."""
+    from dataclasses import asdict
+
+    from caseterm.services.key_status import key_status
+    from caseterm.services.labels import day_label
+
+    with unlocked(store, user, passphrase_file) as session:
+        found = key_status(session)
+    if json:
+        print_json(asdict(found))
+        return
+    typer.echo(_("Store {store_id}; cipher settings as pinned.").format(store_id=found.store_id))
+    typer.echo(
+        _("Data key: version {n}, since {day}.").format(
+            n=found.data_key_version, day=day_label(found.data_key_since)
+        )
+    )
+    if found.data_key_due:
+        typer.echo(_("  ⚠ older than 2 years: rotate it (caseterm-admin keys rotate-data-key)."))
+    if found.rotation_pending:
+        typer.echo(_("  ⚠ a rotation was interrupted; it is settled at the next unlock."))
+    if found.signing_key_id and found.signing_key_since:
+        typer.echo(
+            _("Signing key: {key_id}, since {day}.").format(
+                key_id=found.signing_key_id, day=day_label(found.signing_key_since)
+            )
+        )
+    if found.signing_key_due:
+        typer.echo(_("  ⚠ older than 2 years: it should be rotated."))
+    typer.echo(_("Recovery key: present.") if found.recovery_key else _("Recovery key: ⚠ none."))
+    for slot in found.slots:
+        state = (
+            _("⚠ below the minimum: refused at unlock")
+            if slot.below_floor
+            else _("⚠ weaker than the policy: choose a new passphrase")
+            if slot.below_policy
+            else _("ok")
+        )
+        typer.echo(
+            _("  {name}: Argon2id {m} MiB, {t} passes, {p} lanes — {state}").format(
+                name=slot.name, m=slot.memory_mib, t=slot.iterations, p=slot.lanes, state=state
+            )
+        )
+
+
+@app.command(
+    "rotate-data-key",
+    help=_(
+        "Re-encrypt the whole store under a new data key (nobody else may have it open). "
+        "Safe to interrupt: the next unlock finishes or undoes it."
+    ),
+)
+@guarded
+def rotate(
+    store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None
+) -> None:
+    """Re-encrypt the whole store under a new data key."""
+    from caseterm.services.rotation import rotate_data_key
+
+    warn_if_unsafe_kdf()
+    name = resolve_user(user)
+    passphrase = read_passphrase(passphrase_file, _("Passphrase for {name}: ").format(name=name))
+    typer.echo(_("Re-encrypting the store under a new key…"), err=True)
+    started = time.monotonic()
+    done = rotate_data_key(resolve_store(store), name, passphrase)
+    typer.echo(
+        _(
+            "Data key rotated: version {old} → {new}, {mb:.1f} MB in {seconds:.1f} s. Every "
+            "account keeps its passphrase; the old key opens nothing any more."
+        ).format(
+            old=done.old_version,
+            new=done.new_version,
+            mb=done.store_bytes / 1e6,
+            seconds=time.monotonic() - started,
+        )
+    )

@@ -1,0 +1,89 @@
+"""Data-key rotation without crashes: who may, what the key file holds after, old key useless.
+
+The crash cases are T26 in tests/reliability/test_rotation_kill.py.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from caseterm.clock import FrozenClock
+from caseterm.crypto.kdf import KdfPolicy
+from caseterm.domain.codes import Role
+from caseterm.errors import PermissionDenied
+from caseterm.services.accounts import add_account
+from caseterm.services.key_status import key_status
+from caseterm.services.paths import StoreFiles
+from caseterm.services.rotation import rotate_data_key
+from caseterm.services.session import CaseSession
+from caseterm.services.unlock import open_session
+from caseterm.store import StoreOpenError
+from caseterm.store.database import Store
+from tests.conftest import ADMIN, ADMIN_PASSPHRASE, OFFICER, OFFICER_PASSPHRASE, person
+
+
+@pytest.fixture
+def two_accounts(new_store: Path, policy: KdfPolicy, clock: FrozenClock) -> Path:
+    session = open_session(new_store, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
+    try:
+        add_account(session, name=OFFICER, roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE)
+        from caseterm.services.persons import add_person
+
+        add_person(session, person(), confirm=True)
+    finally:
+        session.close()
+    return new_store
+
+
+def test_after_a_rotation_every_account_opens_and_the_old_key_opens_nothing(
+    two_accounts: Path, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    before = open_session(two_accounts, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
+    old_key = before.unlocked.data_key
+    before.close()
+    done = rotate_data_key(two_accounts, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
+    assert (done.old_version, done.new_version) == (1, 2)
+    for name, passphrase in ((ADMIN, ADMIN_PASSPHRASE), (OFFICER, OFFICER_PASSPHRASE)):
+        session = open_session(two_accounts, name, passphrase, policy=policy, clock=clock)
+        try:
+            assert session.unlocked.data_key != old_key
+            assert session.unlocked.version == 2
+        finally:
+            session.close()
+    keys = json.loads(StoreFiles(two_accounts).keyfile.read_text())
+    assert list(keys["grants"]) == ["2"]
+    assert keys["data_key"]["pending"] is None
+    with pytest.raises(StoreOpenError):
+        Store(two_accounts, old_key)
+
+
+def test_only_an_administrator_rotates_and_a_refusal_changes_nothing(
+    two_accounts: Path, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    keyfile = StoreFiles(two_accounts).keyfile
+    before = keyfile.read_bytes(), two_accounts.read_bytes()
+    with pytest.raises(PermissionDenied):
+        rotate_data_key(two_accounts, OFFICER, OFFICER_PASSPHRASE, policy=policy, clock=clock)
+    assert keyfile.read_bytes() == before[0]
+    session = open_session(two_accounts, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
+    try:
+        status = key_status(session)
+    finally:
+        session.close()
+    assert (status.data_key_version, status.rotation_pending) == (1, False)
+    assert [slot.name for slot in status.slots] == sorted([ADMIN, OFFICER])
+    assert not any(slot.below_floor for slot in status.slots)
+    assert not status.data_key_due
+
+
+def test_keys_status_warns_when_the_data_key_is_older_than_two_years(
+    session: CaseSession, clock: FrozenClock
+) -> None:
+    clock.advance(timedelta(days=2 * 365 + 1).total_seconds())
+    found = key_status(session)
+    assert found.data_key_due
+    assert found.signing_key_due
