@@ -107,17 +107,43 @@ def disable(
     store: StoreOpt = None,
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
+    rotate: Annotated[
+        bool,
+        typer.Option(
+            "--rotate",
+            help=_("Then rotate the data key, so old copies of the key file open nothing new."),
+        ),
+    ] = False,
 ) -> None:
-    """Disable an account and remove its key slot."""
+    """Disable an account and remove its key slot (and rotate the data key with --rotate)."""
+    from caseterm.cli.common import resolve_store, resolve_user, warn_if_unsafe_kdf
     from caseterm.services.accounts import disable_account
+    from caseterm.services.rotation import rotate_data_key
+    from caseterm.services.unlock import open_session
 
-    with unlocked(store, user, passphrase_file) as session:
+    warn_if_unsafe_kdf()
+    admin = resolve_user(user)
+    passphrase = read_passphrase(passphrase_file, _("Passphrase for {name}: ").format(name=admin))
+    path = resolve_store(store)
+    session = open_session(path, admin, passphrase)
+    try:
         disable_account(session, name)
+    finally:
+        session.close()
+    if not rotate:
+        typer.echo(
+            _(
+                "Disabled {name} and removed its key slot. A copy of the old key file still "
+                "opens old copies of the store: rotate the data key (keys rotate-data-key)."
+            ).format(name=name)
+        )
+        return
+    done = rotate_data_key(path, admin, passphrase)
     typer.echo(
         _(
-            "Disabled {name} and removed its key slot. A copy of the old key file still "
-            "opens old copies of the store: rotate the data key (keys rotate-data-key)."
-        ).format(name=name)
+            "Disabled {name}, removed its key slot and rotated the data key (version {n}): "
+            "nothing it could open before opens the store now."
+        ).format(name=name, n=done.new_version)
     )
 
 

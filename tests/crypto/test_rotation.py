@@ -87,3 +87,28 @@ def test_keys_status_warns_when_the_data_key_is_older_than_two_years(
     found = key_status(session)
     assert found.data_key_due
     assert found.signing_key_due
+
+
+def test_t28_a_disabled_account_with_a_saved_key_file_opens_nothing_new(
+    two_accounts: Path, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    from caseterm.crypto.keyfile import KeyFile
+    from caseterm.crypto.keyring import open_account
+    from caseterm.errors import AuthError
+    from caseterm.services.accounts import disable_account
+
+    files = StoreFiles(two_accounts)
+    saved = KeyFile.from_bytes(files.keyfile.read_bytes())  # what the officer copied away
+    admin = open_session(two_accounts, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
+    try:
+        disable_account(admin, OFFICER)
+    finally:
+        admin.close()
+    with pytest.raises(AuthError):
+        open_session(two_accounts, OFFICER, OFFICER_PASSPHRASE, policy=policy, clock=clock)
+    rotate_data_key(two_accounts, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
+    entry = saved.account_named(OFFICER)
+    assert entry is not None
+    old_key = open_account(saved, entry, OFFICER_PASSPHRASE, policy).data_key
+    with pytest.raises(StoreOpenError):
+        Store(two_accounts, old_key)
