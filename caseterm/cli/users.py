@@ -147,6 +147,26 @@ def disable(
     )
 
 
+@app.command("unlock", help=_("Let an account try its passphrase again after too many wrong ones."))
+@guarded
+def unlock(
+    name: NameArg,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Let an account try its passphrase again after too many wrong ones."""
+    from caseterm.services.accounts import let_in_again
+
+    with unlocked(store, user, passphrase_file) as session:
+        cleared = let_in_again(session, name)
+    typer.echo(
+        _("{name} may try again now.").format(name=name)
+        if cleared
+        else _("{name} had no wrong passphrases to clear.").format(name=name)
+    )
+
+
 @app.command("passwd", help=_("Change your own passphrase (the store itself is not rewritten)."))
 @guarded
 def passwd(

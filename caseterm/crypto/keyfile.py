@@ -54,6 +54,8 @@ class KeyFile:
     grants: dict[int, dict[str, bytes]] = field(default_factory=dict)
     pending: int | None = None
     recovery_public_key: bytes | None = None
+    failures: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """Account id → (consecutive failed unlocks, when the last was): kept across restarts."""
 
     def account_named(self, name: str) -> AccountEntry | None:
         """Return the account entry with this name, if any."""
@@ -155,6 +157,9 @@ def _dump(keys: KeyFile) -> dict[str, Any]:
         "recovery": {"public_key": b64(keys.recovery_public_key)}
         if keys.recovery_public_key
         else None,
+        "failures": {
+            who: {"count": count, "last": last} for who, (count, last) in keys.failures.items()
+        },
     }
 
 
@@ -186,4 +191,7 @@ def _load(raw: dict[str, Any]) -> KeyFile:
         grants=grants,
         pending=int(pending) if pending is not None else None,
         recovery_public_key=unb64(recovery["public_key"]) if recovery else None,
+        failures={
+            who: (int(f["count"]), str(f["last"])) for who, f in raw.get("failures", {}).items()
+        },
     )

@@ -53,6 +53,11 @@ class _RecoveryDoc(_Doc):
     public_key: str = Field(pattern=_B64)
 
 
+class _FailuresDoc(_Doc):
+    count: int = Field(ge=1, description="Consecutive failed unlocks")
+    last: str = Field(description="When the last one was (UTC)")
+
+
 class KeyFileDocument(_Doc):
     """The key file `<store>.keys` (format caseterm-keyfile/1). It holds no secret in clear."""
 
@@ -65,3 +70,7 @@ class KeyFileDocument(_Doc):
         description="Data-key version → recipient (account id or 'recovery') → HPKE ciphertext"
     )
     recovery: _RecoveryDoc | None
+    failures: dict[str, _FailuresDoc] = Field(
+        default_factory=dict,
+        description="Account id → consecutive failed unlocks (cleared by a successful one)",
+    )

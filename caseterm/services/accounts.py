@@ -114,6 +114,25 @@ def disable_account(session: CaseSession, name: str) -> AccountInfo:
     return disabled
 
 
+def let_in_again(session: CaseSession, name: str) -> bool:
+    """Clear an account's count of wrong passphrases (after 100 it is locked until this)."""
+    session.require(Action.ACCOUNT_MANAGE)
+    with session.transaction() as tx:
+        account = tx.accounts.by_name(name)
+        if account is None:
+            raise NotFound(_("There is no account named {name}.").format(name=name))
+        with editing_keyfile(session.files) as keys:
+            cleared = keys.failures.pop(account.id, None)
+        session.audit(
+            tx,
+            "account.unlock_reset",
+            "account",
+            account.id,
+            {"failures": cleared[0] if cleared else 0},
+        )
+    return cleared is not None
+
+
 def _active_admins(accounts: list[AccountInfo]) -> int:
     return sum(1 for a in accounts if a.active and Role.ADMIN in a.roles)
 

@@ -103,7 +103,7 @@ def rotate_data_key(
     try:
         with exclusively(files.session_lock, timeout=0):
             _settle_locked(files)
-            keys, unlocked = unlock_keys(files, admin, passphrase, policy)
+            keys, unlocked = unlock_keys(files, admin, passphrase, policy, clock)
             old = keys.current
             _audit_start(files, unlocked.data_key, unlocked.account.account_id, clock, old)
             data_key = new_data_key()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from caseterm.clock import Clock, SystemClock
+from caseterm.clock import Clock, SystemClock, utc_iso
 from caseterm.crypto import DecryptionError, KeyFileError
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.keyfile import KeyFile
 from caseterm.crypto.keyring import SlotBelowFloor, Unlocked, open_account
+from caseterm.domain.throttle import LOCK_AFTER, Failures, locked_out, wait_needed
 from caseterm.errors import AuthError, IntegrityFailure, NotFound, StoreBusy
 from caseterm.i18n import _
-from caseterm.services.keys import load_keyfile
+from caseterm.services.keys import editing_keyfile, load_keyfile
 from caseterm.services.messages import describe_store_error
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
@@ -26,17 +28,28 @@ SESSION_LOCK_TIMEOUT = 5.0
 
 
 def unlock_keys(
-    files: StoreFiles, name: str, passphrase: str, policy: KdfPolicy
+    files: StoreFiles,
+    name: str,
+    passphrase: str,
+    policy: KdfPolicy,
+    clock: Clock | None = None,
 ) -> tuple[KeyFile, Unlocked]:
-    """Open an account's slot and grant (the slow step: one key derivation)."""
+    """Open an account's slot and grant (the slow step: one key derivation).
+
+    Wrong passphrases are counted in the key file: after 5 in a row the next try must wait
+    (30 s, doubling, at most an hour), after 100 the account stays locked until an
+    administrator lets it in again. The count is cleared by a successful unlock, which audits it.
+    """
     if not files.store.exists():
         raise NotFound(describe_store_error("missing") + f" ({files.store})")
+    now = (clock or SystemClock()).now()
     keys = load_keyfile(files)
     entry = keys.account_named(name)
     if entry is None:
         raise AuthError(_("There is no account named {name} in this store.").format(name=name))
+    _refuse_while_throttled(keys, entry.account_id, name, now)
     try:
-        return keys, open_account(keys, entry, passphrase, policy)
+        unlocked = open_account(keys, entry, passphrase, policy)
     except SlotBelowFloor as exc:
         raise IntegrityFailure(
             _("The key slot of {name} is weaker than the allowed minimum: refused.").format(
@@ -44,9 +57,45 @@ def unlock_keys(
             )
         ) from exc
     except DecryptionError as exc:
+        _count_failure(files, entry.account_id, now)
         raise AuthError(_("Wrong passphrase for {name}.").format(name=name)) from exc
     except KeyFileError as exc:
         raise IntegrityFailure(_("The key file has no key for {name}.").format(name=name)) from exc
+    if entry.account_id in keys.failures:
+        with editing_keyfile(files) as editing:
+            editing.failures.pop(entry.account_id, None)
+    return keys, unlocked
+
+
+def _failures(keys: KeyFile, account_id: str) -> Failures | None:
+    found = keys.failures.get(account_id)
+    return Failures(found[0], datetime.fromisoformat(found[1])) if found else None
+
+
+def _refuse_while_throttled(keys: KeyFile, account_id: str, name: str, now: datetime) -> None:
+    failures = _failures(keys, account_id)
+    if locked_out(failures):
+        raise AuthError(
+            _(
+                "{name} is locked after {n} wrong passphrases in a row. An administrator lets "
+                "it in again with: caseterm-admin users unlock {name}"
+            ).format(name=name, n=LOCK_AFTER)
+        )
+    wait = wait_needed(failures, now)
+    if wait > timedelta(0):
+        seconds = int(wait.total_seconds()) + 1
+        raise AuthError(
+            _(
+                "Too many wrong passphrases for {name}: wait {minutes} min {seconds} s before "
+                "the next try."
+            ).format(name=name, minutes=seconds // 60, seconds=seconds % 60)
+        )
+
+
+def _count_failure(files: StoreFiles, account_id: str, now: datetime) -> None:
+    with editing_keyfile(files) as editing:
+        count = editing.failures.get(account_id, (0, ""))[0] + 1
+        editing.failures[account_id] = (count, utc_iso(now))
 
 
 def open_session(
@@ -62,8 +111,9 @@ def open_session(
     policy = policy or active_policy()
     if files.store.exists():
         settle_rotation(files)  # a rotation a crash interrupted: forward or back, before the keys
-    keys, unlocked = unlock_keys(files, name, passphrase, policy)
-    return attach(files, keys, unlocked, policy=policy, clock=clock or SystemClock())
+    clock = clock or SystemClock()
+    keys, unlocked = unlock_keys(files, name, passphrase, policy, clock)
+    return attach(files, keys, unlocked, policy=policy, clock=clock)
 
 
 def attach(
@@ -80,7 +130,8 @@ def attach(
     try:
         _check_file_salt(files, keys)
         store = _open_store(files, unlocked.data_key)
-        return _start(files, store, unlocked, policy=policy, clock=clock, lock=lock)
+        failed = keys.failures.get(unlocked.account.account_id, (0, ""))[0]
+        return _start(files, store, unlocked, policy=policy, clock=clock, lock=lock, failed=failed)
     except BaseException:
         lock.release()
         raise
@@ -112,6 +163,7 @@ def _start(
     policy: KdfPolicy,
     clock: Clock,
     lock: FileLock,
+    failed: int = 0,
 ) -> CaseSession:
     try:
         with store.transaction() as tx:
@@ -122,7 +174,10 @@ def _start(
                     _("The account {name} is disabled.").format(name=unlocked.account.name)
                 )
             session = CaseSession(files, store, account, unit, clock, policy, unlocked, lock)
-            session.audit(tx, "session.unlock", "account", account.id)
+            # Failures cannot be audited when they happen (the store is locked): the next
+            # success records how many there were.
+            details: dict[str, str | int] = {"failed_before": failed} if failed else {}
+            session.audit(tx, "session.unlock", "account", account.id, details or None)
     except StoreOpenError as exc:
         store.close()
         raise IntegrityFailure(describe_store_error(exc.reason)) from exc
