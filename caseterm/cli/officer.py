@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 
 from caseterm.cli.common import take_language
+from caseterm.services.hardening import disable_core_dumps
 
 
 def main() -> None:
     """Run `caseterm`."""
+    disable_core_dumps()  # a core file of an unlocked process would hold the keys
     argv = take_language(sys.argv[1:])
     from caseterm.cli.officer_app import app
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from caseterm.services.session import CaseSession
 
 IDLE_LOCK_SECONDS = 300
+SESSION_LIFETIME_SECONDS = 12 * 3600
+"""However busy, a session ends after this long: the passphrase is asked again."""
 STYLES = Path(__file__).parent / "styles"
 
 
@@ -67,6 +69,7 @@ class CasetermApp(App[None]):
         self.session: CaseSession | None = None
         self.failed_unlocks = 0
         self._last_activity = self.clock.monotonic()
+        self._unlocked_at = self._last_activity
         translate_bindings(self)
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
@@ -100,9 +103,19 @@ class CasetermApp(App[None]):
         await super().on_event(event)
 
     def lock_if_idle(self) -> None:
-        """Lock when nobody touched the keyboard or mouse for `idle_seconds`."""
-        idle = self.clock.monotonic() - self._last_activity
-        if self.session is not None and idle >= self.idle_seconds:
+        """Lock when nobody touched the keyboard or mouse for `idle_seconds`, or after 12 hours."""
+        if self.session is None:
+            return
+        now = self.clock.monotonic()
+        if now - self._unlocked_at >= SESSION_LIFETIME_SECONDS:
+            self.lock_store(
+                reason=_("Locked: a session lasts at most {hours} hours.").format(
+                    hours=SESSION_LIFETIME_SECONDS // 3600
+                )
+            )
+            return
+        idle = now - self._last_activity
+        if idle >= self.idle_seconds:
             self.lock_store(
                 reason=_("Locked after {minutes} idle minutes.").format(
                     minutes=max(1, round(self.idle_seconds / 60))
@@ -136,7 +149,7 @@ class CasetermApp(App[None]):
         """
         self.session = session
         self.failed_unlocks = 0
-        self._last_activity = self.clock.monotonic()
+        self._last_activity = self._unlocked_at = self.clock.monotonic()
         self._open_day()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open-day")

@@ -259,3 +259,19 @@ async def test_typing_keeps_the_session_open_and_idleness_locks_it(
         await pilot.pause()
         assert app.session is None
         assert isinstance(app.screen, UnlockScreen)
+
+
+async def test_a_busy_session_still_ends_after_twelve_hours(
+    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    async with _unlocked_app(session, policy, clock) as (app, pilot):
+        clock.advance(12 * 3600 - 10)
+        await pilot.press("2")  # the officer is typing: not idle
+        app.lock_if_idle()
+        assert app.session is not None
+        clock.advance(11)
+        await pilot.press("1")
+        app.lock_if_idle()
+        await pilot.pause()
+        assert app.session is None
+        assert isinstance(app.screen, UnlockScreen)
