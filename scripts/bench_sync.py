@@ -151,3 +151,36 @@ def bench_sync(
         "persons": persons,
         "events": events,
     }
+
+
+def bench_rotation(store: Path, work: Path, account: str, passphrase: str) -> dict[str, float]:
+    """P9: one data-key rotation of a copy of the store, in seconds per 100 MB."""
+    from caseterm.services.policy import TEST_POLICY
+    from caseterm.services.rotation import rotate_data_key
+
+    shutil.rmtree(work, ignore_errors=True)
+    copy = _copy(store, work / "rotate.db")
+    size = copy.stat().st_size
+    started = time.perf_counter()
+    rotate_data_key(copy, account, passphrase, policy=TEST_POLICY)
+    seconds = time.perf_counter() - started
+    shutil.rmtree(work)
+    return {"seconds": seconds, "mb": size / 1e6, "per_100mb": seconds / (size / 1e8)}
+
+
+def bench_unlock_kdf() -> dict[str, float]:
+    """P9: the product's key derivation, calibrated on this machine, median of 3 derivations."""
+    from caseterm.crypto.kdf import PRODUCT_POLICY, derive_kek, enrolment_params
+
+    params = enrolment_params(PRODUCT_POLICY)
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        derive_kek("mot cau mat khau du dai de do", params)
+        times.append(time.perf_counter() - started)
+    return {
+        "seconds": statistics.median(times),
+        "memory_mib": params.memory_kib / 1024,
+        "passes": params.iterations,
+        "lanes": params.lanes,
+    }
