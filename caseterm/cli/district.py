@@ -141,12 +141,17 @@ def import_(
 
 
 def _row(file: Path, result: Imported) -> dict[str, object]:
-    from dataclasses import asdict
-
-    data: dict[str, object] = asdict(result)
-    data["file"] = str(file)
-    data["ack_path"] = str(data["ack_path"]) if data["ack_path"] else None
-    return data
+    return {
+        "file": str(file),
+        "unit_code": result.unit_code,
+        "sequence": result.sequence,
+        "period": result.period,
+        "outcome": result.outcome,
+        "counts": result.counts.model_dump() if result.counts else None,
+        "ack_path": str(result.ack_path) if result.ack_path else None,
+        "missing": list(result.missing),
+        "warnings": list(result.warnings),
+    }
 
 
 def _describe(result: Imported) -> str:
