@@ -75,13 +75,22 @@ def init(
             help=_("The district's address (ctd1:…), printed by caseterm-admin district address."),
         ),
     ] = None,
+    recovery_public_key: Annotated[
+        str | None,
+        typer.Option(
+            "--recovery-public-key",
+            help=_("The recovery key's public line (caseterm-recovery/1:…), kept by the district."),
+        ),
+    ] = None,
 ) -> None:
     """Create a new encrypted store, its unit and its first administrator."""
     from caseterm.domain.codes import Role
+    from caseterm.services.recovery import parse_public
     from caseterm.services.setup import InitRequest
     from caseterm.services.sync_commune import parse_address
 
     address = parse_address(district_key) if district_key else None
+    recovery = parse_public(recovery_public_key) if recovery_public_key else None
     path = resolve_store(store)
     request = InitRequest(
         path,
@@ -92,8 +101,16 @@ def init(
         display_name,
         extra_roles=(Role.CHIEF,) if also_chief else (),
         district=address,
+        recovery_public_key=recovery,
     )
     create_store(request, passphrase_file)
+    if recovery is None:
+        typer.echo(
+            _(
+                "No recovery key: if every passphrase is lost, the store is lost. Give it one "
+                "with caseterm-admin keys set-recovery."
+            )
+        )
     if address is None:
         typer.echo(
             _(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -15,7 +17,13 @@ from caseterm.cli.common import (
     unlocked,
     warn_if_unsafe_kdf,
 )
-from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.cli.options import (
+    JsonOpt,
+    NewPassphraseFileOpt,
+    PassphraseFileOpt,
+    StoreOpt,
+    UserOpt,
+)
 from caseterm.i18n import _
 
 app = typer.Typer(
@@ -107,5 +115,83 @@ def rotate(
             new=done.new_version,
             mb=done.store_bytes / 1e6,
             seconds=time.monotonic() - started,
+        )
+    )
+
+
+@app.command(
+    "recovery-key-new",
+    help=_(
+        "Make a recovery key: its secret half goes to FILE (keep it offline, e.g. printed in a "
+        "sealed envelope at the district), its public half is printed for the stores."
+    ),
+)
+@guarded
+def recovery_key_new(
+    out: Annotated[Path, typer.Option("--out", help=_("Where to write the secret half."))],
+) -> None:
+    """Make a recovery key pair."""
+    from caseterm.services.recovery import new_recovery_key
+
+    public = new_recovery_key(out)
+    typer.echo(
+        _("Secret half written to {path}: keep it offline, never beside a store.").format(path=out),
+        err=True,
+    )
+    typer.echo(public)
+
+
+@app.command("set-recovery", help=_("Give a recovery public key a grant of this store's data key."))
+@guarded
+def set_recovery(
+    public_key: Annotated[str, typer.Argument(help=_("The line caseterm-recovery/1:…"))],
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Give a recovery public key a grant of this store's data key."""
+    from caseterm.services.recovery import set_recovery_key
+
+    with unlocked(store, user, passphrase_file) as session:
+        set_recovery_key(session, public_key)
+    typer.echo(_("The recovery key can now open this store."))
+
+
+@app.command(
+    "recover",
+    help=_(
+        "Open the store with the recovery key and give an administrator a new passphrase "
+        "(when every passphrase is lost)."
+    ),
+)
+@guarded
+def recover(
+    recovery_key: Annotated[
+        Path, typer.Option("--recovery-key", help=_("The file with the secret half."))
+    ],
+    account: Annotated[str, typer.Option("--account", help=_("The administrator's account."))],
+    store: StoreOpt = None,
+    new_passphrase_file: NewPassphraseFileOpt = None,
+) -> None:
+    """Open the store with the recovery key and give an administrator a new passphrase."""
+    from caseterm.errors import UsageError
+    from caseterm.services.recovery import recover_account
+
+    warn_if_unsafe_kdf()
+    try:
+        secret = recovery_key.read_text("utf-8")
+    except OSError as error:
+        raise UsageError(
+            _("Cannot read {path}: {reason}.").format(
+                path=recovery_key, reason=error.strerror or type(error).__name__
+            )
+        ) from error
+    passphrase = read_passphrase(
+        new_passphrase_file, _("New passphrase for {name}: ").format(name=account), confirm=True
+    )
+    recover_account(resolve_store(store), secret, account, passphrase)
+    typer.echo(
+        _("{name} has a new passphrase. The recovery key's use is in the audit log.").format(
+            name=account
         )
     )

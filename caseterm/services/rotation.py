@@ -66,14 +66,15 @@ def settle_rotation(files: StoreFiles) -> str | None:
         return None
     try:
         with exclusively(files.session_lock, timeout=0):
-            return _settle_locked(files)
+            return settle_locked(files)
     except LockBusy as exc:
         raise StoreBusy(
             _("The store is being maintained by an administrator; try again later.")
         ) from exc
 
 
-def _settle_locked(files: StoreFiles) -> str | None:
+def settle_locked(files: StoreFiles) -> str | None:
+    """`settle_rotation` for a caller that already holds the store alone."""
     with editing_keyfile(files) as keys:
         if keys.pending is None:
             return None
@@ -102,7 +103,7 @@ def rotate_data_key(
     files, policy, clock = StoreFiles(store), policy or active_policy(), clock or SystemClock()
     try:
         with exclusively(files.session_lock, timeout=0):
-            _settle_locked(files)
+            settle_locked(files)
             keys, unlocked = unlock_keys(files, admin, passphrase, policy, clock)
             old = keys.current
             _audit_start(files, unlocked.data_key, unlocked.account.account_id, clock, old)
