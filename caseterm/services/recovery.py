@@ -22,7 +22,14 @@ from caseterm.crypto.recovery import (
 )
 from caseterm.domain.codes import Role
 from caseterm.domain.permissions import Action
-from caseterm.errors import AuthError, NotFound, RefusedError, StoreBusy, UsageError
+from caseterm.errors import (
+    AuthError,
+    IntegrityFailure,
+    NotFound,
+    RefusedError,
+    StoreBusy,
+    UsageError,
+)
 from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
 from caseterm.services.keys import editing_keyfile, load_keyfile
@@ -31,6 +38,7 @@ from caseterm.services.policy import active_policy
 from caseterm.services.rotation import settle_locked
 from caseterm.services.session import CaseSession
 from caseterm.services.validation import require_good_passphrase
+from caseterm.store import StoreOpenError
 from caseterm.store.database import Store
 from caseterm.store.lock import LockBusy, exclusively
 
@@ -107,7 +115,10 @@ def _recover(
         data_key = open_with_recovery(keys, secret)
     except (DecryptionError, KeyFileError) as exc:
         raise AuthError(_("This recovery key does not open this store.")) from exc
-    store = Store(files.store, data_key)
+    try:
+        store = Store(files.store, data_key)
+    except StoreOpenError as exc:
+        raise IntegrityFailure(_("The store does not open with its current key.")) from exc
     try:
         with store.transaction() as tx:
             account = tx.accounts.by_name(name)

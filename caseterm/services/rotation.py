@@ -106,7 +106,7 @@ def rotate_data_key(
             settle_locked(files)
             keys, unlocked = unlock_keys(files, admin, passphrase, policy, clock)
             old = keys.current
-            _audit_start(files, unlocked.data_key, unlocked.account.account_id, clock, old)
+            _audit(files, unlocked.data_key, unlocked.account.account_id, clock, "start", old)
             data_key = new_data_key()
             with editing_keyfile(files) as editing:
                 new = begin_rotation(editing, data_key, created_at=utc_iso(clock.now()))
@@ -114,7 +114,7 @@ def rotate_data_key(
             _swap(files)
             with editing_keyfile(files) as editing:
                 finish_rotation(editing)
-            _audit_done(files, data_key, unlocked.account.account_id, clock, new)
+            _audit(files, data_key, unlocked.account.account_id, clock, "done", new)
     except LockBusy as exc:
         raise StoreBusy(
             _("Close caseterm everywhere on this computer first: the store must be used alone.")
@@ -122,8 +122,12 @@ def rotate_data_key(
     return Rotated(old, new, files.store.stat().st_size)
 
 
-def _audit_start(files: StoreFiles, key: bytes, account_id: str, clock: Clock, old: int) -> None:
-    """Check the account may rotate and record the start (carried into the new file)."""
+def _audit(files: StoreFiles, key: bytes, account_id: str, clock: Clock, step: str, v: int) -> None:
+    """Record a step of the rotation, once the account is checked to be an administrator.
+
+    The start is recorded before the export, so the new file carries it; the end after the
+    swap, in the new file. A start with no end is the trace of a rotation that rolled back.
+    """
     store = _open(files, key)
     try:
         with store.transaction() as tx:
@@ -133,26 +137,11 @@ def _audit_start(files: StoreFiles, key: bytes, account_id: str, clock: Clock, o
             tx.audit.append(
                 at=utc_iso(clock.now()),
                 account_id=account_id,
-                action="key.rotate_start",
+                action=f"key.rotate_{step}",
                 object_type="key",
-                object_id=str(old),
+                object_id=str(v),
             )
         store.checkpoint()
-    finally:
-        store.close()
-
-
-def _audit_done(files: StoreFiles, key: bytes, account_id: str, clock: Clock, new: int) -> None:
-    store = _open(files, key)
-    try:
-        with store.transaction() as tx:
-            tx.audit.append(
-                at=utc_iso(clock.now()),
-                account_id=account_id,
-                action="key.rotate_done",
-                object_type="key",
-                object_id=str(new),
-            )
     finally:
         store.close()
 

@@ -15,8 +15,6 @@ from sqlalchemy import text, update
 from sqlmodel import Session, col, select
 
 from caseterm.store.engine import fetch_all
-from caseterm.store.persons import stored_person
-from caseterm.store.records import EventInfo, StoredPerson
 from caseterm.store.tables import (
     DistrictAlert,
     DistrictBundle,
@@ -202,15 +200,11 @@ class SyncRepo:
         )
         return len(waiting)
 
-    def unsent_persons(self, *, batch: int = 2000) -> Iterator[StoredPerson]:
-        """Persons whose current version the district has not acknowledged, by id."""
-        for row in self.unsent_person_rows(batch=batch):
-            yield stored_person(row)
-
     def unsent_person_rows(self, *, batch: int = 2000) -> Iterator[tuple[Any, ...]]:
-        """The same persons as raw rows, for building a bundle without the domain objects.
+        """Persons whose current version the district has not acknowledged, by id, as rows.
 
-        Each row: id, unit, the six columns, details, version, created at, by, updated at.
+        A bundle is built from them without the domain objects. Each row: id, unit, the six
+        columns, details, version, created at, created by, updated at.
         """
         return self._pages(
             "SELECT p.id, p.unit_code, p.full_name, p.sex, p.birth, p.id_type, p.id_number,"
@@ -221,13 +215,11 @@ class SyncRepo:
             batch,
         )
 
-    def unsent_events(self, *, batch: int = 5000) -> Iterator[EventInfo]:
-        """Events the district has not acknowledged, by id (UUIDv7: the order they were made)."""
-        for eid, pid, type_, occurred, recorded, by, payload in self.unsent_event_rows(batch=batch):
-            yield EventInfo(eid, pid, type_, occurred, recorded, by, _payload(payload))
-
     def unsent_event_rows(self, *, batch: int = 5000) -> Iterator[tuple[Any, ...]]:
-        """The same events as raw rows, the payload still the stored JSON text."""
+        """Events the district has not acknowledged, by id (UUIDv7: the order they were made).
+
+        Raw rows, the payload still the stored JSON text.
+        """
         return self._pages(
             "SELECT e.id, e.person_id, e.type, e.occurred_at, e.recorded_at, e.recorded_by,"
             " e.payload FROM event e"
@@ -423,11 +415,6 @@ class DistrictRepo:
             (),
         )
         return [(str(a), str(b), str(c)) for a, b, c in rows]
-
-
-def _payload(raw: str) -> dict[str, Any]:
-    value = json.loads(raw)
-    return value if isinstance(value, dict) else {}
 
 
 def _export(row: SyncExport) -> ExportInfo:

@@ -4,24 +4,17 @@ refused 4, integrity 5, not found 6)."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from caseterm.errors import EXIT_AUTH, EXIT_INTEGRITY, EXIT_NOT_FOUND, EXIT_REFUSED, EXIT_USAGE
+from tests.cli.programs import entry
 from tests.conftest import ADMIN_PASSPHRASE, OFFICER_PASSPHRASE
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def _entry(name: str) -> list[str]:
-    found = shutil.which(name, path=str(Path(sys.executable).parent))
-    module = "caseterm" if name == "caseterm" else "caseterm.cli.admin"
-    return [found] if found else [sys.executable, "-m", module]
 
 
 @pytest.fixture
@@ -47,7 +40,7 @@ def run(cli_env: dict[str, str], tmp_path: Path) -> Run:
         if user:
             extra += ["--user", user]
         result = subprocess.run(
-            [*_entry(program), *args, *extra],
+            [*entry(program), *args, *extra],
             env=env,
             capture_output=True,
             text=True,
@@ -247,7 +240,7 @@ def test_init_refuses_an_existing_store_and_weak_passphrases(run: Run, tmp_path:
     weak.write_text("passwordpassword123\n", "utf-8")
     result = subprocess.run(
         [
-            *_entry("caseterm-admin"),
+            *entry("caseterm-admin"),
             "init",
             "--store",
             str(other),

@@ -6,22 +6,15 @@ One district and one commune store side by side; every step is a real process.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from caseterm.domain.lifecycle.timecalc import local_day
 from caseterm.domain.sync import export_due
 from caseterm.errors import EXIT_REFUSED, EXIT_USAGE
+from tests.cli.programs import entry
 from tests.conftest import ADMIN_PASSPHRASE
-
-
-def _entry(name: str) -> list[str]:
-    found = shutil.which(name, path=str(Path(sys.executable).parent))
-    module = "caseterm" if name == "caseterm" else "caseterm.cli.admin"
-    return [found] if found else [sys.executable, "-m", module]
 
 
 class Clerk:
@@ -34,7 +27,7 @@ class Clerk:
         self, program: str, store: Path, *args: str, expect: int = 0
     ) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
-            [*_entry(program), *args, "--store", str(store), "--passphrase-file", str(self.secret)],
+            [*entry(program), *args, "--store", str(store), "--passphrase-file", str(self.secret)],
             env={**self.env, "CASETERM_USER": "quantri"},
             capture_output=True,
             text=True,

@@ -11,9 +11,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import signal
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +24,7 @@ from caseterm.services.policy import TEST_POLICY
 from caseterm.services.rotation import rotate_data_key, rotation_temporary
 from caseterm.services.unlock import open_session
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
+from tests.reliability.kill import run_child
 from tests.sync.world import copy_store
 
 TRIALS = int(os.environ.get("CASETERM_KILL_TRIALS", "10"))
@@ -89,18 +87,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Pristine:
 
 
 def _run(store: Path, crash: str, delay: float | None) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(store), ADMIN_PASSPHRASE, crash],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "ready"
-    if delay is not None:
-        time.sleep(delay)
-        os.kill(child.pid, signal.SIGKILL)
-    child.wait()
+    run_child(CHILD, [str(store), ADMIN_PASSPHRASE, crash], delay)
 
 
 def _check(store: Path) -> int:

@@ -14,9 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import random
-import signal
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +26,7 @@ from caseterm.services.demo import generate_persons
 from caseterm.services.district_import import import_bundle
 from caseterm.services.policy import TEST_POLICY
 from caseterm.services.sync_commune import export_bundle
+from tests.reliability.kill import run_child
 from tests.sync.world import DATA_TABLES, World, commune_signer, copy_store
 
 TRIALS = int(os.environ.get("CASETERM_KILL_TRIALS", "10"))
@@ -95,22 +93,6 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
     return Setup(world, bundle, before, before_digest, after_digest, pristine_commune, seconds)
 
 
-def _kill_child(store: Path, action: str, target: Path, delay: float) -> bool:
-    """Run the child and SIGKILL it `delay` seconds after it is ready; True if it finished."""
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(store), action, str(target), MOMENT],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline().strip() == "ready"
-    time.sleep(delay)
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
-    return child.stdout.read().strip() == "done"
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("batch", range(5))
 def test_t02_a_kill_during_import_leaves_before_or_after_never_between(
@@ -120,7 +102,11 @@ def test_t02_a_kill_during_import_leaves_before_or_after_never_between(
     outcomes: list[str] = []
     for trial in range(TRIALS):
         store = copy_store(setup.before, tmp_path / f"trial-{trial}" / "caseterm.db")
-        _kill_child(store, "import", setup.bundle, rng.uniform(0.0, setup.seconds * 1.3))
+        run_child(
+            CHILD,
+            [str(store), "import", str(setup.bundle), MOMENT],
+            rng.uniform(0.0, setup.seconds * 1.3),
+        )
         with setup.world.open(store) as session:
             digest = session.store.digest(DATA_TABLES)
             assert session.store.integrity_problems() == []
@@ -146,7 +132,7 @@ def test_t03_a_kill_during_export_leaves_no_partial_bundle(
         store = copy_store(setup.commune, tmp_path / f"trial-{trial}" / "caseterm.db")
         outbox = tmp_path / f"outbox-{trial}"
         outbox.mkdir()
-        _kill_child(store, "export", outbox, rng.uniform(0.0, 1.0))
+        run_child(CHILD, [str(store), "export", str(outbox), MOMENT], rng.uniform(0.0, 1.0))
         name = outbox / "26734_2026-10_000001.ctb"
         if name.exists():  # complete and signed, or not there at all
             data = name.read_bytes()

@@ -26,11 +26,13 @@ from caseterm.crypto.signing import SigningKey
 from caseterm.domain.bundle import canonical
 from caseterm.errors import BundleRefused
 from caseterm.i18n import set_language
-from caseterm.services.bundle_records import MAX_LINE_BYTES
+from caseterm.services.bundle_records import MAX_LINE_BYTES, event_bytes, person_bytes
 from caseterm.services.district_import import import_bundle
 from caseterm.services.policy import TEST_POLICY
 from caseterm.services.session import CaseSession
 from caseterm.services.sync_messages import REJECTION_TEXTS
+from caseterm.services.unlock import open_session
+from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.sync.world import DATA_TABLES, World, commune_signer, forge
 
 EXAMPLES = int(os.environ.get("CASETERM_T11_EXAMPLES", "1000"))
@@ -63,12 +65,10 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kit]:
     valid = world.export("26734", "2026-10").read_bytes()
     signer = commune_signer(world, "26734")
     with world.open(world.communes["26734"]) as session, session.transaction() as tx:
-        from caseterm.services.bundle_records import event_line, payload_lines, person_line
-
-        persons = [person_line(p) for p in tx.sync.unsent_persons()]
-        events = [event_line(e) for e in tx.sync.unsent_events()]
-    payload = b"".join(payload_lines(persons, events))
-    session = world.open(world.district).__enter__()
+        lines = [*map(person_bytes, tx.sync.unsent_person_rows())]
+        lines += map(event_bytes, tx.sync.unsent_event_rows())
+    payload = b"".join(lines)
+    session = open_session(world.district, ADMIN, ADMIN_PASSPHRASE, policy=TEST_POLICY)
     folder = root / "cases"
     folder.mkdir()
     yield Kit(world, session, valid, payload, signer, folder)
