@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from caseterm.cli import calendar, district, keys, users
+from caseterm.cli import backup, calendar, district, keys, users
 from caseterm.cli.common import (
     guarded,
     print_json,
@@ -38,6 +38,7 @@ app.add_typer(users.app, name="users")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(district.app, name="district")
 app.add_typer(keys.app, name="keys")
+app.add_typer(backup.app, name="backup")
 
 
 @app.callback()

@@ -79,7 +79,7 @@ def read_passphrase(passphrase_file: Path | None, prompt: str, *, confirm: bool 
     if passphrase_file is not None:
         try:
             text = passphrase_file.read_text("utf-8")
-        except OSError:
+        except (OSError, UnicodeDecodeError):
             fail(
                 _("Cannot read the passphrase file {path}.").format(path=passphrase_file),
                 EXIT_USAGE,
@@ -93,6 +93,20 @@ def read_passphrase(passphrase_file: Path | None, prompt: str, *, confirm: bool 
     if confirm and getpass.getpass(_("Type it again: ")) != first:
         fail(_("The two passphrases differ; nothing was changed."), EXIT_USAGE)
     return first
+
+
+def read_text_file(path: Path) -> str:
+    """A small text file the user named (a key line), or a clear usage error."""
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else None
+        fail(
+            _("Cannot read {path}: {reason}.").format(
+                path=path, reason=reason or type(error).__name__
+            ),
+            EXIT_USAGE,
+        )
 
 
 def warn_if_unsafe_kdf() -> None:

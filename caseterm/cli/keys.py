@@ -12,6 +12,7 @@ from caseterm.cli.common import (
     guarded,
     print_json,
     read_passphrase,
+    read_text_file,
     resolve_store,
     resolve_user,
     unlocked,
@@ -71,6 +72,12 @@ def status(
     if found.signing_key_due:
         typer.echo(_("  ⚠ older than 2 years: it should be rotated."))
     typer.echo(_("Recovery key: present.") if found.recovery_key else _("Recovery key: ⚠ none."))
+    if found.last_backup is None:
+        typer.echo(_("Last backup: ⚠ never (caseterm-admin backup create --out FILE)."))
+    else:
+        typer.echo(_("Last backup: {day}.").format(day=day_label(found.last_backup)))
+        if found.backup_due:
+            typer.echo(_("  ⚠ more than a month ago: make a new one."))
     for slot in found.slots:
         state = (
             _("⚠ below the minimum: refused at unlock")
@@ -174,18 +181,10 @@ def recover(
     new_passphrase_file: NewPassphraseFileOpt = None,
 ) -> None:
     """Open the store with the recovery key and give an administrator a new passphrase."""
-    from caseterm.errors import UsageError
     from caseterm.services.recovery import recover_account
 
     warn_if_unsafe_kdf()
-    try:
-        secret = recovery_key.read_text("utf-8")
-    except OSError as error:
-        raise UsageError(
-            _("Cannot read {path}: {reason}.").format(
-                path=recovery_key, reason=error.strerror or type(error).__name__
-            )
-        ) from error
+    secret = read_text_file(recovery_key)
     passphrase = read_passphrase(
         new_passphrase_file, _("New passphrase for {name}: ").format(name=account), confirm=True
     )

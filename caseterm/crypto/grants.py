@@ -23,16 +23,26 @@ def _info(store_id: str, recipient: str, version: int) -> bytes:
 
 def seal(secret: bytes, public_key: bytes, *, store_id: str, recipient: str, version: int) -> bytes:
     """Seal a secret (a data key) to a recipient's public key."""
+    return seal_with_info(secret, public_key, _info(store_id, recipient, version))
+
+
+def seal_with_info(secret: bytes, public_key: bytes, info: bytes) -> bytes:
+    """Seal a secret to a public key under a caller's context (e.g. a backup's)."""
     public = X25519PublicKey.from_public_bytes(public_key)
-    return _SUITE.encrypt(secret, public, info=_info(store_id, recipient, version))
+    return _SUITE.encrypt(secret, public, info=info)
 
 
 def open_grant(
     sealed: bytes, private_key: bytes, *, store_id: str, recipient: str, version: int
 ) -> bytes:
     """Open a grant with the recipient's private key; raise `DecryptionError` if it does not fit."""
+    return open_with_info(sealed, private_key, _info(store_id, recipient, version))
+
+
+def open_with_info(sealed: bytes, private_key: bytes, info: bytes) -> bytes:
+    """Open what `seal_with_info` sealed; raise `DecryptionError` if key or context differ."""
     private = X25519PrivateKey.from_private_bytes(private_key)
     try:
-        return _SUITE.decrypt(sealed, private, info=_info(store_id, recipient, version))
+        return _SUITE.decrypt(sealed, private, info=info)
     except (InvalidTag, ValueError) as exc:
         raise DecryptionError from exc

@@ -15,6 +15,8 @@ from caseterm.services.keys import load_keyfile
 from caseterm.services.session import CaseSession
 
 CRYPTOPERIOD = timedelta(days=2 * 365)
+BACKUP_EVERY = timedelta(days=31)
+"""A month: the district's copy is up to a month old, so the backup must not be older."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class KeyStatus:
     signing_key_due: bool
     recovery_key: bool
     slots: list[SlotStatus]
+    last_backup: str | None = None
+    backup_due: bool = True
+    """No backup yet, or none for more than `BACKUP_EVERY`."""
 
 
 def key_status(session: CaseSession) -> KeyStatus:
@@ -52,6 +57,7 @@ def key_status(session: CaseSession) -> KeyStatus:
     keys = load_keyfile(session.files)
     with session.transaction(durable=False) as tx:
         signing = tx.keys.active()
+        backup = tx.audit.last_of("backup.created")
         session.audit(tx, "key.status", "unit", session.unit.code)
     now = session.clock.now()
     since = keys.versions[keys.current].created_at
@@ -79,6 +85,8 @@ def key_status(session: CaseSession) -> KeyStatus:
         signing is not None and _older_than(signing[2], now),
         keys.recovery_public_key is not None,
         slots,
+        backup.at if backup else None,
+        backup is None or now - datetime.fromisoformat(backup.at) > BACKUP_EVERY,
     )
 
 

@@ -90,6 +90,16 @@ class AuditRepo:
         """Verify the whole chain; return the number of good entries and the first fault."""
         return verify_chain(self.entries())
 
+    def last_of(self, action: str) -> AuditEntry | None:
+        """The newest entry of one action (e.g. the last backup), if any."""
+        row = self._session.exec(
+            select(AuditLog)
+            .where(col(AuditLog.action) == action)
+            .order_by(col(AuditLog.seq).desc())
+            .limit(1)
+        ).first()
+        return _entry(row) if row else None
+
     def recent(self, limit: int) -> list[AuditEntry]:
         """Return the newest entries, newest first."""
         rows = self._session.exec(select(AuditLog).order_by(col(AuditLog.seq).desc()).limit(limit))

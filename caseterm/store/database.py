@@ -20,7 +20,12 @@ from caseterm.store.engine import make_engine
 from caseterm.store.lifecycle import StateRepo, UnitEventRepo
 from caseterm.store.migrate import HEAD, recorded_revision, upgrade_to_head
 from caseterm.store.persons import EventRepo, PersonRepo
-from caseterm.store.sqlcipher import cipher_version, current_cipher_settings, integrity_problems
+from caseterm.store.sqlcipher import (
+    cipher_version,
+    current_cipher_settings,
+    integrity_problems,
+    online_backup,
+)
 from caseterm.store.sync import DistrictRepo, SyncRepo
 
 
@@ -151,6 +156,11 @@ class Store:
                 for row in raw.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):  # noqa: S608
                     digest.update(repr(row).encode())
         return digest.hexdigest()
+
+    def backup_into(self, target: Path, target_key: bytes) -> None:
+        """Copy the store, as of one instant, into a new file under `target_key` (online)."""
+        with _damage_as_error(), self._engine.connect() as connection:
+            online_backup(_dbapi(connection), target, target_key)
 
     def checkpoint(self) -> None:
         """Fold the WAL into the main file."""

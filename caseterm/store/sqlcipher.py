@@ -128,6 +128,17 @@ def integrity_problems(con: Any) -> list[str]:
     return problems + [row[0] for row in rows if row[0] != "ok"]
 
 
+def _create_private(target: Path) -> None:
+    """Create `target` empty, readable by its owner only (SQLite would follow the umask).
+
+    SQLite gives the -wal and -shm files the main file's mode, so they follow.
+    """
+    try:
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError as exc:
+        raise StoreOpenError("exists") from exc
+
+
 def export_copy(source: Path, source_key: bytes, target: Path, target_key: bytes) -> None:
     """Write a re-encrypted copy of the store under another key (data-key rotation, backups).
 
@@ -137,6 +148,7 @@ def export_copy(source: Path, source_key: bytes, target: Path, target_key: bytes
     setting checked, so a copy that would not open is never handed on. The caller holds the
     store exclusively: a writer during the export would be lost.
     """
+    _create_private(target)
     con = connect(source, source_key)
     try:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -155,3 +167,27 @@ def export_copy(source: Path, source_key: bytes, target: Path, target_key: bytes
             raise StoreOpenError("damaged")
     finally:
         check.close()
+
+
+def online_backup(source: Any, target: Path, target_key: bytes) -> None:
+    """Copy a live store, through SQLite's backup API, into a new file under another key.
+
+    The copy is one read transaction on `source` (a keyed connection of the live store): in
+    WAL mode writers go on committing meanwhile, and the copy is the state at its start, never
+    a mix. The live files are never copied or touched as files. The new file is left as one
+    self-contained file (rollback journal mode, no -wal), fsynced and integrity-checked.
+    """
+    _create_private(target)
+    copy = sqlcipher3.connect(str(target), check_same_thread=False, isolation_level=None)
+    try:
+        copy.execute(_key_pragma(target_key))
+        for pragma, value in PINNED_CIPHER.items():
+            copy.execute(f"PRAGMA {pragma} = {_literal(value)}")
+        source.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+        if integrity_problems(copy):
+            raise StoreOpenError("damaged")
+    finally:
+        copy.close()
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())

@@ -47,6 +47,7 @@ def test_after_a_rotation_every_account_opens_and_the_old_key_opens_nothing(
     before.close()
     done = rotate_data_key(two_accounts, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
     assert (done.old_version, done.new_version) == (1, 2)
+    assert two_accounts.stat().st_mode & 0o777 == 0o600  # the re-encrypted file is private too
     for name, passphrase in ((ADMIN, ADMIN_PASSPHRASE), (OFFICER, OFFICER_PASSPHRASE)):
         session = open_session(two_accounts, name, passphrase, policy=policy, clock=clock)
         try:

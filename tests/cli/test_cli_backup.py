@@ -1,0 +1,59 @@
+"""Backups through the installed entry points: create, verify, restore, and the refusals."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from caseterm.errors import EXIT_AUTH, EXIT_USAGE
+from tests.cli.programs import entry
+from tests.cli.test_cli_sync import Clerk
+from tests.conftest import ADMIN_PASSPHRASE
+
+
+def _admin(env: dict[str, str], *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [*entry("caseterm-admin"), *args],
+        env={**env, "CASETERM_USER": "quantri"},
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert result.returncode == expect, (args, result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def test_a_backup_made_verified_and_restored_from_the_command_line(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret"
+    secret.write_text(ADMIN_PASSPHRASE + "\n", "utf-8")
+    run = Clerk(cli_env, secret)
+    store, backup = tmp_path / "c" / "c.db", tmp_path / "usb" / "c.ctbak"
+    backup.parent.mkdir()
+    run("caseterm-admin", store, "init", "--unit-code", "26734", "--unit-name", "Xã Tân An",
+        "--admin", "quantri")  # fmt: skip
+    status = json.loads(run("caseterm-admin", store, "keys", "status", "--json").stdout)
+    assert (status["last_backup"], status["backup_due"]) == (None, True)
+    made = run("caseterm-admin", store, "backup", "create", "--out", str(backup))
+    assert "opens with the passphrase of: quantri" in made.stdout
+    status = json.loads(run("caseterm-admin", store, "keys", "status", "--json").stdout)
+    assert status["last_backup"] is not None and not status["backup_due"]
+
+    key = ("--passphrase-file", str(secret))
+    checked = _admin(cli_env, "backup", "verify", str(backup), *key)
+    assert "The backup is whole: Xã Tân An (26734)" in checked.stdout
+    wrong = tmp_path / "wrong"
+    wrong.write_text("day khong phai mat khau dung\n", "utf-8")
+    _admin(cli_env, "backup", "verify", str(backup), "--passphrase-file", str(wrong),
+           expect=EXIT_AUTH)  # fmt: skip
+    restored = tmp_path / "new" / "c.db"
+    restored.parent.mkdir()
+    _admin(cli_env, "backup", "restore", str(backup), "--store", str(restored), *key)
+    refused = _admin(cli_env, "backup", "restore", str(backup), "--store", str(restored), *key,
+                     expect=EXIT_USAGE)  # fmt: skip
+    assert "already exists" in refused.stderr
+    assert "Everything verified" in run("caseterm-admin", restored, "verify").stdout
