@@ -43,6 +43,10 @@ class AuthError(CasetermError):
     exit_code = EXIT_AUTH
 
 
+class NewPassphraseNeeded(AuthError):
+    """A one-time reset code was right: its owner must now choose a passphrase to go on."""
+
+
 class RefusedError(CasetermError):
     """The rules refused the request: validation, permission, policy."""
 

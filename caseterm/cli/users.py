@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from caseterm.cli.common import guarded, print_json, read_passphrase, unlocked
+from caseterm.cli.common import (
+    guarded,
+    print_json,
+    read_passphrase,
+    resolve_store,
+    resolve_user,
+    unlocked,
+    warn_if_unsafe_kdf,
+)
 from caseterm.cli.options import JsonOpt, NewPassphraseFileOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.i18n import _
 
@@ -167,6 +175,43 @@ def unlock(
     )
 
 
+@app.command(
+    "reset",
+    help=_(
+        "Give an account that forgot its passphrase a one-time code (valid 72 hours unless "
+        "--valid-hours says otherwise); its owner then chooses a new passphrase. You never "
+        "learn or set it."
+    ),
+)
+@guarded
+def reset(
+    name: NameArg,
+    valid_hours: Annotated[
+        int, typer.Option("--valid-hours", min=1, max=168, help=_("How long the code works."))
+    ] = 72,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Give an account a one-time code to choose a new passphrase."""
+    from datetime import timedelta
+
+    from caseterm.services.account_reset import reset_account
+    from caseterm.services.labels import moment_label
+
+    with unlocked(store, user, passphrase_file) as session:
+        made = reset_account(session, name, timedelta(hours=valid_hours))
+    typer.echo(_("One-time code for {name}:").format(name=name))
+    typer.echo(f"    {made.code}")
+    typer.echo(
+        _(
+            "Give it to {name} in person; it works once, until {moment}. At the next unlock "
+            "{name} types it as the passphrase and then chooses a new passphrase. The old "
+            "passphrase opens nothing any more."
+        ).format(name=name, moment=moment_label(made.expires))
+    )
+
+
 @app.command("passwd", help=_("Change your own passphrase (the store itself is not rewritten)."))
 @guarded
 def passwd(
@@ -176,13 +221,29 @@ def passwd(
     new_passphrase_file: NewPassphraseFileOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Change your own passphrase (the store itself is not rewritten)."""
+    """Change your own passphrase, or choose one with an administrator's one-time code."""
+    from caseterm.errors import NewPassphraseNeeded
+    from caseterm.services.account_reset import redeem_reset_code
     from caseterm.services.accounts import change_own_passphrase
+    from caseterm.services.unlock import open_session
 
-    with unlocked(store, user, passphrase_file) as session:
+    warn_if_unsafe_kdf()
+    name, path = resolve_user(user), resolve_store(store)
+    prompt = _("Passphrase (or one-time code) for {name}: ").format(name=name)
+    current = read_passphrase(passphrase_file, prompt)
+    try:
+        session = open_session(path, name, current)
+    except NewPassphraseNeeded:
         new = read_passphrase(new_passphrase_file, _("New passphrase: "), confirm=True)
-        change_own_passphrase(session, new)
-        name = session.actor.name
+        session = redeem_reset_code(path, name, current, new)
+    else:
+        try:
+            new = read_passphrase(new_passphrase_file, _("New passphrase: "), confirm=True)
+            change_own_passphrase(session, new)
+        except BaseException:
+            session.close()
+            raise
+    session.close()
     if json:
         print_json({"changed": True})
     else:

@@ -107,7 +107,9 @@ def _validate(raw: dict[str, Any]) -> None:
 
 def _dump_slot(slot: Slot) -> dict[str, Any]:
     kdf = slot.kdf
+    expiry = {"expires": slot.expires} if slot.expires else {}
     return {
+        **expiry,
         "kdf": {
             "alg": "argon2id",
             "m_kib": kdf.memory_kib,
@@ -125,7 +127,8 @@ def _load_slot(raw: dict[str, Any]) -> Slot:
     if kdf["alg"] != "argon2id":
         raise KeyFileError("kdf")
     params = KdfParams(int(kdf["m_kib"]), int(kdf["t"]), int(kdf["p"]), unb64(kdf["salt"]))
-    return Slot(params, unb64(raw["nonce"]), unb64(raw["ciphertext"]))
+    expires = raw.get("expires")
+    return Slot(params, unb64(raw["nonce"]), unb64(raw["ciphertext"]), expires)
 
 
 def _dump(keys: KeyFile) -> dict[str, Any]:

@@ -27,6 +27,11 @@ class _SlotDoc(_Doc):
     kdf: _KdfDoc
     nonce: str = Field(pattern=_B64)
     ciphertext: str = Field(pattern=_B64, description="AES-256-GCM of the account's X25519 key")
+    expires: str | None = Field(
+        default=None,
+        description="Only for a slot under a one-time reset code: usable until then (UTC); "
+        "bound into the AAD",
+    )
 
 
 class _AccountDoc(_Doc):

@@ -128,6 +128,43 @@ def rewrap(keys: KeyFile, unlocked: Unlocked, new_passphrase: str, kdf: KdfParam
     )
 
 
+def reset_slot(
+    keys: KeyFile,
+    account_id: str,
+    code: str,
+    kdf: KdfParams,
+    data_key: bytes,
+    *,
+    expires: str,
+) -> None:
+    """Give an account a new key pair whose slot opens with a one-time code until `expires`.
+
+    The old slot and grant are gone: the forgotten passphrase opens nothing any more. The
+    owner's first unlock with the code must choose a passphrase (`rewrap` drops the expiry).
+    """
+    entry = keys.accounts[account_id]
+    pair = AccountKeyPair.generate()
+    slot = wrap_slot(
+        pair,
+        code,
+        kdf,
+        store_id=keys.store_id,
+        account_id=account_id,
+        account_name=entry.name,
+        expires=expires,
+    )
+    keys.accounts[account_id] = AccountEntry(
+        account_id, entry.name, pair.public_bytes, slot, entry.created_at
+    )
+    keys.grants[keys.current][account_id] = seal(
+        data_key,
+        pair.public_bytes,
+        store_id=keys.store_id,
+        recipient=account_id,
+        version=keys.current,
+    )
+
+
 def begin_rotation(keys: KeyFile, data_key: bytes, *, created_at: str) -> int:
     """Add data-key version v+1, sealed to every account and the recovery key; mark it pending.
 

@@ -31,6 +31,11 @@ class Slot:
     kdf: KdfParams
     nonce: bytes
     ciphertext: bytes
+    expires: str | None = None
+    """Set for a slot wrapped under a one-time reset code: usable until then (UTC, ISO).
+
+    Bound into the AAD, so editing the key file to extend it makes the slot unopenable.
+    """
 
 
 @dataclass(frozen=True)
@@ -50,8 +55,10 @@ class AccountKeyPair:
         )
 
 
-def _slot_aad(store_id: str, account_id: str, account_name: str, kdf: KdfParams) -> bytes:
-    return context(
+def _slot_aad(
+    store_id: str, account_id: str, account_name: str, kdf: KdfParams, expires: str | None
+) -> bytes:
+    parts: tuple[str | int | bytes, ...] = (
         "caseterm/slot/v1",
         store_id,
         account_id,
@@ -62,6 +69,8 @@ def _slot_aad(store_id: str, account_id: str, account_name: str, kdf: KdfParams)
         kdf.lanes,
         kdf.salt,
     )
+    # An ordinary slot's AAD is unchanged; a reset slot's adds its expiry.
+    return context(*parts, "reset-until", expires) if expires else context(*parts)
 
 
 def wrap_slot(
@@ -72,12 +81,13 @@ def wrap_slot(
     store_id: str,
     account_id: str,
     account_name: str,
+    expires: str | None = None,
 ) -> Slot:
-    """Wrap an account's private key under a KEK derived from its passphrase."""
+    """Wrap an account's private key under a KEK derived from its passphrase (or reset code)."""
     kek = derive_kek(passphrase, kdf)
     nonce = os.urandom(NONCE_BYTES)
-    aad = _slot_aad(store_id, account_id, account_name, kdf)
-    return Slot(kdf, nonce, AESGCM(kek).encrypt(nonce, keys.private_bytes, aad))
+    aad = _slot_aad(store_id, account_id, account_name, kdf, expires)
+    return Slot(kdf, nonce, AESGCM(kek).encrypt(nonce, keys.private_bytes, aad), expires)
 
 
 def unwrap_slot(
@@ -85,7 +95,7 @@ def unwrap_slot(
 ) -> AccountKeyPair:
     """Open a slot with a passphrase; raise `DecryptionError` for a wrong one (or a moved slot)."""
     kek = derive_kek(passphrase, slot.kdf)
-    aad = _slot_aad(store_id, account_id, account_name, slot.kdf)
+    aad = _slot_aad(store_id, account_id, account_name, slot.kdf, slot.expires)
     try:
         private_bytes = AESGCM(kek).decrypt(slot.nonce, slot.ciphertext, aad)
     except InvalidTag as exc:

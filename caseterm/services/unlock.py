@@ -8,12 +8,14 @@ from pathlib import Path
 from caseterm.clock import Clock, SystemClock, utc_iso
 from caseterm.crypto import DecryptionError, KeyFileError
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.crypto.keyfile import KeyFile
+from caseterm.crypto.keyfile import AccountEntry, KeyFile
 from caseterm.crypto.keyring import SlotBelowFloor, Unlocked, open_account
+from caseterm.crypto.reset_code import normalise_code
 from caseterm.domain.throttle import LOCK_AFTER, Failures, locked_out, wait_needed
-from caseterm.errors import AuthError, IntegrityFailure, NotFound, StoreBusy
+from caseterm.errors import AuthError, IntegrityFailure, NewPassphraseNeeded, NotFound, StoreBusy
 from caseterm.i18n import _
 from caseterm.services.keys import editing_keyfile, load_keyfile
+from caseterm.services.labels import moment_label
 from caseterm.services.messages import describe_store_error
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
@@ -33,12 +35,17 @@ def unlock_keys(
     passphrase: str,
     policy: KdfPolicy,
     clock: Clock | None = None,
+    *,
+    redeeming: bool = False,
 ) -> tuple[KeyFile, Unlocked]:
     """Open an account's slot and grant (the slow step: one key derivation).
 
     Wrong passphrases are counted in the key file: after 5 in a row the next try must wait
     (30 s, doubling, at most an hour), after 100 the account stays locked until an
     administrator lets it in again. The count is cleared by a successful unlock, which audits it.
+
+    An account reset by an administrator opens with its one-time code until the code expires;
+    a right code raises `NewPassphraseNeeded` unless `redeeming` (the caller sets a passphrase).
     """
     if not files.store.exists():
         raise NotFound(describe_store_error("missing") + f" ({files.store})")
@@ -48,8 +55,11 @@ def unlock_keys(
     if entry is None:
         raise AuthError(_("There is no account named {name} in this store.").format(name=name))
     _refuse_while_throttled(keys, entry.account_id, name, now)
+    reset = _reset_pending(entry, name, now, redeeming=redeeming)
     try:
-        unlocked = open_account(keys, entry, passphrase, policy)
+        unlocked = open_account(
+            keys, entry, normalise_code(passphrase) if reset else passphrase, policy
+        )
     except SlotBelowFloor as exc:
         raise IntegrityFailure(
             _("The key slot of {name} is weaker than the allowed minimum: refused.").format(
@@ -58,13 +68,39 @@ def unlock_keys(
         ) from exc
     except DecryptionError as exc:
         _count_failure(files, entry.account_id, now)
+        if reset:
+            raise AuthError(_("Wrong one-time code for {name}.").format(name=name)) from exc
         raise AuthError(_("Wrong passphrase for {name}.").format(name=name)) from exc
     except KeyFileError as exc:
         raise IntegrityFailure(_("The key file has no key for {name}.").format(name=name)) from exc
     if entry.account_id in keys.failures:
         with editing_keyfile(files) as editing:
             editing.failures.pop(entry.account_id, None)
+    if reset and not redeeming:
+        raise NewPassphraseNeeded(
+            _(
+                "The one-time code for {name} is right: now choose your own passphrase (in the "
+                "unlock screen, or with: caseterm-admin users passwd --user {name})."
+            ).format(name=name)
+        )
     return keys, unlocked
+
+
+def _reset_pending(entry: AccountEntry, name: str, now: datetime, *, redeeming: bool) -> bool:
+    """True when the account opens with a one-time code (refused once it has expired)."""
+    expires = entry.slot.expires
+    if expires is None:
+        if redeeming:
+            raise AuthError(_("{name} has no one-time code to use.").format(name=name))
+        return False
+    if now > datetime.fromisoformat(expires):
+        raise AuthError(
+            _(
+                "The one-time code for {name} expired at {moment}; ask an administrator for "
+                "a new one."
+            ).format(name=name, moment=moment_label(expires))
+        )
+    return True
 
 
 def _failures(keys: KeyFile, account_id: str) -> Failures | None:

@@ -35,9 +35,11 @@ class AskDialog(ModalScreen[dict[str, str] | None]):
         Binding("escape", "cancel", N_("Cancel"), id="ask-cancel")
     ]
 
-    def __init__(self, title: str, fields: list[Field], *, ok: str) -> None:
+    def __init__(self, title: str, fields: list[Field], *, ok: str, secret: bool = False) -> None:
         super().__init__()
         self._title, self._fields, self._ok = title, fields, ok
+        self._secret = secret
+        """Hide what is typed (passphrases)."""
 
     def compose(self) -> ComposeResult:
         """The title, one labelled input per field, and the buttons."""
@@ -45,7 +47,7 @@ class AskDialog(ModalScreen[dict[str, str] | None]):
             yield Label(self._title, classes="title", markup=False)
             for key, label, value in self._fields:
                 yield Label(label, markup=False)
-                yield Input(value, id=f"ask-{key}")
+                yield Input(value, id=f"ask-{key}", password=self._secret)
             with Horizontal():
                 yield Button(_("Cancel"), id="cancel")
                 yield Button(self._ok, id="ok", variant="primary")

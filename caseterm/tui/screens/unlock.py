@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from caseterm.errors import CasetermError
+from caseterm.errors import CasetermError, NewPassphraseNeeded, RefusedError
 from caseterm.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -127,6 +127,9 @@ class UnlockScreen(Screen[None]):
                 policy=self.caseterm.policy,
                 clock=self.caseterm.clock,
             )
+        except NewPassphraseNeeded as needed:
+            self.app.call_from_thread(self._choose_passphrase, account, passphrase, str(needed))
+            return
         except CasetermError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
@@ -134,6 +137,46 @@ class UnlockScreen(Screen[None]):
             self.app.call_from_thread(self._failed, _("Unexpected error while unlocking."))
             return
         self.app.call_from_thread(self.caseterm.unlocked, session)
+
+    def _choose_passphrase(self, account: str, code: str, message: str) -> None:
+        """The one-time code was right: ask for the new passphrase, twice, hidden."""
+        from caseterm.tui.dialogs.ask import AskDialog
+
+        def chosen(answer: dict[str, str] | None) -> None:
+            if answer is None:
+                self._busy(False)
+                self._say(_("Nothing was changed; the one-time code still works."))
+                return
+            if answer["new"] != answer["again"]:
+                self._choose_passphrase(account, code, _("The two passphrases differ."))
+                return
+            self._say(_("Saving the new passphrase…"))
+            self._redeem(account, code, answer["new"])
+
+        fields = [("new", _("New passphrase"), ""), ("again", _("Type it again"), "")]
+        self.app.push_screen(AskDialog(message, fields, ok=_("Save"), secret=True), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="unlock")
+    def _redeem(self, account: str, code: str, new_passphrase: str) -> None:
+        from caseterm.services.account_reset import redeem_reset_code
+
+        try:
+            session = redeem_reset_code(
+                self.caseterm.store_path,
+                account,
+                code,
+                new_passphrase,
+                policy=self.caseterm.policy,
+                clock=self.caseterm.clock,
+            )
+        except RefusedError as refused:  # the passphrase policy: choose another
+            self.app.call_from_thread(self._choose_passphrase, account, code, str(refused))
+        except CasetermError as error:
+            self.app.call_from_thread(self._failed, str(error))
+        except Exception:  # shown as a message with an id, never a traceback
+            self.app.call_from_thread(self._failed, _("Unexpected error while unlocking."))
+        else:
+            self.app.call_from_thread(self.caseterm.unlocked, session)
 
     def _failed(self, message: str) -> None:
         self.caseterm.failed_unlocks += 1
