@@ -18,7 +18,7 @@ SCHEMA = ROOT / "schema"
 def schemas() -> dict[str, dict[str, Any]]:
     """File name → JSON Schema, generated from the models in the code."""
     from caseterm.crypto.keyfile_schema import KeyFileDocument
-    from caseterm.domain.bundle import Manifest
+    from caseterm.domain.bundle import KeyChange, Manifest
     from caseterm.domain.lifecycle.holidays import HolidayCalendarDocument
     from caseterm.domain.sync import Ack
     from caseterm.services.views import DueListOut, PersonFileOut, PersonSummaryOut
@@ -32,6 +32,7 @@ def schemas() -> dict[str, dict[str, Any]]:
         ("holidays.v1.schema.json", HolidayCalendarDocument),
         ("bundle-manifest.v1.schema.json", Manifest),
         ("bundle-ack.v1.schema.json", Ack),
+        ("bundle-key-change.v1.schema.json", KeyChange),
     ):
         out[name] = _identified(name, model.model_json_schema(by_alias=True))
     out["event.v1.schema.json"] = _identified("event.v1.schema.json", event_schema())

@@ -127,6 +127,30 @@ def rotate(
 
 
 @app.command(
+    "rotate-signing-key",
+    help=_(
+        "Make a new signing key for the unit's bundles. The old key signs a statement that "
+        "the next bundles carry, so the district trusts the new key without a new enrolment."
+    ),
+)
+@guarded
+def rotate_signing(
+    store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None
+) -> None:
+    """Make a new signing key, introduced to the district by the old one."""
+    from caseterm.services.signing_rotation import rotate_signing_key
+
+    with unlocked(store, user, passphrase_file) as session:
+        done = rotate_signing_key(session)
+    typer.echo(
+        _(
+            "Signing key {old} → {new}. The next bundle tells the district; until it is "
+            "acknowledged, the key cannot be rotated again."
+        ).format(old=done.old_key_id, new=done.new_key_id)
+    )
+
+
+@app.command(
     "recovery-key-new",
     help=_(
         "Make a recovery key: its secret half goes to FILE (keep it offline, e.g. printed in a "

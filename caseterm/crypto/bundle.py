@@ -6,6 +6,9 @@ A bundle file is a short text header and then a standard age file:
     manifest <n>
     <n bytes: the canonical manifest JSON>
     signature <base64 of the 64-byte Ed25519 signature over those n bytes>
+    key-change <k>                      (only from a commune whose signing key replaced another:)
+    <k bytes: the canonical key-change statement JSON>
+    key-change-signature <base64 of the old key's signature over those k bytes>
     <blank line>
     <age v1 binary file, to the district's X25519 recipient>
 
@@ -26,13 +29,15 @@ from dataclasses import dataclass
 import pyrage
 from pyrage import x25519
 
-from caseterm.crypto.signing import SigningKey, verify_signature
+from caseterm.crypto.signing import SigningKey, key_id_of, verify_signature
 from caseterm.domain.bundle import (
     MAX_MANIFEST_BYTES,
     BundleRejected,
+    KeyChange,
     Manifest,
     canonical,
     manifest_bytes,
+    parse_key_change,
     parse_manifest,
 )
 
@@ -82,18 +87,49 @@ class BundleHeader:
     manifest_raw: bytes
     signature: bytes
     payload_offset: int
+    key_change: KeyChange | None = None
+    key_change_raw: bytes = b""
+    key_change_signature: bytes = b""
 
     def verify(self, sender_public_key: bytes) -> None:
         """Refuse unless the manifest is signed by this sender key."""
         if not verify_signature(sender_public_key, self.signature, self.manifest_raw):
             raise BundleRejected("bad_signature")
 
+    def introduced_key(self, old_public_key: bytes) -> bytes:
+        """The new public key the key-change statement introduces, once the old key signed it.
 
-def seal(draft: Manifest, payload: bytes, recipient: str, signer: SigningKey) -> bytes:
+        Refuses a statement that does not name this bundle's sender and key, or whose new key id
+        is not its new key's.
+        """
+        statement = self.key_change
+        if statement is None:
+            raise BundleRejected("untrusted_key", f"{self.manifest.sender_key_id} (unknown)")
+        new_public = bytes.fromhex(statement.new_public_key)
+        if (
+            statement.unit != self.manifest.sender_unit
+            or statement.new_key_id != self.manifest.sender_key_id
+            or key_id_of(new_public) != statement.new_key_id
+            or key_id_of(old_public_key) != statement.old_key_id
+        ):
+            raise BundleRejected("key_change", "does not match the bundle")
+        if not verify_signature(old_public_key, self.key_change_signature, self.key_change_raw):
+            raise BundleRejected("key_change", "bad signature")
+        return new_public
+
+
+def seal(
+    draft: Manifest,
+    payload: bytes,
+    recipient: str,
+    signer: SigningKey,
+    key_change: tuple[bytes, bytes] | None = None,
+) -> bytes:
     """The bundle bytes: the signed manifest, then the age file.
 
     `draft` gets the ciphertext's hash in place of whatever it held. The plaintext (the inner
-    manifest line, then the payload) exists only in memory.
+    manifest line, then the payload) exists only in memory. `key_change` is the signer's
+    key-change statement and the old key's signature over it, when the signer replaced a key.
     """
     try:
         to = x25519.Recipient.from_str(recipient)
@@ -105,8 +141,21 @@ def seal(draft: Manifest, payload: bytes, recipient: str, signer: SigningKey) ->
     raw = manifest_bytes(manifest)
     parse_manifest(raw)  # never sign what the district would refuse
     signature = base64.b64encode(signer.sign(raw))
-    header = b"%smanifest %d\n%s\nsignature %s\n\n" % (MAGIC, len(raw), raw, signature)
-    return header + ciphertext
+    header = b"%smanifest %d\n%s\nsignature %s\n" % (MAGIC, len(raw), raw, signature)
+    return header + _key_change_lines(key_change, signer) + b"\n" + ciphertext
+
+
+def _key_change_lines(key_change: tuple[bytes, bytes] | None, signer: SigningKey) -> bytes:
+    if key_change is None:
+        return b""
+    raw, signature = key_change
+    if parse_key_change(raw).new_key_id != signer.key_id:
+        raise BundleRejected("key_change", "not about the signing key")
+    return b"key-change %d\n%s\nkey-change-signature %s\n" % (
+        len(raw),
+        raw,
+        base64.b64encode(signature),
+    )
 
 
 def read_header(data: bytes) -> BundleHeader:
@@ -116,26 +165,40 @@ def read_header(data: bytes) -> BundleHeader:
     if not data.startswith(MAGIC):
         raise BundleRejected("not_a_bundle")
     at = len(MAGIC)
+    raw, at = _sized(data, at, b"manifest")
+    manifest = parse_manifest(raw)
+    line, at = _line(data, at)
+    prefix, _space, encoded = line.partition(b" ")
+    signature = _signature(prefix, encoded, b"signature")
+    line, at = _line(data, at)
+    if not line:
+        return BundleHeader(manifest, raw, signature, at)
+    change_raw, at = _sized(data, at - len(line) - 1, b"key-change")
+    statement = parse_key_change(change_raw)
+    line, at = _line(data, at)
+    prefix, _space, encoded = line.partition(b" ")
+    change_signature = _signature(prefix, encoded, b"key-change-signature")
+    blank, at = _line(data, at)
+    if blank:
+        raise BundleRejected("header", "no blank line after the signatures")
+    return BundleHeader(manifest, raw, signature, at, statement, change_raw, change_signature)
+
+
+def _sized(data: bytes, at: int, name: bytes) -> tuple[bytes, int]:
+    """A `<name> <n>` line, then n bytes and a newline; returns the bytes and where next starts."""
     line, at = _line(data, at)
     prefix, _space, length = line.partition(b" ")
     # One spelling of each number and of the signature: any other byte form of the same bundle
     # would hash differently and look, to the district, like a second bundle (equivocation).
-    if prefix != b"manifest" or not length.isdigit() or length != b"%d" % int(length):
-        raise BundleRejected("header", "manifest length")
+    if prefix != name or not length.isdigit() or length != b"%d" % int(length):
+        raise BundleRejected("header", f"{name.decode()} length")
     size = int(length)
     if size > MAX_MANIFEST_BYTES:
         raise BundleRejected("manifest_too_large", f"{size} bytes")
     raw, at = data[at : at + size], at + size
     if len(raw) != size or data[at : at + 1] != b"\n":
-        raise BundleRejected("truncated", "manifest")
-    manifest = parse_manifest(raw)
-    line, at = _line(data, at + 1)
-    prefix, _space, encoded = line.partition(b" ")
-    signature = _signature(prefix, encoded)
-    blank, at = _line(data, at)
-    if blank:
-        raise BundleRejected("header", "no blank line after the signature")
-    return BundleHeader(manifest, raw, signature, at)
+        raise BundleRejected("truncated", name.decode())
+    return raw, at + 1
 
 
 def open_payload(data: bytes, header: BundleHeader, identity: str) -> bytes:
@@ -163,9 +226,9 @@ def _line(data: bytes, at: int) -> tuple[bytes, int]:
     return data[at:end], end + 1
 
 
-def _signature(prefix: bytes, encoded: bytes) -> bytes:
-    if prefix != b"signature":
-        raise BundleRejected("header", "signature line")
+def _signature(prefix: bytes, encoded: bytes, name: bytes) -> bytes:
+    if prefix != name:
+        raise BundleRejected("header", f"{name.decode()} line")
     try:
         signature = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):

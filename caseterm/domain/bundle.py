@@ -110,3 +110,47 @@ def parse_manifest(raw: bytes) -> Manifest:
 def first_previous_hash() -> str:
     """The previous-bundle hash a commune's first bundle carries."""
     return _FIRST
+
+
+KEY_CHANGE_FORMAT: Final = "caseterm-key-change/1"
+
+
+class KeyChange(BaseModel):
+    """A commune's statement that its new signing key replaces the old one.
+
+    Signed by the old key and carried in the clear header of every bundle the new key signs, so
+    the district, which trusts the old key, takes the new one without a new enrolment.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True
+    )
+
+    format: Literal["caseterm-key-change/1"]
+    unit: _Unit
+    old_key_id: _KeyId
+    new_key_id: _KeyId
+    new_public_key: _Hex64
+    """The new Ed25519 public key (raw, hex)."""
+    created_at: Annotated[
+        str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+    ]
+
+
+def key_change_bytes(statement: KeyChange) -> bytes:
+    """The statement as it is signed and carried."""
+    return canonical(statement.model_dump())
+
+
+def parse_key_change(raw: bytes) -> KeyChange:
+    """Read a key-change statement, refusing anything but one valid statement in canonical form."""
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise BundleRejected("key_change", "too large")
+    try:
+        values = json.loads(raw.decode("utf-8"))
+        statement = KeyChange.model_validate(values)
+    except (UnicodeDecodeError, ValueError, ValidationError):
+        raise BundleRejected("key_change", "not a statement") from None
+    if key_change_bytes(statement) != raw:
+        raise BundleRejected("key_change", "not canonical")
+    return statement

@@ -39,7 +39,7 @@ from caseterm.services.district_apply import apply_records
 from caseterm.services.session import CaseSession
 from caseterm.services.sync_messages import refusal, refused
 from caseterm.store.database import Tx
-from caseterm.store.sync import ReceivedBundle
+from caseterm.store.sync import CommuneKeyInfo, ReceivedBundle
 
 APPLIED = "applied"
 QUARANTINED = "quarantined"
@@ -130,6 +130,8 @@ def _check_sender(session: CaseSession, tx: Tx, header: BundleHeader) -> str:
     if tx.district.commune(manifest.sender_unit) is None:
         raise BundleRejected("unknown_unit", manifest.sender_unit)
     key = tx.district.commune_key(manifest.sender_key_id)
+    if key is None and header.key_change is not None:
+        key = _introduced(session, tx, header)
     if key is None or key.unit_code != manifest.sender_unit:
         raise BundleRejected("untrusted_key", f"{manifest.sender_key_id} (unknown)")
     if key.revoked_at is not None:
@@ -142,6 +144,32 @@ def _check_sender(session: CaseSession, tx: Tx, header: BundleHeader) -> str:
     if manifest.recipient_unit != session.unit.code or identity is None:
         raise BundleRejected("wrong_recipient", manifest.recipient_unit)
     return identity
+
+
+def _introduced(session: CaseSession, tx: Tx, header: BundleHeader) -> CommuneKeyInfo:
+    """Trust the bundle's new key, introduced by a statement a trusted key of the commune signed.
+
+    Runs in the import's transaction: if the bundle is refused later, the key is not kept.
+    """
+    statement = header.key_change
+    assert statement is not None  # noqa: S101 - the caller checked
+    old = tx.district.commune_key(statement.old_key_id)
+    if old is None or old.unit_code != header.manifest.sender_unit:
+        raise BundleRejected("untrusted_key", f"{statement.old_key_id} (unknown)")
+    if old.revoked_at is not None:
+        raise BundleRejected("untrusted_key", f"{statement.old_key_id} (revoked)")
+    public = header.introduced_key(old.public_key)
+    header.verify(public)  # before the new key is trusted for anything
+    key = CommuneKeyInfo(statement.new_key_id, old.unit_code, public, None)
+    tx.district.add_commune_key(key, at=session.now())
+    session.audit(
+        tx,
+        "district.key_change",
+        "unit",
+        old.unit_code,
+        {"old_key_id": old.key_id, "new_key_id": key.key_id},
+    )
+    return key
 
 
 def _seen_before(known: ReceivedBundle, digest: str, last_sequence: int) -> Imported:

@@ -245,7 +245,7 @@ def _make(
         audit_head=tx.audit.head()[1],
     )
     try:
-        data = seal(draft, b"".join(lines), target.recipient, signer)
+        data = seal(draft, b"".join(lines), target.recipient, signer, tx.keys.key_change())
     except BundleRejected as rejection:
         raise refused(rejection) from None
     info = ExportInfo(

@@ -30,6 +30,9 @@ REJECTION_TEXTS = {
     "record": N_("A record of the bundle is invalid, so none was applied: {detail}."),
     "unknown_unit": N_("The commune {detail} is not enrolled at this district."),
     "untrusted_key": N_("The bundle is signed with a key this district does not trust: {detail}."),
+    "key_change": N_(
+        "The bundle's statement introducing a new signing key is not valid ({detail})."
+    ),
     "wrong_recipient": N_("The bundle was made for another district ({detail})."),
     "replay": N_("This bundle is older than one already applied ({detail}): it is a replay."),
     "equivocation": N_(

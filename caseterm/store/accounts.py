@@ -115,20 +115,55 @@ class UnitKeyRepo:
         )
         self._session.flush()
 
-    def active(self) -> tuple[str, bytes, str] | None:
-        """Return (key id, public key, created at) of the active signing key."""
-        row = self._session.exec(
+    def _active_row(self) -> UnitKey | None:
+        return self._session.exec(
             select(UnitKey)
             .where(col(UnitKey.retired_at).is_(None))
             .order_by(col(UnitKey.created_at).desc())
         ).first()
+
+    def active(self) -> tuple[str, bytes, str] | None:
+        """Return (key id, public key, created at) of the active signing key."""
+        row = self._active_row()
         return (row.key_id, row.public_key, row.created_at) if row else None
 
     def signer(self) -> tuple[bytes, bytes] | None:
         """Return (private key, public key) of the active signing key, to sign with."""
-        row = self._session.exec(
-            select(UnitKey)
-            .where(col(UnitKey.retired_at).is_(None))
-            .order_by(col(UnitKey.created_at).desc())
-        ).first()
+        row = self._active_row()
         return (row.private_key, row.public_key) if row else None
+
+    def key_change(self) -> tuple[bytes, bytes] | None:
+        """The active key's key-change statement and the old key's signature, if it has one."""
+        row = self._active_row()
+        if row is None or row.change_statement is None or row.change_signature is None:
+            return None
+        return row.change_statement, row.change_signature
+
+    def replace_active(
+        self,
+        *,
+        key_id: str,
+        private_key: bytes,
+        public_key: bytes,
+        created_at: str,
+        statement: bytes,
+        signature: bytes,
+    ) -> None:
+        """Retire the active key and make a new one active, with the statement introducing it."""
+        old = self._active_row()
+        if old is None:
+            raise LookupError("no active signing key")
+        old.retired_at = created_at
+        self._session.add(old)
+        self._session.add(
+            UnitKey(
+                key_id=key_id,
+                unit_code=old.unit_code,
+                private_key=private_key,
+                public_key=public_key,
+                created_at=created_at,
+                change_statement=statement,
+                change_signature=signature,
+            )
+        )
+        self._session.flush()

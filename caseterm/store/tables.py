@@ -109,6 +109,10 @@ class UnitKey(SQLModel, table=True):
     public_key: bytes
     created_at: str
     retired_at: str | None = None
+    change_statement: bytes | None = None
+    """For a key that replaced another: the canonical key-change statement (JSON) …"""
+    change_signature: bytes | None = None
+    """… and the replaced key's signature over it, carried in bundles to the district."""
 
 
 class PersonState(SQLModel, table=True):

@@ -137,6 +137,7 @@ def forge(
     *,
     signer: SigningKey | None = None,
     recipient: str | None = None,
+    key_change: tuple[bytes, bytes] | None = None,
     **manifest: object,
 ) -> bytes:
     """A bundle that a commune's real key signs, with any payload and manifest fields."""
@@ -157,7 +158,7 @@ def forge(
     }
     values.update(manifest)
     draft = Manifest.model_validate(values)
-    return seal(draft, payload, recipient or world.address.recipient, signer)
+    return seal(draft, payload, recipient or world.address.recipient, signer, key_change)
 
 
 def copy_store(store: Path, to: Path) -> Path:
