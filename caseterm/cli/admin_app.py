@@ -83,16 +83,39 @@ def init(
             help=_("The recovery key's public line (caseterm-recovery/1:…), kept by the district."),
         ),
     ] = None,
+    recovery_key_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--recovery-key-out",
+            help=_(
+                "Without --recovery-public-key, a new recovery key is made for this store: "
+                "write its secret half to this file (to print) instead of showing it once."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Create a new encrypted store, its unit and its first administrator."""
     from caseterm.domain.codes import Role
-    from caseterm.services.recovery import parse_public
+    from caseterm.errors import UsageError
+    from caseterm.services.recovery import (
+        new_store_recovery_key,
+        parse_public,
+        save_recovery_secret,
+    )
     from caseterm.services.setup import InitRequest
     from caseterm.services.sync_commune import parse_address
 
     address = parse_address(district_key) if district_key else None
-    recovery = parse_public(recovery_public_key) if recovery_public_key else None
     path = resolve_store(store)
+    secret: str | None = None
+    if recovery_public_key:
+        recovery = parse_public(recovery_public_key)
+    else:
+        if recovery_key_out is not None and recovery_key_out.exists():
+            raise UsageError(
+                _("{path} already exists; nothing was written.").format(path=recovery_key_out)
+            )
+        recovery, secret = new_store_recovery_key()
     request = InitRequest(
         path,
         unit_code,
@@ -105,13 +128,10 @@ def init(
         recovery_public_key=recovery,
     )
     create_store(request, passphrase_file)
-    if recovery is None:
-        typer.echo(
-            _(
-                "No recovery key: if every passphrase is lost, the store is lost. Give it one "
-                "with caseterm-admin keys set-recovery."
-            )
-        )
+    if secret is not None:
+        if recovery_key_out is not None:
+            save_recovery_secret(recovery_key_out, secret)
+        _say_recovery_key(None if recovery_key_out else secret, recovery_key_out)
     if address is None:
         typer.echo(
             _(
@@ -119,6 +139,23 @@ def init(
                 "first monthly bundle."
             )
         )
+
+
+def _say_recovery_key(secret: str | None, written_to: Path | None) -> None:
+    """The store's own recovery key: shown once, or where its secret half was written."""
+    typer.echo(
+        _(
+            "This store got its own recovery key (no district key was given). It opens the "
+            "store when every passphrase is lost. Print it, seal it in an envelope and keep it "
+            "away from this computer; when the district gives its recovery key, replace this "
+            "one with caseterm-admin keys set-recovery."
+        )
+    )
+    if secret is not None:
+        typer.echo(_("It is shown only this once:"))
+        typer.echo(f"    {secret}")
+    else:
+        typer.echo(_("Its secret half is in {path}.").format(path=written_to))
 
 
 def create_store(request: InitRequest, passphrase_file: Path | None) -> None:

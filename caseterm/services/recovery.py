@@ -48,11 +48,25 @@ def new_recovery_key(out: Path) -> str:
 
     An existing file is never overwritten: it may be another store's recovery key.
     """
+    public, secret = new_recovery_pair()
+    save_recovery_secret(out, secret)
+    return public
+
+
+def new_store_recovery_key() -> tuple[bytes, str]:
+    """A recovery key for a store whose district has none to give yet: (public key, secret line).
+
+    The secret line is shown once or written with `save_recovery_secret`, after the store exists.
+    """
+    public, secret = new_recovery_pair()
+    return parse_line(public, PUBLIC_PREFIX), secret
+
+
+def save_recovery_secret(out: Path, secret: str) -> None:
+    """Write a recovery key's secret line to `out` (never over an existing file)."""
     if out.exists():
         raise UsageError(_("{path} already exists; nothing was written.").format(path=out))
-    public, secret = new_recovery_pair()
     atomic_write_bytes(out, (secret + "\n").encode())
-    return public
 
 
 def parse_public(text: str) -> bytes:

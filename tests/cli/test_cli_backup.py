@@ -57,3 +57,30 @@ def test_a_backup_made_verified_and_restored_from_the_command_line(
                      expect=EXIT_USAGE)  # fmt: skip
     assert "already exists" in refused.stderr
     assert "Everything verified" in run("caseterm-admin", restored, "verify").stdout
+
+
+def test_a_store_without_a_district_gets_its_own_recovery_key_shown_once(
+    cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret"
+    secret.write_text(ADMIN_PASSPHRASE + "\n", "utf-8")
+    run = Clerk(cli_env, secret)
+    store, backup = tmp_path / "c" / "c.db", tmp_path / "c.ctbak"
+    made = run("caseterm-admin", store, "init", "--unit-code", "26734", "--unit-name", "Xã Tân An",
+               "--admin", "quantri")  # fmt: skip
+    [line] = [x.strip() for x in made.stdout.splitlines() if "caseterm-recovery-secret/1:" in x]
+    assert "shown only this once" in made.stdout
+    status = json.loads(run("caseterm-admin", store, "keys", "status", "--json").stdout)
+    assert status["recovery_key"] is True
+    run("caseterm-admin", store, "backup", "create", "--out", str(backup))
+    envelope = tmp_path / "envelope.txt"
+    envelope.write_text(line + "\n", "utf-8")
+    recovered = _admin(cli_env, "backup", "verify", str(backup), "--recovery-key", str(envelope))
+    assert "The backup is whole" in recovered.stdout
+
+    written = tmp_path / "printed.txt"
+    other = run("caseterm-admin", tmp_path / "d" / "d.db", "init", "--unit-code", "26735",
+                "--unit-name", "Xã Tân Bình", "--admin", "quantri",
+                "--recovery-key-out", str(written))  # fmt: skip
+    assert "caseterm-recovery-secret/1:" not in other.stdout
+    assert written.read_text("utf-8").startswith("caseterm-recovery-secret/1:")
