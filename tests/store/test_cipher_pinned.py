@@ -74,7 +74,7 @@ def test_a_sqlcipher_3_library_is_refused(tmp_path: Path, monkeypatch: pytest.Mo
     store = _made_with(tmp_path / "same.db")
     real_connect = sqlcipher3.connect
     monkeypatch.setattr(
-        pinned.sqlcipher3, "connect", lambda *a, **k: _OldLibrary(real_connect(*a, **k))
+        sqlcipher3, "connect", lambda *a, **k: _OldLibrary(real_connect(*a, **k))
     )
     with pytest.raises(StoreOpenError) as refused:
         pinned.connect(store, KEY)
