@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from caseterm.clock import Clock, SystemClock, utc_iso
 from caseterm.crypto import DecryptionError, KeyFileError
-from caseterm.crypto.kdf import KdfPolicy
+from caseterm.crypto.kdf import KdfPolicy, enrolment_params
 from caseterm.crypto.keyfile import AccountEntry, KeyFile
-from caseterm.crypto.keyring import SlotBelowFloor, Unlocked, open_account
+from caseterm.crypto.keyring import SlotBelowFloor, Unlocked, open_account, rewrap
 from caseterm.crypto.reset_code import normalise_code
 from caseterm.domain.throttle import LOCK_AFTER, Failures, locked_out, wait_needed
 from caseterm.errors import AuthError, IntegrityFailure, NewPassphraseNeeded, NotFound, StoreBusy
@@ -148,8 +149,37 @@ def open_session(
     if files.store.exists():
         settle_rotation(files)  # a rotation a crash interrupted: forward or back, before the keys
     clock = clock or SystemClock()
+    started = time.perf_counter()
     keys, unlocked = unlock_keys(files, name, passphrase, policy, clock)
-    return attach(files, keys, unlocked, policy=policy, clock=clock)
+    quick = time.perf_counter() - started < policy.target_seconds[0]
+    session = attach(files, keys, unlocked, policy=policy, clock=clock)
+    # Only when this machine opened the slot faster than the target: a slot calibrated lower on
+    # a slow machine is as strong as that machine allows, and is left alone.
+    if quick and not unlocked.account.slot.kdf.at_least(policy.start):
+        try:
+            _strengthen(session, passphrase)
+        except BaseException:
+            session.close()
+            raise
+    return session
+
+
+def _strengthen(session: CaseSession, passphrase: str) -> None:
+    """Rewrap a slot weaker than the policy at its owner's unlock (audited).
+
+    The unlock is the only moment the passphrase is at hand; the key pair stays the same.
+    """
+    params = enrolment_params(session.policy)
+    with session.transaction() as tx:
+        session.audit(
+            tx,
+            "account.slot_strengthened",
+            "account",
+            session.actor.id,
+            {"m_kib": params.memory_kib, "t": params.iterations, "p": params.lanes},
+        )
+        with editing_keyfile(session.files) as keys:
+            rewrap(keys, session.unlocked, passphrase, params)
 
 
 def attach(

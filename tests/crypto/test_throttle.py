@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -100,3 +101,27 @@ def test_t23_after_100_failures_only_an_administrator_lets_the_account_in(
     finally:
         other.close()
     assert _try(new_store, ADMIN_PASSPHRASE, policy, clock) == "opened"
+
+
+def test_a_slot_weaker_than_the_policy_is_rewrapped_at_its_owners_unlock(
+    new_store: Path, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    """keys status's "weaker than the policy" heals itself: the owner's next unlock rewraps."""
+    from dataclasses import replace
+
+    from caseterm.crypto.kdf import KdfParams
+
+    stronger = replace(policy, start=KdfParams(memory_kib=2048, iterations=2, lanes=1, salt=b""))
+    keyfile = StoreFiles(new_store).keyfile
+    before = json.loads(keyfile.read_text())["accounts"]
+    session = open_session(new_store, ADMIN, ADMIN_PASSPHRASE, policy=stronger, clock=clock)
+    with session.transaction() as tx:
+        strengthened = tx.audit.last_of("account.slot_strengthened")
+    session.close()
+    assert strengthened is not None
+    after = json.loads(keyfile.read_text())["accounts"]
+    [(account_id, entry)] = after.items()
+    assert before[account_id]["public_key"] == entry["public_key"]
+    assert (entry["slot"]["kdf"]["m_kib"], entry["slot"]["kdf"]["t"]) == (2048, 2)
+    open_session(new_store, ADMIN, ADMIN_PASSPHRASE, policy=stronger, clock=clock).close()
+    assert json.loads(keyfile.read_text())["accounts"] == after  # once, not at every unlock

@@ -73,9 +73,7 @@ class _OldLibrary:
 def test_a_sqlcipher_3_library_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = _made_with(tmp_path / "same.db")
     real_connect = sqlcipher3.connect
-    monkeypatch.setattr(
-        sqlcipher3, "connect", lambda *a, **k: _OldLibrary(real_connect(*a, **k))
-    )
+    monkeypatch.setattr(sqlcipher3, "connect", lambda *a, **k: _OldLibrary(real_connect(*a, **k)))
     with pytest.raises(StoreOpenError) as refused:
         pinned.connect(store, KEY)
     assert refused.value.reason == "cipher_version"
