@@ -82,7 +82,7 @@ def status(
         state = (
             _("⚠ below the minimum: refused at unlock")
             if slot.below_floor
-            else _("⚠ weaker than the policy: choose a new passphrase")
+            else _("⚠ weaker than the policy: rewrapped at its owner's next unlock")
             if slot.below_policy
             else _("ok")
         )

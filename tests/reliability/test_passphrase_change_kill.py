@@ -77,6 +77,8 @@ def test_kill_during_passphrase_change(
         time.sleep(rng.uniform(0.0, 0.35))
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
+        # Never re-encrypted: the store's salt (its key id) and header page are as they were.
+        assert store.read_bytes()[:4096] == new_store.read_bytes()[:4096]
         old, new = (
             _opens_with(store, ADMIN_PASSPHRASE, policy),
             _opens_with(store, NEW_PASSPHRASE, policy),
