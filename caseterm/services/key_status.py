@@ -2,7 +2,7 @@
 
 Cryptoperiods follow NIST SP 800-57 Part 1 (anchors-crypto §9): the data key and the signing
 key are rotated at most every 2 years. A slot weaker than the policy's starting cost is rewrapped
-at its owner's next unlock (when this machine can afford it); one below the floor is refused at unlock.
+at its owner's next unlock (when this machine can afford it); one below the floor is refused.
 """
 
 from __future__ import annotations
