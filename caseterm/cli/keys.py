@@ -82,7 +82,10 @@ def status(
         state = (
             _("⚠ below the minimum: refused at unlock")
             if slot.below_floor
-            else _("⚠ weaker than the policy: rewrapped at its owner's next unlock")
+            else _(
+                "⚠ weaker than the policy: rewrapped at its owner's next unlock if this "
+                "computer is fast enough"
+            )
             if slot.below_policy
             else _("ok")
         )

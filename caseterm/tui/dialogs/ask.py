@@ -26,7 +26,7 @@ class AskDialog(ModalScreen[dict[str, str] | None]):
         width: 76; max-width: 100%; height: auto; border: thick $primary; background: $panel;
         padding: 1 2;
     }
-    AskDialog .title { text-style: bold; margin-bottom: 1; }
+    AskDialog .title { text-style: bold; margin-bottom: 1; width: 100%; }
     AskDialog Input { margin-bottom: 1; }
     AskDialog Horizontal { height: auto; align-horizontal: right; }
     AskDialog Button { margin-left: 2; }

@@ -127,8 +127,9 @@ class UnlockScreen(Screen[None]):
                 policy=self.caseterm.policy,
                 clock=self.caseterm.clock,
             )
-        except NewPassphraseNeeded as needed:
-            self.app.call_from_thread(self._choose_passphrase, account, passphrase, str(needed))
+        except NewPassphraseNeeded:
+            title = _("The one-time code is right. Choose your own passphrase:")
+            self.app.call_from_thread(self._choose_passphrase, account, passphrase, title)
             return
         except CasetermError as error:
             self.app.call_from_thread(self._failed, str(error))
