@@ -29,7 +29,6 @@ from caseterm.crypto.slots import unwrap_slot
 FORMAT = "caseterm-backup/1"
 MAX_HEADER_BYTES = 4 * 1024 * 1024
 """A header holds some hundred accounts at most; anything larger is not a backup."""
-BACKUP_KEY_BYTES = 32
 
 
 class BackupFormatError(Exception):
@@ -189,6 +188,3 @@ def open_as_recovery(header: BackupHeader, secret: bytes) -> bytes:
     key = open_with_info(sealed, secret, _grant_info(header, RECOVERY))
     check_mac(header, key)
     return key
-
-
-__all__ = ["BACKUP_KEY_BYTES", "DecryptionError", "SlotBelowFloor"]

@@ -22,7 +22,7 @@ from caseterm.domain.permissions import Action
 from caseterm.errors import UsageError
 from caseterm.i18n import _
 from caseterm.ids import new_id
-from caseterm.services.backup_file import file_sha256, write_backup
+from caseterm.services.backup_file import file_sha256, write_backup, writing_to
 from caseterm.services.keys import load_keyfile
 from caseterm.services.session import CaseSession
 
@@ -54,15 +54,16 @@ def create_backup(session: CaseSession, out: Path) -> BackupMade:
         admins = {a.id: a.name for a in tx.accounts.all() if a.active and Role.ADMIN in a.roles}
     backup_key = new_data_key()
     database = out.with_name(f".{out.name}.db-tmp-{os.getpid()}")
-    try:
-        session.store.backup_into(database, backup_key)
-        header = _header(session, backup_id, database)
-        recipients = _recipients(header.keys, admins)
-        seal_backup_key(header, backup_key, recipients)
-        write_backup(out, with_mac(header, backup_key), database)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            database.unlink()
+    with writing_to(out):
+        try:
+            session.store.backup_into(database, backup_key)
+            header = _header(session, backup_id, database)
+            recipients = _recipients(header.keys, admins)
+            seal_backup_key(header, backup_key, recipients)
+            write_backup(out, with_mac(header, backup_key), database)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                database.unlink()
     with session.transaction() as tx:
         session.audit(tx, "backup.created", "backup", backup_id, {"bytes": out.stat().st_size})
     return BackupMade(

@@ -22,19 +22,18 @@ from caseterm.crypto import DecryptionError, KeyFileError
 from caseterm.crypto.backup import (
     BackupFormatError,
     BackupHeader,
-    SlotBelowFloor,
     open_as_account,
     open_as_recovery,
 )
 from caseterm.crypto.grants import seal
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.keyfile import RECOVERY, DataKeyVersion, KeyFile
-from caseterm.crypto.keyring import new_data_key
+from caseterm.crypto.keyring import SlotBelowFloor, new_data_key
 from caseterm.crypto.recovery import SECRET_PREFIX, parse_line
 from caseterm.errors import AuthError, IntegrityFailure, NotFound, UsageError
 from caseterm.files import fsync_dir
 from caseterm.i18n import _
-from caseterm.services.backup_file import extract_database, read_header
+from caseterm.services.backup_file import extract_database, read_header, writing_to
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
 from caseterm.store import StoreOpenError
@@ -197,6 +196,19 @@ def restore_backup(
     if not files.store.parent.is_dir():
         raise UsageError(_("The folder {path} does not exist.").format(path=files.store.parent))
     header, backup_key = _open_key(path, opener, policy or active_policy())
+    with writing_to(files.store):
+        return _restore(path, files, header, backup_key, opener, clock)
+
+
+def _restore(
+    path: Path,
+    files: StoreFiles,
+    header: BackupHeader,
+    backup_key: bytes,
+    opener: Opener,
+    clock: Clock,
+) -> Restored:
+    """Stage, audit, write the key file, then rename into place; on any failure, undo."""
     staged = files.store.with_name(f".{files.store.name}.restore-new-{os.getpid()}")
     wrote_keys = False
     try:

@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 from caseterm.errors import EXIT_AUTH, EXIT_USAGE
-from tests.cli.programs import entry
 from tests.cli.test_cli_sync import Clerk
 from tests.conftest import ADMIN_PASSPHRASE
-
-
-def _admin(env: dict[str, str], *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [*entry("caseterm-admin"), *args],
-        env={**env, "CASETERM_USER": "quantri"},
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
-    assert result.returncode == expect, (args, result.returncode, result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    return result
 
 
 def test_a_backup_made_verified_and_restored_from_the_command_line(
@@ -43,18 +27,15 @@ def test_a_backup_made_verified_and_restored_from_the_command_line(
     status = json.loads(run("caseterm-admin", store, "keys", "status", "--json").stdout)
     assert status["last_backup"] is not None and not status["backup_due"]
 
-    key = ("--passphrase-file", str(secret))
-    checked = _admin(cli_env, "backup", "verify", str(backup), *key)
+    checked = run("caseterm-admin", None, "backup", "verify", str(backup))
     assert "The backup is whole: Xã Tân An (26734)" in checked.stdout
     wrong = tmp_path / "wrong"
     wrong.write_text("day khong phai mat khau dung\n", "utf-8")
-    _admin(cli_env, "backup", "verify", str(backup), "--passphrase-file", str(wrong),
-           expect=EXIT_AUTH)  # fmt: skip
+    Clerk(cli_env, wrong)("caseterm-admin", None, "backup", "verify", str(backup), expect=EXIT_AUTH)
     restored = tmp_path / "new" / "c.db"
     restored.parent.mkdir()
-    _admin(cli_env, "backup", "restore", str(backup), "--store", str(restored), *key)
-    refused = _admin(cli_env, "backup", "restore", str(backup), "--store", str(restored), *key,
-                     expect=EXIT_USAGE)  # fmt: skip
+    run("caseterm-admin", restored, "backup", "restore", str(backup))
+    refused = run("caseterm-admin", restored, "backup", "restore", str(backup), expect=EXIT_USAGE)
     assert "already exists" in refused.stderr
     assert "Everything verified" in run("caseterm-admin", restored, "verify").stdout
 
@@ -75,7 +56,8 @@ def test_a_store_without_a_district_gets_its_own_recovery_key_shown_once(
     run("caseterm-admin", store, "backup", "create", "--out", str(backup))
     envelope = tmp_path / "envelope.txt"
     envelope.write_text(line + "\n", "utf-8")
-    recovered = _admin(cli_env, "backup", "verify", str(backup), "--recovery-key", str(envelope))
+    recovered = run("caseterm-admin", None, "backup", "verify", str(backup),
+                    "--recovery-key", str(envelope))  # fmt: skip
     assert "The backup is whole" in recovered.stdout
 
     written = tmp_path / "printed.txt"

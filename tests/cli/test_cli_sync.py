@@ -24,10 +24,12 @@ class Clerk:
         self.env, self.secret = env, secret
 
     def __call__(
-        self, program: str, store: Path, *args: str, expect: int = 0
+        self, program: str, store: Path | None, *args: str, expect: int = 0
     ) -> subprocess.CompletedProcess[str]:
+        """Run a command; `store=None` for the commands that take a file instead (backups)."""
+        on = ("--store", str(store)) if store is not None else ()
         result = subprocess.run(
-            [*entry(program), *args, "--store", str(store), "--passphrase-file", str(self.secret)],
+            [*entry(program), *args, *on, "--passphrase-file", str(self.secret)],
             env={**self.env, "CASETERM_USER": "quantri"},
             capture_output=True,
             text=True,

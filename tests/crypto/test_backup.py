@@ -211,3 +211,22 @@ def test_keys_status_shows_the_last_backup(session: CaseSession, tmp_path: Path)
     assert key_status(session).last_backup is None
     create_backup(session, tmp_path / "b.ctbak")
     assert key_status(session).last_backup is not None
+
+
+def test_a_full_disk_is_a_clear_error_and_leaves_no_file(
+    session: CaseSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from caseterm.errors import CasetermError
+
+    def no_space(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(os, "replace", no_space)
+    with pytest.raises(CasetermError, match="Cannot write"):
+        create_backup(session, usb / "b.ctbak")
+    assert list(usb.iterdir()) == []
