@@ -8,15 +8,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from caseterm.domain.codes import Role
-from caseterm.domain.lifecycle import LifeEvent, PersonFacts, derive
+from caseterm.domain.lifecycle import LifeEvent
 from caseterm.domain.lifecycle.payloads import parse_payload
 from caseterm.domain.permissions import Action
+from caseterm.domain.person import PersonRecord
 from caseterm.files import atomic_write_bytes
 from caseterm.ids import new_id
 from caseterm.services import synthetic
 from caseterm.services.calendar import active_calendar
 from caseterm.services.demo_lifecycle import add_demo_lives
-from caseterm.services.lifecycle_views import projection_of
+from caseterm.services.lifecycle_views import identity_facts, project
 from caseterm.services.paths import StoreFiles
 from caseterm.services.session import CaseSession
 from caseterm.services.setup import InitRequest, init_store
@@ -88,7 +89,8 @@ def generate_persons(
                 event_ids=[new_id() for _ in batch],
             )
             tx.states.put_many(
-                [replace(template, person_id=pid) for pid, _ in batch], unit_code=session.unit.code
+                [_copy(template, pid, record) for pid, record in batch],
+                unit_code=session.unit.code,
             )
             session.audit(
                 tx, "demo_data.generate", "unit", session.unit.code, {"count": len(batch)}
@@ -99,13 +101,20 @@ def generate_persons(
     return done
 
 
+def _copy(template: ProjectionRow, person_id: str, record: PersonRecord) -> ProjectionRow:
+    """The template projection for one person, with the report's facts of their record."""
+    return replace(
+        template, person_id=person_id, report={**template.report, **identity_facts(record)}
+    )
+
+
 def _registered_only(session: CaseSession) -> ProjectionRow:
     """The projection of a person whose only event is their registration (the same for all)."""
     calendar = active_calendar()
     now = session.clock.now()
     registered = LifeEvent("-", "person.registered", now, parse_payload("person.registered", {}))
-    state = derive(PersonFacts(None), [registered], calendar, now)
-    return projection_of("-", state, calendar.version)
+    _state, row = project("-", None, [registered], calendar, now)
+    return row
 
 
 @dataclass(frozen=True)

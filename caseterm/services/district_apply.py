@@ -18,7 +18,6 @@ from pydantic import ValidationError
 
 from caseterm.domain.bundle import BundleRejected, canonical
 from caseterm.domain.issues import errors_of
-from caseterm.domain.lifecycle import PersonFacts, derive
 from caseterm.domain.lifecycle.timecalc import WorkCalendar
 from caseterm.domain.person import PersonRecord, validate_person
 from caseterm.domain.sync import RecordCounts
@@ -26,7 +25,7 @@ from caseterm.errors import CasetermError
 from caseterm.services.bundle_records import EventLine, PayloadRecords, PersonLine, person_line
 from caseterm.services.calendar import active_calendar
 from caseterm.services.lifecycle import life_event
-from caseterm.services.lifecycle_views import projection_of
+from caseterm.services.lifecycle_views import project
 from caseterm.services.session import CaseSession
 from caseterm.store.convert import record_from_json
 from caseterm.store.database import Tx
@@ -155,13 +154,10 @@ def _projection(
     """A new person's lifecycle from the bundle's own lines (the engine orders them)."""
     try:
         history = [life_event(e) for e in events]
-        facts = PersonFacts(person.record.birth, bool(person.record.profile.psychosis))
-        state = derive(facts, history, calendar, now)
+        _state, row = project(person.id, person.record, history, calendar, now)
     except (CasetermError, ValueError, KeyError) as error:
         raise BundleRejected("record", f"person {person.id}: {type(error).__name__}") from None
-    return projection_of(
-        person.id, state, calendar.version, psychosis=bool(person.record.profile.psychosis)
-    )
+    return row
 
 
 def _info(line: EventLine) -> EventInfo:

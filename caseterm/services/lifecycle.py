@@ -28,7 +28,7 @@ from caseterm.i18n import _
 from caseterm.ids import new_id
 from caseterm.services.calendar import active_calendar
 from caseterm.services.lifecycle_text import describe_refusal, event_label, payload_problems
-from caseterm.services.lifecycle_views import projection_of
+from caseterm.services.lifecycle_views import project
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
 from caseterm.store.records import EventInfo, StoredPerson
@@ -96,7 +96,7 @@ def record_event(
             recorded_by=session.actor.id,
             payload=parsed.model_dump(mode="json", exclude_none=True),
         )
-        state = _store_projection(session, tx, resolved, facts, [*history, new])
+        state = _store_projection(session, tx, resolved, [*history, new])
         session.audit(tx, "event.record", "person", resolved, {"event": new.id, "type": event_type})
     return Recorded(new.id, state.applied[new.id], state)
 
@@ -133,7 +133,7 @@ def void_event(session: CaseSession, event_id: str, reason: str) -> Voided:
             recorded_by=session.actor.id,
             payload=void.payload.model_dump(mode="json"),
         )
-        state = _store_projection(session, tx, target.person_id, facts, [*history, void])
+        state = _store_projection(session, tx, target.person_id, [*history, void])
         session.audit(tx, "event.void", "person", target.person_id, {"event": event_id})
     broken = sorted(set(state.refused) - set(state_before.refused))
     return Voided(void.id, state, broken)
@@ -165,24 +165,23 @@ def refresh_projection(session: CaseSession, tx: Tx, person_id: str) -> Derived:
     The projection names the person's own commune, which at the district is not the store's.
     """
     person = tx.persons.get(person_id)
-    facts, history = _file(tx, person_id, person)
-    unit_code = person.unit_code if person else None
-    return _store_projection(session, tx, person_id, facts, history, unit_code=unit_code)
+    _facts, history = _file(tx, person_id, person)
+    return _store_projection(session, tx, person_id, history, person)
 
 
 def _store_projection(
     session: CaseSession,
     tx: Tx,
     person_id: str,
-    facts: PersonFacts,
     history: list[LifeEvent],
-    *,
-    unit_code: str | None = None,
+    person: StoredPerson | None = None,
 ) -> Derived:
-    calendar = active_calendar()
-    state = derive(facts, history, calendar, session.clock.now())
-    row = projection_of(person_id, state, calendar.version, psychosis=facts.psychosis)
-    tx.states.put(row, unit_code=unit_code or session.unit.code)
+    """Derive and store the projection (the person is read here unless the caller has it)."""
+    person = person or tx.persons.get(person_id)
+    record = person.record if person else None
+    state, row = project(person_id, record, history, active_calendar(), session.clock.now())
+    unit_code = person.unit_code if person else session.unit.code
+    tx.states.put(row, unit_code=unit_code)
     return state
 
 

@@ -6,9 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from caseterm.clock import utc_iso
-from caseterm.domain.lifecycle import Derived
+from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, WorkCalendar
 from caseterm.domain.lifecycle.model import Cite, Deadline, Measure
 from caseterm.domain.lifecycle.watch import latest_review, watch_reasons
+from caseterm.domain.person import PersonRecord
+from caseterm.domain.report.completeness import missing_file_fields
+from caseterm.domain.report.dims import UNKNOWN, substance_group
+from caseterm.domain.report.trace import PersonTrace, trace_json, trace_person
 from caseterm.store.records import OpenDeadline, ProjectionRow
 
 
@@ -80,8 +84,48 @@ def derived_json(state: Derived) -> dict[str, Any]:
     }
 
 
+def project(
+    person_id: str,
+    record: PersonRecord | None,
+    events: list[LifeEvent],
+    calendar: WorkCalendar,
+    now: datetime,
+) -> tuple[Derived, ProjectionRow]:
+    """Derive a person at `now` and the row stored for them, the report's trace included."""
+    psychosis = bool(record and record.profile.psychosis)
+    facts = PersonFacts(record.birth if record else None, psychosis)
+    state, trace = trace_person(facts, events, calendar, now)
+    row = projection_of(
+        person_id,
+        state,
+        calendar.version,
+        psychosis=psychosis,
+        report=report_facts(record, trace),
+    )
+    return state, row
+
+
+def report_facts(record: PersonRecord | None, trace: PersonTrace) -> dict[str, Any]:
+    """What the report reads of a person beyond the register's columns, with the trace."""
+    return {**identity_facts(record), **trace_json(trace)}
+
+
+def identity_facts(record: PersonRecord | None) -> dict[str, Any]:
+    """The report's facts from the identity block: substance group, complete file, psychosis."""
+    return {
+        "sub": substance_group(record.profile.drug_types) if record else UNKNOWN,
+        "ok": record is not None and not missing_file_fields(record),
+        "psy": bool(record and record.profile.psychosis),
+    }
+
+
 def projection_of(
-    person_id: str, state: Derived, calendar_version: str, *, psychosis: bool = False
+    person_id: str,
+    state: Derived,
+    calendar_version: str,
+    *,
+    psychosis: bool = False,
+    report: dict[str, Any] | None = None,
 ) -> ProjectionRow:
     """The row stored for a person (`psychosis` from the identity block, for the close watch)."""
     due = min((d.due_at for d in state.deadlines), default=None)
@@ -101,6 +145,7 @@ def projection_of(
         released_at=_moment(state.released_from_prison),
         last_contact=_moment(state.last_contact),
         reviewed_year=latest_review(state),
+        report=report or {},
     )
 
 

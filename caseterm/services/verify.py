@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from caseterm.domain.audit import ChainFault
-from caseterm.domain.lifecycle import PersonFacts, derive
 from caseterm.domain.permissions import Action
 from caseterm.services.calendar import active_calendar
 from caseterm.services.lifecycle import life_event
-from caseterm.services.lifecycle_views import projection_of
+from caseterm.services.lifecycle_views import project
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
 
@@ -74,11 +73,8 @@ def _check_projections(tx: Tx) -> tuple[int, list[str]]:
             mismatches.append(row.person_id)
             continue
         events = [life_event(info) for info in tx.events.of_person(row.person_id)]
-        state = derive(
-            PersonFacts(person.record.birth), events, calendar, datetime.fromisoformat(row.as_of)
-        )
-        psychosis = bool(person.record.profile.psychosis)
-        expected = projection_of(row.person_id, state, calendar.version, psychosis=psychosis)
+        moment = datetime.fromisoformat(row.as_of)
+        _state, expected = project(row.person_id, person.record, events, calendar, moment)
         if row.calendar_version == calendar.version and expected != row:
             mismatches.append(row.person_id)
     renamed = set(tx.states.names_of_deadlines_out_of_date()) - set(mismatches)

@@ -251,6 +251,7 @@ def _columns(row: ProjectionRow, unit_code: str) -> dict[str, Any]:
         "as_of": row.as_of,
         "calendar_version": row.calendar_version,
         "summary": json.dumps(row.summary, ensure_ascii=False, sort_keys=True),
+        "report": json.dumps(row.report, ensure_ascii=False, separators=(",", ":")),
     }
 
 
@@ -328,4 +329,5 @@ def _row(found: PersonState, deadlines: tuple[OpenDeadline, ...]) -> ProjectionR
         released_at=found.released_at,
         last_contact=found.last_contact,
         reviewed_year=found.reviewed_year,
+        report=json.loads(found.report) if found.report else {},
     )

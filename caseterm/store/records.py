@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -166,6 +166,8 @@ class ProjectionRow:
     last_contact: str | None = None
     reviewed_year: int | None = None
     """The latest year with a completed annual review."""
+    report: dict[str, Any] = field(default_factory=dict)
+    """The report's trace and facts (`domain.report`); empty until computed."""
 
 
 @dataclass(frozen=True)

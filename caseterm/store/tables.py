@@ -20,6 +20,10 @@ class Unit(SQLModel, table=True):
     created_at: str
     own: bool = True
     """False for the communes a district store receives bundles from."""
+    population: int | None = None
+    """The commune's population (K5, the QĐ 28/2025 ratio); set by an administrator."""
+    report_start_day: int = 1
+    """The day of the month a reporting period starts on (1: the calendar month)."""
 
 
 class Account(SQLModel, table=True):
@@ -148,6 +152,8 @@ class PersonState(SQLModel, table=True):
     as_of: str
     calendar_version: str = Field(index=True, max_length=32)
     summary: str
+    report: str = ""
+    """The report's trace of the person and the identity facts it breaks down by (JSON)."""
 
 
 class PersonDeadline(SQLModel, table=True):

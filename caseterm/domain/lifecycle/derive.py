@@ -43,6 +43,9 @@ from caseterm.domain.lifecycle.timecalc import (
 VOID = "event.voided"
 Trigger = Callable[[Fold, datetime], None]
 """Something time alone does to a fold at a moment."""
+Observer = Callable[[Fold, datetime, LifeEvent | None], None]
+"""Called after each applied event (and each change time makes, with no event): the report's
+timeline of a person is taken this way, without a second replay."""
 
 
 @dataclass(frozen=True)
@@ -86,10 +89,17 @@ def replay_order(events: list[LifeEvent]) -> list[LifeEvent]:
 
 
 def derive(
-    facts: PersonFacts, events: list[LifeEvent], calendar: WorkCalendar, now: datetime
+    facts: PersonFacts,
+    events: list[LifeEvent],
+    calendar: WorkCalendar,
+    now: datetime,
+    observe: Observer | None = None,
 ) -> Derived:
-    """Replay a person's events and compute status, registers, measures and deadlines at `now`."""
-    replayed = replay(facts, events, calendar, now)
+    """Replay a person's events and compute status, registers, measures and deadlines at `now`.
+
+    `observe` sees every step of the replay (the report's timeline, `domain.report.trace`).
+    """
+    replayed = replay(facts, events, calendar, now, observe)
     return _result(replayed.fold, now, replayed.applied, replayed.refused, replayed.voided)
 
 
@@ -104,9 +114,16 @@ class Replayed:
 
 
 def replay(
-    facts: PersonFacts, events: list[LifeEvent], calendar: WorkCalendar, now: datetime
+    facts: PersonFacts,
+    events: list[LifeEvent],
+    calendar: WorkCalendar,
+    now: datetime,
+    observe: Observer | None = None,
 ) -> Replayed:
-    """Apply the events that happened by `now` (voided ones left out), then time up to `now`."""
+    """Apply the events that happened by `now` (voided ones left out), then time up to `now`.
+
+    `observe`, if given, sees the fold after every applied event and every change by time.
+    """
     fold = Fold(facts, calendar)
     voided = {
         e.payload.event: e.id
@@ -118,14 +135,16 @@ def replay(
     # An event dated after `now` has not happened yet at `now` (a state asked for in the past).
     happened = [e for e in events if e.type != VOID and e.id not in voided and e.occurred_at <= now]
     for event in replay_order(happened):
-        advance(fold, event.occurred_at)
+        advance(fold, event.occurred_at, observe)
         rule, refusal = apply_event(fold, event)
         if refusal is not None:
             refused[event.id] = refusal
             continue
         applied[event.id] = need(rule)
         fold.events[event.id] = event
-    advance(fold, now)
+        if observe is not None:
+            observe(fold, event.occurred_at, event)
+    advance(fold, now, observe)
     periodic_deadlines(fold, now)
     return Replayed(fold, applied, refused, voided)
 
@@ -165,7 +184,7 @@ def _result(
 # --- time passing ----------------------------------------------------------------------------
 
 
-def advance(fold: Fold, until: datetime) -> None:
+def advance(fold: Fold, until: datetime, observe: Observer | None = None) -> None:
     """Apply what time alone changes up to `until`, earliest first."""
     while True:
         trigger = _next_trigger(fold, until)
@@ -173,6 +192,8 @@ def advance(fold: Fold, until: datetime) -> None:
             return
         moment, action = trigger
         action(fold, moment)
+        if observe is not None:
+            observe(fold, moment, None)
 
 
 def _next_trigger(fold: Fold, until: datetime) -> tuple[datetime, Trigger] | None:

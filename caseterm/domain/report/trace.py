@@ -1,0 +1,166 @@
+"""A person as the report sees them: one replay, kept as a compact timeline.
+
+The stock indicators need the person's state at any cut-off, and the flows need every step with
+its moment; replaying 100k files for each report would take minutes, so the projection keeps
+this trace beside the person's state and the report only counts (product.md §7, P7).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from caseterm.clock import utc_iso
+from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, WorkCalendar, derive
+from caseterm.domain.lifecycle.fold import Fold
+from caseterm.domain.lifecycle.model import Measure
+from caseterm.domain.report.flows import MeasureMark, Step, event_flows, measure_flows
+from caseterm.domain.report.stock import NOT_COUNTED, Stock, stock_of
+
+SERVICE_EVENTS = frozenset(
+    {
+        "support.provided",
+        "rehab.started",
+        "subst.enrolled",
+        "compulsory.transported",
+        "postrehab.decided",
+    }
+)
+"""Events that mean the person received counselling, treatment, rehab or reintegration support
+(the directive's "100 % reached by a service", product.md §0)."""
+NEW_ADDICT = "F3.result.ADDICTED"
+NEW_USER = "F2.decided.NEW"
+RELAPSE_CODES = frozenset(
+    {"F7.reuse_in_mgmt", "F7.use_in_voluntary", "F7.addicted_in_post_rehab", "F7.relapse"}
+)
+
+
+@dataclass
+class PersonTrace:
+    """The report's view of one person's events.
+
+    Moments are UTC ISO strings (`clock.utc_iso`, fixed width): they compare as the moments do,
+    so a report over 100k traces never parses a date.
+    """
+
+    timeline: list[tuple[str, Stock]] = field(default_factory=list)
+    """Each change of the stock groups, in order."""
+    flows: list[tuple[str, str]] = field(default_factory=list)
+    """Each flow code counted, with its moment."""
+    served_at: str | None = None
+    """The first service received."""
+    reviews: list[tuple[int, str]] = field(default_factory=list)
+    """Annual reviews: the year reviewed and when."""
+    contacts: list[str] = field(default_factory=list)
+    released: list[str] = field(default_factory=list)
+    """Releases from prison (the close-watch list)."""
+
+    def stock_at(self, moment: str) -> Stock:
+        """The stock groups at the cut-off `moment` (the last change before it)."""
+        found = NOT_COUNTED
+        for at, stock in self.timeline:
+            if at >= moment:
+                break
+            found = stock
+        return found
+
+    def group_since(self, moment: str) -> str | None:
+        """When the person entered the group they are in at the cut-off `moment`, without a gap."""
+        group = self.stock_at(moment).group
+        if not group:
+            return None
+        since: str | None = None
+        for at, stock in self.timeline:
+            if at >= moment:
+                break
+            if stock.group != group:
+                since = None
+            elif since is None:
+                since = at
+        return since
+
+    def last_contact(self, moment: str) -> str | None:
+        """The latest contact before the cut-off `moment`."""
+        return max((c for c in self.contacts if c < moment), default=None)
+
+
+class _Tracer:
+    """The replay observer that builds a `PersonTrace`."""
+
+    def __init__(self) -> None:
+        self.trace = PersonTrace()
+        self._marks: dict[str, MeasureMark] = {}
+        self._relapses = 0
+        self._reviews: set[int] = set()
+        self._contact: datetime | None = None
+        self._released: datetime | None = None
+
+    def __call__(self, fold: Fold, when: datetime, event: LifeEvent | None) -> None:
+        moment = utc_iso(when)
+        marks = {m.id: _mark(m) for m in fold.measures}
+        step = Step(self._marks, marks, self._relapses, fold.relapses)
+        codes = measure_flows(step) + (event_flows(event, step) if event is not None else [])
+        self.trace.flows.extend((moment, code) for code in codes)
+        self._marks, self._relapses = marks, fold.relapses
+        stock = stock_of(fold, when)
+        if not self.trace.timeline or self.trace.timeline[-1][1] != stock:
+            self.trace.timeline.append((moment, stock))
+        self._facts(fold, moment, event)
+
+    def _facts(self, fold: Fold, moment: str, event: LifeEvent | None) -> None:
+        if event is not None and event.type in SERVICE_EVENTS and self.trace.served_at is None:
+            self.trace.served_at = moment
+        for year in sorted(fold.reviews - self._reviews):
+            self.trace.reviews.append((year, moment))
+        self._reviews = set(fold.reviews)
+        if fold.last_contact is not None and fold.last_contact != self._contact:
+            self.trace.contacts.append(utc_iso(fold.last_contact))
+            self._contact = fold.last_contact
+        if fold.released_from_prison is not None and fold.released_from_prison != self._released:
+            self.trace.released.append(utc_iso(fold.released_from_prison))
+            self._released = fold.released_from_prison
+
+
+def _mark(measure: Measure) -> MeasureMark:
+    return MeasureMark(
+        measure.kind,
+        measure.form.value if measure.form else "",
+        measure.case or "",
+        measure.close_reason,
+    )
+
+
+def trace_person(
+    facts: PersonFacts, events: list[LifeEvent], calendar: WorkCalendar, now: datetime
+) -> tuple[Derived, PersonTrace]:
+    """Derive a person at `now` and take the report's trace in the same replay."""
+    tracer = _Tracer()
+    state = derive(facts, events, calendar, now, tracer)
+    return state, tracer.trace
+
+
+def trace_json(trace: PersonTrace) -> dict[str, Any]:
+    """The stored form of a trace (short keys: there is one per person)."""
+    return {
+        "t": [[at, *stock.row()] for at, stock in trace.timeline],
+        "f": [[at, code] for at, code in trace.flows],
+        "s": trace.served_at,
+        "r": [[year, at] for year, at in trace.reviews],
+        "c": trace.contacts,
+        "x": trace.released,
+    }
+
+
+def trace_from_json(stored: dict[str, Any]) -> PersonTrace:
+    """A trace from its stored form."""
+    return PersonTrace(
+        timeline=[
+            (at, Stock(group, item, emon, regime)) for at, group, item, emon, regime in stored["t"]
+        ],
+        flows=[(at, code) for at, code in stored["f"]],
+        served_at=stored["s"],
+        reviews=[(int(year), at) for year, at in stored["r"]],
+        contacts=list(stored["c"]),
+        released=list(stored["x"]),
+    )
