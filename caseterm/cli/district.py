@@ -9,6 +9,7 @@ import typer
 
 from caseterm.cli.common import guarded, print_json, unlocked
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.cli.report import district_report_command
 from caseterm.errors import EXIT_REFUSED, CasetermError
 from caseterm.i18n import _
 
@@ -243,3 +244,12 @@ def status(
         typer.echo(
             _("⚠ ALERT {code}: {unit} #{n} at {at}").format(code=code, unit=unit, n=sequence, at=at)
         )
+
+
+app.command(
+    "report",
+    help=_(
+        "The district's monthly report: each commune and the total, communes with no data for "
+        "the period listed first."
+    ),
+)(guarded(district_report_command))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from caseterm.cli import event, person, sync
+from caseterm.cli import event, person, report, sync
 from caseterm.cli.common import guarded, resolve_store, warn_if_unsafe_kdf
 from caseterm.cli.options import StoreOpt, UserOpt, VersionOpt
 from caseterm.i18n import _
@@ -25,6 +25,7 @@ app = typer.Typer(
 app.add_typer(person.app, name="person")
 app.add_typer(event.app, name="event")
 app.add_typer(sync.app, name="sync")
+app.add_typer(report.app, name="report")
 app.command(
     "due", help=_("What is overdue, due today and due in the next 7 days, for the whole commune.")
 )(event.due_command)

@@ -35,6 +35,10 @@ class Action(StrEnum):
     """Rotate the data key or the signing key, make and restore backups."""
     DISTRICT_READ = "district.read"
     """See the communes' sync status and alerts (no case file)."""
+    REPORT_READ = "report.read"
+    """Make the periodic report: counts only, never a name (legal spec §5.3)."""
+    UNIT_CONFIGURE = "unit.configure"
+    """Set the unit's population (K5) and the day its reporting period starts."""
 
 
 _OFFICER = {
@@ -43,6 +47,7 @@ _OFFICER = {
     Action.PERSON_UPDATE,
     Action.EVENT_RECORD,
     Action.UNIT_EVENT_RECORD,
+    Action.REPORT_READ,
 }
 _CHIEF = _OFFICER | {
     Action.OVERRIDE_SUPERVISED_WARNING,
@@ -62,8 +67,10 @@ _ADMIN = {
     Action.DISTRICT_MANAGE,
     Action.DISTRICT_IMPORT,
     Action.DISTRICT_READ,
+    Action.REPORT_READ,
+    Action.UNIT_CONFIGURE,
 }
-_ANALYST = {Action.DISTRICT_IMPORT, Action.DISTRICT_READ}
+_ANALYST = {Action.DISTRICT_IMPORT, Action.DISTRICT_READ, Action.REPORT_READ}
 
 MATRIX: dict[Role, frozenset[Action]] = {
     Role.OFFICER: frozenset(_OFFICER),

@@ -25,6 +25,22 @@ class UnitRepo:
         unit = self._session.exec(select(Unit).where(col(Unit.own))).one()
         return UnitInfo(unit.code, unit.name, unit.kind)
 
+    def report_settings(self) -> tuple[int | None, int]:
+        """The own unit's population (None if never set) and its period start day."""
+        unit = self._session.exec(select(Unit).where(col(Unit.own))).one()
+        return unit.population, unit.report_start_day
+
+    def set_report_settings(self, *, population: int | None, start_day: int) -> None:
+        """Change the own unit's population and period start day."""
+        unit = self._session.exec(select(Unit).where(col(Unit.own))).one()
+        unit.population, unit.report_start_day = population, start_day
+        self._session.add(unit)
+        self._session.flush()
+
+    def names(self) -> dict[str, str]:
+        """Every unit this store knows (its own, and a district's communes): code → name."""
+        return {unit.code: unit.name for unit in self._session.exec(select(Unit))}
+
 
 class AccountRepo:
     """Accounts and their roles."""

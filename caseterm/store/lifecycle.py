@@ -16,6 +16,7 @@ from caseterm.store.records import (
     DueRow,
     OpenDeadline,
     ProjectionRow,
+    ReportRow,
     UnitEventInfo,
     UnreviewedRow,
     WatchRow,
@@ -191,6 +192,16 @@ class StateRepo:
             yield from (_row(found, self._deadlines_of(found.person_id)) for found in rows)
             offset += batch
 
+    def report_rows(self) -> Iterator[ReportRow]:
+        """Every person with what the report reads: unit, sex, birth, village, officer, trace.
+
+        One pass over the projection joined to the register's plain columns, never the
+        identity block's JSON: the monthly report at 100k persons stays under a second (P7).
+        """
+        rows = self._session.connection().exec_driver_sql(_REPORT_SQL)
+        for unit, sex, birth, village, officer, report in rows:
+            yield ReportRow(unit, sex, birth, village, officer, report)
+
     def count_by(self) -> dict[str, int]:
         """How many persons are on each register (the counts of the today screen)."""
         counts: dict[str, int] = {}
@@ -267,6 +278,10 @@ _GAP_SQL = (
     "FROM person_state AS s JOIN person AS p ON p.id = s.person_id "
     "WHERE s.registers > '' AND (s.reviewed_year IS NULL OR s.reviewed_year < ?) "
     "ORDER BY p.sort_key LIMIT ?"
+)
+_REPORT_SQL = (
+    "SELECT p.unit_code, p.sex, p.birth, p.village, s.officer, s.report "
+    "FROM person_state AS s JOIN person AS p ON p.id = s.person_id"
 )
 _COUNT_SQL = "SELECT count(*) FROM person_deadline WHERE due_at <= ?"
 _COUNT_EARLY_SQL = "SELECT count(*) FROM person_deadline WHERE due_at > ? AND visible_from <= ?"

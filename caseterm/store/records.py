@@ -170,6 +170,17 @@ class ProjectionRow:
     """The report's trace and facts (`domain.report`); empty until computed."""
 
 
+class ReportRow(NamedTuple):
+    """A person as the report reads them (`report` is the stored trace JSON, "" if not made)."""
+
+    unit_code: str
+    sex: str
+    birth: str
+    village: str
+    officer: str
+    report: str
+
+
 @dataclass(frozen=True)
 class WatchRow:
     """A person on the close-watch list, as stored (the moment decides the rest)."""

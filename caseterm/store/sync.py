@@ -351,6 +351,13 @@ class DistrictRepo:
         self._session.add(row)
         self._session.flush()
 
+    def periods_applied(self, period: str) -> set[str]:
+        """The communes with an applied bundle for `period` (YYYY-MM)."""
+        query = select(DistrictBundle.unit_code).where(
+            col(DistrictBundle.period) == period, col(DistrictBundle.status) == "applied"
+        )
+        return set(self._session.exec(query))
+
     def bundle(self, unit_code: str, sequence: int) -> ReceivedBundle | None:
         """A received bundle by commune and sequence."""
         row = self._session.get(DistrictBundle, (unit_code, sequence))
