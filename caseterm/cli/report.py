@@ -118,7 +118,7 @@ def _shown_columns(table: Table) -> list[int]:
     keys = [column.key for column in table.columns]
     if not any(key.startswith("sex:") for key in keys):  # the village, officer, ratio tables
         return list(range(len(keys)))
-    return [i for i, key in enumerate(keys) if i < 5 or key.startswith("sex:")]  # noqa: PLR2004
+    return [i for i, key in enumerate(keys) if i < 5 or key.startswith("sex:")]
 
 
 def _cell(value: object) -> str:

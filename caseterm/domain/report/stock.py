@@ -116,7 +116,13 @@ def _emon(fold: Fold) -> str:
 
 
 def _regime(fold: Fold, moment: datetime) -> str:
-    running = [m for m in fold.measures if m.active and m.kind is not MeasureKind.E_MONITORING]
+    """The regime of the latest running measure (e-monitoring aside), else of the latest one.
+
+    Someone determined addicted and not yet in a measure is counted under the regime of the
+    determination that closed; only a person with no measure at all takes the moment's.
+    """
+    measures = [m for m in fold.measures if m.kind is not MeasureKind.E_MONITORING]
+    running = [m for m in measures if m.active] or measures
     if running:
         return max(running, key=lambda m: m.opened_at).regime.value
     return regime_at(moment).value
