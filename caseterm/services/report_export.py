@@ -123,7 +123,7 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 def _sheet(book: Workbook, report: MonthlyReport, table: Table, check: str) -> None:
-    sheet = book.create_sheet(table.title[:SHEET_TITLE_MAX].replace("/", "-"))
+    sheet = book.create_sheet(_sheet_name(table.title))
     sheet.append([table.title])
     sheet["A1"].font = Font(bold=True, size=13)
     for label, value in header(report):
@@ -158,3 +158,11 @@ def _print_setup(sheet: Any, head_row: int, width: int) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = f"{head_row}:{head_row}"
     sheet.print_options.gridLines = False
+
+
+def _sheet_name(title: str) -> str:
+    """The title cut at a word within Excel's 31 characters, without the characters it bans."""
+    name = title.translate(str.maketrans("/\\?*[]:", "-------"))
+    if len(name) > SHEET_TITLE_MAX:
+        name = name[: SHEET_TITLE_MAX + 1].rsplit(" ", 1)[0]
+    return name

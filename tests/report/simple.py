@@ -108,7 +108,7 @@ def _k_rows(
             if m.kind
             in (MeasureKind.VOLUNTARY_REHAB, MeasureKind.SUBSTITUTION_TX, MeasureKind.COMPULSORY)
             and m.closed_at is not None
-            and m.closed_at <= post.opened_at
+            and m.closed_at <= (post.term_start or post.opened_at)
         ]
         origin = "transfer"
         if done:

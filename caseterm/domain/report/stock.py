@@ -87,10 +87,11 @@ def _k1_item(fold: Fold, status: Status) -> str:
 
 def _k3_item(fold: Fold, post: Measure) -> str:
     """Where the post-rehab management came from, and its term in months."""
+    began = post.term_start or post.opened_at  # a post-rehab decision precedes the completion
     before = [
         m
         for m in fold.measures
-        if m.kind in _REHAB_KINDS and m.closed_at is not None and m.closed_at <= post.opened_at
+        if m.kind in _REHAB_KINDS and m.closed_at is not None and m.closed_at <= began
     ]
     origin = _ORIGIN[max(before, key=_closed_at).kind] if before else "transfer"
     months = post.term_months if post.term_months in (12, 24) else 0
