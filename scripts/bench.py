@@ -40,6 +40,7 @@ TARGETS = {
     "P4": 0.020,
     "P5": 0.050,
     "P6": 0.100,
+    "P7": 1.0,
     "P10": 1.3,
     "P8 export 1k": 1.0,
     "P8 export 100k": 15.0,
@@ -213,10 +214,10 @@ def managed_projection(session: Any) -> Any:
     """The projection of a person under user management since last month (its deadlines open)."""
     from datetime import timedelta
 
-    from caseterm.domain.lifecycle import LifeEvent, PersonFacts, derive
+    from caseterm.domain.lifecycle import LifeEvent
     from caseterm.domain.lifecycle.payloads import parse_payload
     from caseterm.services.calendar import active_calendar
-    from caseterm.services.lifecycle_views import projection_of
+    from caseterm.services.lifecycle_views import project
 
     now = session.clock.now()
     start = now - timedelta(days=40)
@@ -230,8 +231,7 @@ def managed_projection(session: Any) -> Any:
         LifeEvent(str(n), kind, start + timedelta(hours=n), parse_payload(kind, payload))
         for n, (kind, payload) in enumerate(script)
     ]
-    calendar = active_calendar()
-    return projection_of("-", derive(PersonFacts(None), events, calendar, now), calendar.version)
+    return project("-", None, events, active_calendar(), now)[1]
 
 
 def with_managed(store: Path, count: int) -> Path:
@@ -257,6 +257,21 @@ def with_managed(store: Path, count: int) -> Path:
     finally:
         session.close()
     return copy
+
+
+def bench_report(store: Path) -> float:
+    """P7: the monthly report (stock, flows, last year, every breakdown) over the whole store."""
+    from caseterm.services.policy import TEST_POLICY
+    from caseterm.services.report import monthly_report
+    from caseterm.services.unlock import open_session
+
+    session = open_session(store, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)
+    try:
+        label = f"{session.clock.now():%Y-%m}"
+        monthly_report(session, label)  # the first run brings stale projections up to date
+        return median_of(3, lambda: monthly_report(session, label))
+    finally:
+        session.close()
 
 
 def bench_today(store: Path) -> tuple[float, float]:
@@ -439,6 +454,8 @@ def main() -> None:
             bar = TARGETS["P3 10k"] if size <= MANAGED else TARGETS["P3 100k"]
             rows.append(("P3 unlocked → today painted (10k measures)", label, painted, bar))
             rows.append(("P6 open deadlines, 10k active measures", label, listing, TARGETS["P6"]))
+            report = bench_report(with_managed(build_store(size), MANAGED))
+            rows.append(("P7 monthly report (10k under management)", label, report, TARGETS["P7"]))
         rows += [
             ("P4 search as you type, p95", label, measured["P4 p95"], TARGETS["P4"]),
             ("P4 search as you type, median", label, measured["P4 median"], TARGETS["P4"]),

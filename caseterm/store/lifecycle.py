@@ -262,7 +262,9 @@ def _columns(row: ProjectionRow, unit_code: str) -> dict[str, Any]:
         "as_of": row.as_of,
         "calendar_version": row.calendar_version,
         "summary": json.dumps(row.summary, ensure_ascii=False, sort_keys=True),
-        "report": json.dumps(row.report, ensure_ascii=False, separators=(",", ":")),
+        "report": json.dumps(row.report, ensure_ascii=False, separators=(",", ":"))
+        if row.report
+        else "",
     }
 
 

@@ -251,7 +251,7 @@ def _closing_codes(measure: object) -> list[str]:
 def simple_counts(
     people: list[SimplePerson], calendar: WorkCalendar, start: datetime, end: datetime
 ) -> Counter[tuple[str, str, str]]:
-    """(row, dimension, value) → count, for the stock and flow rows and the sex/age/village/regime breakdowns."""
+    """(row, dimension, value) → count: stock and flow rows by sex, age, village and regime."""
     counts: Counter[tuple[str, str, str]] = Counter()
     for person in people:
         dims = {"sex": person.sex, "age": band(person.birth, end), "village": person.village}
