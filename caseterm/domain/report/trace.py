@@ -104,7 +104,10 @@ class _Tracer:
         self.trace.flows.extend((moment, code) for code in codes)
         self._marks, self._relapses = marks, fold.relapses
         stock = stock_of(fold, when)
-        if not self.trace.timeline or self.trace.timeline[-1][1] != stock:
+        # Not being counted needs no entry: a file with only its registration then has an empty
+        # timeline, the same whenever it was made (the demo copies one projection to many).
+        last = self.trace.timeline[-1][1] if self.trace.timeline else NOT_COUNTED
+        if stock != last:
             self.trace.timeline.append((moment, stock))
         self._facts(fold, moment, event)
 
