@@ -49,13 +49,28 @@ def monthly(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """The commune's monthly report."""
-    from caseterm.services.report import monthly_report
-    from caseterm.services.report_tables import commune_tables
+    _run(period, fmt, out, (store, user, passphrase_file), district=False)
+
+
+def _run(
+    period: str | None,
+    fmt: str,
+    out: Path | None,
+    opening: tuple[Path | None, str | None, Path | None],
+    *,
+    district: bool,
+) -> None:
+    """Check the output first, unlock, make the commune's or the district's report, emit it."""
+    from caseterm.services.report import district_report, monthly_report
+    from caseterm.services.report_tables import commune_tables, district_tables
 
     _check_output(fmt, out)
-    with unlocked(store, user, passphrase_file) as session:
-        report = monthly_report(session, period)
-    emit(report, commune_tables(report), fmt, out)
+    make, layout = (
+        (district_report, district_tables) if district else (monthly_report, commune_tables)
+    )
+    with unlocked(*opening) as session:
+        report = make(session, period)
+    emit(report, layout(report), fmt, out)
 
 
 def emit(report: MonthlyReport, tables: list[Table], fmt: str, out: Path | None) -> None:
@@ -176,10 +191,4 @@ def district_report_command(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """The district's monthly report: each commune and the total; missing communes first."""
-    from caseterm.services.report import district_report
-    from caseterm.services.report_tables import district_tables
-
-    _check_output(fmt, out)
-    with unlocked(store, user, passphrase_file) as session:
-        report = district_report(session, period)
-    emit(report, district_tables(report), fmt, out)
+    _run(period, fmt, out, (store, user, passphrase_file), district=True)

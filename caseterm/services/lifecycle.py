@@ -81,9 +81,11 @@ def record_event(
     parsed = _parse(event_type, payload)
     with session.transaction() as tx:
         resolved = _resolve(tx, person_id)
-        facts, history = _file(tx, resolved)
+        person, history = _file(tx, resolved)
         new = LifeEvent(new_id(), event_type, moment, parsed, session.clock.now())
-        refusal = check_new_event(facts, history, new, active_calendar(), session.clock.now())
+        refusal = check_new_event(
+            _facts(person), history, new, active_calendar(), session.clock.now()
+        )
         if refusal is not None:
             raise RefusedError(describe_refusal(event_type, refusal))
         tx.events.append(
@@ -96,7 +98,7 @@ def record_event(
             recorded_by=session.actor.id,
             payload=parsed.model_dump(mode="json", exclude_none=True),
         )
-        state = _store_projection(session, tx, resolved, [*history, new])
+        state = _store_projection(session, tx, person, [*history, new])
         session.audit(tx, "event.record", "person", resolved, {"event": new.id, "type": event_type})
     return Recorded(new.id, state.applied[new.id], state)
 
@@ -112,8 +114,8 @@ def void_event(session: CaseSession, event_id: str, reason: str) -> Voided:
         if target is None:
             raise NotFound(_("There is no event with id {eid}.").format(eid=event_id))
         _may_void(session, target)
-        facts, history = _file(tx, target.person_id)
-        state_before = derive(facts, history, active_calendar(), session.clock.now())
+        person, history = _file(tx, target.person_id)
+        state_before = derive(_facts(person), history, active_calendar(), session.clock.now())
         if event_id in state_before.voided:
             raise RefusedError(_("This event is already void."))
         void = LifeEvent(
@@ -133,7 +135,7 @@ def void_event(session: CaseSession, event_id: str, reason: str) -> Voided:
             recorded_by=session.actor.id,
             payload=void.payload.model_dump(mode="json"),
         )
-        state = _store_projection(session, tx, target.person_id, [*history, void])
+        state = _store_projection(session, tx, person, [*history, void])
         session.audit(tx, "event.void", "person", target.person_id, {"event": event_id})
     broken = sorted(set(state.refused) - set(state_before.refused))
     return Voided(void.id, state, broken)
@@ -155,8 +157,8 @@ def lifecycle_of(session: CaseSession, person_id: str) -> Derived:
     """A person's derived state now (the caller audits the read of the file it belongs to)."""
     session.require(Action.PERSON_READ)
     with session.transaction(durable=False) as tx:
-        facts, history = _file(tx, _resolve(tx, person_id))
-    return derive(facts, history, active_calendar(), session.clock.now())
+        person, history = _file(tx, _resolve(tx, person_id))
+    return derive(_facts(person), history, active_calendar(), session.clock.now())
 
 
 def refresh_projection(session: CaseSession, tx: Tx, person_id: str) -> Derived:
@@ -164,24 +166,17 @@ def refresh_projection(session: CaseSession, tx: Tx, person_id: str) -> Derived:
 
     The projection names the person's own commune, which at the district is not the store's.
     """
-    person = tx.persons.get(person_id)
-    _facts, history = _file(tx, person_id, person)
-    return _store_projection(session, tx, person_id, history, person)
+    person, history = _file(tx, person_id)
+    return _store_projection(session, tx, person, history)
 
 
 def _store_projection(
-    session: CaseSession,
-    tx: Tx,
-    person_id: str,
-    history: list[LifeEvent],
-    person: StoredPerson | None = None,
+    session: CaseSession, tx: Tx, person: StoredPerson, history: list[LifeEvent]
 ) -> Derived:
-    """Derive and store the projection (the person is read here unless the caller has it)."""
-    person = person or tx.persons.get(person_id)
-    record = person.record if person else None
-    state, row = project(person_id, record, history, active_calendar(), session.clock.now())
-    unit_code = person.unit_code if person else session.unit.code
-    tx.states.put(row, unit_code=unit_code)
+    """Derive and store a person's projection, under the person's own commune."""
+    now = session.clock.now()
+    state, row = project(person.id, person.record, history, active_calendar(), now)
+    tx.states.put(row, unit_code=person.unit_code)
     return state
 
 
@@ -202,13 +197,17 @@ def _resolve(tx: Tx, person_id: str) -> str:
 
 def _file(
     tx: Tx, person_id: str, person: StoredPerson | None = None
-) -> tuple[PersonFacts, list[LifeEvent]]:
-    """The person's facts and events as the engine reads them (`person` if already read)."""
+) -> tuple[StoredPerson, list[LifeEvent]]:
+    """The person and their events as the engine reads them (`person` if already read)."""
     person = person or tx.persons.get(person_id)
     if person is None:
         raise NotFound(_("There is no person with id {pid}.").format(pid=person_id))
-    events = [life_event(info) for info in tx.events.of_person(person_id)]
-    return PersonFacts(person.record.birth, bool(person.record.profile.psychosis)), events
+    return person, [life_event(info) for info in tx.events.of_person(person_id)]
+
+
+def _facts(person: StoredPerson) -> PersonFacts:
+    """What the engine needs of the identity block."""
+    return PersonFacts(person.record.birth, bool(person.record.profile.psychosis))
 
 
 def life_event(info: EventInfo) -> LifeEvent:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from caseterm.domain.dates import PartialDate, age_on
-from caseterm.domain.lifecycle import LifeEvent, PersonFacts, derive, replay_order
-from caseterm.domain.lifecycle.model import Flag, MeasureKind, Phase, Status, regime_at
+from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, derive, replay_order
+from caseterm.domain.lifecycle.model import Flag, Measure, MeasureKind, Phase, Status, regime_at
+from caseterm.domain.lifecycle.payloads import AssessmentResult, TestPerformed
 from caseterm.domain.lifecycle.timecalc import WorkCalendar
 
 EPSILON = timedelta(microseconds=1)
@@ -67,11 +68,11 @@ def stock_rows(
 
 
 def _k_rows(
-    person: SimplePerson, state: object, calendar: WorkCalendar, start: datetime, end: datetime
+    person: SimplePerson, state: Derived, calendar: WorkCalendar, start: datetime, end: datetime
 ) -> list[str]:
-    status = state.status  # type: ignore[attr-defined]
-    flags = state.flags  # type: ignore[attr-defined]
-    measures = [m for m in state.measures if m.active]  # type: ignore[attr-defined]
+    status = state.status
+    flags = state.flags
+    measures = [m for m in state.measures if m.active]
     k2 = {
         "S5": "a",
         "S5b": "a",
@@ -104,7 +105,7 @@ def _k_rows(
         post = next(m for m in measures if m.kind is MeasureKind.POST_REHAB)
         done = [
             m
-            for m in state.measures  # type: ignore[attr-defined]
+            for m in state.measures
             if m.kind
             in (MeasureKind.VOLUNTARY_REHAB, MeasureKind.SUBSTITUTION_TX, MeasureKind.COMPULSORY)
             and m.closed_at is not None
@@ -112,7 +113,7 @@ def _k_rows(
         ]
         origin = "transfer"
         if done:
-            last = max(done, key=lambda m: m.closed_at)
+            last = max(done, key=lambda m: m.closed_at or m.opened_at)
             origin = {
                 MeasureKind.VOLUNTARY_REHAB: "voluntary",
                 MeasureKind.SUBSTITUTION_TX: "substitution",
@@ -184,9 +185,9 @@ def _event_codes(
     p = event.payload
     t = event.type
     out: list[str] = []
-    if t == "test.performed":
-        out.append(f"F1.test.{p.ground}")  # type: ignore[attr-defined]
-        if p.result == "POSITIVE":  # type: ignore[attr-defined]
+    if isinstance(p, TestPerformed):
+        out.append(f"F1.test.{p.ground}")
+        if p.result == "POSITIVE":
             out.append("F1.positive")
             if MeasureKind.USER_MGMT in running:
                 out.append("F7.reuse_in_mgmt")
@@ -220,7 +221,11 @@ def _event_codes(
     }
     if t in plain:
         out.append(plain[t])
-    if t == "assessment.result" and p.result == "ADDICTED" and MeasureKind.POST_REHAB in running:  # type: ignore[attr-defined]
+    if (
+        isinstance(p, AssessmentResult)
+        and p.result == "ADDICTED"
+        and MeasureKind.POST_REHAB in running
+    ):
         out.append("F7.addicted_in_post_rehab")
     after = derive(person.facts, upto, calendar, event.occurred_at)
     if after.relapses > relapses:
@@ -228,10 +233,10 @@ def _event_codes(
     return out
 
 
-def _closing_codes(measure: object) -> list[str]:
-    kind = measure.kind  # type: ignore[attr-defined]
-    reason = measure.close_reason.value  # type: ignore[attr-defined]
-    form = measure.form.value if measure.form else ""  # type: ignore[attr-defined]
+def _closing_codes(measure: Measure) -> list[str]:
+    kind = measure.kind
+    reason = measure.close_reason.value if measure.close_reason else ""
+    form = measure.form.value if measure.form else ""
     if kind is MeasureKind.USER_MGMT:
         return [f"F2.ended.{reason}"]
     if reason == "COMPLETED":
