@@ -101,6 +101,7 @@ def project(
         calendar.version,
         psychosis=psychosis,
         report=report_facts(record, trace),
+        report_span=trace.span(),
     )
     return state, row
 
@@ -126,6 +127,7 @@ def projection_of(
     *,
     psychosis: bool = False,
     report: dict[str, Any] | None = None,
+    report_span: tuple[str, str] | None = None,
 ) -> ProjectionRow:
     """The row stored for a person (`psychosis` from the identity block, for the close watch)."""
     due = min((d.due_at for d in state.deadlines), default=None)
@@ -146,6 +148,7 @@ def projection_of(
         last_contact=_moment(state.last_contact),
         reviewed_year=latest_review(state),
         report=report or {},
+        report_span=report_span,
     )
 
 

@@ -8,9 +8,9 @@ name; making it is audited with the period, as every read of the registers is.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from caseterm import __version__
 from caseterm.clock import VIETNAM, utc_iso
@@ -86,7 +86,7 @@ def monthly_report(session: CaseSession, label: str | None = None) -> MonthlyRep
         settings = _settings(tx)
         period = parse_period(label or default_period(session.clock.now()), settings.start_day)
         _refresh(session, tx)
-        people = list(_people(tx.states.report_rows()))
+        people = _people(tx, period)
         session.audit(tx, "report.monthly", "unit", session.unit.code, {"period": period.label})
     return MonthlyReport(
         unit_code=session.unit.code,
@@ -112,7 +112,7 @@ def district_report(session: CaseSession, label: str | None = None) -> MonthlyRe
         settings = _settings(tx)
         period = parse_period(label or default_period(session.clock.now()), settings.start_day)
         _refresh(session, tx)
-        people = [p for p in _people(tx.states.report_rows()) if p.unit in communes]
+        people = [p for p in _people(tx, period) if p.unit in communes]
         received = tx.district.periods_applied(period.label)
         session.audit(tx, "report.district", "unit", session.unit.code, {"period": period.label})
     return MonthlyReport(
@@ -176,22 +176,28 @@ def _refresh(session: CaseSession, tx: Tx) -> None:
         refresh_projection(session, tx, person_id)
 
 
-def _people(rows: Iterator[ReportRow]) -> Iterator[ReportPerson]:
+def _people(tx: Tx, period: Period) -> list[ReportPerson]:
+    """Everyone who can count in the period or in the same period a year before."""
+    rows = tx.states.report_rows(start=period.year_before().start_iso, end=period.end_iso)
     births: dict[str, PartialDate | None] = {}
+    people = []
     for row in rows:
-        if not row.report:
-            continue  # cannot happen after `_refresh`; a person without a trace counts nowhere
         stored = json.loads(row.report)
         if row.birth not in births:
             births[row.birth] = PartialDate.from_iso(row.birth) if row.birth else None
-        yield ReportPerson(
-            unit=row.unit_code,
-            sex=row.sex,
-            birth=births[row.birth],
-            village=row.village,
-            officer=row.officer,
-            substance=stored["sub"],
-            complete=stored["ok"],
-            psychosis=stored["psy"],
-            trace=trace_from_json(stored),
-        )
+        people.append(_person(row, stored, births[row.birth]))
+    return people
+
+
+def _person(row: ReportRow, stored: dict[str, Any], birth: PartialDate | None) -> ReportPerson:
+    return ReportPerson(
+        unit=row.unit_code,
+        sex=row.sex,
+        birth=birth,
+        village=row.village,
+        officer=row.officer,
+        substance=stored["sub"],
+        complete=stored["ok"],
+        psychosis=stored["psy"],
+        trace=trace_from_json(stored),
+    )

@@ -168,6 +168,8 @@ class ProjectionRow:
     """The latest year with a completed annual review."""
     report: dict[str, Any] = field(default_factory=dict)
     """The report's trace and facts (`domain.report`); empty until computed."""
+    report_span: tuple[str, str] | None = None
+    """When the person can count in a report at all (None: never)."""
 
 
 class ReportRow(NamedTuple):

@@ -130,6 +130,8 @@ class PersonState(SQLModel, table=True):
     __table_args__ = (
         # Who has no review this year is then counted from the index alone.
         Index("ix_person_state_review_gap", "reviewed_year", "registers"),
+        # A report reads only the people whose span meets its periods (closed files skipped).
+        Index("ix_person_state_report_span", "report_until", "report_from"),
     )
 
     person_id: str = Field(primary_key=True, foreign_key="person.id", max_length=36)
@@ -154,6 +156,9 @@ class PersonState(SQLModel, table=True):
     summary: str
     report: str = ""
     """The report's trace of the person and the identity facts it breaks down by (JSON)."""
+    report_from: str | None = None
+    report_until: str | None = None
+    """The moments between which the person can count in a report (`PersonTrace.span`)."""
 
 
 class PersonDeadline(SQLModel, table=True):

@@ -260,3 +260,47 @@ def test_init_refuses_an_existing_store_and_weak_passphrases(run: Run, tmp_path:
     assert result.returncode == EXIT_REFUSED
     assert "Cụm mật khẩu" in result.stderr  # the error is in Vietnamese by default
     assert not other.exists()
+
+
+def test_monthly_report_and_unit_settings_as_installed_commands(run: Run, tmp_path: Path) -> None:
+    shown = run("caseterm-admin", "unit", "settings", "--population", "12000").stdout
+    assert "Population: 12000" in shown
+    refused = run("caseterm-admin", "unit", "settings", "--start-day", "31", expect=EXIT_REFUSED)
+    assert "between 1 and 28" in refused.stderr
+    bad = run("caseterm", "report", "monthly", "--period", "2026-13", expect=EXIT_USAGE)
+    assert "YYYY-MM" in bad.stderr
+    run("caseterm", "report", "monthly", "--format", "xlsx", expect=EXIT_USAGE)
+    nowhere = run(
+        "caseterm",
+        "report",
+        "monthly",
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "no-such-folder" / "r.csv"),
+        expect=1,
+    )
+    assert "Nothing was written" in nowhere.stderr
+    out = tmp_path / "r.xlsx"
+    run(
+        "caseterm",
+        "report",
+        "monthly",
+        "--period",
+        "2026-11",
+        "--format",
+        "xlsx",
+        "--out",
+        str(out),
+    )
+    assert out.stat().st_mode & 0o777 == 0o600
+    data = json.loads(
+        run("caseterm", "report", "monthly", "--period", "2026-11", "--format", "json").stdout
+    )
+    assert (data["schema"], data["population"], data["period"]["label"]) == (
+        "caseterm-report.v1",
+        12000,
+        "2026-11",
+    )
+    table = run("caseterm", "report", "monthly", "--period", "2026-11").stdout
+    assert "K1 Drug users under management" in table

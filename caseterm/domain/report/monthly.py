@@ -22,13 +22,18 @@ from caseterm.domain.lifecycle.model import R2026_START
 from caseterm.domain.report.dims import age_band
 from caseterm.domain.report.period import Period
 from caseterm.domain.report.stock import Stock
-from caseterm.domain.report.trace import NEW_ADDICT, NEW_USER, RELAPSE_CODES, PersonTrace
+from caseterm.domain.report.trace import (
+    NEW_ADDICT,
+    NEW_USER,
+    RELAPSE_CODES,
+    RELEASE_WATCHED,
+    PersonTrace,
+)
 
 DIMENSIONS = ("regime", "sex", "age", "substance", "village", "officer", "unit")
 """The breakdowns, in the order a cell holds them (after its row)."""
 ALL = "all"
 CONTACT_EVERY = timedelta(days=30)
-RELEASE_WATCHED_FOR = timedelta(days=365)
 _R2026 = utc_iso(R2026_START)
 _MOMENT = itemgetter(0)
 
@@ -86,7 +91,7 @@ class _Context:
         self.start = period.start_iso
         self.end = period.end_iso
         self.contact_due = utc_iso(period.end - CONTACT_EVERY)
-        self.released_since = utc_iso(period.end - RELEASE_WATCHED_FOR)
+        self.released_since = utc_iso(period.end - RELEASE_WATCHED)
         self.last_day = period.last_day
 
 

@@ -8,7 +8,7 @@ this trace beside the person's state and the report only counts (product.md §7,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from caseterm.clock import utc_iso
@@ -29,6 +29,10 @@ SERVICE_EVENTS = frozenset(
 )
 """Events that mean the person received counselling, treatment, rehab or reintegration support
 (the directive's "100 % reached by a service", product.md §0)."""
+STILL_COUNTED = "9999-12-31T23:59:59.999999Z"
+"""The end of the span of someone who counts now (sorts after every real moment)."""
+RELEASE_WATCHED = timedelta(days=365)
+"""How long a release from prison keeps a person on the close-watch list (`monthly`)."""
 NEW_ADDICT = "F3.result.ADDICTED"
 NEW_USER = "F2.decided.NEW"
 RELAPSE_CODES = frozenset(
@@ -79,6 +83,30 @@ class PersonTrace:
             elif since is None:
                 since = at
         return since
+
+    def span(self) -> tuple[str, str] | None:
+        """The moments between which the person can count in any report (None: never).
+
+        From the first counted state, flow or release; until the last change, flow or the end
+        of a release's year on the close-watch list, or `STILL_COUNTED` while they count now.
+        A report reads only the people whose span meets its periods, so the closed files and the
+        never-counted registrations of years past cost it nothing.
+        """
+        counted = [at for at, stock in self.timeline if stock.group or stock.emon]
+        moments = counted + [at for at, _code in self.flows] + self.released
+        if not moments:
+            return None
+        last = self.timeline[-1][1] if self.timeline else NOT_COUNTED
+        if last.group or last.emon:
+            return min(moments), STILL_COUNTED
+        watched = [utc_iso(datetime.fromisoformat(at) + RELEASE_WATCHED) for at in self.released]
+        ends = [at for at, _stock in self.timeline] + [at for at, _code in self.flows] + watched
+        return min(moments), max(ends)
+
+    def matters(self, start: str, end: str) -> bool:
+        """Whether the person can count in a report over [start, end) (see `span`)."""
+        found = self.span()
+        return found is not None and found[0] < end and found[1] >= start
 
     def last_contact(self, moment: str) -> str | None:
         """The latest contact before the cut-off `moment`."""

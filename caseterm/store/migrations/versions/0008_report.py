@@ -23,6 +23,11 @@ def upgrade() -> None:
     op.add_column(
         "person_state", sa.Column("report", AutoString(), nullable=False, server_default="")
     )
+    op.add_column("person_state", sa.Column("report_from", AutoString(), nullable=True))
+    op.add_column("person_state", sa.Column("report_until", AutoString(), nullable=True))
+    op.create_index(
+        "ix_person_state_report_span", "person_state", ["report_until", "report_from"], unique=False
+    )
     op.add_column("unit", sa.Column("population", sa.Integer(), nullable=True))
     op.add_column(
         "unit", sa.Column("report_start_day", sa.Integer(), nullable=False, server_default="1")
@@ -34,4 +39,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_column("unit", "report_start_day")
     op.drop_column("unit", "population")
+    op.drop_index("ix_person_state_report_span", table_name="person_state")
+    op.drop_column("person_state", "report_until")
+    op.drop_column("person_state", "report_from")
     op.drop_column("person_state", "report")
