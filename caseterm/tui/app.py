@@ -45,6 +45,7 @@ class CasetermApp(App[None]):
         Binding("f2", "today", N_("Today"), id="today"),
         Binding("f3", "registers", N_("Registers"), id="registers"),
         Binding("f5", "sync", N_("Sync"), id="sync"),
+        Binding("f6", "reports", N_("Reports"), id="reports"),
         Binding("ctrl+l", "lock", N_("Lock"), id="lock"),
         Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
     ]
@@ -199,6 +200,12 @@ class CasetermApp(App[None]):
 
         district = self.session is not None and self.session.unit.kind == "district"
         self._go_to(DistrictScreen if district else SyncScreen)
+
+    def action_reports(self) -> None:
+        """Go to the monthly report (a commune's, or a district's per commune)."""
+        from caseterm.tui.screens.report import ReportScreen
+
+        self._go_to(ReportScreen)
 
     def _go_to(self, screen_type: type[Screen[None]]) -> None:
         """Leave any open file or form (a form with typed text asks first) for a main screen."""

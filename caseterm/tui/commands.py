@@ -29,6 +29,7 @@ class CasetermCommands(Provider):
             (_("go: Today"), _("Overdue, due today, next 7 days (F2)"), app.action_today),
             (_("go: Registers"), _("The list of persons, with filters (F3)"), app.action_registers),
             (_("go: Sync"), _("The monthly bundle to the district (F5)"), app.action_sync),
+            (_("go: Reports"), _("The monthly report K1–K5, F1–F9 (F6)"), app.action_reports),
             (_("app: Lock"), _("Lock now and drop the keys"), app.action_lock),
             (_("app: Help"), _("Show the help of this screen"), app.action_help),
         ]

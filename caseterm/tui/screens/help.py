@@ -19,7 +19,8 @@ def help_text(screen_name: str) -> str:
         "## Keys everywhere\n\n"
         "- **F1** or **?**: this help\n"
         "- **Ctrl+P**: command palette (every action by name)\n"
-        "- **F2**: today · **F3**: registers · **F5**: sync with the district\n"
+        "- **F2**: today · **F3**: registers · **F5**: sync with the district · **F6**: "
+        "reports\n"
         "- **Ctrl+L**: lock now (the keys are dropped; unlock again to continue)\n"
         "- **Escape**: back / close\n"
         "- **Ctrl+Q**: quit\n\n"
@@ -85,6 +86,16 @@ def help_text(screen_name: str) -> str:
             "written again unchanged if you export the same month again.\n\n"
             "- **E**: export the month (**Escape** cancels while it runs; nothing is kept)\n"
             "- **A**: read an acknowledgement\n- **R**: read the status again"
+        ),
+        "report": _(
+            "# Monthly report\n\nThe stock at the cut-off (K1–K5: each person counted once), "
+            "the flows of the month (F1–F9), the directive indicators and the ratios, each beside "
+            "the same month last year, then the same by village / residential group and by "
+            "officer. Counts only, never a name. Scroll right for the breakdowns by sex, age, "
+            "substance and regime. A district's report has one column per commune; communes with "
+            "no data for the month are named first.\n\n"
+            "- **P**: choose the month (YYYY-MM)\n- **]** / **N**, **[** / **B**: next / previous "
+            "table\n- **X**: save as XLSX (printable on A4) · **C**: save as CSV"
         ),
         "district": _(
             "# District\n\nEach commune's last bundle, how many days ago it came, and its "

@@ -1,0 +1,163 @@
+"""Báo cáo (F6): the monthly report on screen, one table at a time, and saved as XLSX or CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from caseterm.i18n import N_, _
+from caseterm.tui.dialogs.ask import AskDialog
+
+if TYPE_CHECKING:
+    from caseterm.services.report import MonthlyReport
+    from caseterm.services.report_tables import Table
+    from caseterm.tui.app import CasetermApp
+
+
+class ReportScreen(Screen[None]):
+    """The commune's report (a district's: per commune); choose the month, page the tables."""
+
+    HELP_PAGE = "report"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "period", N_("Choose the month"), id="report-period"),
+        Binding("right_square_bracket,n", "next_table", N_("Next table"), id="report-next"),
+        Binding("left_square_bracket,b", "previous_table", N_("Previous table"), id="report-prev"),
+        Binding("x", "save('xlsx')", N_("Save XLSX"), id="report-xlsx"),
+        Binding("c", "save('csv')", N_("Save CSV"), id="report-csv"),
+        Binding("escape", "back", N_("Back"), id="report-back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.report: MonthlyReport | None = None
+        self.tables: list[Table] = []
+        self.shown = 0
+
+    @property
+    def caseterm(self) -> CasetermApp:
+        """The typed application."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        """The header lines, the table's title and the table."""
+        yield Header()
+        yield Static(_("Making the report…"), id="report-header", markup=False)
+        yield Static("", id="report-title", markup=False)
+        yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Make the report of the last complete month."""
+        self.sub_title = _("Monthly report")
+        self._make(None)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="report")
+    def _make(self, period: str | None) -> None:
+        from caseterm.services.report import district_report, monthly_report
+        from caseterm.services.report_tables import commune_tables, district_tables
+
+        session = self.caseterm.require_session()
+        district = session.unit.kind == "district"
+        try:
+            report = (district_report if district else monthly_report)(session, period)
+        except Exception as error:  # shown as a message; the screen keeps what it had
+            self.app.call_from_thread(self.caseterm.show_error, error)
+            return
+        tables = (district_tables if district else commune_tables)(report)
+        self.app.call_from_thread(self.show_report, report, tables)
+
+    def show_report(self, report: MonthlyReport, tables: list[Table]) -> None:
+        """Show a new report from its first table."""
+        from caseterm.services.report_tables import header
+
+        self.report, self.tables, self.shown = report, tables, 0
+        lines = [f"{label}: {value}" for label, value in header(report)]
+        self.query_one("#report-header", Static).update("\n".join(lines))
+        self._show_table()
+
+    def _show_table(self) -> None:
+        table = self.tables[self.shown]
+        title = _("Table {n} of {count}: {title}   ([ ] or N/B: other tables)").format(
+            n=self.shown + 1, count=len(self.tables), title=table.title
+        )
+        self.query_one("#report-title", Static).update(title)
+        grid = self.query_one("#report-table", DataTable)
+        grid.clear(columns=True)
+        grid.add_columns(*(column.label for column in table.columns[1:]))
+        for line in table.lines:
+            words = ("  " * line.level) + line.label
+            grid.add_row(words, *(_cell(value) for value in line.values), key=line.code)
+
+    def action_next_table(self) -> None:
+        """Show the next table."""
+        if self.tables:
+            self.shown = (self.shown + 1) % len(self.tables)
+            self._show_table()
+
+    def action_previous_table(self) -> None:
+        """Show the previous table."""
+        if self.tables:
+            self.shown = (self.shown - 1) % len(self.tables)
+            self._show_table()
+
+    def action_period(self) -> None:
+        """Ask for the month (YYYY-MM)."""
+        current = self.report.period.label if self.report else ""
+        fields = [("period", _("Month (YYYY-MM)"), current)]
+        self.app.push_screen(
+            AskDialog(_("Report for which month?"), fields, ok=_("Make the report")),
+            self._period_asked,
+        )
+
+    def _period_asked(self, answer: dict[str, str] | None) -> None:
+        if answer is not None:
+            self._make(answer["period"].strip())
+
+    def action_save(self, fmt: str) -> None:
+        """Ask where to save the report (XLSX or CSV)."""
+        if self.report is None:
+            return
+        name = f"bao-cao-{self.report.unit_code}-{self.report.period.label}.{fmt}"
+        fields = [("path", _("File to write"), str(Path.home() / name))]
+        title = _("Save the report as {fmt}").format(fmt=fmt.upper())
+        self.app.push_screen(
+            AskDialog(title, fields, ok=_("Save")), lambda answer: self._save_asked(fmt, answer)
+        )
+
+    def _save_asked(self, fmt: str, answer: dict[str, str] | None) -> None:
+        if answer is not None and self.report is not None:
+            self._save(fmt, Path(answer["path"].strip()).expanduser())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="report-save")
+    def _save(self, fmt: str, path: Path) -> None:
+        from caseterm.services.report_export import write_report
+
+        assert self.report is not None  # noqa: S101 - checked before the dialog
+        try:
+            write_report(self.report, self.tables, fmt, path)
+        except Exception as error:
+            self.app.call_from_thread(self.caseterm.show_error, error)
+            return
+        message = _("Report {period} written: {path}").format(
+            period=self.report.period.label, path=path
+        )
+        self.app.call_from_thread(self.notify, message, title=_("Saved"), markup=False)
+
+    def action_back(self) -> None:
+        """Back to the today screen."""
+        self.caseterm.action_today()
+
+
+def _cell(value: object) -> str:
+    """A number as shown: a dash where there is none (a ratio without its denominator)."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
