@@ -108,14 +108,14 @@ def _check_output(fmt: str, out: Path | None) -> None:
 
 def print_tables(report: MonthlyReport, tables: list[Table]) -> None:
     """The report on screen: header lines, then each table's totals (and sex for a commune)."""
-    from caseterm.services.report_tables import header
+    from caseterm.services.report_tables import cell_text, header
 
     for label, value in header(report):
         typer.echo(f"{label}: {value}")
     for table in tables:
         shown = _shown_columns(table)
         rows = [
-            [("  " * line.level) + line.label] + [_cell((*line.values,)[i - 2]) for i in shown[2:]]
+            [("  " * line.level) + line.label] + [cell_text(line.values[i - 2]) for i in shown[2:]]
             for line in table.lines
         ]
         heads = [table.columns[i].label for i in shown[1:]]
@@ -134,14 +134,6 @@ def _shown_columns(table: Table) -> list[int]:
     if not any(key.startswith("sex:") for key in keys):  # the village, officer, ratio tables
         return list(range(len(keys)))
     return [i for i, key in enumerate(keys) if i < 5 or key.startswith("sex:")]
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
 
 
 unit_app = typer.Typer(

@@ -22,9 +22,10 @@ from caseterm.domain.permissions import Action
 from caseterm.errors import UsageError
 from caseterm.i18n import _
 from caseterm.ids import new_id
-from caseterm.services.backup_file import file_sha256, write_backup, writing_to
+from caseterm.services.backup_file import file_sha256, write_backup
 from caseterm.services.keys import load_keyfile
 from caseterm.services.session import CaseSession
+from caseterm.services.writing import writing_to
 
 
 @dataclass(frozen=True)

@@ -11,34 +11,15 @@ import hashlib
 import io
 import os
 import tarfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from caseterm.crypto.backup import MAX_HEADER_BYTES, BackupFormatError, BackupHeader
-from caseterm.errors import CasetermError
 from caseterm.files import fsync_dir
-from caseterm.i18n import _
 
 HEADER_MEMBER = "backup.json"
 DATABASE_MEMBER = "store.db"
 CHUNK = 1024 * 1024
-
-
-@contextlib.contextmanager
-def writing_to(path: Path) -> Iterator[None]:
-    """Turn a failed write (no space, no permission, a read-only stick) into a clear error.
-
-    The callers remove their temporary files first, so nothing half-written stays behind.
-    """
-    try:
-        yield
-    except OSError as error:
-        raise CasetermError(
-            _("Cannot write {path}: {reason}. Nothing was written.").format(
-                path=path, reason=error.strerror or type(error).__name__
-            )
-        ) from error
 
 
 def write_backup(out: Path, header: BackupHeader, database: Path) -> None:

@@ -33,9 +33,10 @@ from caseterm.crypto.recovery import SECRET_PREFIX, parse_line
 from caseterm.errors import AuthError, IntegrityFailure, NotFound, UsageError
 from caseterm.files import fsync_dir
 from caseterm.i18n import _
-from caseterm.services.backup_file import extract_database, read_header, writing_to
+from caseterm.services.backup_file import extract_database, read_header
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
+from caseterm.services.writing import writing_to
 from caseterm.store import StoreOpenError
 from caseterm.store.database import Store
 from caseterm.store.sqlcipher import export_copy, read_file_salt

@@ -22,9 +22,9 @@ from openpyxl.utils import get_column_letter
 from caseterm.errors import UsageError
 from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
-from caseterm.services.backup_file import writing_to
 from caseterm.services.report import MonthlyReport
 from caseterm.services.report_tables import Table, header
+from caseterm.services.writing import writing_to
 
 FORMATS = ("table", "json", "csv", "xlsx")
 SHEET_TITLE_MAX = 31

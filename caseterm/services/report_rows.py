@@ -12,6 +12,21 @@ from caseterm.i18n import N_
 Row = tuple[str, str, int, str]
 """(code, words, level, suffix): the suffix is a letter printed after the words (ground a)."""
 
+_FORMS = {
+    "HOME": N_("at home or in the community"),
+    "PRIVATE": N_("private facility"),
+    "PUBLIC": N_("public facility"),
+    "REFORMATORY": N_("reformatory school"),
+    "SUBSTITUTION": N_("substitution treatment"),
+    "COMPULSORY": N_("compulsory rehab"),
+}
+
+
+def _by_form(family: str, forms: tuple[str, ...]) -> tuple[Row, ...]:
+    """A family's sub-items by rehab form, in the forms' order."""
+    return tuple((f"{family}.{form}", _FORMS[form], 1, "") for form in forms)
+
+
 STOCK: tuple[Row, ...] = (
     ("K1", N_("K1 Drug users under management"), 0, ""),
     ("K1.new", N_("new this period"), 1, ""),
@@ -62,22 +77,17 @@ FLOWS: tuple[Row, ...] = (
     ("F2.ended.ADDICTED", N_("stopped: determined addicted"), 1, ""),
     ("F2.ended.USE_DETECTED", N_("replaced after re-use"), 1, ""),
     ("F2.ended.TRANSFERRED_OUT", N_("moved out"), 1, ""),
+    ("F2.ended.DIED", N_("died"), 1, ""),
+    ("F2.ended.DECLARED_MISSING", N_("declared missing"), 1, ""),
     ("F3.requested", N_("F3 Addiction determinations requested"), 0, ""),
     *((f"F3.requested.{c}", N_("case"), 1, c) for c in ("a", "b", "c", "d", "dd")),
     ("F3.result", N_("F3 Determination results"), 0, ""),
     ("F3.result.ADDICTED", N_("addicted"), 1, ""),
     ("F3.result.NOT_ADDICTED", N_("not addicted"), 1, ""),
     ("F4.registered", N_("F4 Voluntary rehab registrations"), 0, ""),
-    ("F4.registered.HOME", N_("at home or in the community"), 1, ""),
-    ("F4.registered.PRIVATE", N_("private facility"), 1, ""),
-    ("F4.registered.PUBLIC", N_("public facility"), 1, ""),
-    ("F4.registered.REFORMATORY", N_("reformatory school"), 1, ""),
-    ("F4.registered.SUBSTITUTION", N_("substitution treatment"), 1, ""),
+    *_by_form("F4.registered", ("HOME", "PRIVATE", "PUBLIC", "REFORMATORY", "SUBSTITUTION")),
     ("F4.decided", N_("F4 Voluntary rehab decisions"), 0, ""),
-    ("F4.decided.HOME", N_("at home or in the community"), 1, ""),
-    ("F4.decided.PRIVATE", N_("private facility"), 1, ""),
-    ("F4.decided.PUBLIC", N_("public facility"), 1, ""),
-    ("F4.decided.REFORMATORY", N_("reformatory school"), 1, ""),
+    *_by_form("F4.decided", ("HOME", "PRIVATE", "PUBLIC", "REFORMATORY")),
     ("F4.subst_enrolled", N_("F4 Substitution treatment enrolments"), 0, ""),
     ("F5.ground", N_("F5 Compulsory rehab grounds found"), 0, ""),
     *((f"F5.ground.{c}", N_("ground"), 1, c) for c in ("a", "b", "c", "d", "dd")),
@@ -91,12 +101,9 @@ FLOWS: tuple[Row, ...] = (
     ("F5.postponed", N_("F5 Postponements"), 0, ""),
     ("F5.exempted", N_("F5 Exemptions"), 0, ""),
     ("F6.completed", N_("F6 Rehab completed"), 0, ""),
-    ("F6.completed.HOME", N_("at home or in the community"), 1, ""),
-    ("F6.completed.PRIVATE", N_("private facility"), 1, ""),
-    ("F6.completed.PUBLIC", N_("public facility"), 1, ""),
-    ("F6.completed.REFORMATORY", N_("reformatory school"), 1, ""),
-    ("F6.completed.SUBSTITUTION", N_("substitution treatment"), 1, ""),
-    ("F6.completed.COMPULSORY", N_("compulsory rehab"), 1, ""),
+    *_by_form(
+        "F6.completed", ("HOME", "PRIVATE", "PUBLIC", "REFORMATORY", "SUBSTITUTION", "COMPULSORY")
+    ),
     ("F6.postrehab_decided", N_("F6 Post-rehab management decisions"), 0, ""),
     ("F6.post_rehab_completed", N_("F6 Post-rehab management completed"), 0, ""),
     ("F7.reuse_in_mgmt", N_("F7 Re-use during user management"), 0, ""),

@@ -103,6 +103,15 @@ def district_tables(report: MonthlyReport) -> list[Table]:
     ] + [_ratios(report)]
 
 
+def cell_text(value: object) -> str:
+    """A value as the screen and the terminal show it: a dash where there is none."""
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
 def header(report: MonthlyReport) -> list[tuple[str, str]]:
     """The lines above the tables: unit, period, cut-off, who made it and when."""
     period = report.period
@@ -172,7 +181,8 @@ def _with_extras(rows: tuple[Row, ...], report: MonthlyReport) -> list[Row]:
         result.append(row)
         if row[2] == 0:
             extras = sorted(c for c in counted - listed if c.rsplit(".", 1)[0] == row[0])
-            result.extend((c, c.rsplit(".", 1)[1], 1, "") for c in extras)
+            # Not listed above (a code added later): its display word, or the code itself.
+            result.extend((c, code_label(c.rsplit(".", 1)[1]), 1, "") for c in extras)
     return result
 
 

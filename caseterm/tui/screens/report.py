@@ -82,6 +82,8 @@ class ReportScreen(Screen[None]):
         self._show_table()
 
     def _show_table(self) -> None:
+        from caseterm.services.report_tables import cell_text
+
         table = self.tables[self.shown]
         title = _("Table {n} of {count}: {title}   ([ ] or N/B: other tables)").format(
             n=self.shown + 1, count=len(self.tables), title=table.title
@@ -92,7 +94,7 @@ class ReportScreen(Screen[None]):
         grid.add_columns(*(column.label for column in table.columns[1:]))
         for line in table.lines:
             words = ("  " * line.level) + line.label
-            grid.add_row(words, *(_cell(value) for value in line.values), key=line.code)
+            grid.add_row(words, *(cell_text(value) for value in line.values), key=line.code)
 
     def action_next_table(self) -> None:
         """Show the next table."""
@@ -152,12 +154,3 @@ class ReportScreen(Screen[None]):
     def action_back(self) -> None:
         """Back to the today screen."""
         self.caseterm.action_today()
-
-
-def _cell(value: object) -> str:
-    """A number as shown: a dash where there is none (a ratio without its denominator)."""
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
