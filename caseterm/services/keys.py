@@ -47,6 +47,19 @@ def _remove_stale_temporaries(files: StoreFiles) -> None:
         leftover.unlink(missing_ok=True)
 
 
+def sweep_keyfile_temporaries(files: StoreFiles) -> None:
+    """At open, remove what a process killed while saving the key file left behind.
+
+    Every save holds the key-file lock, so once we hold it no leftover belongs to a live
+    process. If another process holds it now, the leftovers wait for the next open.
+    """
+    try:
+        with exclusively(files.keyfile_lock, timeout=0):
+            _remove_stale_temporaries(files)
+    except LockBusy:
+        return
+
+
 def account_names(files: StoreFiles) -> list[str]:
     """Return the names of the accounts that can unlock the store (for the unlock screen)."""
     try:

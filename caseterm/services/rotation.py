@@ -33,7 +33,7 @@ from caseterm.domain.permissions import Action, allowed
 from caseterm.errors import IntegrityFailure, PermissionDenied, StoreBusy
 from caseterm.files import fsync_dir
 from caseterm.i18n import _
-from caseterm.services.keys import editing_keyfile, load_keyfile
+from caseterm.services.keys import editing_keyfile, load_keyfile, sweep_keyfile_temporaries
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
 from caseterm.store import StoreOpenError
@@ -62,6 +62,7 @@ def settle_rotation(files: StoreFiles) -> str | None:
     Runs at every open. It needs the store alone: if the lock is taken, a rotation is running
     (sessions cannot open during one), and the store is busy.
     """
+    sweep_keyfile_temporaries(files)
     if load_keyfile(files).pending is None:
         return None
     try:

@@ -113,3 +113,15 @@ def test_t28_a_disabled_account_with_a_saved_key_file_opens_nothing_new(
     old_key = open_account(saved, entry, OFFICER_PASSPHRASE, policy).data_key
     with pytest.raises(StoreOpenError):
         Store(two_accounts, old_key)
+
+
+def test_t26_an_open_sweeps_a_key_file_half_written_by_a_killed_process(
+    new_store: Path, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    """T26: a kill while a key file was being saved, with nothing pending, leaves no litter."""
+    keyfile = StoreFiles(new_store).keyfile
+    leftover = keyfile.with_name(f".{keyfile.name}.tmp-999999")
+    leftover.write_bytes(keyfile.read_bytes()[:40])
+    open_session(new_store, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock).close()
+    assert not leftover.exists()
+    assert json.loads(keyfile.read_text())["data_key"]["pending"] is None
