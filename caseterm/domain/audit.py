@@ -58,9 +58,15 @@ class ChainFault:
     """`sequence` (a gap, insertion or reorder), `link` (prev hash) or `hash` (content edited)."""
 
 
-def verify_chain(entries: Iterable[tuple[AuditEntry, str]]) -> tuple[int, ChainFault | None]:
-    """Verify (entry, stored hash) pairs in seq order; return the count and the first fault."""
-    expected_seq, prev = 1, GENESIS
+def verify_chain(
+    entries: Iterable[tuple[AuditEntry, str]], *, after: tuple[int, str] = (0, GENESIS)
+) -> tuple[int, ChainFault | None]:
+    """Verify (entry, stored hash) pairs in seq order; return the count and the first fault.
+
+    `after` is the (seq, hash) the entries must continue: the genesis for a whole chain, or
+    the head a district accepted last for the segment a bundle carries.
+    """
+    expected_seq, prev = after[0] + 1, after[1]
     count = 0
     for entry, stored_hash in entries:
         if entry.seq != expected_seq:
@@ -71,3 +77,39 @@ def verify_chain(entries: Iterable[tuple[AuditEntry, str]]) -> tuple[int, ChainF
             return count, ChainFault(entry.seq, "hash")
         prev, expected_seq, count = stored_hash, expected_seq + 1, count + 1
     return count, None
+
+
+@dataclass(frozen=True)
+class SegmentFault:
+    """Why a bundle's audit segment does not continue the head the district holds."""
+
+    code: str
+    """`audit_rewritten` (the chain does not continue) or `audit_head` (not the signed head)."""
+    seq: int
+    """The first entry at fault, or the head's seq."""
+
+
+def continue_chain(
+    known: tuple[int, str] | None,
+    segment: list[tuple[AuditEntry, str]],
+    signed_head: str,
+) -> tuple[int, str] | SegmentFault | None:
+    """The new head once `segment` is checked to continue `known`, or the fault (T36).
+
+    `known` is None for a commune whose bundles never carried entries: its first segment is
+    then taken as it starts (from the genesis, if it starts at entry 1). None comes back only
+    when there is nothing to hold yet: no head known and no entry sent.
+    """
+    if not segment:
+        if known is not None and known[1] != signed_head:
+            return SegmentFault("audit_rewritten", known[0])
+        return known
+    first = segment[0][0]
+    start = known or (first.seq - 1, GENESIS if first.seq == 1 else first.prev_hash)
+    count, fault = verify_chain(segment, after=start)
+    if fault is not None:
+        return SegmentFault("audit_rewritten", fault.seq)
+    head_seq, head_hash = start[0] + count, segment[-1][1]
+    if head_hash != signed_head:
+        return SegmentFault("audit_head", head_seq)
+    return head_seq, head_hash

@@ -1,4 +1,4 @@
-"""The records inside a sync bundle's payload: one JSON object per line, persons then events.
+"""The records inside a sync bundle's payload: one JSON object per line, persons, events, audit.
 
 The writer makes the lines from the store's records through the same models as `--json`
 output; the reader is the district's, and treats every line as hostile: each is bounded in
@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from caseterm.domain.audit import AuditEntry
 from caseterm.domain.bundle import BundleRejected, canonical
 from caseterm.domain.lifecycle.payloads import parse_payload
 from caseterm.services.views import UTC_MOMENT, EventOut, RecordOut
@@ -49,7 +50,42 @@ class EventLine(EventOut):
     kind: Literal["event"]
 
 
-Line = Annotated[PersonLine | EventLine, Field(discriminator="kind")]
+class AuditLine(BaseModel):
+    """One entry of the commune's audit chain since its last bundle (T36).
+
+    Audit entries hold ids, action names and counts, never personal data. With them the
+    district checks that the commune's chain continues the head it accepted last: history
+    already sent cannot be rewritten or cut without the next bundle being refused.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["audit"]
+    seq: int = Field(ge=1)
+    at: str = Field(max_length=40)
+    account: str = Field(max_length=64)
+    action: str = Field(max_length=64)
+    object_type: str = Field(max_length=32)
+    object_id: str = Field(max_length=128)
+    details: dict[str, str | int]
+    prev: str = Field(pattern=r"^[0-9a-f]{64}$")
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+    def entry(self) -> AuditEntry:
+        """The chained entry this line carries."""
+        return AuditEntry(
+            seq=self.seq,
+            at=self.at,
+            account_id=self.account,
+            action=self.action,
+            object_type=self.object_type,
+            object_id=self.object_id,
+            details=dict(self.details),
+            prev_hash=self.prev,
+        )
+
+
+Line = Annotated[PersonLine | EventLine | AuditLine, Field(discriminator="kind")]
 LINE = TypeAdapter(Line)
 """Validates one line; its JSON Schema is `schema/bundle-record.v1.schema.json`."""
 
@@ -60,6 +96,7 @@ class PayloadRecords:
 
     persons: list[PersonLine]
     events: list[EventLine]
+    audit: list[AuditLine]
 
 
 def person_line(person: StoredPerson) -> PersonLine:
@@ -134,35 +171,64 @@ def event_bytes(row: tuple[Any, ...]) -> bytes:
     return head[:-1] + b',"payload":' + str(payload).encode() + b"}\n"
 
 
-def payload_lines(persons: Iterable[PersonLine], events: Iterable[EventLine]) -> Iterator[bytes]:
+def audit_bytes(entry: AuditEntry, stored_hash: str) -> bytes:
+    """An audit entry as a payload line."""
+    return (
+        canonical(
+            {
+                "kind": "audit",
+                "seq": entry.seq,
+                "at": entry.at,
+                "account": entry.account_id,
+                "action": entry.action,
+                "object_type": entry.object_type,
+                "object_id": entry.object_id,
+                "details": entry.details,
+                "prev": entry.prev_hash,
+                "hash": stored_hash,
+            }
+        )
+        + b"\n"
+    )
+
+
+def payload_lines(
+    persons: Iterable[PersonLine],
+    events: Iterable[EventLine],
+    audit: Iterable[AuditLine] = (),
+) -> Iterator[bytes]:
     """The payload, line by line: persons first, so every event's person comes before it."""
-    for line in (*persons, *events):
+    for line in (*persons, *events, *audit):
         yield canonical(line.model_dump(mode="json")) + b"\n"
 
 
 def read_records(payload: bytes) -> PayloadRecords:
     """Every record of a payload, or `BundleRejected` naming the first line that is wrong."""
-    persons: list[PersonLine] = []
-    events: list[EventLine] = []
+    records = PayloadRecords([], [], [])
     seen: set[tuple[str, str]] = set()
     for number, raw in enumerate(payload.split(b"\n"), start=1):
         if not raw and number == payload.count(b"\n") + 1:
             break  # the newline that ends the last line
         line = _line(raw, number)
+        if isinstance(line, AuditLine):
+            records.audit.append(line)  # the chain check orders and links them
+            continue
+        if records.audit:
+            raise BundleRejected("record", f"line {number}: a record after the audit entries")
         key = (line.kind, line.id)
         if key in seen:
             raise BundleRejected("record", f"line {number}: {line.kind} {line.id} twice")
         seen.add(key)
         if isinstance(line, PersonLine):
-            if events:
+            if records.events:
                 raise BundleRejected("record", f"line {number}: a person after the events")
-            persons.append(line)
+            records.persons.append(line)
         else:
-            events.append(line)
-    return PayloadRecords(persons, events)
+            records.events.append(line)
+    return records
 
 
-def _line(raw: bytes, number: int) -> PersonLine | EventLine:
+def _line(raw: bytes, number: int) -> PersonLine | EventLine | AuditLine:
     if len(raw) > MAX_LINE_BYTES:
         raise BundleRejected("record", f"line {number}: longer than {MAX_LINE_BYTES} bytes")
     try:

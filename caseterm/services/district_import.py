@@ -27,6 +27,7 @@ from caseterm.crypto.bundle import (
     recipient_key_id,
 )
 from caseterm.crypto.signing import SigningKey
+from caseterm.domain.audit import SegmentFault, continue_chain
 from caseterm.domain.bundle import BundleRejected, canonical
 from caseterm.domain.permissions import Action
 from caseterm.domain.sync import Ack, RecordCounts, ack_bytes, ack_file_name, ack_message
@@ -250,6 +251,10 @@ def _apply(
         raise BundleRejected("broken_chain", f"{manifest.sender_unit} #{manifest.sequence}")
     if commune.last_period and manifest.period < commune.last_period:
         raise BundleRejected("period_backwards", f"{manifest.period} < {commune.last_period}")
+    segment = [(line.entry(), line.hash) for line in records.audit]
+    audit_head = continue_chain(commune.audit_head, segment, manifest.audit_head)
+    if isinstance(audit_head, SegmentFault):
+        raise BundleRejected(audit_head.code, f"{manifest.sender_unit} #{manifest.sequence}")
     counts = apply_records(session, tx, manifest.sender_unit, records)
     summary = canonical(counts.model_dump()).decode()
     done = ReceivedBundle(
@@ -271,6 +276,7 @@ def _apply(
         period=manifest.period,
         created_at=manifest.created_at,
         at=now,
+        audit_head=audit_head,
     )
     session.audit(
         tx,
@@ -319,13 +325,17 @@ def _import_held(session: CaseSession, data: bytes, header: BundleHeader, digest
         return _apply(session, tx, header, digest, records, ())
 
 
+ALERTING = frozenset({"equivocation", "audit_rewritten"})
+"""Refusals that are not mistakes in transit but a commune's history told two ways."""
+
+
 def _audit_refusal(
     session: CaseSession, digest: str, code: str, header: BundleHeader | None
 ) -> None:
     """Record a refused bundle (and raise an alert for equivocation); no record changes."""
     with session.transaction() as tx:
         session.audit(tx, "bundle.refuse", "bundle", digest[:16], {"code": code})
-        if code == "equivocation" and header is not None:
+        if code in ALERTING and header is not None:
             tx.district.add_alert(
                 unit_code=header.manifest.sender_unit,
                 sequence=header.manifest.sequence,

@@ -43,7 +43,7 @@ from caseterm.domain.sync import (
 from caseterm.errors import CasetermError, IntegrityFailure, NotFound, UsageError
 from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
-from caseterm.services.bundle_records import event_bytes, person_bytes
+from caseterm.services.bundle_records import audit_bytes, event_bytes, person_bytes
 from caseterm.services.session import CaseSession
 from caseterm.services.sync_messages import refusal, refused
 from caseterm.store.database import Tx
@@ -230,6 +230,11 @@ def _make(
     last = tx.sync.last_export()
     sequence = last.sequence + 1 if last else 1
     previous = last.bundle_sha256 if last else first_previous_hash()
+    # The audit entries since the last bundle's head (the whole chain if none was carried), so
+    # the district can check that the chain only grows (T36).
+    for entry, stored_hash in tx.audit.entries(after=(last.audit_seq or 0) if last else 0):
+        lines.append(audit_bytes(entry, stored_hash))
+    head_seq, head_hash = tx.audit.head()
     draft = Manifest(
         format=FORMAT,
         schema_version=SCHEMA_VERSION,
@@ -242,7 +247,7 @@ def _make(
         created_at=session.now(),
         previous_bundle_sha256=previous,
         payload_sha256="0" * 64,
-        audit_head=tx.audit.head()[1],
+        audit_head=head_hash,
     )
     try:
         data = seal(draft, b"".join(lines), target.recipient, signer, tx.keys.key_change())
@@ -259,6 +264,7 @@ def _make(
         len(events),
         None,
         None,
+        head_seq,
     )
     tx.sync.add_export(info, data, persons, events)
     return info, data

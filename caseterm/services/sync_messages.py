@@ -42,6 +42,13 @@ REJECTION_TEXTS = {
     "broken_chain": N_(
         "The bundle does not follow the last bundle applied from this commune ({detail})."
     ),
+    "audit_rewritten": N_(
+        "The commune's audit log no longer continues what its earlier bundles showed ({detail}): "
+        "history already sent was changed or cut. Nothing was applied; an alert was recorded."
+    ),
+    "audit_head": N_(
+        "The bundle's audit entries do not end at the head its signed manifest names ({detail})."
+    ),
     "period_backwards": N_("The bundle's month is before the month already applied ({detail})."),
     "not_district": N_("This store is not a district store."),
     "not_an_ack": N_("This file is not a caseterm acknowledgement."),

@@ -70,9 +70,9 @@ class AuditRepo:
         ).first()
         return (head.seq, head.hash) if head else (0, GENESIS)
 
-    def entries(self, *, batch: int = 2000) -> Iterator[tuple[AuditEntry, str]]:
-        """Yield (entry, stored hash) in seq order, in batches (the log can be long)."""
-        last = 0
+    def entries(self, *, after: int = 0, batch: int = 2000) -> Iterator[tuple[AuditEntry, str]]:
+        """Yield (entry, stored hash) in seq order after `after`, in batches (it can be long)."""
+        last = after
         while True:
             rows = self._session.exec(
                 select(AuditLog)

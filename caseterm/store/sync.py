@@ -54,6 +54,8 @@ class ExportInfo:
     events: int
     acked_at: str | None
     ack_summary: str | None
+    audit_seq: int | None = None
+    """The audit head it carried (None for bundles made before audit anchoring)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class CommuneInfo:
     last_period: str | None
     last_created_at: str | None
     last_received_at: str | None
+    audit_head: tuple[int, str] | None = None
+    """The (seq, hash) of the commune's audit chain its last applied bundle ended at."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,7 @@ class SyncRepo:
                 persons=info.persons,
                 events=info.events,
                 bundle=bundle,
+                audit_seq=info.audit_seq,
                 carried=carried.encode(),
             )
         )
@@ -340,13 +345,22 @@ class DistrictRepo:
         return [_commune(row, unit.name) for row, unit in self._session.exec(query)]
 
     def advance(
-        self, unit_code: str, *, sequence: int, sha256: str, period: str, created_at: str, at: str
+        self,
+        unit_code: str,
+        *,
+        sequence: int,
+        sha256: str,
+        period: str,
+        created_at: str,
+        at: str,
+        audit_head: tuple[int, str] | None,
     ) -> None:
-        """Move a commune's chain head to a bundle just applied."""
+        """Move a commune's chain heads (bundles and audit) to a bundle just applied."""
         row = self._session.get(DistrictCommune, unit_code)
         if row is None:
             raise LookupError(unit_code)
         row.last_sequence, row.last_bundle_sha256 = sequence, sha256
+        row.audit_seq, row.audit_hash = audit_head or (None, None)
         row.last_period, row.last_created_at, row.last_received_at = period, created_at, at
         self._session.add(row)
         self._session.flush()
@@ -436,6 +450,7 @@ def _export(row: SyncExport) -> ExportInfo:
         row.events,
         row.acked_at,
         row.ack_summary,
+        row.audit_seq,
     )
 
 
@@ -449,6 +464,9 @@ def _commune(row: DistrictCommune, name: str) -> CommuneInfo:
         row.last_period,
         row.last_created_at,
         row.last_received_at,
+        None
+        if row.audit_seq is None or row.audit_hash is None
+        else (row.audit_seq, row.audit_hash),
     )
 
 

@@ -235,6 +235,8 @@ class SyncExport(SQLModel, table=True):
     persons: int
     events: int
     bundle: bytes | None = None
+    audit_seq: int | None = None
+    """The audit chain's head (seq) the bundle carried; the next one carries what follows."""
     carried: bytes
     """The records it carries, as JSON: {"person": [[id, version]…], "event": [id…]}.
 
@@ -280,6 +282,9 @@ class DistrictCommune(SQLModel, table=True):
     last_period: str | None = Field(default=None, max_length=7)
     last_created_at: str | None = None
     last_received_at: str | None = None
+    audit_seq: int | None = None
+    """The head of the commune's audit chain its last applied bundle carried (T36)."""
+    audit_hash: str | None = Field(default=None, max_length=64)
 
 
 class DistrictCommuneKey(SQLModel, table=True):
