@@ -15,6 +15,7 @@ from caseterm.i18n import _
 if TYPE_CHECKING:  # the services load only when a command runs (fast --help)
     from caseterm.services.report import MonthlyReport
     from caseterm.services.report_tables import Table
+    from caseterm.services.session import CaseSession
 
 app = typer.Typer(
     help=_("Reports: the monthly indicators K1–K5 and F1–F9 with their breakdowns."),
@@ -70,10 +71,12 @@ def _run(
     )
     with unlocked(*opening) as session:
         report = make(session, period)
-    emit(report, layout(report), fmt, out)
+        emit(session, report, layout(report), fmt, out)
 
 
-def emit(report: MonthlyReport, tables: list[Table], fmt: str, out: Path | None) -> None:
+def emit(
+    session: CaseSession, report: MonthlyReport, tables: list[Table], fmt: str, out: Path | None
+) -> None:
     """Print or write a report in the format asked for."""
     from caseterm.services.report_export import report_json, write_report
 
@@ -82,7 +85,7 @@ def emit(report: MonthlyReport, tables: list[Table], fmt: str, out: Path | None)
             raise UsageError(
                 _("--format table prints on screen; use json, csv or xlsx with --out.")
             )
-        write_report(report, tables, fmt, out)
+        write_report(session, report, tables, fmt, out)
         typer.echo(
             _("Report {period} written: {path}").format(period=report.period.label, path=out)
         )

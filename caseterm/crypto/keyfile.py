@@ -56,6 +56,29 @@ class KeyFile:
     recovery_public_key: bytes | None = None
     failures: dict[str, tuple[int, str]] = field(default_factory=dict)
     """Account id → (consecutive failed unlocks, when the last was): kept across restarts."""
+    failed_at: dict[str, list[str]] = field(default_factory=dict)
+    """Account id → when each of those failures was, until the next unlock audits them."""
+
+    def count_failure(self, account_id: str, at: str, *, keep: int = 100) -> int:
+        """Record a failed unlock at `at`; return the consecutive count."""
+        count = self.failures.get(account_id, (0, ""))[0] + 1
+        self.failures[account_id] = (count, at)
+        self.failed_at[account_id] = [*self.failed_at.get(account_id, []), at][-keep:]
+        return count
+
+    def failed_unlocks(self, account_id: str) -> list[str]:
+        """When each of an account's consecutive failures was (for the audit log)."""
+        count = self.failures.get(account_id, (0, ""))[0]
+        times = self.failed_at.get(account_id, [])
+        # Failures counted before their times were kept (or beyond the kept 100) still count.
+        return ["?"] * (count - len(times)) + times if count > len(times) else times
+
+    def clear_failures(self, account_id: str) -> list[str]:
+        """Forget an account's failures; return when each was."""
+        times = self.failed_unlocks(account_id)
+        self.failures.pop(account_id, None)
+        self.failed_at.pop(account_id, None)
+        return times
 
     def account_named(self, name: str) -> AccountEntry | None:
         """Return the account entry with this name, if any."""
@@ -161,7 +184,8 @@ def _dump(keys: KeyFile) -> dict[str, Any]:
         if keys.recovery_public_key
         else None,
         "failures": {
-            who: {"count": count, "last": last} for who, (count, last) in keys.failures.items()
+            who: {"count": count, "last": last, "times": keys.failed_at.get(who, [])}
+            for who, (count, last) in keys.failures.items()
         },
     }
 
@@ -196,5 +220,8 @@ def _load(raw: dict[str, Any]) -> KeyFile:
         recovery_public_key=unb64(recovery["public_key"]) if recovery else None,
         failures={
             who: (int(f["count"]), str(f["last"])) for who, f in raw.get("failures", {}).items()
+        },
+        failed_at={
+            who: [str(t) for t in f.get("times", [])] for who, f in raw.get("failures", {}).items()
         },
     )

@@ -61,6 +61,11 @@ class _RecoveryDoc(_Doc):
 class _FailuresDoc(_Doc):
     count: int = Field(ge=1, description="Consecutive failed unlocks")
     last: str = Field(description="When the last one was (UTC)")
+    times: list[str] = Field(
+        default_factory=list,
+        max_length=100,
+        description="When each failure was (UTC), until the next unlock audits them",
+    )
 
 
 class KeyFileDocument(_Doc):

@@ -65,7 +65,8 @@ def reset_account(session: CaseSession, name: str, valid: timedelta = DEFAULT_VA
                 session.unlocked.data_key,
                 expires=expires,
             )
-            keys.failures.pop(account.id, None)
+            cleared = keys.clear_failures(account.id)
+        session.audit_failed_unlocks(tx, account.id, cleared)
     return ResetCode(name, code, expires)
 
 

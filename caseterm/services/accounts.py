@@ -122,15 +122,10 @@ def let_in_again(session: CaseSession, name: str) -> bool:
         if account is None:
             raise NotFound(_("There is no account named {name}.").format(name=name))
         with editing_keyfile(session.files) as keys:
-            cleared = keys.failures.pop(account.id, None)
-        session.audit(
-            tx,
-            "account.unlock_reset",
-            "account",
-            account.id,
-            {"failures": cleared[0] if cleared else 0},
-        )
-    return cleared is not None
+            cleared = keys.clear_failures(account.id)
+        session.audit_failed_unlocks(tx, account.id, cleared)
+        session.audit(tx, "account.unlock_reset", "account", account.id, {"failures": len(cleared)})
+    return bool(cleared)
 
 
 def _active_admins(accounts: list[AccountInfo]) -> int:

@@ -53,6 +53,8 @@ def sweep_keyfile_temporaries(files: StoreFiles) -> None:
     Every save holds the key-file lock, so once we hold it no leftover belongs to a live
     process. If another process holds it now, the leftovers wait for the next open.
     """
+    if not any(files.keyfile.parent.glob(f".{files.keyfile.name}.tmp-*")):
+        return  # the usual case: no lock taken, no lock file made
     try:
         with exclusively(files.keyfile_lock, timeout=0):
             _remove_stale_temporaries(files)

@@ -159,6 +159,6 @@ def _recover(
                     data_key=data_key,
                     created_at=utc_iso(clock.now()),
                 )
-                editing.failures.pop(account.id, None)
+                editing.clear_failures(account.id)
     finally:
         store.close()

@@ -24,6 +24,7 @@ from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
 from caseterm.services.report import MonthlyReport
 from caseterm.services.report_tables import Table, header
+from caseterm.services.session import CaseSession
 from caseterm.services.writing import writing_to
 
 FORMATS = ("table", "json", "csv", "xlsx")
@@ -58,8 +59,14 @@ def snapshot_hash(tables_json: list[dict[str, Any]]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def write_report(report: MonthlyReport, tables: list[Table], fmt: str, out: Path) -> None:
-    """Write the report to `out` in `fmt` (json, csv or xlsx)."""
+def write_report(
+    session: CaseSession, report: MonthlyReport, tables: list[Table], fmt: str, out: Path
+) -> None:
+    """Write the report to `out` in `fmt` (json, csv or xlsx), audited as `report.export`.
+
+    The file is written inside the transaction that records it: a write that fails leaves
+    neither the file nor the entry.
+    """
     if fmt not in FORMATS[1:]:
         raise UsageError(
             _("Unknown format {fmt}: use one of {choices}.").format(
@@ -67,7 +74,13 @@ def write_report(report: MonthlyReport, tables: list[Table], fmt: str, out: Path
             )
         )
     data = {"json": _json_bytes, "csv": _csv_bytes, "xlsx": _xlsx_bytes}[fmt](report, tables)
-    with writing_to(out):
+    details: dict[str, str | int] = {
+        "period": report.period.label,
+        "format": fmt,
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+    with session.transaction() as tx, writing_to(out):
+        session.audit(tx, "report.export", "unit", report.unit_code, details)
         atomic_write_bytes(out, data)
 
 

@@ -81,6 +81,18 @@ class CaseSession:
             details=details,
         )
 
+    def audit_failed_unlocks(self, tx: Tx, account_id: str, times: list[str]) -> None:
+        """One entry per failed unlock of an account, written when they can be (T37).
+
+        A failure cannot be audited when it happens: without the passphrase the store stays
+        locked. The key file keeps when each was until the next unlock, or an administrator's
+        reset, writes them here ("?" for failures counted before their times were kept).
+        """
+        for index, at in enumerate(times, start=1):
+            self.audit(
+                tx, "session.unlock_failed", "account", account_id, {"n": index, "failed_at": at}
+            )
+
     def close(self) -> None:
         """Record the lock, close the store and forget the keys (idempotent)."""
         if self.closed:

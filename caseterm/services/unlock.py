@@ -76,7 +76,7 @@ def unlock_keys(
         raise IntegrityFailure(_("The key file has no key for {name}.").format(name=name)) from exc
     if entry.account_id in keys.failures:
         with editing_keyfile(files) as editing:
-            editing.failures.pop(entry.account_id, None)
+            editing.clear_failures(entry.account_id)
     if reset and not redeeming:
         raise NewPassphraseNeeded(
             _(
@@ -131,8 +131,7 @@ def _refuse_while_throttled(keys: KeyFile, account_id: str, name: str, now: date
 
 def _count_failure(files: StoreFiles, account_id: str, now: datetime) -> None:
     with editing_keyfile(files) as editing:
-        count = editing.failures.get(account_id, (0, ""))[0] + 1
-        editing.failures[account_id] = (count, utc_iso(now))
+        editing.count_failure(account_id, utc_iso(now))
 
 
 def open_session(
@@ -196,7 +195,7 @@ def attach(
     try:
         _check_file_salt(files, keys)
         store = _open_store(files, unlocked.data_key)
-        failed = keys.failures.get(unlocked.account.account_id, (0, ""))[0]
+        failed = keys.failed_unlocks(unlocked.account.account_id)
         return _start(files, store, unlocked, policy=policy, clock=clock, lock=lock, failed=failed)
     except BaseException:
         lock.release()
@@ -229,7 +228,7 @@ def _start(
     policy: KdfPolicy,
     clock: Clock,
     lock: FileLock,
-    failed: int = 0,
+    failed: list[str] | None = None,
 ) -> CaseSession:
     try:
         with store.transaction() as tx:
@@ -242,7 +241,9 @@ def _start(
             session = CaseSession(files, store, account, unit, clock, policy, unlocked, lock)
             # Failures cannot be audited when they happen (the store is locked): the next
             # success records how many there were.
-            details: dict[str, str | int] = {"failed_before": failed} if failed else {}
+            failed = failed or []
+            session.audit_failed_unlocks(tx, account.id, failed)
+            details: dict[str, str | int] = {"failed_before": len(failed)} if failed else {}
             session.audit(tx, "session.unlock", "account", account.id, details or None)
     except StoreOpenError as exc:
         store.close()

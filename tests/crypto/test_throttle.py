@@ -68,11 +68,16 @@ def test_t23_wrong_passphrases_make_the_keyboard_wait_and_the_count_survives_a_r
     session = open_session(new_store, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
     try:
         with session.transaction() as tx:
-            unlocks = [e for e in tx.audit.recent(10) if e.action == "session.unlock"]
+            recent = tx.audit.recent(20)
     finally:
         session.close()
+    unlocks = [e for e in recent if e.action == "session.unlock"]
     # The unlock after the failures recorded them; the next one, with none before it, does not.
     assert [entry.details for entry in unlocks[:2]] == [{}, {"failed_before": 6}]  # newest first
+    # T37: and one entry per failure, with when it was, written by that unlock.
+    failed = [e.details for e in reversed(recent) if e.action == "session.unlock_failed"]
+    assert [entry["n"] for entry in failed] == [1, 2, 3, 4, 5, 6]
+    assert str(failed[-1]["failed_at"]) > str(failed[0]["failed_at"])
 
 
 def test_t23_after_100_failures_only_an_administrator_lets_the_account_in(

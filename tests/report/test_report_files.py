@@ -51,7 +51,7 @@ def test_the_xlsx_reads_back_with_vietnamese_headers_and_the_totals(
     set_language("vi")
     report = _november(session, clock)
     out = tmp_path / "bao-cao.xlsx"
-    write_report(report, commune_tables(report), "xlsx", out)
+    write_report(session, report, commune_tables(report), "xlsx", out)
     book = load_workbook(out)
     assert book.sheetnames[:3] == [
         "Số hiện quản lý tại thời điểm",
@@ -84,8 +84,8 @@ def test_csv_and_json_carry_the_same_numbers_and_hash(
 ) -> None:
     report = _november(session, clock)
     tables = commune_tables(report)
-    write_report(report, tables, "json", tmp_path / "r.json")
-    write_report(report, tables, "csv", tmp_path / "r.csv")
+    write_report(session, report, tables, "json", tmp_path / "r.json")
+    write_report(session, report, tables, "csv", tmp_path / "r.csv")
     data = json.loads((tmp_path / "r.json").read_text("utf-8"))
     flows = next(t for t in data["tables"] if t["key"] == "flows")
     decided = next(r for r in flows["rows"] if r["code"] == "F2.decided.NEW")
@@ -108,5 +108,5 @@ def test_making_a_report_is_audited_and_bad_input_is_refused(
     with pytest.raises(ValidationFailed):
         set_report_settings(session, population=0)
     with pytest.raises(UsageError):
-        write_report(monthly_report(session, "2026-11"), [], "pdf", tmp_path / "x.pdf")
+        write_report(session, monthly_report(session, "2026-11"), [], "pdf", tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()

@@ -142,7 +142,7 @@ class ReportScreen(Screen[None]):
 
         assert self.report is not None  # noqa: S101 - checked before the dialog
         try:
-            write_report(self.report, self.tables, fmt, path)
+            write_report(self.caseterm.require_session(), self.report, self.tables, fmt, path)
         except Exception as error:
             self.app.call_from_thread(self.caseterm.show_error, error)
             return
