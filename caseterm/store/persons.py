@@ -225,6 +225,10 @@ class PersonRepo:
         )
         return list(self._session.exec(query))
 
+    def all_ids(self) -> list[str]:
+        """Every person's id, in id order (checks that walk the whole register)."""
+        return list(self._session.exec(select(Person.id).order_by(col(Person.id))))
+
     def count(self) -> int:
         """Return the number of persons."""
         return int(self._session.exec(select(func.count()).select_from(Person)).one())
