@@ -15,6 +15,7 @@ EXIT_REFUSED = 4
 EXIT_INTEGRITY = 5
 EXIT_NOT_FOUND = 6
 EXIT_BUSY = 7
+EXIT_DISK = 8
 EXIT_INTERNAL = 70
 
 
@@ -106,3 +107,9 @@ class StoreBusy(CasetermError):
     """Another process holds the store for an operation that needs it alone."""
 
     exit_code = EXIT_BUSY
+
+
+class DiskError(CasetermError):
+    """The disk refused a write (full, failing, read-only): nothing of the change was kept."""
+
+    exit_code = EXIT_DISK

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, NoReturn
 
 from caseterm.crypto import KeyFileError, peek_account_names
-from caseterm.errors import IntegrityFailure, NotFound, StoreBusy
+from caseterm.errors import DiskError, IntegrityFailure, NotFound, StoreBusy
 from caseterm.i18n import _
 from caseterm.services.paths import StoreFiles
 from caseterm.store.lock import LockBusy, exclusively
@@ -36,9 +36,21 @@ def editing_keyfile(files: StoreFiles) -> Iterator[KeyFile]:
             _remove_stale_temporaries(files)
             keys = load_keyfile(files)
             yield keys
-            keys.save(files.keyfile)
+            _save(keys, files)
     except LockBusy as exc:
         raise StoreBusy(_("Another caseterm process is changing the key file; try again.")) from exc
+
+
+def _save(keys: KeyFile, files: StoreFiles) -> None:
+    """Write the key file atomically; a refused write leaves the old one whole."""
+    try:
+        keys.save(files.keyfile)
+    except OSError as exc:
+        raise DiskError(
+            _("The key file {path} could not be written ({reason}); it was left as it was.").format(
+                path=files.keyfile, reason=exc.strerror or type(exc).__name__
+            )
+        ) from exc
 
 
 def _remove_stale_temporaries(files: StoreFiles) -> None:

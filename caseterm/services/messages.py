@@ -80,6 +80,13 @@ STORE_OPEN_TEXTS = {
     "cipher_version": N_("This SQLCipher is older than version 4: refused."),
     "cipher_settings": N_("The store's cipher settings differ from the pinned ones: refused."),
     "key_length": N_("The data key has the wrong length."),
+    "disk_full": N_(
+        "The disk is full: nothing of this change was saved. Free some space and try again."
+    ),
+    "io_error": N_(
+        "The disk could not write (an input/output error): nothing of this change was saved. "
+        "Check the disk, then try again."
+    ),
 }
 
 POLICY_TEXTS = {

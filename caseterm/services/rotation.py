@@ -30,12 +30,13 @@ from caseterm.crypto.keyring import (
     new_data_key,
 )
 from caseterm.domain.permissions import Action, allowed
-from caseterm.errors import IntegrityFailure, PermissionDenied, StoreBusy
+from caseterm.errors import DiskError, IntegrityFailure, PermissionDenied, StoreBusy
 from caseterm.files import fsync_dir
 from caseterm.i18n import _
 from caseterm.services.keys import editing_keyfile, load_keyfile, sweep_keyfile_temporaries
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
+from caseterm.services.session import store_failure
 from caseterm.store import StoreOpenError
 from caseterm.store.database import Store
 from caseterm.store.lock import LockBusy, exclusively
@@ -119,6 +120,15 @@ def rotate_data_key(
     except LockBusy as exc:
         raise StoreBusy(
             _("Close caseterm everywhere on this computer first: the store must be used alone.")
+        ) from exc
+    except StoreOpenError as exc:
+        raise store_failure(exc) from exc
+    except OSError as exc:
+        raise DiskError(
+            _(
+                "The rotation stopped: the disk refused a write ({reason}). The store still opens "
+                "under one key: the old one, or the new one if the switch was already made."
+            ).format(reason=exc.strerror or type(exc).__name__)
         ) from exc
     return Rotated(old, new, files.store.stat().st_size)
 

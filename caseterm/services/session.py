@@ -10,11 +10,11 @@ from caseterm.clock import Clock, utc_iso
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.keyring import Unlocked
 from caseterm.domain.permissions import Action, allowed
-from caseterm.errors import IntegrityFailure, PermissionDenied
+from caseterm.errors import CasetermError, DiskError, IntegrityFailure, PermissionDenied
 from caseterm.i18n import _
 from caseterm.services.messages import describe_store_error
 from caseterm.services.paths import StoreFiles
-from caseterm.store import StoreDamaged
+from caseterm.store import StoreDamaged, StoreOpenError, StoreWriteFailed
 from caseterm.store.database import Store, Tx
 from caseterm.store.lock import FileLock
 from caseterm.store.records import AccountInfo, UnitInfo
@@ -49,6 +49,8 @@ class CaseSession:
                 yield tx
         except StoreDamaged as error:
             raise IntegrityFailure(describe_store_error("damaged")) from error
+        except StoreWriteFailed as error:
+            raise DiskError(describe_store_error(error.reason)) from error
 
     def require(self, action: Action) -> None:
         """Raise `PermissionDenied` unless the actor's roles allow the action."""
@@ -106,3 +108,10 @@ class CaseSession:
             self.closed = True
             # Python cannot wipe memory; dropping every reference is the best it can do here.
             del self.unlocked
+
+
+def store_failure(error: StoreOpenError) -> CasetermError:
+    """The user's error for a store that failed to open or to write: disk, or damage."""
+    if isinstance(error, StoreWriteFailed):
+        return DiskError(describe_store_error(error.reason))
+    return IntegrityFailure(describe_store_error(error.reason))

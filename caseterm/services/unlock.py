@@ -21,7 +21,7 @@ from caseterm.services.messages import describe_store_error
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
 from caseterm.services.rotation import settle_rotation
-from caseterm.services.session import CaseSession
+from caseterm.services.session import CaseSession, store_failure
 from caseterm.store import StoreOpenError
 from caseterm.store.database import Store
 from caseterm.store.lock import FileLock, LockBusy
@@ -217,7 +217,7 @@ def _open_store(files: StoreFiles, data_key: bytes) -> Store:
     try:
         return Store(files.store, data_key)
     except StoreOpenError as exc:
-        raise IntegrityFailure(describe_store_error(exc.reason)) from exc
+        raise store_failure(exc) from exc
 
 
 def _start(
@@ -247,7 +247,7 @@ def _start(
             session.audit(tx, "session.unlock", "account", account.id, details or None)
     except StoreOpenError as exc:
         store.close()
-        raise IntegrityFailure(describe_store_error(exc.reason)) from exc
+        raise store_failure(exc) from exc
     except BaseException:
         store.close()
         raise

@@ -16,3 +16,7 @@ class StoreDamaged(StoreOpenError):
 
     def __init__(self) -> None:
         super().__init__("damaged")
+
+
+class StoreWriteFailed(StoreOpenError):
+    """The disk refused a write of the store (`disk_full` or `io_error`); SQLite rolled back."""

@@ -25,6 +25,7 @@ from caseterm.store.sqlcipher import (
     current_cipher_settings,
     integrity_problems,
     online_backup,
+    raise_if_disk,
 )
 from caseterm.store.sync import DistrictRepo, SyncRepo
 
@@ -38,10 +39,12 @@ def _damage_as_error() -> Iterator[None]:
     try:
         yield
     except exc.DatabaseError as error:
+        raise_if_disk(error.orig)
         if _is_damage(error.orig):
             raise StoreDamaged from error
         raise
     except sqlcipher3.DatabaseError as error:
+        raise_if_disk(error)
         if _is_damage(error):
             raise StoreDamaged from error
         raise

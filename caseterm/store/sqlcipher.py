@@ -7,13 +7,16 @@ drift, or a file made with other settings, is refused instead of half-working.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
-from caseterm.store import StoreOpenError
+from caseterm.store import StoreOpenError, StoreWriteFailed
 
 KEY_BYTES = 32
 MIN_CIPHER_MAJOR = 4
@@ -62,6 +65,7 @@ def _key_and_check(con: Any, path: Path, data_key: bytes) -> None:
     try:
         con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     except sqlcipher3.DatabaseError as exc:
+        raise_if_disk(exc)  # the disk, not the key: e.g. no room for the WAL's index
         raise StoreOpenError(_why_unreadable(path)) from exc
     version = con.execute("PRAGMA cipher_version").fetchone()
     if version is None or _major(version[0]) < MIN_CIPHER_MAJOR:
@@ -119,13 +123,46 @@ def read_file_salt(path: Path) -> str:
 
 
 def integrity_problems(con: Any) -> list[str]:
-    """Run SQLite's and SQLCipher's integrity checks; return their complaints (empty = clean)."""
-    problems = [row[0] for row in con.execute("PRAGMA cipher_integrity_check").fetchall()]
+    """Run SQLite's and SQLCipher's integrity checks; return their complaints (empty = clean).
+
+    `cipher_integrity_check` reads the main file's pages, not the WAL. A checkpoint the disk
+    refused halfway can leave a torn page there that the WAL still holds whole, so the WAL is
+    folded in first; if it cannot be (the disk is still failing), that is reported too.
+    """
+    busy, _log, _done = con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    problems = ["the journal could not be folded into the store"] if busy else []
+    problems += [row[0] for row in con.execute("PRAGMA cipher_integrity_check").fetchall()]
     try:
         rows = con.execute("PRAGMA integrity_check").fetchall()
     except sqlcipher3.DatabaseError as exc:
         return [*problems, str(exc)]
     return problems + [row[0] for row in rows if row[0] != "ok"]
+
+
+_DISK_MESSAGES = {"database or disk is full": "disk_full", "disk I/O error": "io_error"}
+"""SQLite's texts for SQLITE_FULL and SQLITE_IOERR: the disk said no, the file is not damaged."""
+
+
+def raise_if_disk(error: BaseException | None) -> None:
+    """Raise `StoreWriteFailed` if `error` is SQLite saying the disk refused a write."""
+    reason = _DISK_MESSAGES.get(str(error)) if isinstance(error, sqlcipher3.Error) else None
+    if reason is not None:
+        raise StoreWriteFailed(reason) from error
+
+
+@contextlib.contextmanager
+def disk_errors() -> Iterator[None]:
+    """Around raw-connection work: a refused write becomes `StoreWriteFailed`."""
+    try:
+        yield
+    except sqlcipher3.Error as error:
+        raise_if_disk(error)
+        raise
+    except OSError as error:
+        raise StoreWriteFailed("disk_full" if error.errno in _FULL else "io_error") from error
+
+
+_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 
 
 def _create_private(target: Path) -> None:
@@ -149,6 +186,17 @@ def export_copy(source: Path, source_key: bytes, target: Path, target_key: bytes
     store exclusively: a writer during the export would be lost.
     """
     _create_private(target)
+    with disk_errors():
+        _export_into(source, source_key, target, target_key)
+    check = connect(target, target_key)
+    try:
+        if integrity_problems(check):
+            raise StoreOpenError("damaged")
+    finally:
+        check.close()
+
+
+def _export_into(source: Path, source_key: bytes, target: Path, target_key: bytes) -> None:
     con = connect(source, source_key)
     try:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -161,12 +209,6 @@ def export_copy(source: Path, source_key: bytes, target: Path, target_key: bytes
         con.close()
     with target.open("rb+") as handle:
         os.fsync(handle.fileno())
-    check = connect(target, target_key)
-    try:
-        if integrity_problems(check):
-            raise StoreOpenError("damaged")
-    finally:
-        check.close()
 
 
 def online_backup(source: Any, target: Path, target_key: bytes) -> None:
