@@ -21,3 +21,15 @@ def new_id() -> str:
     value |= 0b10 << 62  # RFC 4122 variant
     value |= rand & ((1 << 62) - 1)  # 62 random bits (rand_b)
     return str(uuid.UUID(int=value))
+
+
+_ID_LIKE = frozenset("0123456789abcdef-")
+
+
+def shown_id(text: str) -> str:
+    """`text` for an error message if it looks like an id (or its prefix), else "…".
+
+    What was typed in place of an id may be a name: messages never repeat it (T29).
+    """
+    folded = text.strip().lower()
+    return folded if 4 <= len(folded) <= 36 and set(folded) <= _ID_LIKE else "…"

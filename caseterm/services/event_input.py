@@ -33,7 +33,8 @@ def parse_moment(text: str) -> datetime:
             return typed.replace(tzinfo=VIETNAM)
         except ValueError:
             continue
-    raise UsageError(_("Not a date and time: {text} (use dd/mm/yyyy HH:MM).").format(text=value))
+    # What was typed is not repeated: it may be a value that belongs to another field (T29).
+    raise UsageError(_("Not a date and time: use dd/mm/yyyy HH:MM."))
 
 
 def parse_day(text: str) -> date:
@@ -43,7 +44,7 @@ def parse_day(text: str) -> date:
             return datetime.strptime(text.strip(), pattern).date()  # noqa: DTZ007 - a date
         except ValueError:
             continue
-    raise UsageError(_("Not a date: {text} (use dd/mm/yyyy).").format(text=text))
+    raise UsageError(_("Not a date: use dd/mm/yyyy."))
 
 
 def payload_from_fields(event_type: str, pairs: list[str]) -> dict[str, Any]:
@@ -90,7 +91,7 @@ def _convert(kind: Any, value: str) -> Any:
             return True
         if folded in _FALSE:
             return False
-        raise UsageError(_("Not yes or no: {text}").format(text=value))
+        raise UsageError(_("Not yes or no: write có or không (yes or no)."))
     if kind is datetime:
         return parse_moment(value).isoformat()
     if kind is date:

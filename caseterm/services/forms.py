@@ -52,11 +52,9 @@ class _Collector:
         try:
             return PartialDate.parse(text)
         except DateFormatError:
+            # The value is not repeated: messages name fields, never what was in them (T29).
             self.problems.append(
-                f"{field_label(name)}: "
-                + _("{value!r} is not a date; write dd/mm/yyyy, or the year alone").format(
-                    value=text
-                )
+                f"{field_label(name)}: " + _("not a date; write dd/mm/yyyy, or the year alone")
             )
             return None
 
@@ -68,8 +66,7 @@ class _Collector:
         except ValueError:
             choices = ", ".join(member.value for member in kind)
             self.problems.append(
-                f"{field_label(name)}: "
-                + _("{value!r} is not one of: {choices}").format(value=text, choices=choices)
+                f"{field_label(name)}: " + _("not one of: {choices}").format(choices=choices)
             )
             return None
 

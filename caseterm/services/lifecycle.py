@@ -25,7 +25,7 @@ from caseterm.errors import (
     ValidationFailed,
 )
 from caseterm.i18n import _
-from caseterm.ids import new_id
+from caseterm.ids import new_id, shown_id
 from caseterm.services.calendar import active_calendar
 from caseterm.services.lifecycle_text import describe_refusal, event_label, payload_problems
 from caseterm.services.lifecycle_views import project
@@ -112,7 +112,7 @@ def void_event(session: CaseSession, event_id: str, reason: str) -> Voided:
     with session.transaction() as tx:
         target = tx.events.get(event_id)
         if target is None:
-            raise NotFound(_("There is no event with id {eid}.").format(eid=event_id))
+            raise NotFound(_("There is no event with id {eid}.").format(eid=shown_id(event_id)))
         _may_void(session, target)
         person, history = _file(tx, target.person_id)
         state_before = derive(_facts(person), history, active_calendar(), session.clock.now())
@@ -201,7 +201,7 @@ def _file(
     """The person and their events as the engine reads them (`person` if already read)."""
     person = person or tx.persons.get(person_id)
     if person is None:
-        raise NotFound(_("There is no person with id {pid}.").format(pid=person_id))
+        raise NotFound(_("There is no person with id {pid}.").format(pid=shown_id(person_id)))
     return person, [life_event(info) for info in tx.events.of_person(person_id)]
 
 

@@ -17,7 +17,7 @@ from caseterm.errors import (
     ValidationFailed,
 )
 from caseterm.i18n import _
-from caseterm.ids import new_id
+from caseterm.ids import new_id, shown_id
 from caseterm.services.calendar import active_calendar
 from caseterm.services.labels import date_label
 from caseterm.services.lifecycle import life_event, refresh_projection
@@ -193,7 +193,7 @@ def _event(
 
 
 def _not_found(person_id: str) -> NotFound:
-    return NotFound(_("There is no person with id {pid}.").format(pid=person_id))
+    return NotFound(_("There is no person with id {pid}.").format(pid=shown_id(person_id)))
 
 
 def show_person(session: CaseSession, person_id: str) -> PersonFile:
