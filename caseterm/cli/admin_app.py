@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from caseterm.cli import backup, calendar, district, keys, report, users
+from caseterm.cli import backup, calendar, district, keys, report, retention, users
 from caseterm.cli.common import (
     guarded,
     print_json,
@@ -40,6 +40,7 @@ app.add_typer(district.app, name="district")
 app.add_typer(keys.app, name="keys")
 app.add_typer(backup.app, name="backup")
 app.add_typer(report.unit_app, name="unit")
+app.add_typer(retention.app, name="retention")
 
 
 @app.callback()

@@ -39,6 +39,8 @@ class Action(StrEnum):
     """Make the periodic report: counts only, never a name (legal spec §5.3)."""
     UNIT_CONFIGURE = "unit.configure"
     """Set the unit's population (K5) and the day its reporting period starts."""
+    RETENTION_MANAGE = "retention.manage"
+    """Set how long closed cases stay open to corrections; archive (encrypted) and purge them."""
 
 
 _OFFICER = {
@@ -69,6 +71,7 @@ _ADMIN = {
     Action.DISTRICT_READ,
     Action.REPORT_READ,
     Action.UNIT_CONFIGURE,
+    Action.RETENTION_MANAGE,
 }
 _ANALYST = {Action.DISTRICT_IMPORT, Action.DISTRICT_READ, Action.REPORT_READ}
 

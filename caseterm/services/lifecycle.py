@@ -29,6 +29,7 @@ from caseterm.ids import new_id, shown_id
 from caseterm.services.calendar import active_calendar
 from caseterm.services.lifecycle_text import describe_refusal, event_label, payload_problems
 from caseterm.services.lifecycle_views import project
+from caseterm.services.read_only import REOPENING, read_only_refusal
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
 from caseterm.store.records import EventInfo, StoredPerson
@@ -82,6 +83,8 @@ def record_event(
     with session.transaction() as tx:
         resolved = _resolve(tx, person_id)
         person, history = _file(tx, resolved)
+        if event_type not in REOPENING:
+            _refuse_if_read_only(session, tx, person, history)
         new = LifeEvent(new_id(), event_type, moment, parsed, session.clock.now())
         refusal = check_new_event(
             _facts(person), history, new, active_calendar(), session.clock.now()
@@ -118,6 +121,9 @@ def void_event(session: CaseSession, event_id: str, reason: str) -> Voided:
         state_before = derive(_facts(person), history, active_calendar(), session.clock.now())
         if event_id in state_before.voided:
             raise RefusedError(_("This event is already void."))
+        refusal = read_only_refusal(tx, state_before)
+        if refusal is not None:
+            raise refusal
         void = LifeEvent(
             new_id(),
             "event.voided",
@@ -168,6 +174,34 @@ def refresh_projection(session: CaseSession, tx: Tx, person_id: str) -> Derived:
     """
     person, history = _file(tx, person_id)
     return _store_projection(session, tx, person, history)
+
+
+def stored_state(
+    session: CaseSession, tx: Tx, person_id: str
+) -> tuple[StoredPerson, list[EventInfo], Derived]:
+    """A person as stored, their events, and their lifecycle now (for retention's checks)."""
+    person = tx.persons.get(person_id)
+    if person is None:
+        raise NotFound(_("There is no person with id {pid}.").format(pid=shown_id(person_id)))
+    events = tx.events.of_person(person_id)
+    history = [life_event(info) for info in events]
+    state = derive(_facts(person), history, active_calendar(), session.clock.now())
+    return person, events, state
+
+
+def refuse_if_read_only(session: CaseSession, tx: Tx, person_id: str) -> None:
+    """Refuse a change to a file whose closed case is past the correction period."""
+    person, history = _file(tx, person_id)
+    _refuse_if_read_only(session, tx, person, history)
+
+
+def _refuse_if_read_only(
+    session: CaseSession, tx: Tx, person: StoredPerson, history: list[LifeEvent]
+) -> None:
+    state = derive(_facts(person), history, active_calendar(), session.clock.now())
+    refusal = read_only_refusal(tx, state)
+    if refusal is not None:
+        raise refusal
 
 
 def _store_projection(

@@ -20,7 +20,7 @@ from caseterm.i18n import _
 from caseterm.ids import new_id, shown_id
 from caseterm.services.calendar import active_calendar
 from caseterm.services.labels import date_label
-from caseterm.services.lifecycle import life_event, refresh_projection
+from caseterm.services.lifecycle import life_event, refresh_projection, refuse_if_read_only
 from caseterm.services.messages import describe_issue
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
@@ -159,6 +159,7 @@ def update_person(
         return []
     overridden = _enforce(session, review(session, record, person_id=person_id), confirm=confirm)
     with session.transaction() as tx:
+        refuse_if_read_only(session, tx, person_id)
         if not tx.persons.update(
             person_id=person_id, record=record, at=session.now(), expected_version=expected_version
         ):

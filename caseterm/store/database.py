@@ -20,6 +20,7 @@ from caseterm.store.engine import make_engine
 from caseterm.store.lifecycle import StateRepo, UnitEventRepo
 from caseterm.store.migrate import HEAD, recorded_revision, upgrade_to_head
 from caseterm.store.persons import EventRepo, PersonRepo
+from caseterm.store.retention import RetentionRepo
 from caseterm.store.sqlcipher import (
     cipher_version,
     current_cipher_settings,
@@ -78,6 +79,7 @@ class Tx:
     unit_events: UnitEventRepo
     sync: SyncRepo
     district: DistrictRepo
+    retention: RetentionRepo
 
 
 class Store:
@@ -127,6 +129,7 @@ class Store:
                         unit_events=UnitEventRepo(session),
                         sync=SyncRepo(session),
                         district=DistrictRepo(session),
+                        retention=RetentionRepo(session),
                     )
             finally:
                 if not durable:

@@ -173,6 +173,26 @@ class PersonRepo:
         self._session.flush()
         self._index(row.num, person.record)
 
+    def purge(self, person_id: str) -> list[str]:
+        """Delete a person's file whole: record, events, projection, deadlines, search entry.
+
+        Returns the ids of the events deleted. With `secure_delete` on, SQLite overwrites the
+        freed content; the audit entries (ids only) stay.
+        """
+        row = self._session.get(Person, person_id)
+        if row is None:
+            return []
+        events = [
+            str(found[0])
+            for found in self._sql("SELECT id FROM event WHERE person_id = :p", p=person_id)
+        ]
+        self._unindex(row.num)
+        for table in ("person_deadline", "person_state", "event"):
+            self._sql(f"DELETE FROM {table} WHERE person_id = :p", p=person_id)  # noqa: S608
+        self._sql("DELETE FROM person WHERE id = :p", p=person_id)
+        self._session.expunge(row)
+        return events
+
     def _index(self, num: int, record: PersonRecord) -> None:
         self._sql(
             "INSERT INTO person_fts(rowid, names) VALUES (:num, :names)",

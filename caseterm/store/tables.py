@@ -24,6 +24,8 @@ class Unit(SQLModel, table=True):
     """The commune's population (K5, the QĐ 28/2025 ratio); set by an administrator."""
     report_start_day: int = 1
     """The day of the month a reporting period starts on (1: the calendar month)."""
+    read_only_after_days: int = 90
+    """How long a closed case stays open to corrections before it becomes read-only."""
 
 
 class Account(SQLModel, table=True):
@@ -332,3 +334,30 @@ class DistrictAlert(SQLModel, table=True):
     code: str = Field(max_length=32)
     bundle_sha256: str = Field(max_length=64)
     at: str
+
+
+class RetentionArchive(SQLModel, table=True):
+    """(Commune) An encrypted archive file of closed cases, made for the official archive."""
+
+    __tablename__ = "retention_archive"
+
+    id: str = Field(primary_key=True, max_length=36)
+    created_at: str
+    created_by: str = Field(max_length=36)
+    file_name: str = Field(max_length=200)
+    sha256: str = Field(max_length=64)
+    persons: int
+
+
+class RetentionPerson(SQLModel, table=True):
+    """(Commune) A file in an archive, at the version archived; `purged_at` once removed here.
+
+    No foreign key to `person`: this row is what remains of a purged file (its id only).
+    """
+
+    __tablename__ = "retention_person"
+
+    person_id: str = Field(primary_key=True, max_length=36)
+    archive_id: str = Field(foreign_key="retention_archive.id", max_length=36)
+    version: int
+    purged_at: str | None = None

@@ -131,6 +131,8 @@ def test_t29_t30_t34_no_canary_in_any_file_or_error_the_programs_wrote(tmp_path:
     run(admin, commune, "backup", "create", "--out", str(sandbox / "c.ctbak"))
     run(admin, commune, "keys", "rotate-data-key")
     run(admin, commune, "verify")
+    retention = json.loads(run(admin, commune, "retention", "status", "--json").stdout)
+    assert retention["read_only_after_days"] == 90 and retention["purged"] == 0
 
     forced = _forced_unexpected_error(run, commune)
     assert "Traceback" not in forced.stderr and "Lỗi không lường trước" in forced.stderr

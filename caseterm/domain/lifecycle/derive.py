@@ -73,6 +73,8 @@ class Derived:
     relapses: int
     valid_until: datetime | None
     """The next moment at which this result changes without a new event."""
+    last_event_at: datetime | None = None
+    """When the latest applied event happened (a closed case's retention counts from it)."""
 
     def visible_deadlines(self) -> list[Deadline]:
         """The deadlines worth showing at `as_of`."""
@@ -178,6 +180,7 @@ def _result(
         reviews=frozenset(fold.reviews),
         relapses=fold.relapses,
         valid_until=_valid_until(fold, deadlines, now),
+        last_event_at=max((e.occurred_at for e in fold.events.values()), default=None),
     )
 
 
