@@ -8,7 +8,6 @@ from caseterm.errors import RefusedError
 from caseterm.i18n import _
 from caseterm.store.database import Tx
 
-
 REOPENING = frozenset({"test.performed", "person.moved_in"})
 """What may still be recorded on a read-only file: a new episode, never a correction."""
 
