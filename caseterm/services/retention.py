@@ -208,6 +208,8 @@ def purge_archived(session: CaseSession) -> list[str]:
             details: dict[str, str | int] = {"archive": found.archive_id, "events": len(events)}
             session.audit(tx, "person.purge", "person", person_id, details)
             purged.append(person_id)
+        if purged:
+            tx.persons.compact_search_index()
         session.audit(tx, "retention.purge", "unit", session.unit.code, {"persons": len(purged)})
     session.store.checkpoint()  # fold the overwritten pages into the main file now
     return purged

@@ -193,6 +193,14 @@ class PersonRepo:
         self._session.expunge(row)
         return events
 
+    def compact_search_index(self) -> None:
+        """Merge the search index into one segment, dropping deleted rows' tokens for good.
+
+        The index is contentless: a deleted row's tokens stay in older segments, marked
+        deleted, until a merge rewrites them. A purge must not leave a name there (T33).
+        """
+        self._sql("INSERT INTO person_fts(person_fts) VALUES ('optimize')")
+
     def _index(self, num: int, record: PersonRecord) -> None:
         self._sql(
             "INSERT INTO person_fts(rowid, names) VALUES (:num, :names)",

@@ -15,7 +15,7 @@ from caseterm.crypto.archive import open_archive
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.errors import NotFound, RefusedError, UsageError, ValidationFailed
 from caseterm.services.lifecycle import record_event, void_event
-from caseterm.services.persons import find_persons, show_person, update_person
+from caseterm.services.persons import add_person, find_persons, show_person, update_person
 from caseterm.services.retention import (
     archive_closed,
     archive_records,
@@ -26,6 +26,8 @@ from caseterm.services.retention import (
 from caseterm.services.sync_commune import import_ack
 from caseterm.services.verify import verify_store
 from tests.conftest import person
+from tests.leakage.canaries import canary_record, hits_in
+from tests.leakage.pages import decrypted_pages
 from tests.sync.world import World
 
 DAY = 24 * 3600
@@ -132,3 +134,27 @@ def test_an_archive_needs_a_key(world: World, tmp_path: Path) -> None:
     with world.open(world.communes[COMMUNE]) as session, pytest.raises(UsageError, match="age1"):
         archive_closed(session, tmp_path / "x.age", recipient="not-a-key")
     assert not (tmp_path / "x.age").exists()
+
+
+def test_t33_a_purged_file_leaves_no_trace_in_any_page(world: World) -> None:
+    """T33: after the purge and its checkpoint, no page of the store — free pages included —
+    holds the purged person's name, alias or notes; a person still there is found (control)."""
+    with world.open(world.communes[COMMUNE]) as session:
+        gone = add_person(session, canary_record(0), confirm=True)
+        record_event(session, gone, "note.added", {"text": canary_record(1).full_name})
+        record_event(session, gone, "person.died", {})
+        add_person(session, canary_record(5), confirm=True)
+    world.clock.advance(91 * DAY)
+    with world.open(world.communes[COMMUNE]) as session:
+        archive_closed(session, world.root / "a.age")
+    [applied] = world.import_(world.export(COMMUNE, "2027-01"))
+    assert applied.ack_path is not None
+    with world.open(world.communes[COMMUNE]) as session:
+        import_ack(session, applied.ack_path)
+        assert purge_archived(session) == [gone]
+        key = session.unlocked.data_key
+    pages = decrypted_pages(world.communes[COMMUNE], key)  # the purge checkpointed the WAL
+    assert canary_record(5).full_name.split()[-1] in hits_in(pages)  # the control: kept is there
+    purged = {canary_record(0).full_name.split()[-1], canary_record(1).full_name.split()[-1]}
+    purged |= set(canary_record(0).aliases)
+    assert purged & set(hits_in(pages)) == set()
