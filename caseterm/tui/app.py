@@ -38,6 +38,8 @@ class CasetermApp(App[None]):
 
     TITLE = "caseterm"
     """Never personal data in the terminal title."""
+    ALLOW_SELECT = False
+    """No mouse selection of the screen: it would copy case data to the system clipboard (T31)."""
     CSS_PATH = str(STYLES / "base.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", N_("Help"), id="help"),
@@ -128,11 +130,20 @@ class CasetermApp(App[None]):
         if self.session is not None:
             self.lock_store(reason=_("Locked."))
 
+    def copy_to_clipboard(self, text: str) -> None:
+        """Keep a copy for pasting inside caseterm only (cut and paste in a form).
+
+        Textual would also send it to the terminal's clipboard (OSC 52), where case data would
+        outlive the lock and the program: never (T31).
+        """
+        self._clipboard = text
+
     def lock_store(self, *, reason: str) -> None:
         """Close the session (the keys go with it), drop every screen, show the unlock screen.
 
         A form that was open is discarded unsaved: nothing half-written reaches the store.
         """
+        self._clipboard = ""  # what was cut or copied in a form goes with the keys
         session, self.session = self.session, None
         if session is not None:
             with contextlib.suppress(CasetermError):  # the keys are dropped all the same

@@ -1,5 +1,6 @@
 """T29/T31 in the TUI: sensitive fields stay in the person file, the title and the lock screen
-carry no case data, and an unexpected error shows a generic message with an id.
+carry no case data, nothing reaches the terminal's clipboard (OSC 52) and the in-app copy is
+gone at the lock, and an unexpected error shows a generic message with an id.
 
 The people carry canaries in ethnicity and religion and have a positive drug test. The lists
 (today, registers, search results) may show names — they are the officer's work lists — but
@@ -103,7 +104,24 @@ async def test_t29_t31_lists_mask_sensitive_fields_and_the_title_and_lock_carry_
         [notice] = list(app._notifications)[-1:]
         assert "id " in notice.message and hits_in(notice.message.encode()) == []
 
+        driver = app._driver
+        assert driver is not None
+        written: list[str] = []
+        original = driver.write
+
+        def recording(data: str) -> None:
+            written.append(data)
+            original(data)
+
+        driver.write = recording  # type: ignore[method-assign]
+        app.copy_to_clipboard(_sensitive(1))  # as Input's ctrl+c does
+        await pilot.pause()
+        assert not any("\x1b]52" in data for data in written)  # never to the terminal
+        assert app.clipboard == _sensitive(1)  # for pasting inside caseterm…
+        assert not app.ALLOW_SELECT  # …and no mouse selection of the screen at all
+
         await app.run_action("lock")
         await _settle(app, pilot)
+        assert app.clipboard == ""  # the in-app copy went with the keys
         assert isinstance(app.screen, UnlockScreen)
         assert hits_in(_screen_text(app).encode()) == []  # the lock screen shows no record
