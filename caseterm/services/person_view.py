@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from caseterm.clock import VIETNAM
 from caseterm.domain.lifecycle import Derived
+from caseterm.domain.retention import Stage
 from caseterm.i18n import _
 from caseterm.services.labels import relative_label
 from caseterm.services.lifecycle_text import (
@@ -158,3 +160,17 @@ def _moment(iso: str) -> str:
 
 def _day(moment: datetime | None) -> str:
     return when_label(moment)[:10] if moment else ""
+
+
+def retention_line(person_file: PersonFile) -> str:
+    """A closed file's retention in words: until when it can be corrected, or read-only."""
+    found = person_file.retention
+    if found.stage is Stage.READ_ONLY and found.closed_at is not None:
+        return _("READ-ONLY: closed on {day}, kept for reading and the archive").format(
+            day=found.closed_at.astimezone(VIETNAM).strftime("%d/%m/%Y")
+        )
+    if found.stage is Stage.CLOSED and found.read_only_from is not None:
+        return _("closed: corrections until {day}").format(
+            day=found.read_only_from.astimezone(VIETNAM).strftime("%d/%m/%Y")
+        )
+    return ""

@@ -9,6 +9,7 @@ from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, derive
 from caseterm.domain.names import tokens
 from caseterm.domain.permissions import Action
 from caseterm.domain.person import PersonRecord, validate_person
+from caseterm.domain.retention import DEFAULT_READ_ONLY_AFTER_DAYS, Retention, retention_of
 from caseterm.errors import (
     NeedsConfirmation,
     NotFound,
@@ -78,6 +79,13 @@ class PersonFile:
     facts: PersonFacts
     life: list[LifeEvent]
     """The events as the engine reads them (for the actions the table allows, and previews)."""
+    read_only_after_days: int = DEFAULT_READ_ONLY_AFTER_DAYS
+    """The unit's correction period for closed cases (the file shows when it becomes read-only)."""
+
+    @property
+    def retention(self) -> Retention:
+        """Whether the file is open, closed but correctable, or read-only."""
+        return retention_of(self.lifecycle, self.read_only_after_days)
 
 
 def review(session: CaseSession, record: PersonRecord, *, person_id: str | None = None) -> Review:
@@ -206,11 +214,12 @@ def show_person(session: CaseSession, person_id: str) -> PersonFile:
         if person is None:
             raise _not_found(person_id)
         events = tx.events.of_person(resolved)
+        days = tx.retention.read_only_after_days()
         session.audit(tx, "person.read", "person", resolved)
     facts = PersonFacts(person.record.birth)
     life = [life_event(info) for info in events]
     lifecycle = derive(facts, life, active_calendar(), session.clock.now())
-    return PersonFile(person, events, lifecycle, facts, life)
+    return PersonFile(person, events, lifecycle, facts, life, days)
 
 
 def resolve_person(tx: Tx, person_id: str) -> str:

@@ -15,6 +15,7 @@ from caseterm.crypto.archive import open_archive
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.errors import NotFound, RefusedError, UsageError, ValidationFailed
 from caseterm.services.lifecycle import record_event, void_event
+from caseterm.services.person_view import retention_line
 from caseterm.services.persons import add_person, find_persons, show_person, update_person
 from caseterm.services.retention import (
     archive_closed,
@@ -53,12 +54,14 @@ def test_a_closed_case_is_open_to_corrections_then_read_only(world: World) -> No
     pid = _died(world, "Lê Văn Đóng")
     with world.open(world.communes[COMMUNE]) as session:
         note = record_event(session, pid, "note.added", {"text": "bổ sung"})  # still open
+        assert "corrections until" in retention_line(show_person(session, pid))
         with pytest.raises(ValidationFailed):
             set_read_only_after(session, 0)
         set_read_only_after(session, 30)
     world.clock.advance(31 * DAY)
     with world.open(world.communes[COMMUNE]) as session:
         found = show_person(session, pid)  # reading goes on
+        assert retention_line(found).startswith("READ-ONLY: closed on")
         with pytest.raises(RefusedError, match="read-only after 30 days"):
             record_event(session, pid, "note.added", {"text": "muộn"})
         with pytest.raises(RefusedError, match="read-only"):

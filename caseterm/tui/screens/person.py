@@ -26,6 +26,7 @@ from caseterm.services.person_view import (
     TimelineRow,
     deadline_rows,
     measure_rows,
+    retention_line,
     timeline_rows,
 )
 
@@ -159,7 +160,9 @@ class PersonScreen(Screen[None]):
         self.query_one("#name", Static).update(
             f"{record.full_name.upper()}  ·  {record.birth.display()}  ·  {record.village}"
         )
-        self.query_one("#status", Static).update(status_line(state))
+        self.query_one("#status", Static).update(
+            "  ·  ".join(filter(None, (status_line(state), retention_line(person_file))))
+        )
         self._fill_measures(person_file)
         self._fill_deadlines(person_file)
         self._fill_actions()
