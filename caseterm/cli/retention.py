@@ -47,11 +47,7 @@ def status(
     if as_json:
         print_json(counts)
         return
-    typer.echo(
-        _("Closed files become read-only {days} days after they close.").format(
-            days=found.read_only_after_days
-        )
-    )
+    _echo_period(found.read_only_after_days)
     typer.echo(_("Closed, still open to corrections: {n}").format(n=found.closed))
     typer.echo(_("Read-only, waiting to be archived: {n}").format(n=len(found.read_only)))
     typer.echo(_("Archived, still on this computer: {n}").format(n=len(found.archived)))
@@ -78,11 +74,11 @@ def settings(
         if days is not None:
             set_read_only_after(session, days)
         found = retention_status(session)
-    typer.echo(
-        _("Closed files become read-only {days} days after they close.").format(
-            days=found.read_only_after_days
-        )
-    )
+    _echo_period(found.read_only_after_days)
+
+
+def _echo_period(days: int) -> None:
+    typer.echo(_("Closed files become read-only {days} days after they close.").format(days=days))
 
 
 @app.command("archive", help=_("Write the read-only files into one encrypted archive file."))

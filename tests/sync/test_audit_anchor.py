@@ -13,8 +13,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from caseterm.clock import FrozenClock
-from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.audit import GENESIS, AuditEntry
 from caseterm.errors import BundleRefused
 from caseterm.services.district import district_status
@@ -26,13 +24,6 @@ from tests.sync.world import World
 
 DAY = 24 * 3600
 COMMUNE = "26734"
-
-
-@pytest.fixture
-def world(tmp_path: Path, policy: KdfPolicy, clock: FrozenClock) -> World:
-    made = World(tmp_path, policy, clock)
-    made.add_commune(COMMUNE)
-    return made
 
 
 def _first_month(world: World) -> int:

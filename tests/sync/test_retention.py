@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from caseterm.clock import FrozenClock
 from caseterm.crypto.archive import open_archive
-from caseterm.crypto.kdf import KdfPolicy
 from caseterm.errors import NotFound, RefusedError, UsageError, ValidationFailed
 from caseterm.services.lifecycle import record_event, void_event
 from caseterm.services.person_view import retention_line
@@ -33,13 +31,6 @@ from tests.sync.world import World
 
 DAY = 24 * 3600
 COMMUNE = "26734"
-
-
-@pytest.fixture
-def world(tmp_path: Path, policy: KdfPolicy, clock: FrozenClock) -> World:
-    made = World(tmp_path, policy, clock)
-    made.add_commune(COMMUNE)
-    return made
 
 
 def _died(world: World, name: str) -> str:
