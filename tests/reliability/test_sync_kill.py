@@ -6,7 +6,8 @@ the state of an uninterrupted import. T03: no file exists under the bundle's nam
 complete and verifies, the sequence is either unused or recorded (exporting again writes that
 same bundle), and leftover temporary files are cleared by the next export.
 
-50 kills of each in CI (5 batches of 10, run in parallel); CASETERM_KILL_TRIALS raises the count.
+200 kills of each in CI (5 batches of 40, run in parallel), in children forked from the test so
+that a kill costs no interpreter start; CASETERM_KILL_TRIALS sets the kills per batch.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import os
 import random
 import time
 from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -25,34 +28,29 @@ from caseterm.crypto.bundle import read_header
 from caseterm.services.demo import generate_persons
 from caseterm.services.district_import import import_bundle
 from caseterm.services.policy import TEST_POLICY
-from caseterm.services.sync_commune import export_bundle
-from tests.reliability.kill import run_child
-from tests.sync.world import DATA_TABLES, World, commune_signer, copy_store
-
-TRIALS = int(os.environ.get("CASETERM_KILL_TRIALS", "10"))
-MOMENT = "2026-11-02T01:30:00+00:00"
-CHILD = """
-import sys
-from datetime import datetime
-from pathlib import Path
-from caseterm.clock import FrozenClock
-from caseterm.services.district_import import import_bundle
-from caseterm.services.policy import TEST_POLICY
+from caseterm.services.session import CaseSession
 from caseterm.services.sync_commune import export_bundle
 from caseterm.services.unlock import open_session
+from tests.conftest import ADMIN, ADMIN_PASSPHRASE
+from tests.reliability.kill import fork_child
+from tests.sync.world import DATA_TABLES, World, commune_signer, copy_store
 
-store, action, target, moment = sys.argv[1:5]
-clock = FrozenClock(datetime.fromisoformat(moment))
-session = open_session(Path(store), "quantri", "nhung con song chay ve bien dong xa",
-                       policy=TEST_POLICY, clock=clock)
-print("ready", flush=True)
-if action == "import":
-    import_bundle(session, Path(target))
-else:
-    export_bundle(session, "2026-10", Path(target))
-print("done", flush=True)
-session.close()
-"""
+TRIALS = int(os.environ.get("CASETERM_KILL_TRIALS", "40"))
+MOMENT = "2026-11-02T01:30:00+00:00"
+
+
+def _session(store: Path) -> CaseSession:
+    """The administrator's session at the test's moment (opened in the child)."""
+    clock = FrozenClock(datetime.fromisoformat(MOMENT))
+    return open_session(store, ADMIN, ADMIN_PASSPHRASE, policy=TEST_POLICY, clock=clock)
+
+
+def _import(session: CaseSession, *, bundle: Path) -> None:
+    import_bundle(session, bundle)
+
+
+def _export(session: CaseSession, *, outbox: Path) -> None:
+    export_bundle(session, "2026-10", outbox)
 
 
 @dataclass(frozen=True)
@@ -67,21 +65,22 @@ class Setup:
     commune: Path
     seconds: float
     """How long the uninterrupted import took (the kills land inside it)."""
+    export_seconds: float
+    """How long the uninterrupted export took (with its unlock)."""
 
 
 @pytest.fixture(scope="module")
 def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
     root = tmp_path_factory.mktemp("kill")
-    clock = FrozenClock()
-    from datetime import datetime
-
-    clock.current = datetime.fromisoformat(MOMENT)
+    clock = FrozenClock(datetime.fromisoformat(MOMENT))
     world = World(root, TEST_POLICY, clock)
     commune = world.add_commune("26734")
     with world.open(commune) as session:
         generate_persons(session, 300, seed=3)
     pristine_commune = copy_store(commune, root / "pristine-commune" / "caseterm.db")
+    started = time.monotonic()
     bundle = world.export("26734", "2026-10")
+    export_seconds = time.monotonic() - started
     before = copy_store(world.district, root / "pristine-district" / "caseterm.db")
     with world.open(world.district) as session:
         before_digest = session.store.digest(DATA_TABLES)
@@ -90,7 +89,16 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
         seconds = time.monotonic() - started
         after_digest = session.store.digest(DATA_TABLES)
     assert before_digest != after_digest
-    return Setup(world, bundle, before, before_digest, after_digest, pristine_commune, seconds)
+    return Setup(
+        world,
+        bundle,
+        before,
+        before_digest,
+        after_digest,
+        pristine_commune,
+        seconds,
+        export_seconds,
+    )
 
 
 @pytest.mark.slow
@@ -102,11 +110,8 @@ def test_t02_a_kill_during_import_leaves_before_or_after_never_between(
     outcomes: list[str] = []
     for trial in range(TRIALS):
         store = copy_store(setup.before, tmp_path / f"trial-{trial}" / "caseterm.db")
-        run_child(
-            CHILD,
-            [str(store), "import", str(setup.bundle), MOMENT],
-            rng.uniform(0.0, setup.seconds * 1.3),
-        )
+        importing = partial(_import, bundle=setup.bundle)
+        fork_child(partial(_session, store), importing, rng.uniform(0.0, setup.seconds * 1.3))
         with setup.world.open(store) as session:
             digest = session.store.digest(DATA_TABLES)
             assert session.store.integrity_problems() == []
@@ -132,7 +137,10 @@ def test_t03_a_kill_during_export_leaves_no_partial_bundle(
         store = copy_store(setup.commune, tmp_path / f"trial-{trial}" / "caseterm.db")
         outbox = tmp_path / f"outbox-{trial}"
         outbox.mkdir()
-        run_child(CHILD, [str(store), "export", str(outbox), MOMENT], rng.uniform(0.0, 1.0))
+        exporting = partial(_export, outbox=outbox)
+        fork_child(
+            partial(_session, store), exporting, rng.uniform(0.0, setup.export_seconds * 1.3)
+        )
         name = outbox / "26734_2026-10_000001.ctb"
         if name.exists():  # complete and signed, or not there at all
             data = name.read_bytes()
