@@ -12,6 +12,8 @@ from __future__ import annotations
 import base64
 import json
 import os
+import resource
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,6 +226,8 @@ def _refusal_code(kit: Kit, data: bytes, name: str) -> str:
 def test_t11_every_malformed_bundle_is_refused_with_a_code_and_changes_nothing(kit: Kit) -> None:
     before = kit.session.store.digest(DATA_TABLES)
     seen: set[str] = set()
+    slowest = [0.0]
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
     @settings(
         max_examples=EXAMPLES,
@@ -233,12 +237,19 @@ def test_t11_every_malformed_bundle_is_refused_with_a_code_and_changes_nothing(k
     @given(data=st.data())
     def check(data: st.DataObject) -> None:
         bundle = data.draw(_bundles(kit))
+        started = time.monotonic()
         code = _refusal_code(kit, bundle, "case.ctb")
+        slowest[0] = max(slowest[0], time.monotonic() - started)
         assert code in REJECTION_TEXTS
         seen.add(code)
 
     check()
     assert kit.session.store.digest(DATA_TABLES) == before
+    # T11's bounds: each refusal within 2 s, and no example made the process grow by 256 MiB
+    # (the peak resident size of the whole worker, so a bound on every single example too).
+    assert slowest[0] <= 2.0, slowest
+    grown_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
+    assert grown_mib <= 256, grown_mib
     # The generator reaches the checks at every layer, not only the first.
     assert {"bad_signature", "payload_hash", "record", "manifest_field"} <= seen, seen
 
