@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 from rich.segment import Segments
 from rich.text import Text
@@ -16,7 +18,7 @@ from textual.screen import Screen
 
 from caseterm.clock import Clock, SystemClock
 from caseterm.errors import CasetermError
-from caseterm.i18n import N_, _
+from caseterm.i18n import N_, _, current_language
 from caseterm.tui.commands import CasetermCommands
 from caseterm.tui.translate import translate_bindings
 
@@ -33,7 +35,11 @@ SESSION_LIFETIME_SECONDS = 12 * 3600
 STYLES = Path(__file__).parent / "styles"
 
 
-class CasetermApp(App[None]):
+LOCK_REASON_ENV = "CASETERM_LOCK_REASON"
+"""Why the process before this one locked (a sentence of ours, never case data)."""
+
+
+class CasetermApp(App[str | None]):
     """The officer's application. Build it with `make_app` (tests pass a clock and a policy)."""
 
     TITLE = "caseterm"
@@ -62,9 +68,12 @@ class CasetermApp(App[None]):
         clock: Clock | None = None,
         policy: KdfPolicy | None = None,
         idle_seconds: float = IDLE_LOCK_SECONDS,
+        restart_on_lock: bool = False,
     ) -> None:
         super().__init__()
         self.store_path = store
+        self.restart_on_lock = restart_on_lock
+        """Leave at the lock so that `run_tui` starts a new process (the real program does)."""
         self.preselected_account = account
         self.clock: Clock = clock or SystemClock()
         self.policy = policy
@@ -91,6 +100,9 @@ class CasetermApp(App[None]):
         """Show the unlock screen and start the idle timer."""
         self.set_interval(1.0, self.lock_if_idle)
         self._show_unlock()
+        reason = os.environ.pop(LOCK_REASON_ENV, None)  # the process this one replaced
+        if reason:
+            self.notify(reason, title=_("caseterm"), markup=False)
 
     def _show_unlock(self) -> None:
         from caseterm.tui.screens.unlock import UnlockScreen
@@ -148,6 +160,11 @@ class CasetermApp(App[None]):
         if session is not None:
             with contextlib.suppress(CasetermError):  # the keys are dropped all the same
                 session.close()
+        if self.restart_on_lock:
+            # Python cannot wipe what it freed: the process that held the keys ends, and a new
+            # one shows the unlock screen (T27).
+            self.exit(result=reason)
+            return
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self._show_unlock()
@@ -299,8 +316,22 @@ def make_app(store: Path, **options: Any) -> CasetermApp:
 
 
 def run_tui(store: Path, *, account: str | None = None) -> None:
-    """Run the app on a store until the officer quits."""
+    """Run the app on a store until the officer quits; after a lock, in a new process."""
     from caseterm.services.hardening import disable_core_dumps
 
     disable_core_dumps()
-    make_app(store, account=account).run()
+    locked = make_app(store, account=account, restart_on_lock=True).run()
+    if locked:
+        restart_locked(store, account, locked)
+
+
+def restart_locked(store: Path, account: str | None, reason: str) -> NoReturn:
+    """Replace this process with a new caseterm on the same store, showing why it locked.
+
+    `exec` replaces the whole address space: nothing of the unlocked session survives in it.
+    """
+    os.environ[LOCK_REASON_ENV] = reason
+    os.environ["CASETERM_LANG"] = current_language()
+    chosen = ["--user", account] if account else []
+    argv = [sys.executable, "-m", "caseterm", "--store", str(store), *chosen]
+    os.execv(sys.executable, argv)  # noqa: S606 - exec of our own program, no shell involved
