@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -188,12 +189,37 @@ def export_copy(source: Path, source_key: bytes, target: Path, target_key: bytes
     _create_private(target)
     with disk_errors():
         _export_into(source, source_key, target, target_key)
-    check = connect(target, target_key)
+    if copy_problems(target, target_key):
+        raise StoreOpenError("damaged")
+
+
+def copy_problems(path: Path, data_key: bytes) -> list[str]:
+    """Check a copy `sqlcipher_export` just wrote; return the complaints (empty = sound).
+
+    Every page must authenticate under the new key (`cipher_integrity_check`) and every b-tree
+    be well formed (`quick_check`). The full `integrity_check` would also compare each index
+    with its table, which SQLite itself just built from the rows: on a 262 MB store that took
+    2.2 s of the rotation's 6.4 for nothing the export can get wrong. The two checks read the
+    file at once on two connections (SQLite leaves Python's lock while it works).
+    """
+    # Opened one after the other: the first switches the new file to WAL, alone.
+    connections = [connect(path, data_key), connect(path, data_key)]
     try:
-        if integrity_problems(check):
-            raise StoreOpenError("damaged")
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            cipher = pool.submit(_rows, connections[0], "PRAGMA cipher_integrity_check")
+            quick = pool.submit(_rows, connections[1], "PRAGMA quick_check")
+            problems = [str(row[0]) for row in cipher.result()]
+            return problems + [str(row[0]) for row in quick.result() if row[0] != "ok"]
     finally:
-        check.close()
+        for con in connections:
+            con.close()
+
+
+def _rows(con: Any, pragma: str) -> list[tuple[Any, ...]]:
+    try:
+        return list(con.execute(pragma).fetchall())
+    except sqlcipher3.DatabaseError as exc:
+        return [(str(exc),)]
 
 
 def _export_into(source: Path, source_key: bytes, target: Path, target_key: bytes) -> None:
