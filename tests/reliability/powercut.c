@@ -1,11 +1,14 @@
 /* T04 test tool: an LD_PRELOAD shim that keeps, for every write to a file under POWERCUT_DIR,
  * the bytes it overwrites in an undo log (POWERCUT_LOG), and marks a file durable at fsync.
  * After the process is killed, undoing what follows each file's last fsync gives the disk as a
- * power cut would leave it: every write not yet fsynced is lost. Test-only; never shipped. */
+ * power cut would leave it: every write not yet fsynced is lost. With POWERCUT_KILL_AT=k the
+ * process kills itself just before its k-th write under the folder (T02's deterministic kills).
+ * Test-only; never shipped. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +22,7 @@ static int (*real_fdatasync)(int);
 static int (*real_ftruncate64)(int, off_t);
 static int log_fd = -1;
 static const char *watched;
+static long kill_at, writes;
 
 static void setup(void) {
     if (real_write) return;
@@ -28,6 +32,8 @@ static void setup(void) {
     real_fdatasync = dlsym(RTLD_NEXT, "fdatasync");
     real_ftruncate64 = dlsym(RTLD_NEXT, "ftruncate64");
     watched = getenv("POWERCUT_DIR");
+    const char *at = getenv("POWERCUT_KILL_AT");
+    kill_at = at ? atol(at) : 0;
     const char *log = getenv("POWERCUT_LOG");
     if (log) log_fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0600);
 }
@@ -44,7 +50,9 @@ static int path_of(int fd, char *out) {
 /* One record: "U <path>\t<offset> <length> <old size>\n" then the old bytes; "S <path>\n". */
 static void keep_old(int fd, off_t offset, size_t length) {
     char path[PATH_MAX];
-    if (log_fd < 0 || !path_of(fd, path)) return;
+    if (!path_of(fd, path)) return;
+    if (kill_at && ++writes == kill_at) kill(getpid(), SIGKILL); /* the k-th write never lands */
+    if (log_fd < 0) return;
     struct stat st;
     if (fstat(fd, &st) != 0) return;
     off_t have = st.st_size > offset ? st.st_size - offset : 0;

@@ -45,6 +45,7 @@ def test_t01_t38_a_kill_during_routine_edits_loses_nothing_acknowledged(
         counts = check_after_kill(store, trial)
         acknowledged += len(trial.acknowledged)
         amid += bool(trial.acknowledged)
-    # Some kills land before the first commit, many after some: both kinds were exercised.
-    assert KILLS // 10 <= amid < KILLS
+    # Kills landed after commits, not only before the first one (a fast machine may put every
+    # kill after one, a slow one most before: only this much is certain).
+    assert amid > 0
     assert counts["persons"] > 0 and counts["entries"] >= acknowledged

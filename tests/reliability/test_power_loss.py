@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -27,30 +26,17 @@ from caseterm.domain.codes import Role
 from caseterm.services.policy import TEST_POLICY
 from caseterm.services.setup import InitRequest, init_store
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
+from tests.reliability.conftest import REPOSITORY
 from tests.reliability.edits import Trial, check_after_kill
 
 CUTS = int(os.environ.get("CASETERM_POWER_CUTS", "20"))
 """Cuts per batch: 40 in CI, in two batches run in parallel."""
-ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import sys
 from pathlib import Path
 from tests.reliability.edits import _child
 _child(Path(sys.argv[1]), 1, int(sys.argv[2]), 400)
 """
-
-
-@pytest.fixture(scope="module")
-def shim(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    compiler = shutil.which("gcc") or shutil.which("cc")
-    if compiler is None:
-        pytest.skip("no C compiler to build the power-cut shim")
-    built = tmp_path_factory.mktemp("shim") / "powercut.so"
-    source = Path(__file__).with_name("powercut.c")
-    subprocess.run(
-        [compiler, "-shared", "-fPIC", "-O2", "-o", str(built), str(source), "-ldl"], check=True
-    )
-    return built
 
 
 def undo_unsynced(log: Path) -> int:
@@ -91,7 +77,7 @@ def _power_cut(store: Path, shim: Path, rng: random.Random) -> tuple[Trial, int]
         "LD_PRELOAD": str(shim),
         "POWERCUT_DIR": str(store.parent) + "/",
         "POWERCUT_LOG": str(log),
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": str(REPOSITORY),
     }
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(store), str(rng.randrange(2**32))],
