@@ -53,6 +53,8 @@ class EventLine(EventOut):
 class AuditLine(BaseModel):
     """One entry of the commune's audit chain since its last bundle (T36).
 
+    Its fields are those of `AuditEntry.canonical()`, so the line is that form plus the hash.
+
     Audit entries hold ids, action names and counts, never personal data. With them the
     district checks that the commune's chain continues the head it accepted last: history
     already sent cannot be rewritten or cut without the next bundle being refused.
@@ -172,24 +174,9 @@ def event_bytes(row: tuple[Any, ...]) -> bytes:
 
 
 def audit_bytes(entry: AuditEntry, stored_hash: str) -> bytes:
-    """An audit entry as a payload line."""
-    return (
-        canonical(
-            {
-                "kind": "audit",
-                "seq": entry.seq,
-                "at": entry.at,
-                "account": entry.account_id,
-                "action": entry.action,
-                "object_type": entry.object_type,
-                "object_id": entry.object_id,
-                "details": entry.details,
-                "prev": entry.prev_hash,
-                "hash": stored_hash,
-            }
-        )
-        + b"\n"
-    )
+    """An audit entry as a payload line: the chain's own canonical form, kind and hash added."""
+    values = json.loads(entry.canonical()) | {"kind": "audit", "hash": stored_hash}
+    return canonical(values) + b"\n"
 
 
 def payload_lines(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from caseterm.crypto import KeyFileError, peek_account_names
@@ -53,9 +54,14 @@ def _save(keys: KeyFile, files: StoreFiles) -> None:
         ) from exc
 
 
+def _temporaries(files: StoreFiles) -> list[Path]:
+    """Key files half-written by `atomic_write_bytes` in a process that was killed."""
+    return list(files.keyfile.parent.glob(f".{files.keyfile.name}.tmp-*"))
+
+
 def _remove_stale_temporaries(files: StoreFiles) -> None:
     """Delete half-written key files left by a killed process (we hold the lock: none is live)."""
-    for leftover in files.keyfile.parent.glob(f".{files.keyfile.name}.tmp-*"):
+    for leftover in _temporaries(files):
         leftover.unlink(missing_ok=True)
 
 
@@ -65,7 +71,7 @@ def sweep_keyfile_temporaries(files: StoreFiles) -> None:
     Every save holds the key-file lock, so once we hold it no leftover belongs to a live
     process. If another process holds it now, the leftovers wait for the next open.
     """
-    if not any(files.keyfile.parent.glob(f".{files.keyfile.name}.tmp-*")):
+    if not _temporaries(files):
         return  # the usual case: no lock taken, no lock file made
     try:
         with exclusively(files.keyfile_lock, timeout=0):

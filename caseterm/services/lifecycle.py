@@ -118,7 +118,7 @@ def void_event(session: CaseSession, event_id: str, reason: str) -> Voided:
             raise NotFound(_("There is no event with id {eid}.").format(eid=shown_id(event_id)))
         _may_void(session, target)
         person, history = _file(tx, target.person_id)
-        state_before = derive(_facts(person), history, active_calendar(), session.clock.now())
+        state_before = _now(session, person, history)
         if event_id in state_before.voided:
             raise RefusedError(_("This event is already void."))
         refusal = read_only_refusal(tx, state_before)
@@ -164,7 +164,7 @@ def lifecycle_of(session: CaseSession, person_id: str) -> Derived:
     session.require(Action.PERSON_READ)
     with session.transaction(durable=False) as tx:
         person, history = _file(tx, _resolve(tx, person_id))
-    return derive(_facts(person), history, active_calendar(), session.clock.now())
+    return _now(session, person, history)
 
 
 def refresh_projection(session: CaseSession, tx: Tx, person_id: str) -> Derived:
@@ -184,9 +184,7 @@ def stored_state(
     if person is None:
         raise NotFound(_("There is no person with id {pid}.").format(pid=shown_id(person_id)))
     events = tx.events.of_person(person_id)
-    history = [life_event(info) for info in events]
-    state = derive(_facts(person), history, active_calendar(), session.clock.now())
-    return person, events, state
+    return person, events, _now(session, person, [life_event(info) for info in events])
 
 
 def refuse_if_read_only(session: CaseSession, tx: Tx, person_id: str) -> None:
@@ -198,8 +196,7 @@ def refuse_if_read_only(session: CaseSession, tx: Tx, person_id: str) -> None:
 def _refuse_if_read_only(
     session: CaseSession, tx: Tx, person: StoredPerson, history: list[LifeEvent]
 ) -> None:
-    state = derive(_facts(person), history, active_calendar(), session.clock.now())
-    refusal = read_only_refusal(tx, state)
+    refusal = read_only_refusal(tx, _now(session, person, history))
     if refusal is not None:
         raise refusal
 
@@ -237,6 +234,11 @@ def _file(
     if person is None:
         raise NotFound(_("There is no person with id {pid}.").format(pid=shown_id(person_id)))
     return person, [life_event(info) for info in tx.events.of_person(person_id)]
+
+
+def _now(session: CaseSession, person: StoredPerson, history: list[LifeEvent]) -> Derived:
+    """A person's lifecycle at this moment."""
+    return derive(_facts(person), history, active_calendar(), session.clock.now())
 
 
 def _facts(person: StoredPerson) -> PersonFacts:

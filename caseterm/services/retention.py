@@ -24,9 +24,11 @@ from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
 from caseterm.ids import new_id
 from caseterm.services.bundle_records import event_line, person_line
+from caseterm.services.lifecycle import stored_state
 from caseterm.services.session import CaseSession
 from caseterm.services.writing import writing_to
 from caseterm.store.database import Tx
+from caseterm.store.records import EventInfo, StoredPerson
 from caseterm.store.retention import ArchivedFile, ArchiveInfo
 
 ARCHIVE_FORMAT = "caseterm-archive/1"
@@ -71,6 +73,27 @@ def set_read_only_after(session: CaseSession, days: int) -> None:
         session.audit(tx, "retention.settings", "unit", session.unit.code, {"days": days})
 
 
+@dataclass(frozen=True)
+class _ClosedFile:
+    """A closed file as stored now, and its retention stage."""
+
+    person: StoredPerson
+    events: list[EventInfo]
+    stage: Stage
+
+    def held_in(self, archived: ArchivedFile | None) -> bool:
+        """True when `archived` holds this file as it is now (same version, same events)."""
+        return (
+            archived is not None
+            and archived.version == self.person.version
+            and archived.events == len(self.events)
+        )
+
+    def event_ids(self) -> list[str]:
+        """The ids of its events."""
+        return [event.id for event in self.events]
+
+
 def retention_status(session: CaseSession) -> RetentionStatus:
     """Count the closed files by stage (audited as a read of the registers' state)."""
     session.require(Action.RETENTION_MANAGE)
@@ -78,14 +101,14 @@ def retention_status(session: CaseSession) -> RetentionStatus:
         days = tx.retention.read_only_after_days()
         archived = tx.retention.archived()
         closed, read_only, kept, purgeable = 0, [], [], []
-        for person_id, stage, version, events in _closed_files(session, tx, days):
-            found = archived.get(person_id)
-            if found is not None and found.version == version:
-                kept.append(person_id)
-                if tx.retention.district_holds(person_id, version, events):
-                    purgeable.append(person_id)
-            elif stage is Stage.READ_ONLY:
-                read_only.append(person_id)
+        for found in _closed_files(session, tx, days):
+            pid = found.person.id
+            if found.held_in(archived.get(pid)):
+                kept.append(pid)
+                if tx.retention.district_holds(pid, found.person.version, found.event_ids()):
+                    purgeable.append(pid)
+            elif found.stage is Stage.READ_ONLY:
+                read_only.append(pid)
             else:
                 closed += 1
         purged = sum(1 for f in archived.values() if f.purged_at is not None)
@@ -94,68 +117,48 @@ def retention_status(session: CaseSession) -> RetentionStatus:
     return RetentionStatus(days, closed, read_only, kept, purgeable, purged, archives)
 
 
-def _closed_files(
-    session: CaseSession, tx: Tx, days: int
-) -> list[tuple[str, Stage, int, list[str]]]:
-    """(id, stage, version, event ids) of every closed file, its stage computed now."""
-    from caseterm.services.lifecycle import stored_state
-
-    found: list[tuple[str, Stage, int, list[str]]] = []
+def _closed_files(session: CaseSession, tx: Tx, days: int) -> list[_ClosedFile]:
+    """Every closed file, its stage computed now."""
+    found: list[_ClosedFile] = []
     for person_id in tx.retention.closed_person_ids():
         person, events, state = stored_state(session, tx, person_id)
         stage = retention_of(state, days).stage
         if stage is not Stage.OPEN:
-            found.append((person_id, stage, person.version, [e.id for e in events]))
+            found.append(_ClosedFile(person, events, stage))
     return found
 
 
 def archive_closed(session: CaseSession, out: Path, *, recipient: str | None = None) -> ArchiveMade:
-    """Write the read-only files not yet archived (at their version) into one encrypted file."""
+    """Write the read-only files not yet archived as they are into one encrypted file."""
     session.require(Action.RETENTION_MANAGE)
     if out.exists():
         raise UsageError(_("{path} already exists; nothing was written.").format(path=out))
     with session.transaction() as tx:
         to = recipient or _district_recipient(tx)
         days, archived = tx.retention.read_only_after_days(), tx.retention.archived()
-        lines, files = _archive_lines(session, tx, days, archived)
-        if not files:
+        waiting = [
+            found
+            for found in _closed_files(session, tx, days)
+            if found.stage is Stage.READ_ONLY and not found.held_in(archived.get(found.person.id))
+        ]
+        if not waiting:
             raise RefusedError(_("No read-only closed file is waiting to be archived."))
-        data = _sealed(session, lines, files, to)
+        data = _sealed(session, waiting, to)
+        sha256 = hashlib.sha256(data).hexdigest()
         archive = ArchiveInfo(
-            new_id(), session.now(), session.actor.id, out.name, _sha(data), len(files)
+            new_id(), session.now(), session.actor.id, out.name, sha256, len(waiting)
         )
+        files = [(f.person.id, f.person.version, len(f.events)) for f in waiting]
         tx.retention.add_archive(archive, files)
-        details: dict[str, str | int] = {"persons": len(files), "sha256": archive.sha256}
+        details: dict[str, str | int] = {"persons": len(waiting), "sha256": sha256}
         session.audit(tx, "retention.archive", "archive", archive.id, details)
         with writing_to(out):  # inside the transaction: no file, no record of one
             atomic_write_bytes(out, data)
-    return ArchiveMade(out, len(files), archive.sha256)
+    return ArchiveMade(out, len(waiting), sha256)
 
 
-def _archive_lines(
-    session: CaseSession, tx: Tx, days: int, archived: dict[str, ArchivedFile]
-) -> tuple[list[bytes], list[tuple[str, int]]]:
-    """The lines of every read-only file not archived at its current version, and the files."""
-    from caseterm.services.lifecycle import stored_state
-
-    lines: list[bytes] = []
-    files: list[tuple[str, int]] = []
-    for person_id in tx.retention.closed_person_ids():
-        person, events, state = stored_state(session, tx, person_id)
-        if retention_of(state, days).stage is not Stage.READ_ONLY:
-            continue
-        known = archived.get(person_id)
-        if known is not None and known.version == person.version:
-            continue
-        lines.append(canonical(person_line(person).model_dump(mode="json")) + b"\n")
-        lines += [canonical(event_line(e).model_dump(mode="json")) + b"\n" for e in events]
-        files.append((person_id, person.version))
-    return lines, files
-
-
-def _sealed(
-    session: CaseSession, lines: list[bytes], files: list[tuple[str, int]], recipient: str
-) -> bytes:
+def _sealed(session: CaseSession, files: list[_ClosedFile], recipient: str) -> bytes:
+    """The archive: a header line, then each file whole (its person line, then its events)."""
     header = {
         "format": ARCHIVE_FORMAT,
         "unit": session.unit.code,
@@ -163,8 +166,12 @@ def _sealed(
         "persons": len(files),
         "app_version": __version__,
     }
+    lines = [canonical(header) + b"\n"]
+    for found in files:
+        lines.append(canonical(person_line(found.person).model_dump(mode="json")) + b"\n")
+        lines += [canonical(event_line(e).model_dump(mode="json")) + b"\n" for e in found.events]
     try:
-        return seal_archive(canonical(header) + b"\n" + b"".join(lines), recipient)
+        return seal_archive(b"".join(lines), recipient)
     except ArchiveKeyError as error:
         raise UsageError(
             _("The archive key must be an age recipient (age1…): {key}").format(key=error)
@@ -183,10 +190,6 @@ def _district_recipient(tx: Tx) -> str:
     return target.recipient
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def purge_archived(session: CaseSession) -> list[str]:
     """Remove from this store every archived file the district holds whole; return the ids.
 
@@ -197,17 +200,17 @@ def purge_archived(session: CaseSession) -> list[str]:
     with session.transaction() as tx:
         archived = tx.retention.archived()
         days = tx.retention.read_only_after_days()
-        for person_id, _stage, version, events in _closed_files(session, tx, days):
-            found = archived.get(person_id)
-            if found is None or found.version != version:
+        for found in _closed_files(session, tx, days):
+            pid, held = found.person.id, archived.get(found.person.id)
+            if held is None or not found.held_in(held):
+                continue  # not archived, or changed since: the archive would not hold it whole
+            if not tx.retention.district_holds(pid, found.person.version, found.event_ids()):
                 continue
-            if not tx.retention.district_holds(person_id, version, events):
-                continue
-            tx.persons.purge(person_id)
-            tx.retention.mark_purged(person_id, session.now())
-            details: dict[str, str | int] = {"archive": found.archive_id, "events": len(events)}
-            session.audit(tx, "person.purge", "person", person_id, details)
-            purged.append(person_id)
+            tx.persons.purge(pid)
+            tx.retention.mark_purged(pid, session.now())
+            details: dict[str, str | int] = {"archive": held.archive_id, "events": held.events}
+            session.audit(tx, "person.purge", "person", pid, details)
+            purged.append(pid)
         if purged:
             tx.persons.compact_search_index()
         session.audit(tx, "retention.purge", "unit", session.unit.code, {"persons": len(purged)})

@@ -35,6 +35,7 @@ class ArchivedFile:
     person_id: str
     archive_id: str
     version: int
+    events: int
     purged_at: str | None
 
 
@@ -60,13 +61,14 @@ class RetentionRepo:
         query = select(PersonState.person_id).where(col(PersonState.status) == "S15")
         return list(self._session.exec(query.order_by(col(PersonState.person_id))))
 
-    def add_archive(self, archive: ArchiveInfo, files: list[tuple[str, int]]) -> None:
-        """Record an archive and the (person, version) pairs it holds."""
+    def add_archive(self, archive: ArchiveInfo, files: list[tuple[str, int, int]]) -> None:
+        """Record an archive and the (person, version, events) it holds of each file."""
         self._session.add(RetentionArchive(**archive.__dict__))
-        for person_id, version in files:
-            found = self._session.get(RetentionPerson, person_id)
-            row = found or RetentionPerson(person_id=person_id, archive_id=archive.id, version=0)
-            row.archive_id, row.version = archive.id, version
+        for person_id, version, events in files:
+            row = self._session.get(RetentionPerson, person_id) or RetentionPerson(
+                person_id=person_id, archive_id=archive.id, version=version, events=events
+            )
+            row.archive_id, row.version, row.events = archive.id, version, events
             self._session.add(row)
         self._session.flush()
 
@@ -74,7 +76,9 @@ class RetentionRepo:
         """Every file ever archived here, purged or not."""
         rows = self._session.exec(select(RetentionPerson))
         return {
-            row.person_id: ArchivedFile(row.person_id, row.archive_id, row.version, row.purged_at)
+            row.person_id: ArchivedFile(
+                row.person_id, row.archive_id, row.version, row.events, row.purged_at
+            )
             for row in rows
         }
 

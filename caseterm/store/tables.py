@@ -350,7 +350,10 @@ class RetentionArchive(SQLModel, table=True):
 
 
 class RetentionPerson(SQLModel, table=True):
-    """(Commune) A file in an archive, at the version archived; `purged_at` once removed here.
+    """(Commune) A file in an archive, as archived; `purged_at` once removed here.
+
+    `version` and `events` say what the archive holds: events are only ever added (a void is an
+    event too), so the same count is the same events.
 
     No foreign key to `person`: this row is what remains of a purged file (its id only).
     """
@@ -360,4 +363,5 @@ class RetentionPerson(SQLModel, table=True):
     person_id: str = Field(primary_key=True, max_length=36)
     archive_id: str = Field(foreign_key="retention_archive.id", max_length=36)
     version: int
+    events: int
     purged_at: str | None = None

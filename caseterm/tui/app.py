@@ -322,7 +322,9 @@ def run_tui(store: Path, *, account: str | None = None) -> None:
     disable_core_dumps()
     locked = make_app(store, account=account, restart_on_lock=True).run()
     if locked:
-        restart_locked(store, account, locked)
+        # If the new process cannot start, this one still ends: locked, keys gone, no trace.
+        with contextlib.suppress(OSError):
+            restart_locked(store, account, locked)
 
 
 def restart_locked(store: Path, account: str | None, reason: str) -> NoReturn:

@@ -152,3 +152,28 @@ def test_t33_a_purged_file_leaves_no_trace_in_any_page(world: World) -> None:
     purged = {canary_record(0).full_name.split()[-1], canary_record(1).full_name.split()[-1]}
     purged |= set(canary_record(0).aliases)
     assert purged & set(hits_in(pages)) == set()
+
+
+def test_a_file_changed_after_its_archive_is_archived_again_before_any_purge(world: World) -> None:
+    """A negative test recorded on a read-only file after it was archived: the archive no
+    longer holds the file whole, so the purge leaves it (the event restarts the correction
+    period), and once read-only again the next archive takes it whole."""
+    closed = world.add_person(COMMUNE, "Lê Văn Đi", id_number="001190000099")
+    with world.open(world.communes[COMMUNE]) as session:
+        record_event(session, closed, "person.moved_out", {"destination": "Xã Tân Bình"})
+    world.clock.advance(100 * DAY)
+    with world.open(world.communes[COMMUNE]) as session:
+        archive_closed(session, world.root / "first.age")
+        negative = {"ground": "h", "sample": "URINE", "result": "NEGATIVE"}
+        record_event(session, closed, "test.performed", negative)
+    [applied] = world.import_(world.export(COMMUNE, "2027-01"))
+    assert applied.ack_path is not None
+    with world.open(world.communes[COMMUNE]) as session:
+        import_ack(session, applied.ack_path)
+        status = retention_status(session)
+        assert purge_archived(session) == []  # the archive lacks the new event
+    world.clock.advance(91 * DAY)
+    with world.open(world.communes[COMMUNE]) as session:
+        again = archive_closed(session, world.root / "second.age")
+        assert purge_archived(session) == [closed]
+    assert (status.closed, status.archived, again.persons) == (1, [], 1)

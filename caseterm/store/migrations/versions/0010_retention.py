@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("person_id", AutoString(length=36), nullable=False),
         sa.Column("archive_id", AutoString(length=36), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("events", sa.Integer(), nullable=False),
         sa.Column("purged_at", AutoString(), nullable=True),
         sa.ForeignKeyConstraint(["archive_id"], ["retention_archive.id"]),
         sa.PrimaryKeyConstraint("person_id"),
