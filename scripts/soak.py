@@ -4,8 +4,9 @@
     python scripts/soak.py --kills 2000      # fewer
     python scripts/soak.py --minutes 30      # for a time instead
 
-Each kill lands 1–50 ms into a forked child making random routine edits with the fast test KDF;
-after each one the store must reopen clean (integrity and cipher integrity), keep every
+Each kill lands just before a file operation chosen at random among those a dry run of 8 edits
+makes (unlock included), in a child forked by the tests' kill helper (the power-cut shim, built
+with gcc), making random routine edits with the fast test KDF; after each one the store must reopen clean (integrity and cipher integrity), keep every
 acknowledged change, keep its audit chain whole, and pair every change with its audit entry.
 The checks walk the whole store, so a new store is started every 500 kills to keep each kill's
 cost flat. Stores hold synthetic people only, in a temporary folder removed at the end.
@@ -38,7 +39,8 @@ def main() -> int:
     from caseterm.services.policy import TEST_POLICY
     from caseterm.services.setup import InitRequest, init_store
     from tests.conftest import ADMIN, ADMIN_PASSPHRASE
-    from tests.reliability.edits import check_after_kill, kill_during_edits
+    from tests.reliability.edits import check_after_kill, kill_during_edits, operations_of_edits
+    from tests.reliability.kill import Killer, build_shim
 
     def new_store(folder: Path, number: int) -> Path:
         store = folder / f"store-{number}" / "caseterm.db"
@@ -50,12 +52,19 @@ def main() -> int:
         return store
 
     with tempfile.TemporaryDirectory(prefix="caseterm-soak-") as folder:
+        shim = build_shim(Path(folder))
+        if shim is None:
+            print("no C compiler (gcc or cc) to build the kill shim", file=sys.stderr)
+            return 2
+        killer = Killer(shim, Path(folder) / "killer.log")
         store = new_store(Path(folder), 0)
+        operations = operations_of_edits(killer, store, 8)
         rng, started = random.Random(args.seed), time.monotonic()
         deadline = started + args.minutes * 60 if args.minutes else None
         kills = acknowledged = 0
         while kills < args.kills if deadline is None else time.monotonic() < deadline:
-            trial = kill_during_edits(store, rng)
+            kill_at = rng.randint(1, operations)
+            trial = kill_during_edits(killer, store, rng.randrange(2**32), kill_at)
             try:
                 counts = check_after_kill(store, trial)
             except AssertionError as failure:
@@ -65,6 +74,7 @@ def main() -> int:
             if kills % 500 == 0:
                 print(f"{kills} kills, {acknowledged} acknowledged edits, {dict(counts)}")
                 store = new_store(Path(folder), kills)
+        killer.close()
         minutes = (time.monotonic() - started) / 60
         print(
             f"OK: {kills}/{kills} kills left a sound store; {acknowledged} acknowledged edits "

@@ -1,26 +1,29 @@
-"""Fixtures of the reliability tests: the power-cut shim (T02, T04)."""
+"""Fixtures of the reliability tests: the power-cut shim and the helper that kills where the test
+decides (T01-T04, T07, T25, T26)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-REPOSITORY = Path(__file__).resolve().parents[2]
-"""Children started with the shim import the tests from here."""
+from tests.reliability.kill import Killer, build_shim
+from tests.requirements import cannot_run
 
 
 @pytest.fixture(scope="module")
 def shim(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`powercut.c` built as a shared object to preload (the machine image has gcc)."""
-    compiler = shutil.which("gcc") or shutil.which("cc")
-    if compiler is None:
-        pytest.skip("no C compiler to build the power-cut shim")
-    built = tmp_path_factory.mktemp("shim") / "powercut.so"
-    source = Path(__file__).with_name("powercut.c")
-    subprocess.run(
-        [compiler, "-shared", "-fPIC", "-O2", "-o", str(built), str(source), "-ldl"], check=True
-    )
+    """`powercut.c` built as a shared object to preload."""
+    built = build_shim(tmp_path_factory.mktemp("shim"))
+    if built is None:
+        cannot_run("no C compiler (gcc or cc) to build the power-cut shim; apt-get install gcc")
     return built
+
+
+@pytest.fixture(scope="module")
+def killer(shim: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Killer]:
+    """One helper process per module, forking a child for each kill."""
+    started = Killer(shim, tmp_path_factory.mktemp("killer") / "stderr.log")
+    yield started
+    started.close()

@@ -1,24 +1,20 @@
 """T01 and T38: routine edits killed with SIGKILL, and the checks after each kill.
 
-A forked child opens the store and makes random routine edits — register a person, record an
-event, correct a record, void an event — telling the parent through a pipe after each one that
-returned (the commit was acknowledged). The parent kills it 1–50 ms in, then reopens the store
-and checks: integrity and cipher integrity clean, the audit chain whole, every acknowledged
-change present, and every change and its audit entry together (none without the other).
-
-Forking from a process that already imported caseterm makes a trial cost milliseconds rather
-than an interpreter start; the parent holds no connection while it forks. Used by
-`tests/reliability/test_edit_kill.py` (200 kills in CI) and `scripts/soak.py` (longer runs).
+A child forked by `Killer` opens the store and makes random routine edits — register a person,
+record an event, correct a record, void an event — reporting each one that returned (the commit
+was acknowledged). The shim kills it just before the file operation the test chose; the test
+then reopens the store and checks: integrity and cipher integrity clean, the audit chain whole,
+every acknowledged change present, and every change and its audit entry together (none without
+the other). Used by `test_edit_kill.py` (T01, T38), `test_power_loss.py` (T04) and
+`scripts/soak.py` (longer runs).
 """
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import time
-import traceback
+import shutil
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -31,9 +27,14 @@ from caseterm.services.session import CaseSession
 from caseterm.services.unlock import open_session
 from caseterm.store.database import Tx
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, person
+from tests.reliability.kill import Killer, every
+from tests.sync.world import copy_store
 
 OCCUPATIONS = ("Làm ruộng", "Thợ xây", "Buôn bán", "Lái xe", "Tự do")
 TEST_EVENT = {"ground": "h", "sample": "URINE", "result": "NEGATIVE"}
+EDITS = 400
+"""Edits a killed child would make: far more than the kill points, which come from a dry run of
+a few dozen, so every kill lands inside the edits."""
 
 
 @dataclass(frozen=True)
@@ -68,52 +69,47 @@ def _edit(session: CaseSession, rng: random.Random, persons: list[str], events: 
     return f"event {recorded.event_id}"
 
 
-def _child(store: Path, write_fd: int, seed: int, edits: int) -> None:
-    """The child's whole life: open, say ready, edit until killed (or done)."""
-    rng = random.Random(seed)
-    session = open_session(store, ADMIN, ADMIN_PASSPHRASE, policy=TEST_POLICY, clock=FrozenClock())
+def edit(report: Callable[[str], None], store: str, seed: str, edits: str) -> None:
+    """A `Killer` target: open `store` and make `edits` random routine edits, reporting each
+    one that returned (its commit was acknowledged)."""
+    rng = random.Random(int(seed))
+    session = open_session(
+        Path(store), ADMIN, ADMIN_PASSPHRASE, policy=TEST_POLICY, clock=FrozenClock()
+    )
     with session.transaction(durable=False) as tx:
         persons = tx.persons.all_ids()
         events = [
             e.id for pid in persons for e in tx.events.of_person(pid) if e.type == "test.performed"
         ]
-    os.write(write_fd, b"ready\n")
-    for _ in range(edits):
+    for _ in range(int(edits)):
         try:
             line = _edit(session, rng, persons, events)
         except RefusedError as refused:  # e.g. a test result the lifecycle refuses: no write
             if isinstance(refused, PermissionDenied):
                 raise
             continue
-        os.write(write_fd, line.encode() + b"\n")
-    os.write(write_fd, b"finished\n")
+        report(line)
     session.close()
 
 
-def kill_during_edits(store: Path, rng: random.Random, *, edits: int = 400) -> Trial:
-    """Fork a child that edits `store`; SIGKILL it 1–50 ms after it is ready."""
-    read_fd, write_fd = os.pipe()
-    seed = rng.randrange(2**32)
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the test runner
-        os.close(read_fd)
-        code = 0
-        try:
-            _child(store, write_fd, seed, edits)
-        except BaseException:
-            traceback.print_exc()  # synthetic data only: shown when a child cannot start
-            code = 1
-        os._exit(code)
-    os.close(write_fd)
-    with os.fdopen(read_fd, "rb") as pipe:
-        assert pipe.readline() == b"ready\n", "the child did not open the store"
-        time.sleep(rng.uniform(0.001, 0.050))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        lines = pipe.read().decode().splitlines()
-    finished = lines[-1:] == ["finished"]
-    acknowledged = [tuple(line.split(" ", 1)) for line in lines if line != "finished"]
-    return Trial([(kind, ident) for kind, ident in acknowledged], finished)
+EDIT = "tests.reliability.edits:edit"
+"""The target's name for `Killer.run`."""
+
+
+def kill_during_edits(killer: Killer, store: Path, seed: int, kill_at: int, **log: Path) -> Trial:
+    """Edit `store` in a child killed before its `kill_at`-th operation under the store's folder
+    (`undo_log=` keeps the power-cut log); what it acknowledged before it died."""
+    run = killer.run(EDIT, store, seed, EDITS, folder=store.parent, kill_at=kill_at, **log)
+    acknowledged = [(kind, ident) for kind, ident in every(run.lines)]
+    return Trial(acknowledged, run.ended == "done")
+
+
+def operations_of_edits(killer: Killer, store: Path, edits: int) -> int:
+    """How many operations `edits` routine edits make on a copy of `store` (a dry run)."""
+    copy = copy_store(store, store.parent.parent / "dry-run" / store.name)
+    operations = killer.count(EDIT, copy, 0, edits, folder=copy.parent)
+    shutil.rmtree(copy.parent)
+    return operations
 
 
 def check_after_kill(store: Path, trial: Trial) -> Counter[str]:

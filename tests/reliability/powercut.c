@@ -1,9 +1,16 @@
-/* T04 test tool: an LD_PRELOAD shim that keeps, for every write to a file under POWERCUT_DIR,
- * the bytes it overwrites in an undo log (POWERCUT_LOG), and marks a file durable at fsync.
- * After the process is killed, undoing what follows each file's last fsync gives the disk as a
- * power cut would leave it: every write not yet fsynced is lost. With POWERCUT_KILL_AT=k the
- * process kills itself just before its k-th write under the folder (T02's deterministic kills).
- * Test-only; never shipped. */
+/* Test tool for the kill and power-loss tests (T01-T04, T07, T25, T26); never shipped.
+ *
+ * Preloaded (LD_PRELOAD) into a helper process, it watches one folder. Every file operation under
+ * it is counted: write, pwrite, ftruncate, fsync, fdatasync, rename and unlink. When armed with
+ * k > 0 the process kills itself with SIGKILL just before its k-th operation, so a test decides
+ * exactly where the kill lands instead of hoping a sleep lands it there.
+ *
+ * With a log, it also keeps the bytes each write overwrites ("U" records) and marks a file durable
+ * at each fsync ("S" records). Undoing what follows each file's last fsync gives the disk as a
+ * power cut would leave it (T04).
+ *
+ * A forked child arms itself through powercut_arm(); the environment (POWERCUT_DIR,
+ * POWERCUT_KILL_AT, POWERCUT_LOG) arms a process started with the shim. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -20,9 +27,24 @@ static ssize_t (*real_pwrite64)(int, const void *, size_t, off_t);
 static int (*real_fsync)(int);
 static int (*real_fdatasync)(int);
 static int (*real_ftruncate64)(int, off_t);
+static int (*real_rename)(const char *, const char *);
+static int (*real_unlink)(const char *);
 static int log_fd = -1;
-static const char *watched;
-static long kill_at, writes;
+static char watched[PATH_MAX];
+static long kill_at, operations;
+
+static void open_log(const char *log) {
+    if (log_fd >= 0) close(log_fd);
+    log_fd = log && *log ? open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600) : -1;
+}
+
+static void watch(const char *dir) {
+    watched[0] = 0;
+    if (!dir) return;
+    strncpy(watched, dir, PATH_MAX - 1);
+    size_t n = strlen(watched);
+    while (n > 1 && watched[n - 1] == '/') watched[--n] = 0; /* "a/b/" and "a/b" alike */
+}
 
 static void setup(void) {
     if (real_write) return;
@@ -31,11 +53,30 @@ static void setup(void) {
     real_fsync = dlsym(RTLD_NEXT, "fsync");
     real_fdatasync = dlsym(RTLD_NEXT, "fdatasync");
     real_ftruncate64 = dlsym(RTLD_NEXT, "ftruncate64");
-    watched = getenv("POWERCUT_DIR");
+    real_rename = dlsym(RTLD_NEXT, "rename");
+    real_unlink = dlsym(RTLD_NEXT, "unlink");
+    watch(getenv("POWERCUT_DIR"));
     const char *at = getenv("POWERCUT_KILL_AT");
     kill_at = at ? atol(at) : 0;
-    const char *log = getenv("POWERCUT_LOG");
-    if (log) log_fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0600);
+    open_log(getenv("POWERCUT_LOG"));
+}
+
+/* Watch `dir` from now on, kill before the k-th operation (0: never), log to `log` (NULL: no
+ * log), and count from zero. Called by a forked child before it starts its operation. */
+void powercut_arm(const char *dir, long k, const char *log) {
+    setup();
+    watch(dir);
+    kill_at = k;
+    operations = 0;
+    open_log(log);
+}
+
+/* How many operations under the folder this process made since it was armed. */
+long powercut_operations(void) { return operations; }
+
+static int is_watched(const char *path) {
+    size_t n = strlen(watched);
+    return n && strncmp(path, watched, n) == 0 && (path[n] == 0 || path[n] == '/');
 }
 
 static int path_of(int fd, char *out) {
@@ -44,14 +85,19 @@ static int path_of(int fd, char *out) {
     ssize_t n = readlink(link, out, PATH_MAX - 1);
     if (n <= 0) return 0;
     out[n] = 0;
-    return watched && strncmp(out, watched, strlen(watched)) == 0;
+    return is_watched(out);
+}
+
+/* One more operation under the folder: the k-th never happens. */
+static void operation(void) {
+    if (++operations == kill_at) kill(getpid(), SIGKILL);
 }
 
 /* One record: "U <path>\t<offset> <length> <old size>\n" then the old bytes; "S <path>\n". */
 static void keep_old(int fd, off_t offset, size_t length) {
     char path[PATH_MAX];
-    if (!path_of(fd, path)) return;
-    if (kill_at && ++writes == kill_at) kill(getpid(), SIGKILL); /* the k-th write never lands */
+    if (fd == log_fd || !path_of(fd, path)) return;
+    operation();
     if (log_fd < 0) return;
     struct stat st;
     if (fstat(fd, &st) != 0) return;
@@ -68,9 +114,14 @@ static void keep_old(int fd, off_t offset, size_t length) {
     free(buffer);
 }
 
+static void before_sync(int fd) {
+    char path[PATH_MAX];
+    if (fd != log_fd && path_of(fd, path)) operation();
+}
+
 static void durable(int fd) {
     char path[PATH_MAX];
-    if (log_fd < 0 || !path_of(fd, path)) return;
+    if (log_fd < 0 || fd == log_fd || !path_of(fd, path)) return;
     char head[PATH_MAX + 8];
     int n = snprintf(head, sizeof head, "S %s\n", path);
     real_write(log_fd, head, n);
@@ -78,7 +129,7 @@ static void durable(int fd) {
 
 ssize_t write(int fd, const void *data, size_t length) {
     setup();
-    if (fd != log_fd) keep_old(fd, lseek(fd, 0, SEEK_CUR), length);
+    keep_old(fd, lseek(fd, 0, SEEK_CUR), length);
     return real_write(fd, data, length);
 }
 
@@ -101,6 +152,30 @@ int ftruncate64(int fd, off_t size) {
 
 int ftruncate(int fd, off_t size) { return ftruncate64(fd, size); }
 
-int fsync(int fd) { setup(); int r = real_fsync(fd); if (r == 0) durable(fd); return r; }
+int fsync(int fd) {
+    setup();
+    before_sync(fd);
+    int r = real_fsync(fd);
+    if (r == 0) durable(fd);
+    return r;
+}
 
-int fdatasync(int fd) { setup(); int r = real_fdatasync(fd); if (r == 0) durable(fd); return r; }
+int fdatasync(int fd) {
+    setup();
+    before_sync(fd);
+    int r = real_fdatasync(fd);
+    if (r == 0) durable(fd);
+    return r;
+}
+
+int rename(const char *from, const char *to) {
+    setup();
+    if (is_watched(from) || is_watched(to)) operation();
+    return real_rename(from, to);
+}
+
+int unlink(const char *path) {
+    setup();
+    if (is_watched(path)) operation();
+    return real_unlink(path);
+}

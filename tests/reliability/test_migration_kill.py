@@ -1,14 +1,13 @@
-"""T07 (a): a schema migration killed with SIGKILL at 50 moments leaves the old schema with the
-old data or the new schema with the new data — never a half-migrated store — and the next open
-finishes the migration (Alembic runs every step in one transaction).
+"""T07 (a): a schema migration killed with SIGKILL leaves the old schema with the old data or the
+new schema with the new data — never a half-migrated store — and the next open finishes the
+migration (Alembic runs every step in one transaction).
+
+50 kills, each just before a file operation the test chose: half spread over the operations up
+to the migration's commit, half over those after it (the rest of the unlock). Both must occur.
 """
 
 from __future__ import annotations
 
-import os
-import random
-import signal
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -19,12 +18,12 @@ from caseterm.clock import FrozenClock
 from caseterm.services.demo import generate_persons
 from caseterm.services.policy import TEST_POLICY
 from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
 from caseterm.services.verify import verify_store
-from tests.conftest import ADMIN, ADMIN_PASSPHRASE
+from tests.reliability.kill import Killer, print_outcomes, spread_around, trials
 from tests.sync.world import World, copy_store
 
-KILLS = int(os.environ.get("CASETERM_MIGRATION_KILLS", "50"))
+KILLS = trials("CASETERM_MIGRATION_KILLS", 50)
+MIGRATE = "tests.reliability.targets:open_and_migrate"
 MOMENT = datetime.fromisoformat("2026-11-02T01:30:00+00:00")
 OLD = "0007_signing_key_change"
 
@@ -37,27 +36,10 @@ def _schema(session: CaseSession) -> list[tuple[str, str]]:
         return [(str(row[0]), str(row[1])) for row in rows]
 
 
-def _open(store: Path) -> CaseSession:
-    return open_session(
-        store, ADMIN, ADMIN_PASSPHRASE, policy=TEST_POLICY, clock=FrozenClock(MOMENT)
-    )
-
-
-def _migrate_and_kill(store: Path, delay: float) -> None:
-    """Fork a child that opens (and so migrates) the store; kill it after `delay` seconds."""
-    pid = os.fork()
-    if pid == 0:
-        try:
-            _open(store).close()
-        finally:
-            os._exit(0)
-    time.sleep(delay)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-
-
 @pytest.mark.slow
-def test_t07_a_migration_killed_at_any_moment_is_whole_or_not_at_all(tmp_path: Path) -> None:
+def test_t07_a_migration_killed_at_any_moment_is_whole_or_not_at_all(
+    tmp_path: Path, killer: Killer
+) -> None:
     from alembic import command
 
     from caseterm.store.migrate import alembic_config
@@ -68,17 +50,24 @@ def test_t07_a_migration_killed_at_any_moment_is_whole_or_not_at_all(tmp_path: P
         generate_persons(session, 60, seed=7)
         with session.store._engine.begin() as connection:
             command.downgrade(alembic_config(connection), OLD)
-    reference = copy_store(old, tmp_path / "reference" / "caseterm.db")
-    started = time.monotonic()
-    with world.open(reference) as session:  # migrates without a kill
-        seconds = time.monotonic() - started
+    dry = copy_store(old, tmp_path / "dry" / "caseterm.db")
+    run = killer.run(MIGRATE, dry, folder=dry.parent)
+    assert run.ended == "done", run
+    [migrated] = [int(line.split()[1]) for line in run.lines if line.startswith("migrated ")]
+    with world.open(dry) as session:  # migrated without a kill
         expected = _schema(session)
-    rng = random.Random(7)
-    for kill in range(KILLS):
-        store = copy_store(old, tmp_path / f"k{kill}" / "caseterm.db")
-        _migrate_and_kill(store, rng.uniform(0.0, seconds * 1.2))
+    before, after = "killed before the migration committed", "killed after"
+    outcomes = {before: 0, after: 0}
+    for kill_at in spread_around(run.operations, migrated, KILLS):
+        store = copy_store(old, tmp_path / f"k{kill_at}" / "caseterm.db")
+        assert killer.run(MIGRATE, store, folder=store.parent, kill_at=kill_at).ended == "killed"
         with world.open(store) as session:
-            assert session.store.integrity_problems() == [], kill
-            assert _schema(session) == expected, kill
+            assert session.store.integrity_problems() == [], kill_at
+            assert _schema(session) == expected, kill_at
             report = verify_store(session)
-        assert report.ok and report.projections_checked == 60, kill
+        assert report.ok and report.projections_checked == 60, kill_at
+        outcomes[
+            "killed after" if kill_at > migrated else "killed before the migration committed"
+        ] += 1
+    print_outcomes(f"T07 of {run.operations} operations", outcomes)
+    assert all(outcomes.values()), outcomes

@@ -1,43 +1,29 @@
-"""T25: a passphrase change killed with SIGKILL at random moments always leaves a store that
-opens with the old or the new passphrase, never neither (50 kills in CI, 10 per test)."""
+"""T25: a passphrase change killed with SIGKILL always leaves a store that opens with the old or
+the new passphrase, never neither and never both, and whose database was never re-encrypted.
+
+Each kill lands just before a file operation the test chose, spread over every operation an
+uninterrupted change makes under the store's folder (the unlock, the audit entry's commit and
+the key file's write, fsync and rename): 50 in CI (5 batches of 10). Both outcomes must occur:
+kills that leave the old passphrase and kills that leave the new one.
+"""
 
 from __future__ import annotations
 
-import os
-import random
-import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.errors import AuthError
-from caseterm.services.paths import StoreFiles
 from caseterm.services.unlock import open_session
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
+from tests.reliability.kill import Killer, print_outcomes, spread, trials
+from tests.sync.world import copy_store
 
 NEW_PASSPHRASE = "doi mat khau giua chung thi sao"
-CHILD = """
-import sys
-from pathlib import Path
-from caseterm.crypto.kdf import KdfParams, KdfPolicy
-from caseterm.services.accounts import change_own_passphrase
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.unlock import open_session
-
-session = open_session(Path(sys.argv[1]), sys.argv[2], sys.argv[3], policy=TEST_POLICY)
-# A slow new slot (64 MiB, 3 passes) gives the kill a wide window inside the change.
-session.policy = KdfPolicy(floor=TEST_POLICY.floor, start=KdfParams(64 * 1024, 3, 1, b""),
-                           calibrate=False)
-print("ready", flush=True)
-change_own_passphrase(session, sys.argv[4])
-print("done", flush=True)
-session.close()
-"""
+CHANGE = "tests.reliability.targets:change_passphrase"
+KILLS = trials("CASETERM_KILL_TRIALS", 10)
+BATCHES = 5
 
 
 def _opens_with(store: Path, passphrase: str, policy: KdfPolicy) -> bool:
@@ -53,36 +39,23 @@ def _opens_with(store: Path, passphrase: str, policy: KdfPolicy) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("batch", range(5))
-def test_kill_during_passphrase_change(
-    new_store: Path, policy: KdfPolicy, tmp_path: Path, batch: int
+@pytest.mark.parametrize("batch", range(BATCHES))
+def test_t25_a_kill_during_a_passphrase_change_leaves_the_old_or_the_new(
+    new_store: Path, policy: KdfPolicy, killer: Killer, tmp_path: Path, batch: int
 ) -> None:
-    rng = random.Random(batch)
-    files = StoreFiles(new_store)
+    dry = copy_store(new_store, tmp_path / "dry" / new_store.name)
+    operations = killer.count(CHANGE, dry, NEW_PASSPHRASE, folder=dry.parent)
+    total = KILLS if KILLS == "all" else int(KILLS) * BATCHES
     outcomes = {"old": 0, "new": 0}
-    for trial in range(10):
-        folder = tmp_path / f"trial-{trial}"
-        folder.mkdir()
-        store = folder / new_store.name
-        shutil.copyfile(new_store, store)
-        shutil.copyfile(files.keyfile, StoreFiles(store).keyfile)
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(store), ADMIN, ADMIN_PASSPHRASE, NEW_PASSPHRASE],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.35))
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
+    for kill_at in spread(operations, total)[batch::BATCHES]:
+        store = copy_store(new_store, tmp_path / f"k{kill_at}" / new_store.name)
+        run = killer.run(CHANGE, store, NEW_PASSPHRASE, folder=store.parent, kill_at=kill_at)
+        assert run.ended == "killed", kill_at
         # Never re-encrypted: the store's salt (its key id) and header page are as they were.
         assert store.read_bytes()[:4096] == new_store.read_bytes()[:4096]
-        old, new = (
-            _opens_with(store, ADMIN_PASSPHRASE, policy),
-            _opens_with(store, NEW_PASSPHRASE, policy),
-        )
-        assert old != new, f"trial {trial}: old={old} new={new}"
+        old = _opens_with(store, ADMIN_PASSPHRASE, policy)
+        new = _opens_with(store, NEW_PASSPHRASE, policy)
+        assert old != new, f"kill before operation {kill_at}: old={old} new={new}"
         outcomes["old" if old else "new"] += 1
-    assert sum(outcomes.values()) == 10
+    print_outcomes(f"T25 batch {batch} of {operations} operations", outcomes)
+    assert all(outcomes.values()), outcomes

@@ -1,7 +1,8 @@
 """T04: power loss. A child making routine edits runs with an LD_PRELOAD shim
 (`powercut.c`) that logs, for every write under the store's folder, the bytes it overwrites,
-and marks a file durable at each successful fsync. The child is killed at a random moment and
-every write not yet fsynced is undone — the disk as a power cut would leave it. The store must
+and marks a file durable at each successful fsync. The child is killed just before a file
+operation the test chose (spread over a dry run of 8 edits, unlock included) and every write
+not yet fsynced is undone — the disk as a power cut would leave it. The store must
 then open clean (integrity and cipher integrity), keep every acknowledged commit (WAL with
 `synchronous=FULL`), and pair every change with its audit entry.
 
@@ -13,10 +14,6 @@ from __future__ import annotations
 
 import os
 import random
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -26,17 +23,12 @@ from caseterm.domain.codes import Role
 from caseterm.services.policy import TEST_POLICY
 from caseterm.services.setup import InitRequest, init_store
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
-from tests.reliability.conftest import REPOSITORY
-from tests.reliability.edits import Trial, check_after_kill
+from tests.reliability.edits import check_after_kill, kill_during_edits, operations_of_edits
+from tests.reliability.kill import Killer, print_outcomes, spread
 
 CUTS = int(os.environ.get("CASETERM_POWER_CUTS", "20"))
 """Cuts per batch: 40 in CI, in two batches run in parallel."""
-CHILD = """
-import sys
-from pathlib import Path
-from tests.reliability.edits import _child
-_child(Path(sys.argv[1]), 1, int(sys.argv[2]), 400)
-"""
+DRY_EDITS = 8
 
 
 def undo_unsynced(log: Path) -> int:
@@ -70,38 +62,10 @@ def undo_unsynced(log: Path) -> int:
     return undone
 
 
-def _power_cut(store: Path, shim: Path, rng: random.Random) -> tuple[Trial, int]:
-    log = store.parent.parent / f"undo-{rng.randrange(10**9)}.log"
-    env = {
-        **os.environ,
-        "LD_PRELOAD": str(shim),
-        "POWERCUT_DIR": str(store.parent) + "/",
-        "POWERCUT_LOG": str(log),
-        "PYTHONPATH": str(REPOSITORY),
-    }
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(store), str(rng.randrange(2**32))],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
-    assert child.stdout is not None
-    assert child.stdout.readline() == b"ready\n"
-    time.sleep(rng.uniform(0.001, 0.3))
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
-    lines = child.stdout.read().decode().splitlines()
-    acknowledged = [tuple(line.split(" ", 1)) for line in lines if line != "finished"]
-    trial = Trial([(kind, ident) for kind, ident in acknowledged], lines[-1:] == ["finished"])
-    undone = undo_unsynced(log) if log.exists() else 0
-    log.unlink(missing_ok=True)
-    return trial, undone
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("batch", range(2))
 def test_t04_a_power_cut_loses_no_acknowledged_commit_and_corrupts_nothing(
-    tmp_path: Path, shim: Path, batch: int
+    tmp_path: Path, killer: Killer, batch: int
 ) -> None:
     store = tmp_path / "store" / "caseterm.db"
     store.parent.mkdir()
@@ -110,14 +74,20 @@ def test_t04_a_power_cut_loses_no_acknowledged_commit_and_corrupts_nothing(
     )
     init_store(request, policy=TEST_POLICY, clock=FrozenClock())
     rng = random.Random(400 + batch)
-    undone_total = acknowledged = 0
-    for _ in range(CUTS):
-        trial, undone = _power_cut(store, shim, rng)
-        undone_total += undone
-        acknowledged += len(trial.acknowledged)
+    points = spread(operations_of_edits(killer, store, DRY_EDITS), CUTS)
+    rng.shuffle(points)
+    outcomes = {"cuts that threw writes away": 0, "cuts after an acknowledged commit": 0}
+    for cut_at in points:
+        log = tmp_path / f"undo-{cut_at}.log"
+        trial = kill_during_edits(killer, store, rng.randrange(2**32), cut_at, undo_log=log)
+        assert not trial.finished, f"the cut before operation {cut_at} never landed"
+        undone = undo_unsynced(log) if log.exists() else 0
+        log.unlink(missing_ok=True)
+        outcomes["cuts that threw writes away"] += undone > 0
+        outcomes["cuts after an acknowledged commit"] += bool(trial.acknowledged)
         check_after_kill(store, trial)
-    assert acknowledged > 0
-    assert undone_total > 0  # the cuts did throw away writes not yet on the disk
+    print_outcomes("T04", outcomes)
+    assert all(outcomes.values()), outcomes
 
 
 def test_t04_the_undo_keeps_what_was_fsynced_and_drops_what_was_not(tmp_path: Path) -> None:

@@ -1,17 +1,17 @@
-"""T26: SIGKILL during a data-key rotation, at random moments and just before and after the swap.
+"""T26: SIGKILL during a data-key rotation, at chosen moments and just before and after the swap.
 
 Afterwards the store opens (the interrupted rotation is settled forward or back at that open),
 under exactly one key: the key file has no pending version, no grants of any other version, and
 no temporary copy is left. Integrity is clean, the audit chain verifies, and nothing is lost.
-50 random kills in CI (5 batches of 10, in parallel); CASETERM_KILL_TRIALS raises the count.
+50 kills in CI (5 batches of 10, in parallel), each just before a file operation spread over
+the operations an uninterrupted rotation makes under the store's folder, half up to the swap
+(its commit point) and half after it; both outcomes (rolled back, rolled forward) must occur.
+CASETERM_KILL_TRIALS sets the kills per batch (`all`: every operation).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import random
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,44 +24,27 @@ from caseterm.services.policy import TEST_POLICY
 from caseterm.services.rotation import rotate_data_key, rotation_temporary
 from caseterm.services.unlock import open_session
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
-from tests.reliability.kill import run_child
+from tests.reliability.kill import Killer, print_outcomes, spread_around, trials
 from tests.sync.world import copy_store
 
-TRIALS = int(os.environ.get("CASETERM_KILL_TRIALS", "10"))
+KILLS = trials("CASETERM_KILL_TRIALS", 10)
+BATCHES = 5
 PERSONS = 400
-CHILD = """
-import os, signal, sys
-from pathlib import Path
-from caseterm.services import rotation
-from caseterm.services.policy import TEST_POLICY
-
-store, passphrase, crash = sys.argv[1], sys.argv[2], sys.argv[3]
-if crash != "none":
-    swap = rotation._swap
-
-    def crashing(files):
-        if crash == "before":
-            os.kill(os.getpid(), signal.SIGKILL)
-        swap(files)
-        os.kill(os.getpid(), signal.SIGKILL)
-
-    rotation._swap = crashing
-print("ready", flush=True)
-rotation.rotate_data_key(Path(store), "quantri", passphrase, policy=TEST_POLICY)
-print("done", flush=True)
-"""
+ROTATE = "tests.reliability.targets:rotate"
 
 
 @dataclass(frozen=True)
 class Pristine:
-    """A store of 400 persons and how long one rotation of it takes here."""
+    """A store of 400 persons and how many file operations one rotation of it makes."""
 
     store: Path
-    seconds: float
+    operations: int
+    swapped: int
+    """The operation that swapped the re-encrypted copy in (the commit point)."""
 
 
 @pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Pristine:
+def pristine(tmp_path_factory: pytest.TempPathFactory, killer: Killer) -> Pristine:
     from caseterm.domain.codes import Role
     from caseterm.services.setup import InitRequest, init_store
 
@@ -81,13 +64,10 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Pristine:
     finally:
         session.close()
     probe = copy_store(store, root / "probe" / "caseterm.db")
-    started = time.monotonic()
-    rotate_data_key(probe, ADMIN, ADMIN_PASSPHRASE, policy=TEST_POLICY)
-    return Pristine(store, time.monotonic() - started)
-
-
-def _run(store: Path, crash: str, delay: float | None) -> None:
-    run_child(CHILD, [str(store), ADMIN_PASSPHRASE, crash], delay)
+    dry = killer.run(ROTATE, probe, folder=probe.parent)
+    assert dry.ended == "done", dry
+    [swapped] = [int(line.split()[1]) for line in dry.lines if line.startswith("swapped ")]
+    return Pristine(store, dry.operations, swapped)
 
 
 def _check(store: Path) -> int:
@@ -112,24 +92,31 @@ def _check(store: Path) -> int:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("batch", range(5))
+@pytest.mark.parametrize("batch", range(BATCHES))
 def test_t26_a_kill_at_any_moment_leaves_one_key_and_everything(
-    pristine: Pristine, tmp_path: Path, batch: int
+    pristine: Pristine, killer: Killer, tmp_path: Path, batch: int
 ) -> None:
-    rng = random.Random(300 + batch)
-    for trial in range(TRIALS):
-        store = copy_store(pristine.store, tmp_path / f"trial-{trial}" / "caseterm.db")
-        _run(store, "none", rng.uniform(0.0, pristine.seconds * 1.3))
-        assert _check(store) in (1, 2), f"trial {trial}"
+    total = KILLS if KILLS == "all" else int(KILLS) * BATCHES
+    outcomes = {"old key (rolled back)": 0, "new key (rolled forward)": 0}
+    points = spread_around(pristine.operations, pristine.swapped, total)
+    for kill_at in points[batch::BATCHES]:
+        store = copy_store(pristine.store, tmp_path / f"k{kill_at}" / "caseterm.db")
+        run = killer.run(ROTATE, store, folder=store.parent, kill_at=kill_at)
+        assert run.ended == "killed", kill_at
+        version = _check(store)
+        assert version in (1, 2), kill_at
+        outcomes["old key (rolled back)" if version == 1 else "new key (rolled forward)"] += 1
+    print_outcomes(f"T26 batch {batch} of {pristine.operations} operations", outcomes)
+    assert all(outcomes.values()), outcomes
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("crash", "version"), [("before", 1), ("after", 2)])
 def test_t26_a_crash_just_before_the_swap_rolls_back_and_just_after_rolls_forward(
-    pristine: Pristine, tmp_path: Path, crash: str, version: int
+    pristine: Pristine, killer: Killer, tmp_path: Path, crash: str, version: int
 ) -> None:
     store = copy_store(pristine.store, tmp_path / "caseterm.db")
-    _run(store, crash, None)
+    assert killer.run(ROTATE, store, crash, folder=store.parent).ended == "killed"
     pending = json.loads(StoreFiles(store).keyfile.read_text())["data_key"]["pending"]
     assert pending == 2  # the crash left the rotation half-done
     assert _check(store) == version
