@@ -3,7 +3,8 @@ its memory holds the canaries on screen and the typed passphrase (the control th
 works); after the lock the process — replaced by `exec` — holds none of them.
 
 Reading another process's memory needs ptrace rights over it; the program makes itself
-non-dumpable (T32), so only root may. CI runs as root; elsewhere the test says why it cannot.
+non-dumpable (T32), so only root may. CI runs as root, and there the test never skips;
+elsewhere it says why it cannot run.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import re
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from caseterm.services.persons import add_person
 from caseterm.services.session import CaseSession
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.leakage.canaries import canary_record
+from tests.requirements import cannot_run
 
 PEOPLE = 3
 
@@ -48,34 +49,47 @@ def _memory_hits(pid: int, needles: list[bytes]) -> dict[bytes, int]:
     return hits
 
 
-def _drain(master: int, seen: list[bytes]) -> None:
-    """Read the terminal's output so that the program never blocks writing to it."""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            return
-        if not chunk:
-            return
-        seen.append(chunk)
+class Terminal:
+    """What the program wrote to its terminal, read on a thread so it never blocks writing."""
 
+    def __init__(self, master: int) -> None:
+        self.master = master
+        self._seen = b""
+        self._changed = threading.Condition()
+        threading.Thread(target=self._drain, daemon=True).start()
 
-def _wait_for(seen: list[bytes], text: str, seconds: float = 20.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if text.encode() in b"".join(seen):
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} never appeared on the terminal")
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                chunk = b""
+            with self._changed:
+                self._seen += chunk
+                self._changed.notify_all()
+            if not chunk:
+                return
+
+    def wait_for(self, text: str, seconds: float = 60.0) -> None:
+        """Return once `text` was written since the last `clear`; fail after `seconds`."""
+        with self._changed:
+            found = self._changed.wait_for(lambda: text.encode() in self._seen, seconds)
+        assert found, f"{text!r} never appeared on the terminal"
+
+    def clear(self) -> None:
+        """Forget what was written so far."""
+        with self._changed:
+            self._seen = b""
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc is Linux's")
 def test_t27_after_the_lock_no_canary_or_passphrase_is_left_in_memory(
     session: CaseSession, clock: FrozenClock
 ) -> None:
+    if not sys.platform.startswith("linux"):
+        cannot_run("reading another process's memory through /proc is Linux's")
     if os.geteuid() != 0:
-        pytest.skip("reading a non-dumpable process's memory needs root (CI runs as root)")
+        cannot_run("reading a non-dumpable process's memory needs root (CI runs as root)")
     names = []
     for index in range(PEOPLE):
         record = canary_record(index)
@@ -93,23 +107,22 @@ def test_t27_after_the_lock_no_canary_or_passphrase_is_left_in_memory(
         stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
     )  # fmt: skip
     os.close(slave)
-    seen: list[bytes] = []
-    threading.Thread(target=_drain, args=(master, seen), daemon=True).start()
+    terminal = Terminal(master)
     try:
-        _wait_for(seen, "Passphrase")
+        terminal.wait_for("Passphrase")
         os.write(master, ADMIN_PASSPHRASE.encode() + b"\r")
-        _wait_for(seen, "Today")
-        time.sleep(1.0)
+        terminal.wait_for("Today")
+        for name in names:  # the canaries are on screen, so in the program's memory
+            terminal.wait_for(name.decode())
         needles = [*names, ADMIN_PASSPHRASE.encode()]
         try:
             unlocked = _memory_hits(child.pid, needles)
         except PermissionError:
-            pytest.skip("this machine forbids reading another process's memory, even as root")
+            cannot_run("this machine forbids reading another process's memory, even as root")
         assert all(unlocked[name] > 0 for name in names), unlocked  # the control
-        seen.clear()
+        terminal.clear()
         os.write(master, b"\x0c")  # ctrl+l: lock
-        _wait_for(seen, "Passphrase")
-        time.sleep(1.0)
+        terminal.wait_for("Passphrase")  # drawn by the new process, which replaced the old
         assert _memory_hits(child.pid, needles) == dict.fromkeys(needles, 0)
     finally:
         child.kill()

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from caseterm.services.session import CaseSession
+from tests.requirements import cannot_run
 
 PROBE = """
 import atexit, resource, sys
@@ -23,9 +24,10 @@ main()
 """
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
 @pytest.mark.parametrize("module", ["officer", "admin"])
 def test_t32_the_programs_start_without_core_dumps_and_not_dumpable(module: str) -> None:
+    if not sys.platform.startswith("linux"):
+        cannot_run("prctl(PR_SET_DUMPABLE) is Linux's")
     result = subprocess.run(
         [sys.executable, "-c", PROBE.replace("{module}", module)],
         capture_output=True,
