@@ -212,7 +212,7 @@ def test_D18_review_for_exemption_after_a_clean_year() -> None:
     life = Life()
     start = _fitted_home(life)
     life.rec("emon.fitted", "10/07/2026 09:00", device_no="GS-1", position="ANKLE")
-    assert start
+    assert start == "09/07/2026 12:00"  # the year runs from the fitting, not the rehab's start
     assert life.due("05/07/2027 09:00", "D18") == ["11/07/2027 00:00"]
     life.rec("review.completed", "06/07/2027 09:00", scope="EMON_EXEMPTION")
     assert life.due("06/07/2027 10:00", "D18") == []
