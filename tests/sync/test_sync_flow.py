@@ -307,6 +307,11 @@ def test_t34_no_canary_in_the_bundle_its_name_or_the_acknowledgement(world: Worl
     assert result.ack_path is not None
     files = list((world.root / "outbox-26734").iterdir())
     assert len(files) == 2
+    with world.open(world.district) as session, session.transaction(durable=False) as tx:
+        arrived = [tx.persons.get(pid) for pid in tx.persons.all_ids()]
+    # The control: the canary did travel in the bundle, so its absence below means encryption.
+    held = {(p.record.full_name, p.record.id_number) for p in arrived if p is not None}
+    assert (canary, "079123456789") in held, held
     for file in files:
         content = file.read_bytes()
         for needle in (canary, "Zyxwvu", "079123456789"):
