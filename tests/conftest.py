@@ -52,14 +52,19 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
 
 
 @pytest.fixture(autouse=True)
-def _english_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Messages in English unless a test asks for Vietnamese; no real user folders touched."""
+def _english_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Messages in English unless a test asks for Vietnamese; no real user folders touched;
+    after the test, the environment as it was before, whatever the code under test set in it."""
+    saved = dict(os.environ)
     monkeypatch.delenv("CASETERM_LANG", raising=False)
     monkeypatch.delenv("CASETERM_STORE", raising=False)
     monkeypatch.delenv("CASETERM_USER", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     set_language("en")
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from caseterm.tui.screens.today import TodayScreen
 from caseterm.tui.screens.unlock import UnlockScreen
 from tests.conftest import ADMIN_PASSPHRASE
 from tests.leakage.canaries import CANARIES, canary_record, hits_in
+from tests.tui.officer import settle, until
 
 PEOPLE = 4
 
@@ -56,12 +57,6 @@ def _sensitive_hits(text: str) -> list[str]:
     return [c for c in hits_in(text.encode()) if c in {_sensitive(i) for i in range(PEOPLE)}]
 
 
-async def _settle(app: CasetermApp, pilot: object) -> None:
-    for _ in range(2):
-        await app.workers.wait_for_complete()
-        await pilot.pause()  # type: ignore[attr-defined]
-
-
 async def test_t29_t31_lists_mask_sensitive_fields_and_the_title_and_lock_carry_nothing(
     session: CaseSession, policy: KdfPolicy, clock: FrozenClock
 ) -> None:
@@ -73,7 +68,7 @@ async def test_t29_t31_lists_mask_sensitive_fields_and_the_title_and_lock_carry_
         assert isinstance(app.screen, UnlockScreen)
         app.screen.query_one("#passphrase", Input).value = ADMIN_PASSPHRASE
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, TodayScreen)
         today = _screen_text(app)
         assert _name(0) in today  # the work list names people…
@@ -81,19 +76,22 @@ async def test_t29_t31_lists_mask_sensitive_fields_and_the_title_and_lock_carry_
         assert "Dương tính" not in today and "POSITIVE" not in today
 
         await pilot.press("f3")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, RegistersScreen)
         registers = _screen_text(app)
         assert _name(1) in registers and _sensitive_hits(registers) == []
         await pilot.press(*_name(2).lower())
-        await pilot.pause(0.3)
-        await _settle(app, pilot)
+        searching = app.screen
+        assert isinstance(searching, RegistersScreen)
+        wanted = [f"Nguyễn Văn {_name(2)}"]
+        await until(pilot, lambda: [p.full_name for p in searching.shown] == wanted, "the match")
+        await settle(app, pilot)
         assert [p.full_name for p in app.screen.shown] == [f"Nguyễn Văn {_name(2)}"]
         found = _screen_text(app)
         assert _name(2) in found and _sensitive_hits(found) == []
 
         await pilot.press("down", "enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, PersonScreen)
         shown = " ".join(str(widget.render()) for widget in app.screen.query(Static))
         assert _sensitive(2) in shown  # shown in the file (scrolled to), where it belongs
@@ -121,7 +119,7 @@ async def test_t29_t31_lists_mask_sensitive_fields_and_the_title_and_lock_carry_
         assert not app.ALLOW_SELECT  # …and no mouse selection of the screen at all
 
         await app.run_action("lock")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert app.clipboard == ""  # the in-app copy went with the keys
         assert isinstance(app.screen, UnlockScreen)
         assert hits_in(_screen_text(app).encode()) == []  # the lock screen shows no record

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
@@ -53,6 +54,22 @@ async def settle(app: CasetermApp, pilot: Any) -> None:
     """Let workers finish and the screen repaint."""
     for _ in range(2):
         await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def until(
+    pilot: Any, condition: Callable[[], bool], what: str, *, seconds: float = 60
+) -> None:
+    """Let the app run (messages, timers, workers) until `condition()` holds on its own state.
+
+    For what the app does after a timer (search as you type, the command palette) or while a
+    worker waits for an answer (a confirmation dialog), where `settle` would wait for a worker
+    that is waiting for us. The bound only turns a hang into a failure naming `what`; a slow
+    machine just takes more turns.
+    """
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"{what}: not after {seconds} s"
         await pilot.pause()
 
 
@@ -122,8 +139,8 @@ async def fill(app: CasetermApp, pilot: Any, form: EventFormScreen, /, **values:
         else:
             assert isinstance(widget, Input)
             widget.value = str(value)
-    await pilot.pause(0.3)
-    form.update_preview()
+    await pilot.pause()
+    form.update_preview()  # now, not after the form's typing delay
     await pilot.pause()
 
 

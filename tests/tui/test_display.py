@@ -12,7 +12,7 @@ from caseterm.services.session import CaseSession
 from caseterm.tui.screens.today import TodayScreen
 from tests.lifecycle import paths
 from tests.lifecycle.life import Life
-from tests.tui.officer import seeded_store, unlocked
+from tests.tui.officer import seeded_store, unlocked, until
 
 NOW = "02/11/2026 09:00"
 COLOUR = re.compile(r"fill(?:=\"|: )#([0-9a-fA-F]{6})")
@@ -85,15 +85,16 @@ async def test_the_palette_finds_vietnamese_commands_typed_without_tones(
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*["space" if c == " " else c for c in "quan ly chat"])
-        for _ in range(20):  # the palette searches in the background
-            await pilot.pause(0.05)
-            palette = app.screen
-            assert isinstance(palette, CommandPalette)
-            options = palette.query_one(OptionList)
-            hits = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-            if any("Quản lý chặt" in hit for hit in hits):
-                break
-        assert any("hôm nay: Quản lý chặt" in hit for hit in hits), hits
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        options = palette.query_one(OptionList)
+
+        def hits() -> list[str]:
+            return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+        # The palette searches in the background.
+        await until(pilot, lambda: any("Quản lý chặt" in hit for hit in hits()), "the match")
+        assert any("hôm nay: Quản lý chặt" in hit for hit in hits()), hits()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)

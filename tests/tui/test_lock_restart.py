@@ -48,7 +48,9 @@ def test_t27_the_new_process_is_the_same_program_on_the_same_store(
         raise SystemExit(0)
 
     monkeypatch.setattr(os, "execv", fake_exec)
-    monkeypatch.delenv(LOCK_REASON_ENV, raising=False)
+    # Set first, so that monkeypatch puts back what restart_locked changes: nothing leaks.
+    monkeypatch.setenv(LOCK_REASON_ENV, "")
+    monkeypatch.setenv("CASETERM_LANG", "en")
     store = tmp_path / "caseterm.db"
     with pytest.raises(SystemExit):
         restart_locked(store, ADMIN, "Locked.")

@@ -22,6 +22,7 @@ from caseterm.tui.screens.registers import RegistersScreen
 from caseterm.tui.screens.today import TodayScreen
 from caseterm.tui.screens.unlock import UnlockScreen, delay_after
 from tests.conftest import ADMIN_PASSPHRASE, person
+from tests.tui.officer import settle, until
 
 SIZE = (100, 32)
 
@@ -30,22 +31,15 @@ def _app(store: Path, policy: KdfPolicy, clock: FrozenClock) -> CasetermApp:
     return make_app(store, policy=policy, clock=clock, idle_seconds=300)
 
 
-async def _settle(app: CasetermApp, pilot: object) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-    await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
 async def _unlock(app: CasetermApp, pilot: object, passphrase: str = ADMIN_PASSPHRASE) -> None:
     """Unlock, then go from the today screen (where the day starts) to the registers."""
     assert isinstance(app.screen, UnlockScreen)
     app.screen.query_one("#passphrase", Input).value = passphrase
     await pilot.press("enter")  # type: ignore[attr-defined]
-    await _settle(app, pilot)
+    await settle(app, pilot)
     if isinstance(app.screen, TodayScreen):
         await pilot.press("f3")  # type: ignore[attr-defined]
-        await _settle(app, pilot)
+        await settle(app, pilot)
 
 
 @asynccontextmanager
@@ -86,10 +80,11 @@ async def test_officer_day_unlock_search_open_add_and_idle_lock(
 
         # search as you type: folded, any word order
         await pilot.press(*"an nguyen")
-        await pilot.pause(0.3)
-        await _settle(app, pilot)
         registers = app.screen
         assert isinstance(registers, RegistersScreen)
+        found = ["Nguyễn Văn An"]
+        await until(pilot, lambda: [p.full_name for p in registers.shown] == found, "the match")
+        await settle(app, pilot)
         assert [p.full_name for p in registers.shown] == ["Nguyễn Văn An"]
 
         # open the file from the list
@@ -112,19 +107,13 @@ async def test_officer_day_unlock_search_open_add_and_idle_lock(
         form.query_one("#birth", Input).value = "1991"
         form.query_one("#sex", Select).value = "male"
         await pilot.press("ctrl+s")
-        # The save worker now waits for the officer's answer: pause, do not wait for workers.
-        for _ in range(20):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, ConfirmDialog):
-                break
+        # The save worker now waits for the officer's answer: do not wait for workers.
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the warning")
         assert isinstance(app.screen, ConfirmDialog)
         reasons = [str(widget.render()) for widget in app.screen.query(".reason")]
         assert any("possible duplicate" in reason for reason in reasons)
         app.screen.query_one("#yes", Button).press()
-        for _ in range(20):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, PersonScreen):
-                break
+        await until(pilot, lambda: isinstance(app.screen, PersonScreen), "the new file")
         assert isinstance(app.screen, PersonScreen)
         assert app.screen.person_file is not None
         assert app.screen.person_file.person.record.full_name == "Nguyen Van An"
@@ -238,7 +227,7 @@ async def test_a_refused_save_says_why_where_it_is_seen(
         app.screen.query_one("#full_name", Input).value = "Lê Văn Sai Ngày"
         app.screen.query_one("#birth", Input).value = "31/02/1978"
         await pilot.press("ctrl+s")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, NewPersonScreen)  # nothing saved
         notices = [m for m in seen if isinstance(m, Notify)]
         assert any("not a date" in m.notification.message for m in notices)
