@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 from caseterm.errors import EXIT_REFUSED, EXIT_USAGE
-from tests.cli.test_cli_subprocess import Run, run
+from tests.cli.test_cli_subprocess import run
+from tests.programs import Programs
 
 __all__ = ["run"]
 
 
-def _person(run: Run) -> str:
+def _person(run: Programs) -> str:
     added = run(
         "caseterm",
         "person",
@@ -27,7 +28,7 @@ def _person(run: Run) -> str:
     return str(json.loads(added.stdout)["id"])
 
 
-def test_record_refused_names_the_rule_and_the_law_in_vietnamese(run: Run) -> None:
+def test_record_refused_names_the_rule_and_the_law_in_vietnamese(run: Programs) -> None:
     pid = _person(run)
     refused = run(
         "caseterm",
@@ -67,7 +68,7 @@ def test_record_refused_names_the_rule_and_the_law_in_vietnamese(run: Run) -> No
     assert "rule T05" in english.stderr and "Art 24(2) Law 120/2025/QH15" in english.stderr
 
 
-def test_record_show_due_and_void(run: Run, tmp_path: Path) -> None:
+def test_record_show_due_and_void(run: Programs, tmp_path: Path) -> None:
     pid = _person(run)
     recorded = json.loads(
         run(
@@ -110,7 +111,9 @@ def test_record_show_due_and_void(run: Run, tmp_path: Path) -> None:
     assert run("caseterm-admin", "verify").returncode == 0
 
 
-def test_bad_payloads_are_explained_and_officers_cannot_decide(run: Run, tmp_path: Path) -> None:
+def test_bad_payloads_are_explained_and_officers_cannot_decide(
+    run: Programs, tmp_path: Path
+) -> None:
     pid = _person(run)
     bad = run(
         "caseterm",

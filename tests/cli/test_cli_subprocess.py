@@ -4,21 +4,17 @@ refused 4, integrity 5, not found 6)."""
 from __future__ import annotations
 
 import json
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from caseterm.errors import EXIT_AUTH, EXIT_INTEGRITY, EXIT_NOT_FOUND, EXIT_REFUSED, EXIT_USAGE
-from tests.cli.programs import entry
 from tests.conftest import ADMIN_PASSPHRASE, OFFICER_PASSPHRASE
-
-Run = Callable[..., subprocess.CompletedProcess[str]]
+from tests.programs import Programs
 
 
 @pytest.fixture
-def run(cli_env: dict[str, str], tmp_path: Path) -> Run:
+def run(cli_env: dict[str, str], tmp_path: Path) -> Programs:
     store = tmp_path / "cli" / "s.db"
     secrets = tmp_path / "secrets"
     secrets.mkdir()
@@ -26,31 +22,8 @@ def run(cli_env: dict[str, str], tmp_path: Path) -> Run:
     (secrets / "officer").write_text(OFFICER_PASSPHRASE + "\n", "utf-8")
     (secrets / "wrong").write_text("these are not the right words\n", "utf-8")
     env = {**cli_env, "CASETERM_STORE": str(store)}
-
-    def invoke(
-        program: str,
-        *args: str,
-        secret: str | None = "admin",
-        user: str | None = "quantri",
-        expect: int = 0,
-    ) -> subprocess.CompletedProcess[str]:
-        extra: list[str] = []
-        if secret:
-            extra += ["--passphrase-file", str(secrets / secret)]
-        if user:
-            extra += ["--user", user]
-        result = subprocess.run(
-            [*entry(program), *args, *extra],
-            env=env,
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            timeout=120,
-        )
-        assert result.returncode == expect, (result.returncode, result.stdout, result.stderr)
-        assert "Traceback" not in result.stderr
-        return result
-
+    passphrase_files = {name: secrets / name for name in ("admin", "officer", "wrong")}
+    invoke = Programs(env, passphrase_files, user="quantri")
     invoke(
         "caseterm-admin",
         "init",
@@ -66,7 +39,7 @@ def run(cli_env: dict[str, str], tmp_path: Path) -> Run:
     return invoke
 
 
-def test_person_flow_with_json(run: Run) -> None:
+def test_person_flow_with_json(run: Programs) -> None:
     added = run(
         "caseterm",
         "person",
@@ -105,7 +78,7 @@ def test_person_flow_with_json(run: Run) -> None:
     assert "Thôn Đoài" in text and "Identity updated" in text
 
 
-def test_duplicates_and_warnings_exit_refused_until_confirmed(run: Run) -> None:
+def test_duplicates_and_warnings_exit_refused_until_confirmed(run: Programs) -> None:
     run("caseterm", "person", "add", "--name", "Nguyễn Văn An", "--dob", "1990", "--sex", "nam")
     again = run(
         "caseterm",
@@ -134,7 +107,7 @@ def test_duplicates_and_warnings_exit_refused_until_confirmed(run: Run) -> None:
     )
 
 
-def test_bad_values_are_usage_or_refused_errors_in_words(run: Run) -> None:
+def test_bad_values_are_usage_or_refused_errors_in_words(run: Programs) -> None:
     bad = run(
         "caseterm",
         "person",
@@ -152,7 +125,7 @@ def test_bad_values_are_usage_or_refused_errors_in_words(run: Run) -> None:
     run("caseterm", "person", "show", "01234567-0000", expect=EXIT_NOT_FOUND)
 
 
-def test_wrong_passphrase_unknown_user_and_no_user(run: Run) -> None:
+def test_wrong_passphrase_unknown_user_and_no_user(run: Programs) -> None:
     wrong = run("caseterm", "person", "find", "an", secret="wrong", expect=EXIT_AUTH)
     assert "Wrong passphrase" in wrong.stderr
     run("caseterm", "person", "find", "an", user="nobody", expect=EXIT_AUTH)
@@ -160,7 +133,7 @@ def test_wrong_passphrase_unknown_user_and_no_user(run: Run) -> None:
     run("caseterm", "person", "find", "an", secret=None, expect=EXIT_USAGE)  # no terminal to ask
 
 
-def test_users_add_list_passwd_disable(run: Run, tmp_path: Path) -> None:
+def test_users_add_list_passwd_disable(run: Programs, tmp_path: Path) -> None:
     officer_secret = str(tmp_path / "secrets" / "officer")
     run(
         "caseterm-admin",
@@ -209,7 +182,7 @@ def test_users_add_list_passwd_disable(run: Run, tmp_path: Path) -> None:
     assert "passphrase" in refused.stderr
 
 
-def test_verify_demo_data_and_tamper_exit_integrity(run: Run, tmp_path: Path) -> None:
+def test_verify_demo_data_and_tamper_exit_integrity(run: Programs, tmp_path: Path) -> None:
     run("caseterm-admin", "demo-data", "--persons", "300")
     report = json.loads(run("caseterm-admin", "verify", "--json").stdout)
     assert report["ok"] and report["audit_entries"] > 3
@@ -222,7 +195,7 @@ def test_verify_demo_data_and_tamper_exit_integrity(run: Run, tmp_path: Path) ->
     assert "Traceback" not in broken.stdout + broken.stderr
 
 
-def test_init_refuses_an_existing_store_and_weak_passphrases(run: Run, tmp_path: Path) -> None:
+def test_init_refuses_an_existing_store_and_weak_passphrases(run: Programs, tmp_path: Path) -> None:
     run(
         "caseterm-admin",
         "init",
@@ -238,31 +211,27 @@ def test_init_refuses_an_existing_store_and_weak_passphrases(run: Run, tmp_path:
     other = tmp_path / "other.db"
     weak = tmp_path / "secrets" / "weak"
     weak.write_text("passwordpassword123\n", "utf-8")
-    result = subprocess.run(
-        [
-            *entry("caseterm-admin"),
-            "init",
-            "--store",
-            str(other),
-            "--unit-code",
-            "1",
-            "--unit-name",
-            "X",
-            "--admin",
-            "ab",
-            "--passphrase-file",
-            str(weak),
-        ],
-        capture_output=True,
-        text=True,
-        env={"CASETERM_UNSAFE_TEST_KDF": "1", "CASETERM_LANG": "vi", "PATH": "/usr/bin:/bin"},
+    bare = {"CASETERM_UNSAFE_TEST_KDF": "1", "CASETERM_LANG": "vi", "PATH": "/usr/bin:/bin"}
+    result = Programs(bare, {"weak": weak})(
+        "caseterm-admin",
+        "init",
+        "--unit-code",
+        "1",
+        "--unit-name",
+        "X",
+        "--admin",
+        "ab",
+        store=other,
+        secret="weak",
+        expect=EXIT_REFUSED,
     )
-    assert result.returncode == EXIT_REFUSED
     assert "Cụm mật khẩu" in result.stderr  # the error is in Vietnamese by default
     assert not other.exists()
 
 
-def test_monthly_report_and_unit_settings_as_installed_commands(run: Run, tmp_path: Path) -> None:
+def test_monthly_report_and_unit_settings_as_installed_commands(
+    run: Programs, tmp_path: Path
+) -> None:
     shown = run("caseterm-admin", "unit", "settings", "--population", "12000").stdout
     assert "Population: 12000" in shown
     refused = run("caseterm-admin", "unit", "settings", "--start-day", "31", expect=EXIT_REFUSED)

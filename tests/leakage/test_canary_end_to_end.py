@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from caseterm.errors import EXIT_INTERNAL, EXIT_NOT_FOUND, EXIT_REFUSED
-from tests.cli.programs import entry
 from tests.conftest import ADMIN_PASSPHRASE
 from tests.leakage.canaries import CANARIES, hits_in, scan_tree
+from tests.programs import Programs
 
 PERSONS = 12
 """Twelve people, five canaries each: all sixty canaries are written."""
@@ -29,47 +29,26 @@ ALLOWED_FILES = {".db", ".db-wal", ".db-shm", ".keys", ".lock", ".ctb", ".ack", 
 ALLOWED_FILES |= {".xlsx", ".csv", ".json", ".txt"}
 
 
-class Programs:
-    """Runs caseterm and caseterm-admin in the sandbox; collects everything they print."""
-
-    def __init__(self, sandbox: Path) -> None:
-        self.sandbox = sandbox
-        self.secret = sandbox / "secret.txt"
-        self.secret.write_text(ADMIN_PASSPHRASE + "\n", "utf-8")
-        base = {k: v for k, v in os.environ.items() if not k.startswith(("CASETERM_", "XDG_"))}
-        self.env = {
-            **base,
-            "HOME": str(sandbox / "home"),
-            "TMPDIR": str(sandbox / "tmp"),
-            "XDG_DATA_HOME": str(sandbox / "xdg-data"),
-            "XDG_CONFIG_HOME": str(sandbox / "xdg-config"),
-            "XDG_CACHE_HOME": str(sandbox / "xdg-cache"),
-            "XDG_STATE_HOME": str(sandbox / "xdg-state"),
-            "CASETERM_UNSAFE_TEST_KDF": "1",
-            "CASETERM_LANG": "vi",
-            "CASETERM_USER": "quantri",
-        }
-        for name in ("home", "tmp"):
-            (sandbox / name).mkdir()
-        self.errors: list[str] = []
-
-    def __call__(
-        self, command: list[str], store: Path | None, *args: str, expect: int = 0
-    ) -> subprocess.CompletedProcess[str]:
-        on = ("--store", str(store)) if store is not None else ()
-        result = subprocess.run(
-            [*command, *args, *on, "--passphrase-file", str(self.secret)],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            timeout=120,
-            cwd=self.sandbox / "home",
-        )
-        assert result.returncode == expect, (args, result.returncode, result.stderr)
-        assert "Traceback" not in result.stderr
-        self.errors.append(result.stderr)
-        return result
+def _sandboxed(sandbox: Path) -> Programs:
+    """The programs with HOME, TMPDIR and every XDG folder inside the sandbox, in Vietnamese."""
+    secret = sandbox / "secret.txt"
+    secret.write_text(ADMIN_PASSPHRASE + "\n", "utf-8")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("CASETERM_", "XDG_"))}
+    env = {
+        **base,
+        "HOME": str(sandbox / "home"),
+        "TMPDIR": str(sandbox / "tmp"),
+        "XDG_DATA_HOME": str(sandbox / "xdg-data"),
+        "XDG_CONFIG_HOME": str(sandbox / "xdg-config"),
+        "XDG_CACHE_HOME": str(sandbox / "xdg-cache"),
+        "XDG_STATE_HOME": str(sandbox / "xdg-state"),
+        "CASETERM_UNSAFE_TEST_KDF": "1",
+        "CASETERM_LANG": "vi",
+        "CASETERM_USER": "quantri",
+    }
+    for name in ("home", "tmp"):
+        (sandbox / name).mkdir()
+    return Programs(env, {"admin": secret}, cwd=sandbox / "home")
 
 
 def _person_args(index: int) -> list[str]:
@@ -87,51 +66,72 @@ def _person_args(index: int) -> list[str]:
 def test_t29_t30_t34_no_canary_in_any_file_or_error_the_programs_wrote(tmp_path: Path) -> None:
     sandbox = tmp_path / "sandbox"
     sandbox.mkdir()
-    run = Programs(sandbox)
-    officer, admin = entry("caseterm"), entry("caseterm-admin")
+    run = _sandboxed(sandbox)
+    officer, admin = "caseterm", "caseterm-admin"
     district, commune = sandbox / "d" / "d.db", sandbox / "c" / "c.db"
     usb, exports = sandbox / "usb", sandbox / "exports"
     usb.mkdir()
     exports.mkdir()
-    made = run(admin, district, "district", "init", "--unit-code", "HUYEN-01",
-               "--unit-name", "Công an huyện", "--admin", "quantri")  # fmt: skip
+    made = run(admin, "district", "init", "--unit-code", "HUYEN-01",
+               "--unit-name", "Công an huyện", "--admin", "quantri", store=district)  # fmt: skip
     address = made.stdout.strip().splitlines()[-1]
-    run(admin, commune, "init", "--unit-code", "26734", "--unit-name", "Xã Tân An",
-        "--admin", "quantri", "--also-chief", "--district-key", address)  # fmt: skip
+    run(admin, "init", "--unit-code", "26734", "--unit-name", "Xã Tân An",
+        "--admin", "quantri", "--also-chief", "--district-key", address, store=commune)  # fmt: skip
 
     ids = [
-        json.loads(run(officer, commune, "person", "add", *_person_args(i)).stdout)["id"]
+        json.loads(run(officer, "person", "add", *_person_args(i), store=commune).stdout)["id"]
         for i in range(PERSONS)
     ]
     for index, pid in enumerate(ids):
-        run(officer, commune, "event", "record", pid, "test.performed", "-f", "ground=h",
-            "-f", "sample=URINE", "-f", "result=POSITIVE")  # fmt: skip
-        run(officer, commune, "event", "record", pid, "note.added", "-f",
-            f"text=gặp {CANARIES[index * 5 + 2]}")  # fmt: skip
-    shown = run(officer, commune, "person", "show", ids[0], "--json").stdout
+        run(officer, "event", "record", pid, "test.performed", "-f", "ground=h",
+            "-f", "sample=URINE", "-f", "result=POSITIVE", store=commune)  # fmt: skip
+        run(officer, "event", "record", pid, "note.added", "-f",
+            f"text=gặp {CANARIES[index * 5 + 2]}", store=commune)  # fmt: skip
+    shown = run(officer, "person", "show", ids[0], "--json", store=commune).stdout
     assert CANARIES[0] in shown  # the data is really there, so the scan below means something
-    run(officer, commune, "person", "find", CANARIES[5].lower())
-    run(officer, commune, "person", "update", ids[1], "--occupation", CANARIES[59], "--confirm")
-    run(officer, commune, "due")
+    run(officer, "person", "find", CANARIES[5].lower(), store=commune)
+    run(
+        officer,
+        "person",
+        "update",
+        ids[1],
+        "--occupation",
+        CANARIES[59],
+        "--confirm",
+        store=commune,
+    )
+    run(officer, "due", store=commune)
 
     # Expected errors that meet a canary: a wrong date and an unknown person, both refused.
-    run(officer, commune, "person", "update", ids[2], "--dob", CANARIES[3], expect=EXIT_REFUSED)
-    run(officer, commune, "person", "show", CANARIES[4], expect=EXIT_NOT_FOUND)
+    run(
+        officer,
+        "person",
+        "update",
+        ids[2],
+        "--dob",
+        CANARIES[3],
+        expect=EXIT_REFUSED,
+        store=commune,
+    )
+    run(officer, "person", "show", CANARIES[4], expect=EXIT_NOT_FOUND, store=commune)
 
     for fmt in ("xlsx", "csv", "json"):
         out = exports / f"bao-cao.{fmt}"
-        run(officer, commune, "report", "monthly", "--format", fmt, "--out", str(out))
-    status = json.loads(run(officer, commune, "sync", "status", "--json").stdout)
-    run(officer, commune, "sync", "export", "--period", "2026-10", "--out", str(usb))
-    run(admin, district, "district", "enroll-commune", "--unit-code", "26734",
-        "--unit-name", "Xã Tân An", "--signing-key", status["signing_public_key"])  # fmt: skip
+        run(officer, "report", "monthly", "--format", fmt, "--out", str(out), store=commune)
+    status = json.loads(run(officer, "sync", "status", "--json", store=commune).stdout)
+    run(officer, "sync", "export", "--period", "2026-10", "--out", str(usb), store=commune)
+    run(admin, "district", "enroll-commune", "--unit-code", "26734",
+        "--unit-name", "Xã Tân An", "--signing-key", status["signing_public_key"],
+        store=district)  # fmt: skip
     [bundle] = usb.glob("*.ctb")
-    imported = json.loads(run(admin, district, "district", "import", str(bundle), "--json").stdout)
-    run(officer, commune, "sync", "ack-import", imported[0]["ack_path"])
-    run(admin, commune, "backup", "create", "--out", str(sandbox / "c.ctbak"))
-    run(admin, commune, "keys", "rotate-data-key")
-    run(admin, commune, "verify")
-    retention = json.loads(run(admin, commune, "retention", "status", "--json").stdout)
+    imported = json.loads(
+        run(admin, "district", "import", str(bundle), "--json", store=district).stdout
+    )
+    run(officer, "sync", "ack-import", imported[0]["ack_path"], store=commune)
+    run(admin, "backup", "create", "--out", str(sandbox / "c.ctbak"), store=commune)
+    run(admin, "keys", "rotate-data-key", store=commune)
+    run(admin, "verify", store=commune)
+    retention = json.loads(run(admin, "retention", "status", "--json", store=commune).stdout)
     assert retention["read_only_after_days"] == 90 and retention["purged"] == 0
 
     forced = _forced_unexpected_error(run, commune)
@@ -139,7 +139,9 @@ def test_t29_t30_t34_no_canary_in_any_file_or_error_the_programs_wrote(tmp_path:
 
     assert scan_tree(sandbox) == []
     assert [hits_in(text.encode()) for text in run.errors if hits_in(text.encode())] == []
-    made_files = {p for p in sandbox.rglob("*") if p.is_file() and p != run.secret}
+    made_files = {
+        p for p in sandbox.rglob("*") if p.is_file() and p != run.passphrase_files["admin"]
+    }
     strays = [p for p in made_files if not any(p.name.endswith(s) for s in ALLOWED_FILES)]
     assert strays == []  # T30: no other kind of file, in the sandbox's TMPDIR or anywhere
     assert not any((sandbox / "tmp").iterdir())
@@ -158,5 +160,5 @@ def _forced_unexpected_error(run: Programs, store: Path) -> subprocess.Completed
         "main()\n"
     )
     return run(
-        [sys.executable, "-c", code], store, "person", "find", "nguyen", expect=EXIT_INTERNAL
+        [sys.executable, "-c", code], "person", "find", "nguyen", expect=EXIT_INTERNAL, store=store
     )
