@@ -95,6 +95,18 @@ class Killer:
         assert found.ended != "failed", f"{target} failed in the child:\n{self.errors()}"
         return found
 
+    def kill(self, target: str, *arguments: object, folder: Path, kill_at: int) -> Run:
+        """Run a child to be killed before operation `kill_at`; fail unless the kill landed.
+
+        A run may make a few operations fewer than the dry run (an encrypted file's length varies
+        with its random bytes, and with it how many writes it takes): a point past the end of
+        this run is then not a kill, and the run ends by itself.
+        """
+        found = self.run(target, *arguments, folder=folder, kill_at=kill_at)
+        past_the_end = found.ended == "done" and found.operations < kill_at
+        assert found.ended == "killed" or past_the_end, (kill_at, found)
+        return found
+
     def count(self, target: str, *arguments: object, folder: Path) -> int:
         """The operations an uninterrupted run makes under `folder` (a dry run)."""
         dry = self.run(target, *arguments, folder=folder)
