@@ -71,7 +71,14 @@ def status(
         )
     if found.signing_key_due:
         typer.echo(_("  ⚠ older than 2 years: it should be rotated."))
-    typer.echo(_("Recovery key: present.") if found.recovery_key else _("Recovery key: ⚠ none."))
+    if found.recovery_fingerprint:
+        typer.echo(
+            _(
+                "Recovery key: present, fingerprint {fingerprint} (compare with the envelope)."
+            ).format(fingerprint=found.recovery_fingerprint)
+        )
+    else:
+        typer.echo(_("Recovery key: ⚠ none."))
     if found.last_backup is None:
         typer.echo(_("Last backup: ⚠ never (caseterm-admin backup create --out FILE)."))
     else:

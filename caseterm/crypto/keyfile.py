@@ -1,7 +1,9 @@
 """The key file (`<store>.keys`): accounts' wrapped keys and the data key's grants, as JSON.
 
 It holds no secret in clear. Tampering with it can only deny access (a slot or grant stops
-opening), never grant it: roles live inside the encrypted store. It is always replaced atomically.
+opening), never grant it: roles live inside the encrypted store, and every recipient of the
+data key carries a tag under the data key (`keyfile_auth`), checked before anything is sealed
+to it. It is always replaced atomically.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ class KeyFile:
     """Account id → (consecutive failed unlocks, when the last was): kept across restarts."""
     failed_at: dict[str, list[str]] = field(default_factory=dict)
     """Account id → when each of those failures was, until the next unlock audits them."""
+    auth: dict[int, dict[str, bytes]] = field(default_factory=dict)
+    """Data-key version → field → HMAC tag of a recipient or the version (`keyfile_auth`)."""
 
     def count_failure(self, account_id: str, at: str, *, keep: int = 100) -> int:
         """Record a failed unlock at `at`; return the consecutive count."""
@@ -187,6 +191,10 @@ def _dump(keys: KeyFile) -> dict[str, Any]:
             who: {"count": count, "last": last, "times": keys.failed_at.get(who, [])}
             for who, (count, last) in keys.failures.items()
         },
+        "auth": {
+            str(version): {name: b64(tag) for name, tag in tags.items()}
+            for version, tags in keys.auth.items()
+        },
     }
 
 
@@ -223,5 +231,9 @@ def _load(raw: dict[str, Any]) -> KeyFile:
         },
         failed_at={
             who: [str(t) for t in f.get("times", [])] for who, f in raw.get("failures", {}).items()
+        },
+        auth={
+            int(v): {str(name): unb64(tag) for name, tag in tags.items()}
+            for v, tags in raw.get("auth", {}).items()
         },
     )

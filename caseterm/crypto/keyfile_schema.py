@@ -84,3 +84,8 @@ class KeyFileDocument(_Doc):
         default_factory=dict,
         description="Account id → consecutive failed unlocks (cleared by a successful one)",
     )
+    auth: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Data-key version → 'account:<id>', 'recovery' or 'version' → HMAC-SHA256 "
+        "tag (base64) under a key derived from that version's data key",
+    )

@@ -203,6 +203,7 @@ def finish_rotation(keys: KeyFile) -> None:
         raise KeyFileError("no rotation pending")
     keys.current, keys.pending = keys.pending, None
     keys.grants = {keys.current: keys.grants[keys.current]}
+    keys.auth = {keys.current: keys.auth.get(keys.current, {})}
 
 
 def abandon_rotation(keys: KeyFile) -> None:
@@ -210,6 +211,7 @@ def abandon_rotation(keys: KeyFile) -> None:
     if keys.pending is not None:
         keys.grants.pop(keys.pending, None)
         keys.versions.pop(keys.pending, None)
+        keys.auth.pop(keys.pending, None)
         keys.pending = None
 
 
@@ -218,6 +220,8 @@ def remove_account(keys: KeyFile, account_id: str) -> None:
     keys.accounts.pop(account_id, None)
     for grants in keys.grants.values():
         grants.pop(account_id, None)
+    for tags in keys.auth.values():
+        tags.pop(f"account:{account_id}", None)
 
 
 __all__ = ["DecryptionError", "SlotBelowFloor", "Unlocked"]

@@ -54,7 +54,7 @@ def reset_account(session: CaseSession, name: str, valid: timedelta = DEFAULT_VA
         if account.id == session.actor.id:
             raise RefusedError(_("Change your own passphrase with: caseterm-admin users passwd"))
         session.audit(tx, "account.reset", "account", account.id, {"expires": expires})
-        with editing_keyfile(session.files) as keys:
+        with editing_keyfile(session.files, signer=session.signer) as keys:
             if account.id not in keys.accounts:
                 raise NotFound(_("{name} has no key slot in this store.").format(name=name))
             reset_slot(

@@ -57,7 +57,7 @@ def add_account(
             tx, "account.create", "account", account_id, {"roles": ",".join(r.value for r in roles)}
         )
         # The key file changes inside the transaction: if it fails, the account row rolls back.
-        with editing_keyfile(session.files) as keys:
+        with editing_keyfile(session.files, signer=session.signer) as keys:
             enrol(
                 keys,
                 account_id=account_id,
@@ -107,7 +107,7 @@ def disable_account(session: CaseSession, name: str) -> AccountInfo:
             raise RefusedError(_("This is the last active administrator; add another first."))
         tx.accounts.disable(account.id, at=session.now())
         session.audit(tx, "account.disable", "account", account.id)
-        with editing_keyfile(session.files) as keys:
+        with editing_keyfile(session.files, signer=session.signer) as keys:
             remove_account(keys, account.id)
         disabled = tx.accounts.by_id(account.id)
     assert disabled is not None  # noqa: S101 - read just above

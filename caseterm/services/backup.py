@@ -23,7 +23,7 @@ from caseterm.errors import UsageError
 from caseterm.i18n import _
 from caseterm.ids import new_id
 from caseterm.services.backup_file import file_sha256, write_backup
-from caseterm.services.keys import load_keyfile
+from caseterm.services.keys import load_keyfile, require_authentic
 from caseterm.services.session import CaseSession
 from caseterm.services.writing import writing_to
 
@@ -79,6 +79,7 @@ def create_backup(session: CaseSession, out: Path) -> BackupMade:
 
 def _header(session: CaseSession, backup_id: str, database: Path) -> BackupHeader:
     live = load_keyfile(session.files)
+    require_authentic(live, session.signer)  # nothing is sealed to a key caseterm did not write
     current = live.versions[live.current]
     # The accounts and the recovery public key only: no grant of the live data key.
     keys = KeyFile(

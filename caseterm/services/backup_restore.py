@@ -28,6 +28,7 @@ from caseterm.crypto.backup import (
 from caseterm.crypto.grants import seal
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.keyfile import RECOVERY, DataKeyVersion, KeyFile
+from caseterm.crypto.keyfile_auth import sign_key_file
 from caseterm.crypto.keyring import SlotBelowFloor, new_data_key
 from caseterm.crypto.recovery import SECRET_PREFIX, parse_line
 from caseterm.errors import AuthError, IntegrityFailure, NotFound, UsageError
@@ -279,4 +280,5 @@ def _new_keys(header: BackupHeader, data_key: bytes, salt: str, now: str) -> Key
         keys.grants[version][recipient] = seal(
             data_key, public_key, store_id=keys.store_id, recipient=recipient, version=version
         )
+    sign_key_file(keys, data_key, version)  # the header's recipients are under the backup's MAC
     return keys

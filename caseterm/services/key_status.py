@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from caseterm.crypto.keyfile_auth import fingerprint
 from caseterm.domain.permissions import Action
-from caseterm.services.keys import load_keyfile
+from caseterm.services.keys import load_keyfile, require_authentic
 from caseterm.services.session import CaseSession
 
 CRYPTOPERIOD = timedelta(days=2 * 365)
@@ -49,12 +50,15 @@ class KeyStatus:
     last_backup: str | None = None
     backup_due: bool = True
     """No backup yet, or none for more than `BACKUP_EVERY`."""
+    recovery_fingerprint: str | None = None
+    """SHA-256 of the recovery public key, 16 hex digits: compare it with the envelope's."""
 
 
 def key_status(session: CaseSession) -> KeyStatus:
     """Read the key file and the signing key; audited as a key-management read."""
     session.require(Action.KEYS_MANAGE)
     keys = load_keyfile(session.files)
+    require_authentic(keys, session.signer)  # a planted recipient is named, never shown as ours
     with session.transaction(durable=False) as tx:
         signing = tx.keys.active()
         backup = tx.audit.last_of("backup.created")
@@ -87,6 +91,7 @@ def key_status(session: CaseSession) -> KeyStatus:
         slots,
         backup.at if backup else None,
         backup is None or now - datetime.fromisoformat(backup.at) > BACKUP_EVERY,
+        fingerprint(keys.recovery_public_key) if keys.recovery_public_key else None,
     )
 
 

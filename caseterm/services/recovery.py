@@ -32,7 +32,7 @@ from caseterm.errors import (
 )
 from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
-from caseterm.services.keys import editing_keyfile, load_keyfile
+from caseterm.services.keys import editing_keyfile, load_keyfile, settle_key_file_tags
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
 from caseterm.services.rotation import settle_locked
@@ -87,7 +87,7 @@ def set_recovery_key(session: CaseSession, public_line: str) -> None:
     public = parse_public(public_line)
     with session.transaction() as tx:
         session.audit(tx, "key.recovery_set", "unit", session.unit.code)
-        with editing_keyfile(session.files) as keys:
+        with editing_keyfile(session.files, signer=session.signer) as keys:
             if keys.current != session.unlocked.version:
                 raise RefusedError(_("The data key changed since you unlocked; unlock again."))
             keys.recovery_public_key = public
@@ -149,7 +149,9 @@ def _recover(
                 object_type="account",
                 object_id=account.id,
             )
-            with editing_keyfile(files) as editing:
+            signer = (data_key, keys.current)
+            settle_key_file_tags(files, tx, signer)  # refused if its tags were stripped
+            with editing_keyfile(files, signer=signer) as editing:
                 enrol(
                     editing,
                     account_id=account.id,

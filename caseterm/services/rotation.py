@@ -23,6 +23,7 @@ from pathlib import Path
 
 from caseterm.clock import Clock, SystemClock, utc_iso
 from caseterm.crypto.kdf import KdfPolicy
+from caseterm.crypto.keyfile_auth import is_signed, sign_key_file
 from caseterm.crypto.keyring import (
     abandon_rotation,
     begin_rotation,
@@ -30,10 +31,11 @@ from caseterm.crypto.keyring import (
     new_data_key,
 )
 from caseterm.domain.permissions import Action, allowed
-from caseterm.errors import DiskError, IntegrityFailure, PermissionDenied, StoreBusy
+from caseterm.errors import DiskError, IntegrityFailure, NotFound, PermissionDenied, StoreBusy
 from caseterm.files import fsync_dir
 from caseterm.i18n import _
 from caseterm.services.keys import editing_keyfile, load_keyfile, sweep_keyfile_temporaries
+from caseterm.services.messages import describe_store_error
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
 from caseterm.services.session import store_failure
@@ -103,15 +105,27 @@ def rotate_data_key(
     from caseterm.services.unlock import unlock_keys
 
     files, policy, clock = StoreFiles(store), policy or active_policy(), clock or SystemClock()
+    if not files.store.exists():  # not "the disk refused a write"
+        raise NotFound(describe_store_error("missing") + f" ({files.store})")
     try:
         with exclusively(files.session_lock, timeout=0):
             settle_locked(files)
             keys, unlocked = unlock_keys(files, admin, passphrase, policy, clock)
             old = keys.current
+            if not is_signed(keys, old):
+                raise IntegrityFailure(
+                    _(
+                        "This store's key file carries no authentication: unlock the store with "
+                        "caseterm first (if that refuses too, restore the key file from a backup)."
+                    )
+                )
             _audit(files, unlocked.data_key, unlocked.account.account_id, clock, "start", old)
             data_key = new_data_key()
-            with editing_keyfile(files) as editing:
+            # Sealed only to recipients the current data key tagged; the new version is tagged
+            # with the new key in the same save.
+            with editing_keyfile(files, signer=(unlocked.data_key, old)) as editing:
                 new = begin_rotation(editing, data_key, created_at=utc_iso(clock.now()))
+                sign_key_file(editing, data_key, new)
             _export(files, unlocked.data_key, data_key, new)
             _swap(files)
             with editing_keyfile(files) as editing:
@@ -169,7 +183,7 @@ def _export(files: StoreFiles, old_key: bytes, new_key: bytes, version: int) -> 
     temporary = rotation_temporary(files)
     temporary.unlink(missing_ok=True)
     export_copy(files.store, old_key, temporary, new_key)
-    with editing_keyfile(files) as editing:
+    with editing_keyfile(files, signer=(new_key, version)) as editing:
         editing.versions[version].file_salt = read_file_salt(temporary)
 
 

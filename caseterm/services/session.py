@@ -34,6 +34,11 @@ class CaseSession:
     lock: FileLock
     closed: bool = field(default=False)
 
+    @property
+    def signer(self) -> tuple[bytes, int]:
+        """The data key and its version: what checks and tags the key file's recipients."""
+        return self.unlocked.data_key, self.unlocked.version
+
     def now(self) -> str:
         """Return the current UTC time in the stored format."""
         return utc_iso(self.clock.now())

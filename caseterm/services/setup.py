@@ -9,6 +9,7 @@ from pathlib import Path
 
 from caseterm.clock import Clock, SystemClock, utc_iso
 from caseterm.crypto.kdf import KdfPolicy, enrolment_params
+from caseterm.crypto.keyfile_auth import sign_key_file
 from caseterm.crypto.keyring import enrol, grant_recovery, new_data_key, new_key_file
 from caseterm.crypto.signing import SigningKey
 from caseterm.domain.codes import Role
@@ -114,6 +115,7 @@ def _create(files: StoreFiles, request: InitRequest, policy: KdfPolicy, clock: C
     try:
         signing = _build_database(building, data_key, request, admin_id=admin_id, now=now)
         keys.versions[keys.current].file_salt = read_file_salt(building)
+        sign_key_file(keys, data_key, keys.current)
         keys.save(files.keyfile)
         try:
             os.replace(building, files.store)
@@ -146,6 +148,7 @@ def _build_database(
                 kind=request.kind,
                 created_at=now,
             )
+            tx.units.mark_keyfile_signed()  # its key file is tagged from the first save
             if request.kind == "district":
                 add_district_key(tx, at=now)
             if request.district is not None:

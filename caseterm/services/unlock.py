@@ -10,12 +10,18 @@ from caseterm.clock import Clock, SystemClock, utc_iso
 from caseterm.crypto import DecryptionError, KeyFileError
 from caseterm.crypto.kdf import KdfPolicy, enrolment_params
 from caseterm.crypto.keyfile import AccountEntry, KeyFile
+from caseterm.crypto.keyfile_auth import is_signed
 from caseterm.crypto.keyring import SlotBelowFloor, Unlocked, open_account, rewrap
 from caseterm.crypto.reset_code import normalise_code
 from caseterm.domain.throttle import LOCK_AFTER, Failures, locked_out, wait_needed
 from caseterm.errors import AuthError, IntegrityFailure, NewPassphraseNeeded, NotFound, StoreBusy
 from caseterm.i18n import _
-from caseterm.services.keys import editing_keyfile, load_keyfile
+from caseterm.services.keys import (
+    editing_keyfile,
+    load_keyfile,
+    require_authentic,
+    settle_key_file_tags,
+)
 from caseterm.services.labels import moment_label
 from caseterm.services.messages import describe_store_error
 from caseterm.services.paths import StoreFiles
@@ -74,6 +80,8 @@ def unlock_keys(
         raise AuthError(_("Wrong passphrase for {name}.").format(name=name)) from exc
     except KeyFileError as exc:
         raise IntegrityFailure(_("The key file has no key for {name}.").format(name=name)) from exc
+    if is_signed(keys, keys.current):  # unsigned: only a store from before tags (see `_start`)
+        require_authentic(keys, (unlocked.data_key, keys.current))
     if entry.account_id in keys.failures:
         with editing_keyfile(files) as editing:
             editing.clear_failures(entry.account_id)
@@ -238,7 +246,10 @@ def _start(
                 raise AuthError(
                     _("The account {name} is disabled.").format(name=unlocked.account.name)
                 )
+            adopted = settle_key_file_tags(files, tx, (unlocked.data_key, unlocked.version))
             session = CaseSession(files, store, account, unit, clock, policy, unlocked, lock)
+            if adopted:
+                session.audit(tx, "key.keyfile_tagged", "key", str(unlocked.version))
             # Failures cannot be audited when they happen (the store is locked): the next
             # success records how many there were.
             failed = failed or []

@@ -37,6 +37,17 @@ class UnitRepo:
         self._session.add(unit)
         self._session.flush()
 
+    def keyfile_signed(self) -> bool:
+        """True once this store's key file must carry tags (see `Unit.keyfile_signed`)."""
+        return self._session.exec(select(Unit).where(col(Unit.own))).one().keyfile_signed
+
+    def mark_keyfile_signed(self) -> None:
+        """Record that the key file carries tags: never again accept one without."""
+        unit = self._session.exec(select(Unit).where(col(Unit.own))).one()
+        unit.keyfile_signed = True
+        self._session.add(unit)
+        self._session.flush()
+
     def names(self) -> dict[str, str]:
         """Every unit this store knows (its own, and a district's communes): code → name."""
         return {unit.code: unit.name for unit in self._session.exec(select(Unit))}

@@ -26,6 +26,9 @@ class Unit(SQLModel, table=True):
     """The day of the month a reporting period starts on (1: the calendar month)."""
     read_only_after_days: int = 90
     """How long a closed case stays open to corrections before it becomes read-only."""
+    keyfile_signed: bool = False
+    """True once the key file's recipients carry tags: from then on a key file without them is
+    refused (a store made before tags existed adopts them at its first unlock)."""
 
 
 class Account(SQLModel, table=True):
