@@ -98,8 +98,10 @@ def revoke(
     from caseterm.services.district import revoke_commune_key
 
     with unlocked(store, user, passphrase_file) as session:
-        revoke_commune_key(session, key_id)
+        revoked = revoke_commune_key(session, key_id)
     typer.echo(_("Key {key_id} is revoked: bundles it signs are refused.").format(key_id=key_id))
+    for introduced in revoked[1:]:
+        typer.echo(_("  also revoked: {key_id}, which it introduced.").format(key_id=introduced))
 
 
 @app.command("import", help=_("Import communes' bundles; write an acknowledgement for each."))
@@ -226,6 +228,13 @@ def status(
                 else "",
             )
         )
+        revoked = [key_id for key_id, gone in commune.keys if gone]
+        if revoked:
+            typer.echo(
+                _("  revoked signing keys (their bundles are refused): {keys}").format(
+                    keys=", ".join(revoked)
+                )
+            )
         if commune.quarantined:
             typer.echo(
                 _("  ⚠ quarantined: {held}; missing: {missing}").format(

@@ -136,16 +136,22 @@ def _public_key(text: str) -> bytes:
     return public
 
 
-def revoke_commune_key(session: CaseSession, key_id: str) -> None:
-    """Stop trusting a signing key (a lost laptop): its bundles are refused from now on."""
+def revoke_commune_key(session: CaseSession, key_id: str) -> list[str]:
+    """Stop trusting a signing key (a lost laptop) and every key it introduced.
+
+    Their bundles are refused from now on. Returns the ids revoked, the given key first.
+    """
     session.require(Action.DISTRICT_MANAGE)
     require_district(session)
     with session.transaction() as tx:
         if tx.district.commune_key(key_id) is None:
             raise NotFound(_("No signing key {key_id} is enrolled.").format(key_id=key_id))
-        if not tx.district.revoke_key(key_id, at=session.now()):
+        revoked = tx.district.revoke_key(key_id, at=session.now())
+        if not revoked:
             raise RefusedError(_("The key {key_id} is already revoked.").format(key_id=key_id))
-        session.audit(tx, "district.revoke_key", "key", key_id)
+        for each in revoked:
+            session.audit(tx, "district.revoke_key", "key", each)
+    return revoked
 
 
 def district_status(session: CaseSession) -> DistrictStatus:

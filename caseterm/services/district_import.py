@@ -137,6 +137,9 @@ def _check_sender(session: CaseSession, tx: Tx, header: BundleHeader) -> str:
         raise BundleRejected("untrusted_key", f"{manifest.sender_key_id} (unknown)")
     if key.revoked_at is not None:
         raise BundleRejected("untrusted_key", f"{manifest.sender_key_id} (revoked)")
+    if key.superseded_from is not None and manifest.sequence >= key.superseded_from:
+        # A replaced key signs only what it signed before the change (a late earlier bundle).
+        raise BundleRejected("untrusted_key", f"{manifest.sender_key_id} (superseded)")
     header.verify(key.public_key)
     identities = {
         recipient_key_id(recipient): identity for _, identity, recipient in tx.district.age_keys()
@@ -159,10 +162,13 @@ def _introduced(session: CaseSession, tx: Tx, header: BundleHeader) -> CommuneKe
         raise BundleRejected("untrusted_key", f"{statement.old_key_id} (unknown)")
     if old.revoked_at is not None:
         raise BundleRejected("untrusted_key", f"{statement.old_key_id} (revoked)")
+    if old.superseded_from is not None:  # a replaced key never introduces another
+        raise BundleRejected("untrusted_key", f"{statement.old_key_id} (superseded)")
     public = header.introduced_key(old.public_key)
     header.verify(public)  # before the new key is trusted for anything
-    key = CommuneKeyInfo(statement.new_key_id, old.unit_code, public, None)
+    key = CommuneKeyInfo(statement.new_key_id, old.unit_code, public, None, old.key_id)
     tx.district.add_commune_key(key, at=session.now())
+    tx.district.supersede_key(old.key_id, from_sequence=header.manifest.sequence)
     session.audit(
         tx,
         "district.key_change",

@@ -82,6 +82,10 @@ class CommuneKeyInfo:
     unit_code: str
     public_key: bytes
     revoked_at: str | None
+    introduced_by: str | None = None
+    """The key whose statement introduced this one (None: enrolled by hand)."""
+    superseded_from: int | None = None
+    """The first bundle sequence this key may no longer sign (None: not replaced)."""
 
 
 @dataclass(frozen=True)
@@ -299,33 +303,55 @@ class DistrictRepo:
                 unit_code=key.unit_code,
                 public_key=key.public_key,
                 enrolled_at=at,
+                introduced_by=key.introduced_by,
             )
         )
         self._session.flush()
 
-    def revoke_key(self, key_id: str, *, at: str) -> bool:
-        """Stop trusting a key; False if there is no such key or it was already revoked."""
+    def supersede_key(self, key_id: str, *, from_sequence: int) -> None:
+        """Retire a key replaced by a key change carried in bundle `from_sequence`."""
+        row = self._session.get(DistrictCommuneKey, key_id)
+        if row is not None and row.superseded_from is None:
+            row.superseded_from = from_sequence
+            self._session.add(row)
+            self._session.flush()
+
+    def revoke_key(self, key_id: str, *, at: str) -> list[str]:
+        """Stop trusting a key and every key it introduced, directly or not.
+
+        Returns the ids revoked now (empty if there is no such key or it was already revoked).
+        """
         row = self._session.get(DistrictCommuneKey, key_id)
         if row is None or row.revoked_at is not None:
-            return False
-        row.revoked_at = at
-        self._session.add(row)
+            return []
+        revoked, pending = [], [row]
+        while pending:
+            current = pending.pop()
+            if current.revoked_at is None:
+                current.revoked_at = at
+                self._session.add(current)
+                revoked.append(current.key_id)
+            pending.extend(
+                self._session.exec(
+                    select(DistrictCommuneKey).where(
+                        col(DistrictCommuneKey.introduced_by) == current.key_id
+                    )
+                )
+            )
         self._session.flush()
-        return True
+        return revoked
 
     def commune_key(self, key_id: str) -> CommuneKeyInfo | None:
         """A key by id, revoked or not."""
         row = self._session.get(DistrictCommuneKey, key_id)
-        if row is None:
-            return None
-        return CommuneKeyInfo(row.key_id, row.unit_code, row.public_key, row.revoked_at)
+        return _key_info(row) if row is not None else None
 
     def commune_keys(self) -> list[CommuneKeyInfo]:
         """Every commune key, revoked or not."""
         rows = self._session.exec(
             select(DistrictCommuneKey).order_by(col(DistrictCommuneKey.unit_code))
         )
-        return [CommuneKeyInfo(r.key_id, r.unit_code, r.public_key, r.revoked_at) for r in rows]
+        return [_key_info(row) for row in rows]
 
     def commune(self, unit_code: str) -> CommuneInfo | None:
         """An enrolled commune."""
@@ -480,4 +506,15 @@ def _received(row: DistrictBundle) -> ReceivedBundle:
         row.status,
         row.summary,
         row.bundle,
+    )
+
+
+def _key_info(row: DistrictCommuneKey) -> CommuneKeyInfo:
+    return CommuneKeyInfo(
+        row.key_id,
+        row.unit_code,
+        row.public_key,
+        row.revoked_at,
+        row.introduced_by,
+        row.superseded_from,
     )

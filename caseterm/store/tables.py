@@ -302,6 +302,11 @@ class DistrictCommuneKey(SQLModel, table=True):
     public_key: bytes
     enrolled_at: str
     revoked_at: str | None = None
+    introduced_by: str | None = Field(default=None, max_length=16)
+    """The commune key whose signed statement introduced this one (None: enrolled by hand)."""
+    superseded_from: int | None = None
+    """Once a key change replaced this key, the sequence of the bundle that carried it: this
+    key signs only bundles before it, and introduces no other key."""
 
 
 class DistrictBundle(SQLModel, table=True):

@@ -130,5 +130,5 @@ def test_t26_an_open_sweeps_a_key_file_half_written_by_a_killed_process(
 def test_a_rotation_without_a_store_says_so(tmp_path: Path, policy: KdfPolicy) -> None:
     from caseterm.errors import NotFound
 
-    with pytest.raises(NotFound, match="none.db"):
+    with pytest.raises(NotFound, match=r"none\.db"):
         rotate_data_key(tmp_path / "none.db", ADMIN, ADMIN_PASSPHRASE, policy=policy)

@@ -3,6 +3,7 @@ district trusts it without a new enrolment, and refuses every statement it shoul
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,9 @@ from caseterm.clock import FrozenClock
 from caseterm.crypto.bundle import read_header
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.signing import SigningKey
-from caseterm.domain.bundle import KEY_CHANGE_FORMAT, KeyChange, key_change_bytes
+from caseterm.domain.bundle import KEY_CHANGE_FORMAT, KeyChange, key_change_bytes, manifest_bytes
 from caseterm.errors import BundleRefused, PermissionDenied, RefusedError
-from caseterm.services.district import revoke_commune_key
+from caseterm.services.district import district_status, revoke_commune_key
 from caseterm.services.signing_rotation import rotate_signing_key
 from caseterm.services.sync_commune import import_ack, sync_status
 from tests.sync.world import World, commune_signer, forge
@@ -149,3 +150,71 @@ def test_statements_the_district_must_not_believe(world: World) -> None:
     with world.open(world.district) as session:
         revoke_commune_key(session, old.key_id)
     assert _refused(world, bundle(good, old.sign(good))) == "untrusted_key"
+
+
+def _signed_by(data: bytes, signer: SigningKey) -> bytes:
+    """A real bundle with its manifest re-signed by `signer` (and naming it as the sender)."""
+    header = read_header(data)
+    manifest = header.manifest.model_copy(update={"sender_key_id": signer.key_id})
+    raw = manifest_bytes(manifest)
+    top = b"caseterm-bundle/1\nmanifest %d\n%s\nsignature %s\n\n" % (
+        len(raw),
+        raw,
+        base64.b64encode(signer.sign(raw)),
+    )
+    return top + data[header.payload_offset :]
+
+
+def _after_a_key_change(world: World) -> SigningKey:
+    """Bundle 1 signed by the old key, then a rotation the district accepted with bundle 2;
+    returns the old key, as a thief of the old laptop would hold it."""
+    _month(world, "2026-10")
+    old = commune_signer(world, CODE)
+    _rotate(world)
+    world.clock.advance(31 * DAY)
+    _month(world, "2026-11")
+    world.clock.advance(31 * DAY)
+    return old
+
+
+def test_a_replaced_key_signs_nothing_from_the_change_on(world: World) -> None:
+    old = _after_a_key_change(world)
+    world.add_person(CODE, "Người Bịa Đặt", id_number="001090999999")  # the made-up person
+    real = world.export(CODE, "2026-12")
+    assert _refused(world, _signed_by(real.read_bytes(), old)) == "untrusted_key"
+    [result] = world.import_(real)  # the real bundle, signed by the current key, still applies
+    assert result.outcome == "applied"
+
+
+def test_a_replaced_key_introduces_no_other_key(world: World) -> None:
+    old = _after_a_key_change(world)
+    stranger = SigningKey.generate()
+    statement = _statement(old, stranger, world)
+    forged = forge(
+        world, CODE, b"", signer=stranger, key_change=(statement, old.sign(statement)), sequence=3
+    )
+    assert _refused(world, forged) == "untrusted_key"
+    with world.open(world.district) as session, session.transaction() as tx:
+        assert tx.district.commune_key(stranger.key_id) is None
+
+
+def test_revoking_a_key_revokes_every_key_it_introduced(world: World) -> None:
+    old = _after_a_key_change(world)
+    current = commune_signer(world, CODE)
+    with world.open(world.district) as session:
+        assert revoke_commune_key(session, old.key_id) == [old.key_id, current.key_id]
+        status = district_status(session)
+    assert sorted(status.communes[0].keys) == sorted([(current.key_id, True), (old.key_id, True)])
+    world.add_person(CODE, "Trần Văn Sau", id_number="001090888888")
+    assert _refused(world, world.export(CODE, "2026-12").read_bytes()) == "untrusted_key"
+
+
+def test_a_replaced_key_still_signs_a_bundle_from_before_the_change(world: World) -> None:
+    late = world.export(CODE, "2026-10")  # bundle 1, signed by the old key, held back
+    _rotate(world)
+    world.clock.advance(31 * DAY)
+    world.add_person(CODE, "Lê Văn Cường")
+    [held] = world.import_(world.export(CODE, "2026-11"))  # bundle 2 introduces the new key
+    assert held.outcome == "quarantined"
+    results = world.import_(late)
+    assert results[0].outcome == "applied"  # and bundle 2 is released after it
