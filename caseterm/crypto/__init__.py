@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+from caseterm.domain import strict_json
 
 
 class DecryptionError(Exception):
@@ -21,7 +22,7 @@ def peek_account_names(keyfile: Path) -> list[str]:
     here, away from the cipher modules, so the unlock screen paints before they are imported.
     """
     try:
-        raw = json.loads(keyfile.read_bytes().decode("utf-8"))
+        raw = strict_json.loads(keyfile.read_bytes())
         return sorted(str(account["name"]) for account in raw["accounts"].values())
     except FileNotFoundError as exc:
         raise KeyFileError("missing") from exc

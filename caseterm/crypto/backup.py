@@ -25,6 +25,7 @@ from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.keyfile import RECOVERY, KeyFile
 from caseterm.crypto.keyring import SlotBelowFloor
 from caseterm.crypto.slots import unwrap_slot
+from caseterm.domain import strict_json
 
 FORMAT = "caseterm-backup/1"
 MAX_HEADER_BYTES = 4 * 1024 * 1024
@@ -79,7 +80,7 @@ class BackupHeader:
         if len(data) > MAX_HEADER_BYTES:
             raise BackupFormatError("size")
         try:
-            raw = json.loads(data.decode("utf-8"))
+            raw = strict_json.loads(data)
             if not isinstance(raw, dict) or raw.get("format") != FORMAT:
                 raise BackupFormatError("format")
             return cls(

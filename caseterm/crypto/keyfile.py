@@ -17,6 +17,7 @@ from caseterm.crypto import KeyFileError
 from caseterm.crypto.encoding import b64, unb64
 from caseterm.crypto.kdf import KdfParams
 from caseterm.crypto.slots import Slot
+from caseterm.domain import strict_json
 from caseterm.files import atomic_write_bytes
 
 FORMAT = "caseterm-keyfile/1"
@@ -96,7 +97,7 @@ class KeyFile:
     def from_bytes(cls, data: bytes) -> KeyFile:
         """Parse and check the structure; raise `KeyFileError` on anything unexpected."""
         try:
-            raw = json.loads(data.decode("utf-8"))
+            raw = strict_json.loads(data)
             if not isinstance(raw, dict) or raw.get("format") != FORMAT:
                 raise KeyFileError("format")
             _validate(raw)

@@ -13,6 +13,8 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from caseterm.domain import strict_json
+
 FORMAT: Final = "caseterm-bundle/1"
 SCHEMA_VERSION: Final = 1
 MAX_MANIFEST_BYTES = 16 * 1024
@@ -32,6 +34,8 @@ class BundleRejected(Exception):
 
 
 _Hex64 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+RECORD_ID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+"""A person's, event's or account's id: a UUID in lowercase hex (caseterm writes UUIDv7)."""
 _KeyId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
 UNIT_CODE = r"^[0-9A-Za-z._-]{1,16}$"
 _Unit = Annotated[str, StringConstraints(pattern=UNIT_CODE)]
@@ -55,10 +59,13 @@ class Manifest(BaseModel):
     """The first 16 hex digits of SHA-256 of the district's age recipient (age1…)."""
     sequence: Annotated[int, Field(ge=1, lt=2**31)]
     """1, 2, 3… per commune, with no gaps."""
-    period: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    period: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
     """The month the bundle closes (YYYY-MM)."""
     created_at: Annotated[
-        str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+        str,
+        StringConstraints(
+            pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z$"
+        ),
     ]
     previous_bundle_sha256: _Hex64
     """SHA-256 of the commune's previous bundle file; 64 zeros for the first."""
@@ -87,7 +94,7 @@ def parse_manifest(raw: bytes) -> Manifest:
     if len(raw) > MAX_MANIFEST_BYTES:
         raise BundleRejected("manifest_too_large", f"{len(raw)} bytes")
     try:
-        values = json.loads(raw.decode("utf-8"))
+        values = strict_json.loads(raw)
     except (UnicodeDecodeError, ValueError) as error:
         raise BundleRejected("manifest_not_json", str(error)) from None
     if not isinstance(values, dict):
@@ -133,7 +140,10 @@ class KeyChange(BaseModel):
     new_public_key: _Hex64
     """The new Ed25519 public key (raw, hex)."""
     created_at: Annotated[
-        str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+        str,
+        StringConstraints(
+            pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z$"
+        ),
     ]
 
 
@@ -147,7 +157,7 @@ def parse_key_change(raw: bytes) -> KeyChange:
     if len(raw) > MAX_MANIFEST_BYTES:
         raise BundleRejected("key_change", "too large")
     try:
-        values = json.loads(raw.decode("utf-8"))
+        values = strict_json.loads(raw)
         statement = KeyChange.model_validate(values)
     except (UnicodeDecodeError, ValueError, ValidationError):
         raise BundleRejected("key_change", "not a statement") from None

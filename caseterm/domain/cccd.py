@@ -108,7 +108,7 @@ def check_cccd(
     provinces: Mapping[str, str] = PROVINCE_CODES,
 ) -> list[Issue]:
     """Check a CCCD/CC number against the record; return errors and warnings."""
-    if len(number) != 12 or not number.isdigit():
+    if len(number) != 12 or not (number.isascii() and number.isdigit()):
         return [Issue("cccd.format", FIELD, Severity.ERROR, {"length": str(len(number))})]
     issues: list[Issue] = []
     if number[:3] not in provinces:

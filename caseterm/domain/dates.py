@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_MY = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-_YEAR = re.compile(r"^(\d{4})$")
+_DMY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})\Z")
+_MY = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{4})\Z")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?\Z")
+_YEAR = re.compile(r"^([0-9]{4})\Z")
 
 
 class DateFormatError(ValueError):

@@ -18,7 +18,7 @@ MAX_NAME = 100
 MAX_TEXT = 300
 OLDEST_AGE = 120
 _PHONE = re.compile(r"^\+?[0-9 .-]{8,15}$")
-_PASSPORT = re.compile(r"^[A-Z0-9]{6,12}$")
+_PASSPORT = re.compile(r"^[A-Z0-9]{6,12}\Z")
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,9 @@ def _check_id(record: PersonRecord) -> list[Issue]:
         return [Issue("id.missing_type", "id_type", Severity.ERROR)]
     if kind in (IdType.CC, IdType.CCCD):
         return check_cccd(number, birth_year=record.birth.year, sex=record.sex)
-    if kind is IdType.CMND and not (number.isdigit() and len(number) in (9, 12)):
+    if kind is IdType.CMND and not (
+        number.isascii() and number.isdigit() and len(number) in (9, 12)
+    ):
         return [Issue("cmnd.format", "id_number", Severity.ERROR)]
     if kind is IdType.PASSPORT and not _PASSPORT.match(number):
         return [Issue("passport.format", "id_number", Severity.ERROR)]

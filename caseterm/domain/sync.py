@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -25,12 +24,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from caseterm.domain import strict_json
 from caseterm.domain.bundle import UNIT_CODE, BundleRejected, canonical
 
 ACK_MAGIC = b"caseterm-ack/1\n"
 MAX_ACK_BYTES = 8 * 1024
-_ADDRESS = re.compile(r"^ctd1:([0-9A-Za-z._-]{1,16}):(age1[02-9ac-hj-np-z]{58}):([0-9a-f]{64})$")
-_PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_ADDRESS = re.compile(r"^ctd1:([0-9A-Za-z._-]{1,16}):(age1[02-9ac-hj-np-z]{58}):([0-9a-f]{64})\Z")
+_PERIOD = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])\Z")
 
 
 @dataclass(frozen=True)
@@ -107,13 +107,16 @@ class Ack(BaseModel):
     """The first 16 hex digits of SHA-256 of the district's Ed25519 public key."""
     commune_unit: _Unit
     sequence: Annotated[int, Field(ge=1, lt=2**31)]
-    period: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    period: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
     bundle_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
     """SHA-256 of the whole bundle file the acknowledgement is for."""
     outcome: Literal["applied", "already_applied"]
     records: RecordCounts
     imported_at: Annotated[
-        str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+        str,
+        StringConstraints(
+            pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z$"
+        ),
     ]
 
 
@@ -149,7 +152,7 @@ def parse_ack(data: bytes) -> SignedAck:
     raw = lines[0]
     try:
         signature = base64.b64decode(lines[1].removeprefix(b"signature "), validate=True)
-        values = json.loads(raw.decode("utf-8"))
+        values = strict_json.loads(raw)
         ack = Ack.model_validate(values)
     except (binascii.Error, UnicodeDecodeError, ValueError, ValidationError):
         raise BundleRejected("ack_field") from None

@@ -16,8 +16,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from caseterm.domain import strict_json
 from caseterm.domain.audit import AuditEntry
-from caseterm.domain.bundle import BundleRejected, canonical
+from caseterm.domain.bundle import RECORD_ID, UNIT_CODE, BundleRejected, canonical
 from caseterm.domain.lifecycle.payloads import parse_payload
 from caseterm.services.views import UTC_MOMENT, EventOut, RecordOut
 from caseterm.store.convert import record_to_json
@@ -34,11 +35,11 @@ class PersonLine(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: Literal["person"]
-    id: str
-    unit_code: str
-    version: int = Field(ge=1)
+    id: str = Field(pattern=RECORD_ID)
+    unit_code: str = Field(pattern=UNIT_CODE)
+    version: int = Field(ge=1, lt=2**31)
     created_at: str = Field(pattern=UTC_MOMENT)
-    created_by: str = Field(max_length=36)
+    created_by: str = Field(pattern=RECORD_ID)
     """The account that registered the person (an id, never a name)."""
     updated_at: str = Field(pattern=UTC_MOMENT)
     record: RecordOut
@@ -219,7 +220,7 @@ def _line(raw: bytes, number: int) -> PersonLine | EventLine | AuditLine:
     if len(raw) > MAX_LINE_BYTES:
         raise BundleRejected("record", f"line {number}: longer than {MAX_LINE_BYTES} bytes")
     try:
-        values: Any = json.loads(raw.decode("utf-8"))
+        values: Any = strict_json.loads(raw)
         # JSON escapes can spell lone surrogates that no UTF-8 store can hold: refuse them here
         # (encoding the whole line is the check; most lines have no such escape to look at).
         if _SURROGATE_ESCAPE.search(raw):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
+from caseterm.domain import strict_json
 from caseterm.domain.lifecycle.holidays import CalendarError, calendar_from_document
 from caseterm.domain.lifecycle.timecalc import WorkCalendar
 from caseterm.errors import UsageError
@@ -32,9 +32,9 @@ def installed_calendar_path() -> Path:
 def read_calendar(path: Path) -> WorkCalendar:
     """Read and validate a calendar document; a bad file is a clear usage error."""
     try:
-        document = json.loads(path.read_text("utf-8"))
+        document = strict_json.loads(path.read_bytes())
         return calendar_from_document(document)
-    except (OSError, json.JSONDecodeError, CalendarError) as error:
+    except (OSError, ValueError, CalendarError) as error:
         raise UsageError(
             _("The holiday calendar {path} cannot be used ({reason}).").format(
                 path=path, reason=error

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from caseterm.clock import VIETNAM
+from caseterm.domain import strict_json
 from caseterm.domain.lifecycle.payloads import PAYLOADS, is_list, scalar_type
 from caseterm.domain.names import fold
 from caseterm.errors import UsageError
@@ -74,8 +74,8 @@ def payload_from_fields(event_type: str, pairs: list[str]) -> dict[str, Any]:
 def payload_from_file(path: Path) -> dict[str, Any]:
     """A payload written as a JSON object in a file."""
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
+        data = strict_json.loads(path.read_bytes())
+    except (OSError, ValueError) as error:
         raise UsageError(
             _("Cannot read the payload file {path}: {reason}").format(path=path, reason=error)
         ) from error

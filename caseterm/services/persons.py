@@ -247,7 +247,7 @@ def find_persons(
     compact = query.replace(" ", "")
     words = tokens(query)
     with session.transaction(durable=False) as tx:
-        if compact.isdigit() and len(compact) >= MIN_ID_PREFIX:
+        if compact.isascii() and compact.isdigit() and len(compact) >= MIN_ID_PREFIX:
             kind, found = "id", tx.persons.search_id_prefix(compact, limit=limit)
         elif compact.isalnum() and any(ch.isdigit() for ch in compact) and compact.isascii():
             # A passport number or a name with digits: look in both, document matches first.

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from caseterm.clock import utc_iso
+from caseterm.domain.bundle import RECORD_ID
 from caseterm.domain.codes import DrugType, IdType, ResidenceStatus, Route, Sex
 from caseterm.services.due import DueList
 from caseterm.services.lifecycle_views import derived_json
@@ -19,8 +20,8 @@ from caseterm.services.persons import PersonFile
 from caseterm.store.convert import record_to_json
 from caseterm.store.records import PersonSummary
 
-PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-UTC_MOMENT = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$"
+PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+UTC_MOMENT = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z$"
 
 
 class _Strict(BaseModel):
@@ -44,7 +45,7 @@ class FamilyMemberOut(_Strict):
 
     relation: str
     name: str
-    birth_year: int | None
+    birth_year: int | None = Field(ge=1000, le=9999)
     id_number: str
     occupation: str
     residence: str
@@ -60,7 +61,7 @@ class ProfileOut(_Strict):
     routes: list[Route]
     frequency: str
     prior_record: str
-    previous_voluntary_rehab: int = Field(ge=0)
+    previous_voluntary_rehab: int = Field(ge=0, le=10_000)
     substitution_history: str
 
 
@@ -97,12 +98,12 @@ class RecordOut(_Strict):
 class EventOut(_Strict):
     """One event of the timeline (append-only)."""
 
-    id: str
-    person_id: str
+    id: str = Field(pattern=RECORD_ID)
+    person_id: str = Field(pattern=RECORD_ID)
     type: str = Field(description="Canonical event type, e.g. person.registered")
     occurred_at: str = Field(pattern=UTC_MOMENT)
     recorded_at: str = Field(pattern=UTC_MOMENT)
-    recorded_by: str = Field(description="Account id")
+    recorded_by: str = Field(pattern=RECORD_ID, description="Account id")
     payload: dict[str, Any]
 
 
@@ -129,7 +130,7 @@ class MeasureOut(_Strict):
 class DeadlineOut(_Strict):
     """An open legal deadline (D01–D40)."""
 
-    code: str = Field(pattern=r"^D\d{2}$")
+    code: str = Field(pattern=r"^D[0-9]{2}$")
     key: str
     due_at: str = Field(pattern=UTC_MOMENT)
     visible_from: str | None = Field(pattern=UTC_MOMENT)
@@ -149,7 +150,7 @@ class RefusedOut(_Strict):
 class LifecycleOut(_Strict):
     """Everything derived from the events: status S0–S15, registers, measures, deadlines."""
 
-    status: str = Field(pattern=r"^S(\d{1,2}|5b)$")
+    status: str = Field(pattern=r"^S([0-9]{1,2}|5b)$")
     flags: list[str]
     registers: list[str]
     measures: list[MeasureOut]
@@ -180,7 +181,7 @@ class DueItemOut(_Strict):
     group: str = Field(pattern="^(overdue|today|upcoming)$")
     person_id: str | None = Field(description="None for the commune's own deadlines (D39, D40)")
     full_name: str
-    code: str = Field(pattern=r"^D\d{2}$")
+    code: str = Field(pattern=r"^D[0-9]{2}$")
     due_at: str = Field(pattern=UTC_MOMENT)
     basis: list[str]
     measure_id: str | None

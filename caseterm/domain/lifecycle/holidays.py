@@ -35,7 +35,9 @@ class HolidayCalendarDocument(BaseModel):
 
     schema_ref: str | None = Field(default=None, alias="$schema")
     format: Literal["caseterm.holidays.v1"]
-    version: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Date of this edition")
+    version: str = Field(
+        pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description="Date of this edition"
+    )
     country: Literal["VN"]
     years: list[int] = Field(min_length=1, description="Years whose holidays are complete")
     notes: str = ""

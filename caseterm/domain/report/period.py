@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from caseterm.clock import VIETNAM, utc_iso
 
-_LABEL = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_LABEL = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])\Z")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
