@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -37,3 +39,25 @@ def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o600) -> None:
             tmp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+class NotARegularFile(OSError):
+    """A path that names a FIFO, a device or a folder where a file was expected."""
+
+
+def read_regular_file(path: Path, limit: int) -> tuple[bytes, int]:
+    """At most `limit` bytes of a regular file, and its size.
+
+    A FIFO or a device is refused without waiting on it: it is opened non-blocking and checked
+    before anything is read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(limit), status.st_size
+    finally:
+        os.close(fd)

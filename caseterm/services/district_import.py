@@ -14,7 +14,6 @@ audited in a transaction of its own, after the one that found it was rolled back
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -32,11 +31,12 @@ from caseterm.domain.bundle import BundleRejected, canonical
 from caseterm.domain.permissions import Action
 from caseterm.domain.sync import Ack, RecordCounts, ack_bytes, ack_file_name, ack_message
 from caseterm.errors import BundleRefused, CasetermError, IntegrityFailure, UsageError
-from caseterm.files import atomic_write_bytes
+from caseterm.files import atomic_write_bytes, read_regular_file
 from caseterm.i18n import _
 from caseterm.services.bundle_records import PayloadRecords, read_records
 from caseterm.services.district import STALE_AFTER_DAYS, require_district
 from caseterm.services.district_apply import apply_records
+from caseterm.services.messages import read_failure
 from caseterm.services.session import CaseSession
 from caseterm.services.sync_messages import refusal, refused
 from caseterm.store.database import Tx
@@ -90,14 +90,11 @@ def import_bundle(
 def _read(path: Path) -> bytes:
     """The file's bytes; one larger than any bundle can be is refused before it is read."""
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            data = b"" if size > MAX_BUNDLE_BYTES else handle.read(MAX_BUNDLE_BYTES + 1)
+        data, size = read_regular_file(path, MAX_BUNDLE_BYTES + 1)
+        data = b"" if size > MAX_BUNDLE_BYTES else data
     except OSError as error:
         raise UsageError(
-            _("Cannot read {path}: {reason}.").format(
-                path=path, reason=error.strerror or type(error).__name__
-            )
+            _("Cannot read {path}: {reason}.").format(path=path, reason=read_failure(error))
         ) from error
     if not data and size:
         raise refusal("bundle_too_large")

@@ -124,3 +124,12 @@ def describe_policy(verdict: PolicyVerdict) -> str:
     """Return a sentence for a passphrase the policy refused."""
     template = POLICY_TEXTS[verdict.reason or "common"]
     return _(template).format(min=MIN_LENGTH)
+
+
+def read_failure(error: OSError) -> str:
+    """Why a file could not be read, in the user's language where caseterm decided it."""
+    from caseterm.files import NotARegularFile
+
+    if isinstance(error, NotARegularFile):
+        return _("it is not a regular file (a pipe, a device or a folder)")
+    return error.strerror or type(error).__name__

@@ -41,9 +41,10 @@ from caseterm.domain.sync import (
     valid_period,
 )
 from caseterm.errors import CasetermError, IntegrityFailure, NotFound, UsageError
-from caseterm.files import atomic_write_bytes
+from caseterm.files import atomic_write_bytes, read_regular_file
 from caseterm.i18n import _
 from caseterm.services.bundle_records import audit_bytes, event_bytes, person_bytes
+from caseterm.services.messages import read_failure
 from caseterm.services.session import CaseSession
 from caseterm.services.sync_messages import refusal, refused
 from caseterm.store.database import Tx
@@ -335,13 +336,10 @@ def import_ack(session: CaseSession, path: Path) -> AckImported:
 
 def _read_ack(path: Path) -> SignedAck:
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_ACK_BYTES + 1)
+        data, _size = read_regular_file(path, MAX_ACK_BYTES + 1)
     except OSError as error:
         raise UsageError(
-            _("Cannot read {path}: {reason}.").format(
-                path=path, reason=error.strerror or type(error).__name__
-            )
+            _("Cannot read {path}: {reason}.").format(path=path, reason=read_failure(error))
         ) from error
     try:
         return parse_ack(data)
