@@ -25,7 +25,7 @@ from caseterm.tui.screens.today import TodayScreen
 from caseterm.tui.screens.unlock import UnlockScreen
 from tests.conftest import ADMIN_PASSPHRASE
 from tests.leakage.canaries import CANARIES, canary_record, hits_in
-from tests.tui.officer import settle, until
+from tests.tui.officer import registers_loaded, settle, until
 
 PEOPLE = 4
 
@@ -76,7 +76,7 @@ async def test_t29_t31_lists_mask_sensitive_fields_and_the_title_and_lock_carry_
         assert "Dương tính" not in today and "POSITIVE" not in today
 
         await pilot.press("f3")
-        await settle(app, pilot)
+        await registers_loaded(app, pilot)
         assert isinstance(app.screen, RegistersScreen)
         registers = _screen_text(app)
         assert _name(1) in registers and _sensitive_hits(registers) == []

@@ -57,6 +57,23 @@ async def settle(app: CasetermApp, pilot: Any) -> None:
         await pilot.pause()
 
 
+async def registers_loaded(app: CasetermApp, pilot: Any) -> None:
+    """Wait until the register screen shows its first page (its count line is written then):
+    the page loads in a worker that may start after `settle` returned."""
+    from textual.widgets import Label
+
+    from caseterm.tui.screens.registers import RegistersScreen
+
+    def loaded() -> bool:
+        screen = app.screen
+        return isinstance(screen, RegistersScreen) and bool(
+            str(screen.query_one("#count", Label).render())
+        )
+
+    await until(pilot, loaded, "the register's first page")
+    await settle(app, pilot)
+
+
 async def until(
     pilot: Any, condition: Callable[[], bool], what: str, *, seconds: float = 60
 ) -> None:

@@ -22,7 +22,7 @@ from caseterm.tui.screens.registers import RegistersScreen
 from caseterm.tui.screens.today import TodayScreen
 from caseterm.tui.screens.unlock import UnlockScreen, delay_after
 from tests.conftest import ADMIN_PASSPHRASE, person
-from tests.tui.officer import settle, until
+from tests.tui.officer import registers_loaded, settle, until
 
 SIZE = (100, 32)
 
@@ -39,7 +39,7 @@ async def _unlock(app: CasetermApp, pilot: object, passphrase: str = ADMIN_PASSP
     await settle(app, pilot)
     if isinstance(app.screen, TodayScreen):
         await pilot.press("f3")  # type: ignore[attr-defined]
-        await settle(app, pilot)
+        await registers_loaded(app, pilot)
 
 
 @asynccontextmanager
