@@ -113,3 +113,7 @@ class DiskError(CasetermError):
     """The disk refused a write (full, failing, read-only): nothing of the change was kept."""
 
     exit_code = EXIT_DISK
+
+
+class ApprovalNeeded(PermissionDenied):
+    """An account change that a chief must approve came without a valid approval."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from caseterm.cli import backup, calendar, district, keys, report, retention, users
+from caseterm.cli import approve, backup, calendar, district, keys, report, retention, users
 from caseterm.cli.common import (
     guarded,
     print_json,
@@ -35,6 +35,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(users.app, name="users")
+app.add_typer(approve.app, name="approve")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(district.app, name="district")
 app.add_typer(keys.app, name="keys")
@@ -164,6 +165,8 @@ def create_store(request: InitRequest, passphrase_file: Path | None) -> None:
     """Ask for the passphrase, create the store of `request` and say what to keep."""
     from dataclasses import replace
 
+    from caseterm.cli.render import say_duties_combined
+    from caseterm.domain.codes import Role
     from caseterm.services.setup import init_store
 
     warn_if_unsafe_kdf()
@@ -188,6 +191,8 @@ def create_store(request: InitRequest, passphrase_file: Path | None) -> None:
             keys=path.with_name(path.name + ".keys")
         )
     )
+    if Role.CHIEF in request.extra_roles:
+        say_duties_combined((request.admin_name,))
 
 
 @app.command(

@@ -19,6 +19,7 @@ from caseterm.cli.common import (
     warn_if_unsafe_kdf,
 )
 from caseterm.cli.options import (
+    ApprovalOpt,
     JsonOpt,
     NewPassphraseFileOpt,
     PassphraseFileOpt,
@@ -85,6 +86,7 @@ def status(
         typer.echo(_("Last backup: {day}.").format(day=day_label(found.last_backup)))
         if found.backup_due:
             typer.echo(_("  ⚠ more than a month ago: make a new one."))
+    _say_duties(found.admin_and_chief, found.chiefs)
     for slot in found.slots:
         state = (
             _("⚠ below the minimum: refused at unlock")
@@ -99,6 +101,20 @@ def status(
         typer.echo(
             _("  {name}: Argon2id {m} MiB, {t} passes, {p} lanes — {state}").format(
                 name=slot.name, m=slot.memory_mib, t=slot.iterations, p=slot.lanes, state=state
+            )
+        )
+
+
+def _say_duties(admin_and_chief: tuple[str, ...], chiefs: int) -> None:
+    """Warn where one person could both create an account and approve it."""
+    from caseterm.cli.render import say_duties_combined
+
+    say_duties_combined(admin_and_chief)
+    if not chiefs:
+        typer.echo(
+            _(
+                "Chief: ⚠ none. A chief approves new officer accounts, resets and recovery "
+                "keys; the first chief account is created without an approval."
             )
         )
 
@@ -189,12 +205,13 @@ def set_recovery(
     store: StoreOpt = None,
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
+    approval: ApprovalOpt = None,
 ) -> None:
     """Give a recovery public key a grant of this store's data key."""
     from caseterm.services.recovery import set_recovery_key
 
     with unlocked(store, user, passphrase_file) as session:
-        set_recovery_key(session, public_key)
+        set_recovery_key(session, public_key, approval=approval)
     typer.echo(_("The recovery key can now open this store."))
 
 

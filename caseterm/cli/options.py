@@ -64,3 +64,14 @@ VersionOpt = Annotated[
         "--version", callback=_show_version, is_eager=True, help=_("Show the version and exit.")
     ),
 ]
+ApprovalOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--approval",
+        show_default=False,
+        help=_(
+            "A chief's one-time approval code for this change (caseterm-admin approve); not "
+            "needed when you are a chief yourself."
+        ),
+    ),
+]

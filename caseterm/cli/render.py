@@ -179,3 +179,15 @@ def print_due(found: DueList) -> None:
                 f"  {when} ({relative_label(item.due_moment, found.now)})  {who}  "
                 f"{item.code} {deadline_label(item.code, item.key)}"
             )
+
+
+def say_duties_combined(names: tuple[str, ...]) -> None:
+    """Warn that an account both administers and approves (one person: no second pair of eyes)."""
+    for name in names:
+        typer.echo(
+            _(
+                "⚠ {name} is both administrator and chief: the same person creates accounts "
+                "and approves them, so only the audit log would show a misuse. Give the chief "
+                "role to another person when the unit has one."
+            ).format(name=name)
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,8 +15,18 @@ from caseterm.cli.common import (
     unlocked,
     warn_if_unsafe_kdf,
 )
-from caseterm.cli.options import JsonOpt, NewPassphraseFileOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.cli.options import (
+    ApprovalOpt,
+    JsonOpt,
+    NewPassphraseFileOpt,
+    PassphraseFileOpt,
+    StoreOpt,
+    UserOpt,
+)
 from caseterm.i18n import _
+
+if TYPE_CHECKING:
+    from caseterm.domain.codes import Role
 
 app = typer.Typer(
     help=_("Accounts: add, list, disable, change passphrase."),
@@ -41,16 +51,12 @@ def add(
     passphrase_file: PassphraseFileOpt = None,
     new_passphrase_file: NewPassphraseFileOpt = None,
     display_name: Annotated[str, typer.Option("--display-name", help=_("Full name."))] = "",
+    approval: ApprovalOpt = None,
 ) -> None:
     """Add an account; its owner types their own passphrase."""
-    from caseterm.domain.codes import Role
-    from caseterm.errors import UsageError
     from caseterm.services.accounts import add_account
 
-    try:
-        roles = tuple(dict.fromkeys(Role.parse(text) for text in role))
-    except ValueError as exc:
-        raise UsageError(_("Unknown role {role}.").format(role=exc)) from exc
+    roles = parse_roles(role)
     with unlocked(store, user, passphrase_file) as session:
         typer.echo(
             _("{name}, type your new passphrase (the administrator must not see it).").format(
@@ -60,7 +66,12 @@ def add(
         )
         passphrase = read_passphrase(new_passphrase_file, _("New passphrase: "), confirm=True)
         account = add_account(
-            session, name=name, roles=roles, passphrase=passphrase, display_name=display_name
+            session,
+            name=name,
+            roles=roles,
+            passphrase=passphrase,
+            display_name=display_name,
+            approval=approval,
         )
     typer.echo(
         _("Added the account {name} ({roles}).").format(
@@ -192,6 +203,7 @@ def reset(
     store: StoreOpt = None,
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
+    approval: ApprovalOpt = None,
 ) -> None:
     """Give an account a one-time code to choose a new passphrase."""
     from datetime import timedelta
@@ -200,7 +212,7 @@ def reset(
     from caseterm.services.labels import moment_label
 
     with unlocked(store, user, passphrase_file) as session:
-        made = reset_account(session, name, timedelta(hours=valid_hours))
+        made = reset_account(session, name, timedelta(hours=valid_hours), approval=approval)
     typer.echo(_("One-time code for {name}:").format(name=name))
     typer.echo(f"    {made.code}")
     typer.echo(
@@ -248,3 +260,14 @@ def passwd(
         print_json({"changed": True})
     else:
         typer.echo(_("The passphrase of {name} was changed.").format(name=name))
+
+
+def parse_roles(texts: list[str]) -> tuple[Role, ...]:
+    """Roles typed on the command line, each once, or a usage error naming the unknown one."""
+    from caseterm.domain.codes import Role
+    from caseterm.errors import UsageError
+
+    try:
+        return tuple(dict.fromkeys(Role.parse(text) for text in texts))
+    except ValueError as exc:
+        raise UsageError(_("Unknown role {role}.").format(role=exc)) from exc

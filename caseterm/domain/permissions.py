@@ -8,6 +8,30 @@ from enum import StrEnum
 from caseterm.domain.codes import Role
 
 
+class AccountChange(StrEnum):
+    """Changes to who can open the store that a chief approves, or at least is told of."""
+
+    CREATE = "account.create"
+    """A new account with a role that reads case files (officer or chief)."""
+    RESET = "account.reset"
+    """Another person's passphrase replaced by a one-time code."""
+    RECOVERY = "key.recovery_set"
+    """A recovery key given a grant of the data key."""
+    RECOVERY_USED = "key.recovery_used"
+    """The recovery key opened the store and gave an administrator a new passphrase (told of
+    only: nobody is unlocked to approve it)."""
+
+
+READS_CASE_FILES = frozenset({Role.OFFICER, Role.CHIEF})
+"""Roles whose new accounts need a chief's approval: they open every case file."""
+
+
+def separation_of_duties_lost(roles: Iterable[Role]) -> bool:
+    """True for an account that both manages accounts and approves them (admin and chief)."""
+    held = set(roles)
+    return Role.ADMIN in held and Role.CHIEF in held
+
+
 class Action(StrEnum):
     """Things an account can ask the services to do."""
 
@@ -41,6 +65,9 @@ class Action(StrEnum):
     """Set the unit's population (K5) and the day its reporting period starts."""
     RETENTION_MANAGE = "retention.manage"
     """Set how long closed cases stay open to corrections; archive (encrypted) and purge them."""
+    ACCOUNT_APPROVE = "account.approve"
+    """(Chief) Approve a new officer or chief account, a passphrase reset or a recovery key,
+    and acknowledge the notices of such changes: the administrator cannot do them alone."""
 
 
 _OFFICER = {
@@ -56,6 +83,7 @@ _CHIEF = _OFFICER | {
     Action.DECISION_RECORD,
     Action.EVENT_VOID_ANY,
     Action.SYNC_EXPORT,
+    Action.ACCOUNT_APPROVE,
 }
 # The administrator keeps the system, not the case files: need-to-know (legal spec §6.4 P1).
 # Exporting reads no file in clear: the bundle is encrypted to the district as it is made.

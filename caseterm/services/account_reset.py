@@ -17,10 +17,11 @@ from caseterm.clock import Clock, SystemClock, utc_iso
 from caseterm.crypto.kdf import KdfPolicy, enrolment_params
 from caseterm.crypto.keyring import reset_slot
 from caseterm.crypto.reset_code import new_reset_code, normalise_code
-from caseterm.domain.permissions import Action
+from caseterm.domain.permissions import AccountChange, Action
 from caseterm.errors import NotFound, RefusedError, UsageError
 from caseterm.i18n import _
 from caseterm.services.accounts import change_own_passphrase
+from caseterm.services.approvals import approve, refusal_audited, tell_chiefs
 from caseterm.services.keys import editing_keyfile
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
@@ -40,20 +41,32 @@ class ResetCode:
     expires: str
 
 
-def reset_account(session: CaseSession, name: str, valid: timedelta = DEFAULT_VALID) -> ResetCode:
-    """Replace an account's slot by one that opens with a new one-time code until it expires."""
+def reset_account(
+    session: CaseSession,
+    name: str,
+    valid: timedelta = DEFAULT_VALID,
+    *,
+    approval: str | None = None,
+) -> ResetCode:
+    """Replace an account's slot by one that opens with a new one-time code until it expires.
+
+    Whoever holds the code chooses the account's next passphrase, so a chief approves the
+    reset (`services.approvals`), and the chiefs are told of it.
+    """
     session.require(Action.ACCOUNT_MANAGE)
     if not timedelta(hours=1) <= valid <= LONGEST_VALID:
         raise UsageError(_("A reset code is valid between 1 hour and 7 days."))
     code = new_reset_code()
     expires = utc_iso(session.clock.now() + valid)
-    with session.transaction() as tx:
+    with refusal_audited(session, AccountChange.RESET, name), session.transaction() as tx:
         account = tx.accounts.by_name(name)
         if account is None or not account.active:
             raise NotFound(_("There is no active account named {name}.").format(name=name))
         if account.id == session.actor.id:
             raise RefusedError(_("Change your own passphrase with: caseterm-admin users passwd"))
+        approved_by = approve(session, tx, AccountChange.RESET, name, code=approval)
         session.audit(tx, "account.reset", "account", account.id, {"expires": expires})
+        tell_chiefs(session, tx, AccountChange.RESET, name, approved_by=approved_by)
         with editing_keyfile(session.files, signer=session.signer) as keys:
             if account.id not in keys.accounts:
                 raise NotFound(_("{name} has no key slot in this store.").format(name=name))

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from caseterm.crypto.kdf import enrolment_params
 from caseterm.crypto.keyring import enrol, remove_account, rewrap
 from caseterm.domain.codes import Role
-from caseterm.domain.permissions import Action
+from caseterm.domain.permissions import AccountChange, Action
 from caseterm.errors import NotFound, RefusedError, UsageError
 from caseterm.i18n import _
 from caseterm.ids import new_id
+from caseterm.services.approvals import approve, needs_approval, refusal_audited, tell_chiefs
 from caseterm.services.keys import editing_keyfile, load_keyfile
 from caseterm.services.session import CaseSession
 from caseterm.services.validation import check_account_name, require_good_passphrase
+from caseterm.store.database import Tx
 from caseterm.store.records import AccountInfo
 
 
@@ -34,17 +36,26 @@ def add_account(
     roles: tuple[Role, ...],
     passphrase: str,
     display_name: str = "",
+    approval: str | None = None,
 ) -> AccountInfo:
-    """Create an account with its own passphrase (typed by its owner) and a grant of the key."""
+    """Create an account with its own passphrase (typed by its owner) and a grant of the key.
+
+    An officer or chief account needs a chief's approval (`services.approvals`); every new
+    account is a notice to the chiefs.
+    """
     session.require(Action.ACCOUNT_MANAGE)
     check_account_name(name)
     if not roles:
         raise UsageError(_("Give the account at least one role."))
     require_good_passphrase(passphrase, [session.unit.code, session.unit.name, name])
     account_id, now = new_id(), session.now()
-    with session.transaction() as tx:
+    with (
+        refusal_audited(session, AccountChange.CREATE, name),
+        session.transaction() as tx,
+    ):
         if tx.accounts.by_name(name) is not None:
             raise RefusedError(_("An account named {name} already exists.").format(name=name))
+        approved_by = _approve_new_account(session, tx, name, roles, approval)
         tx.accounts.add(
             account_id=account_id,
             name=name,
@@ -56,6 +67,7 @@ def add_account(
         session.audit(
             tx, "account.create", "account", account_id, {"roles": ",".join(r.value for r in roles)}
         )
+        tell_chiefs(session, tx, AccountChange.CREATE, name, roles=roles, approved_by=approved_by)
         # The key file changes inside the transaction: if it fails, the account row rolls back.
         with editing_keyfile(session.files, signer=session.signer) as keys:
             enrol(
@@ -70,6 +82,21 @@ def add_account(
         created = tx.accounts.by_id(account_id)
     assert created is not None  # noqa: S101 - inserted just above
     return created
+
+
+def _approve_new_account(
+    session: CaseSession, tx: Tx, name: str, roles: tuple[Role, ...], code: str | None
+) -> str | None:
+    """Who approved a new account (None: its roles read no case file, or it is the first chief).
+
+    A unit without an active chief cannot approve anything, so its first chief account is
+    created without one; the notice then tells that chief, and every later one.
+    """
+    if not needs_approval(roles):
+        return None
+    if Role.CHIEF in roles and not _active_chiefs(tx.accounts.all()):
+        return None
+    return approve(session, tx, AccountChange.CREATE, name, roles, code)
 
 
 def list_accounts(session: CaseSession) -> list[AccountView]:
@@ -105,6 +132,14 @@ def disable_account(session: CaseSession, name: str) -> AccountInfo:
             raise RefusedError(_("You cannot disable your own account."))
         if Role.ADMIN in account.roles and _active_admins(tx.accounts.all()) <= 1:
             raise RefusedError(_("This is the last active administrator; add another first."))
+        if Role.CHIEF in account.roles and len(_active_chiefs(tx.accounts.all())) <= 1:
+            # Without a chief, the next chief account would need nobody's approval.
+            raise RefusedError(
+                _(
+                    "This is the last active chief: add the new chief first (this chief "
+                    "approves it), then disable this account."
+                )
+            )
         tx.accounts.disable(account.id, at=session.now())
         session.audit(tx, "account.disable", "account", account.id)
         with editing_keyfile(session.files, signer=session.signer) as keys:
@@ -130,6 +165,10 @@ def let_in_again(session: CaseSession, name: str) -> bool:
 
 def _active_admins(accounts: list[AccountInfo]) -> int:
     return sum(1 for a in accounts if a.active and Role.ADMIN in a.roles)
+
+
+def _active_chiefs(accounts: list[AccountInfo]) -> list[AccountInfo]:
+    return [a for a in accounts if a.active and Role.CHIEF in a.roles]
 
 
 def change_own_passphrase(session: CaseSession, new_passphrase: str) -> None:

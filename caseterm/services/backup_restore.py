@@ -35,6 +35,7 @@ from caseterm.errors import AuthError, IntegrityFailure, NotFound, UsageError
 from caseterm.files import fsync_dir
 from caseterm.i18n import _
 from caseterm.services.backup_file import extract_database, read_header
+from caseterm.services.damage import forget_damage
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
 from caseterm.services.writing import writing_to
@@ -225,6 +226,7 @@ def _restore(
         wrote_keys = True
         os.replace(staged, files.store)
         fsync_dir(files.store.parent)
+        forget_damage(files)  # the damaged store's marker, if it was left behind
     except BaseException:
         for leftover in _with_sidecars(staged):
             with contextlib.suppress(FileNotFoundError):

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from caseterm.crypto.keyfile_auth import fingerprint
-from caseterm.domain.permissions import Action
+from caseterm.domain.codes import Role
+from caseterm.domain.permissions import Action, separation_of_duties_lost
 from caseterm.services.keys import load_keyfile, require_authentic
 from caseterm.services.session import CaseSession
 
@@ -52,6 +53,10 @@ class KeyStatus:
     """No backup yet, or none for more than `BACKUP_EVERY`."""
     recovery_fingerprint: str | None = None
     """SHA-256 of the recovery public key, 16 hex digits: compare it with the envelope's."""
+    admin_and_chief: tuple[str, ...] = ()
+    """Active accounts that both manage accounts and approve them: no separation of duties."""
+    chiefs: int = 0
+    """Active chief accounts (none: the next chief account is created without an approval)."""
 
 
 def key_status(session: CaseSession) -> KeyStatus:
@@ -62,6 +67,7 @@ def key_status(session: CaseSession) -> KeyStatus:
     with session.transaction(durable=False) as tx:
         signing = tx.keys.active()
         backup = tx.audit.last_of("backup.created")
+        accounts = [account for account in tx.accounts.all() if account.active]
         session.audit(tx, "key.status", "unit", session.unit.code)
     now = session.clock.now()
     since = keys.versions[keys.current].created_at
@@ -92,6 +98,8 @@ def key_status(session: CaseSession) -> KeyStatus:
         backup.at if backup else None,
         backup is None or now - datetime.fromisoformat(backup.at) > BACKUP_EVERY,
         fingerprint(keys.recovery_public_key) if keys.recovery_public_key else None,
+        tuple(a.name for a in accounts if separation_of_duties_lost(a.roles)),
+        sum(1 for a in accounts if Role.CHIEF in a.roles),
     )
 
 

@@ -87,6 +87,10 @@ STORE_OPEN_TEXTS = {
         "The disk could not write (an input/output error): nothing of this change was saved. "
         "Check the disk, then try again."
     ),
+    "read_only": N_(
+        "The store cannot be written (its file or folder is read-only, or a page of it failed "
+        "its check): nothing of this change was saved. Run caseterm-admin verify."
+    ),
 }
 
 POLICY_TEXTS = {

@@ -27,6 +27,11 @@ class StoreFiles:
         """Held exclusively around every change of the key file."""
         return self.store.with_name(self.store.name + ".keys.lock")
 
+    @property
+    def damage_marker(self) -> Path:
+        """Written when the store failed its integrity check: no session writes to it then."""
+        return self.store.with_name(self.store.name + ".damaged")
+
     def all_files(self) -> list[Path]:
         """Every file a store may have on disk (for scans and clean-up checks)."""
         base = self.store
@@ -37,4 +42,5 @@ class StoreFiles:
             self.keyfile,
             self.session_lock,
             self.keyfile_lock,
+            self.damage_marker,
         ]

@@ -12,6 +12,7 @@ from pathlib import Path
 from caseterm.clock import Clock, SystemClock, utc_iso
 from caseterm.crypto import DecryptionError, KeyFileError
 from caseterm.crypto.kdf import KdfPolicy, enrolment_params
+from caseterm.crypto.keyfile_auth import fingerprint
 from caseterm.crypto.keyring import enrol, grant_recovery
 from caseterm.crypto.recovery import (
     PUBLIC_PREFIX,
@@ -21,7 +22,7 @@ from caseterm.crypto.recovery import (
     parse_line,
 )
 from caseterm.domain.codes import Role
-from caseterm.domain.permissions import Action
+from caseterm.domain.permissions import AccountChange, Action
 from caseterm.errors import (
     AuthError,
     IntegrityFailure,
@@ -32,6 +33,7 @@ from caseterm.errors import (
 )
 from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
+from caseterm.services.approvals import approve, refusal_audited, tell_chiefs
 from caseterm.services.keys import editing_keyfile, load_keyfile, settle_key_file_tags
 from caseterm.services.paths import StoreFiles
 from caseterm.services.policy import active_policy
@@ -81,12 +83,20 @@ def parse_public(text: str) -> bytes:
         ) from None
 
 
-def set_recovery_key(session: CaseSession, public_line: str) -> None:
-    """Give the recovery key a grant of the current data key (replacing any earlier one)."""
+def set_recovery_key(
+    session: CaseSession, public_line: str, *, approval: str | None = None
+) -> None:
+    """Give the recovery key a grant of the current data key (replacing any earlier one).
+
+    Its holder can open every file, so a chief approves it for this key's fingerprint.
+    """
     session.require(Action.KEYS_MANAGE)
     public = parse_public(public_line)
-    with session.transaction() as tx:
-        session.audit(tx, "key.recovery_set", "unit", session.unit.code)
+    subject = fingerprint(public)
+    with refusal_audited(session, AccountChange.RECOVERY, subject), session.transaction() as tx:
+        approved_by = approve(session, tx, AccountChange.RECOVERY, subject, code=approval)
+        session.audit(tx, "key.recovery_set", "unit", session.unit.code, {"key": subject})
+        tell_chiefs(session, tx, AccountChange.RECOVERY, subject, approved_by=approved_by)
         with editing_keyfile(session.files, signer=session.signer) as keys:
             if keys.current != session.unlocked.version:
                 raise RefusedError(_("The data key changed since you unlocked; unlock again."))
@@ -148,6 +158,14 @@ def _recover(
                 action="key.recovery_used",
                 object_type="account",
                 object_id=account.id,
+            )
+            tx.approvals.notify(
+                kind=AccountChange.RECOVERY_USED.value,
+                subject=name,
+                roles="",
+                actor_id=account.id,
+                approved_by=None,
+                at=utc_iso(clock.now()),
             )
             signer = (data_key, keys.current)
             settle_key_file_tags(files, tx, signer)  # refused if its tags were stripped

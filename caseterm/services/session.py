@@ -12,6 +12,7 @@ from caseterm.crypto.keyring import Unlocked
 from caseterm.domain.permissions import Action, allowed
 from caseterm.errors import CasetermError, DiskError, IntegrityFailure, PermissionDenied
 from caseterm.i18n import _
+from caseterm.services.damage import recorded_damage, refuse_if_damaged
 from caseterm.services.messages import describe_store_error
 from caseterm.services.paths import StoreFiles
 from caseterm.store import StoreDamaged, StoreOpenError, StoreWriteFailed
@@ -48,7 +49,9 @@ class CaseSession:
         """One store transaction; damage found on the way is an integrity failure for the user.
 
         `durable=False` only for transactions whose sole write is the audit record of a read.
+        A store that failed its integrity check (here or in another process) is refused.
         """
+        refuse_if_damaged(self.files)
         try:
             with self.store.transaction(durable=durable) as tx:
                 yield tx
@@ -105,8 +108,9 @@ class CaseSession:
         if self.closed:
             return
         try:
-            with self.transaction() as tx:
-                self.audit(tx, "session.close", "account", self.actor.id)
+            if recorded_damage(self.files) is None:  # a damaged store takes no more writes
+                with self.transaction() as tx:
+                    self.audit(tx, "session.close", "account", self.actor.id)
         finally:
             self.store.close()
             self.lock.release()

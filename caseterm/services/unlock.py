@@ -16,6 +16,7 @@ from caseterm.crypto.reset_code import normalise_code
 from caseterm.domain.throttle import LOCK_AFTER, Failures, locked_out, wait_needed
 from caseterm.errors import AuthError, IntegrityFailure, NewPassphraseNeeded, NotFound, StoreBusy
 from caseterm.i18n import _
+from caseterm.services.damage import refuse_if_damaged
 from caseterm.services.keys import (
     editing_keyfile,
     load_keyfile,
@@ -201,6 +202,7 @@ def attach(
             _("The store is being maintained by an administrator; try again later.")
         ) from exc
     try:
+        refuse_if_damaged(files)
         _check_file_salt(files, keys)
         store = _open_store(files, unlocked.data_key)
         failed = keys.failed_unlocks(unlocked.account.account_id)

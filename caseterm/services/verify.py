@@ -7,7 +7,9 @@ from datetime import datetime
 
 from caseterm.domain.audit import ChainFault
 from caseterm.domain.permissions import Action
+from caseterm.errors import DiskError, IntegrityFailure
 from caseterm.services.calendar import active_calendar
+from caseterm.services.damage import mark_damaged
 from caseterm.services.lifecycle import life_event
 from caseterm.services.lifecycle_views import project
 from caseterm.services.session import CaseSession
@@ -39,9 +41,16 @@ class VerifyReport:
 
 
 def verify_store(session: CaseSession) -> VerifyReport:
-    """Run every check; the run itself is audited after the chain was read."""
+    """Run every check; the run itself is audited after the chain was read.
+
+    Damaged pages end the run: the chain and the projections are not read through them, the
+    store is marked damaged (`services.damage`) and no session writes to it any more.
+    """
     session.require(Action.STORE_VERIFY)
     problems = session.store.integrity_problems()
+    if problems:
+        _record_damage(session, problems)
+        return VerifyReport(problems, 0, None, session.store.cipher_report())
     with session.transaction() as tx:
         count, fault = tx.audit.verify()
         checked, mismatches = _check_projections(tx)
@@ -56,6 +65,16 @@ def verify_store(session: CaseSession) -> VerifyReport:
     return VerifyReport(
         problems, count, fault, session.store.cipher_report(), checked, mismatches, missing
     )
+
+
+def _record_damage(session: CaseSession, problems: list[str]) -> None:
+    """Audit the failed check if the store still takes a write, then mark it damaged."""
+    try:
+        with session.transaction() as tx:
+            session.audit(tx, "store.verify", "unit", session.unit.code, {"ok": 0})
+    except (IntegrityFailure, DiskError):
+        pass  # SQLCipher writes nothing more after a failed page: the marker records it
+    mark_damaged(session.files, problems, session.now())
 
 
 def _check_projections(tx: Tx) -> tuple[int, list[str]]:

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from caseterm.store import StoreDamaged, StoreOpenError
 from caseterm.store.accounts import AccountRepo, UnitKeyRepo, UnitRepo
+from caseterm.store.approvals import ApprovalRepo
 from caseterm.store.audit import AuditRepo
 from caseterm.store.engine import make_engine
 from caseterm.store.lifecycle import StateRepo, UnitEventRepo
@@ -80,6 +81,7 @@ class Tx:
     sync: SyncRepo
     district: DistrictRepo
     retention: RetentionRepo
+    approvals: ApprovalRepo
 
 
 class Store:
@@ -130,6 +132,7 @@ class Store:
                         sync=SyncRepo(session),
                         district=DistrictRepo(session),
                         retention=RetentionRepo(session),
+                        approvals=ApprovalRepo(session),
                     )
             finally:
                 if not durable:

@@ -214,3 +214,30 @@ class UnitEventInfo:
     recorded_at: str
     recorded_by: str
     payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ApprovalInfo:
+    """A chief's approval of one account change (never the code itself)."""
+
+    id: str
+    kind: str
+    subject: str
+    roles: str
+    issued_by: str
+    issued_at: str
+    expires_at: str
+    used_at: str | None
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    """A change to the unit's accounts that the chiefs have not acknowledged yet."""
+
+    id: int
+    kind: str
+    subject: str
+    roles: str
+    actor_id: str
+    approved_by: str | None
+    at: str

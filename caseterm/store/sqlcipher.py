@@ -140,7 +140,12 @@ def integrity_problems(con: Any) -> list[str]:
     return problems + [row[0] for row in rows if row[0] != "ok"]
 
 
-_DISK_MESSAGES = {"database or disk is full": "disk_full", "disk I/O error": "io_error"}
+_DISK_MESSAGES = {
+    "database or disk is full": "disk_full",
+    "disk I/O error": "io_error",
+    # A read-only file or folder, or SQLCipher refusing writes after a page failed its HMAC.
+    "attempt to write a readonly database": "read_only",
+}
 """SQLite's texts for SQLITE_FULL and SQLITE_IOERR: the disk said no, the file is not damaged."""
 
 

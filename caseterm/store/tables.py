@@ -373,3 +373,43 @@ class RetentionPerson(SQLModel, table=True):
     version: int
     events: int
     purged_at: str | None = None
+
+
+class AccountApproval(SQLModel, table=True):
+    """A chief's one-time approval of one account change, by the hash of the code handed over.
+
+    Bound to what it approves: the kind, the account name (or the recovery key's fingerprint)
+    and, for a new account, its roles. Used once, before it expires.
+    """
+
+    __tablename__ = "account_approval"
+
+    id: str = Field(primary_key=True, max_length=36)
+    kind: str = Field(max_length=32)
+    subject: str = Field(max_length=64)
+    roles: str = Field(default="", max_length=200)
+    code_sha256: str = Field(unique=True, max_length=64)
+    issued_by: str = Field(max_length=36)
+    issued_at: str
+    expires_at: str
+    used_at: str | None = None
+    used_by: str | None = Field(default=None, max_length=36)
+
+
+class AccountNotice(SQLModel, table=True):
+    """A new account, a reset or a recovery-key change, shown to the chiefs until one acknowledges.
+
+    Written in the same transaction as the change it tells of.
+    """
+
+    __tablename__ = "account_notice"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)
+    subject: str = Field(max_length=64)
+    roles: str = Field(default="", max_length=200)
+    actor_id: str = Field(max_length=36)
+    approved_by: str | None = Field(default=None, max_length=36)
+    at: str
+    acknowledged_by: str | None = Field(default=None, max_length=36)
+    acknowledged_at: str | None = None

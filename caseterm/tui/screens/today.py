@@ -24,6 +24,7 @@ from caseterm.tui.screens.today_lists import (
 )
 
 if TYPE_CHECKING:
+    from caseterm.services.approvals import Notice
     from caseterm.services.due import DueItem, DueList
     from caseterm.services.session import CaseSession
     from caseterm.services.watch import Unreviewed, WatchItem
@@ -54,6 +55,7 @@ class TodayScreen(Screen[None]):
         Binding("2", "show_list('watch')", N_("Close watch"), id="today-watch"),
         Binding("3", "show_list('unreviewed')", N_("Not reviewed"), id="today-unreviewed"),
         Binding("f3", "app.registers", N_("Registers"), id="today-registers"),
+        Binding("a", "acknowledge", N_("Seen: account changes"), id="today-acknowledge"),
     ]
 
     def __init__(self, first: DueList | None = None) -> None:
@@ -69,6 +71,8 @@ class TodayScreen(Screen[None]):
         """Whether the rest of a long list is being read (asked for once)."""
         self.watched: list[WatchItem] = []
         self.unreviewed: Unreviewed | None = None
+        self.notices: list[Notice] = []
+        """(Chief) Account changes no chief has acknowledged yet."""
 
     @property
     def caseterm(self) -> CasetermApp:
@@ -78,6 +82,7 @@ class TodayScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Banner, counts, then three lists: deadlines, close watch, not reviewed this year."""
         yield Header()
+        yield Static("", id="notices", markup=False)
         yield Static("", id="banner", markup=False)
         yield Static("", id="counts", markup=False)
         with TabbedContent(id="lists"):
@@ -104,6 +109,7 @@ class TodayScreen(Screen[None]):
         self.query_one("#watch", DataTable).add_columns(*watch_columns())
         self.query_one("#unreviewed", DataTable).add_columns(*unreviewed_columns())
         table.focus()
+        self.query_one("#notices", Static).display = False
         if self._first is None:
             self.action_reload()
             return
@@ -111,11 +117,51 @@ class TodayScreen(Screen[None]):
         self._first = None
         # After the deadlines are painted: read while painting, it would slow the painting.
         self.call_after_refresh(self._load_watch)
+        self.call_after_refresh(self._load_notices)
 
     def action_reload(self) -> None:
         """Read the lists again (the deadlines' first page; the rest when the cursor gets there)."""
         self._load(PAGE)
         self._load_watch()
+        self._load_notices()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer "seen" only while there are account changes to acknowledge."""
+        if action == "acknowledge":
+            return bool(self.notices)
+        return True
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="notices")
+    def _load_notices(self) -> None:
+        from caseterm.domain.permissions import Action
+        from caseterm.services.approvals import pending_notices
+
+        if self.caseterm.require_session().may(Action.ACCOUNT_APPROVE):
+            self._read_into(self.show_notices, pending_notices)
+
+    def show_notices(self, notices: list[Notice]) -> None:
+        """(Chief) New accounts, resets and recovery keys, until a chief acknowledges them."""
+        from caseterm.services.approvals import notice_line
+
+        self.notices = notices
+        shown = self.query_one("#notices", Static)
+        lines = [f"⚠ {when_label_iso(n.at)} {notice_line(n)}" for n in notices]
+        if notices:
+            lines.append(_("Press a once you have checked them: they are then marked as seen."))
+        shown.update("\n".join(lines))
+        shown.display = bool(notices)
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="notices")
+    def action_acknowledge(self) -> None:
+        """Mark the shown account changes as seen by this chief."""
+        from caseterm.services.approvals import acknowledge_notices
+
+        shown = [notice.id for notice in self.notices]
+        self._read_into(
+            lambda _done: self.show_notices([]),
+            lambda session: acknowledge_notices(session, shown),
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today")
     def _load(self, limit: int | None) -> None:
@@ -260,6 +306,13 @@ class TodayScreen(Screen[None]):
         from caseterm.tui.screens.person import PersonScreen
 
         self.app.push_screen(PersonScreen(event.row_key.value))
+
+
+def when_label_iso(moment: str) -> str:
+    """A stored UTC moment as `dd/mm/yyyy HH:MM`, Vietnam time."""
+    from datetime import datetime
+
+    return when_label(datetime.fromisoformat(moment))
 
 
 def _cells(item: DueItem, group: str, marker: str, style: str, found: DueList) -> tuple[Text, ...]:
