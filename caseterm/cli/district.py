@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from caseterm.cli import district_held
 from caseterm.cli.common import guarded, print_json, unlocked
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.cli.report import district_report_command
@@ -14,7 +15,7 @@ from caseterm.errors import EXIT_REFUSED, CasetermError
 from caseterm.i18n import _
 
 if TYPE_CHECKING:  # the services load only when a command runs (fast --help)
-    from caseterm.services.district_import import Imported
+    from caseterm.services.district_chain import Imported
 
 app = typer.Typer(
     help=_("The district: its store, the communes' keys, importing bundles, status."),
@@ -136,7 +137,7 @@ def import_(
             for result in results:
                 rows.append(_row(file, result))
                 if not json:
-                    typer.echo(_describe(result))
+                    typer.echo(describe_import(result))
     if json:
         print_json(rows)
     if failed:
@@ -157,7 +158,8 @@ def _row(file: Path, result: Imported) -> dict[str, object]:
     }
 
 
-def _describe(result: Imported) -> str:
+def describe_import(result: Imported) -> str:
+    """One bundle's outcome in words, with its acknowledgement and warnings."""
     where = f"{result.unit_code} #{result.sequence} ({result.period})"
     lines: list[str] = []
     if result.outcome == "quarantined":
@@ -169,6 +171,13 @@ def _describe(result: Imported) -> str:
         )
     elif result.outcome == "already_quarantined":
         lines.append(_("{where}: already quarantined.").format(where=where))
+    elif result.outcome == "held_refused":
+        lines.append(
+            _(
+                "{where}: held, and refused now that its turn came; it blocks nothing more "
+                "(caseterm-admin district held list)."
+            ).format(where=where)
+        )
     elif result.counts is not None:
         text = (
             _("{where}: applied: {applied} records new, {present} already present.")
@@ -255,6 +264,14 @@ def status(
         )
 
 
+app.add_typer(district_held.app, name="held")
+app.command(
+    "rebaseline",
+    help=_(
+        "Accept that a commune was restored from a backup older than its last bundle: its "
+        "next bundle restarts its chain from a bundle this district applied."
+    ),
+)(guarded(district_held.rebaseline))
 app.command(
     "report",
     help=_(

@@ -14,7 +14,6 @@ audited in a transaction of its own, after the one that found it was rolled back
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -26,39 +25,28 @@ from caseterm.crypto.bundle import (
     recipient_key_id,
 )
 from caseterm.crypto.signing import SigningKey
-from caseterm.domain.audit import SegmentFault, continue_chain
-from caseterm.domain.bundle import BundleRejected, canonical
+from caseterm.domain.bundle import BundleRejected
 from caseterm.domain.permissions import Action
 from caseterm.domain.sync import Ack, RecordCounts, ack_bytes, ack_file_name, ack_message
 from caseterm.errors import BundleRefused, CasetermError, IntegrityFailure, UsageError
 from caseterm.files import atomic_write_bytes, read_regular_file
 from caseterm.i18n import _
-from caseterm.services.bundle_records import PayloadRecords, read_records
+from caseterm.services.bundle_records import read_records
 from caseterm.services.district import STALE_AFTER_DAYS, require_district
-from caseterm.services.district_apply import apply_records
+from caseterm.services.district_chain import (
+    APPLIED,
+    HELD_REFUSED,
+    QUARANTINED,
+    REFUSED,
+    Imported,
+    apply_bundle,
+)
+from caseterm.services.district_rebaseline import rebaseline
 from caseterm.services.messages import read_failure
 from caseterm.services.session import CaseSession
 from caseterm.services.sync_messages import refusal, refused
 from caseterm.store.database import Tx
 from caseterm.store.sync import CommuneKeyInfo, ReceivedBundle
-
-APPLIED = "applied"
-QUARANTINED = "quarantined"
-
-
-@dataclass(frozen=True)
-class Imported:
-    """What became of one bundle."""
-
-    unit_code: str
-    sequence: int
-    period: str
-    outcome: str
-    """applied, already_applied, quarantined or already_quarantined."""
-    counts: RecordCounts | None
-    ack_path: Path | None
-    missing: tuple[int, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
 
 
 def import_bundle(
@@ -82,9 +70,9 @@ def import_bundle(
         raise refused(rejection) from None
     results = [outcome]
     if outcome.outcome == APPLIED:
-        results += _release_quarantined(session, outcome.unit_code, outcome.sequence)
+        results += release_held(session, outcome.unit_code, outcome.sequence)
     target = ack_dir or path.parent
-    return [_with_ack(session, result, target) for result in results]
+    return [write_ack(session, result, target) for result in results]
 
 
 def _read(path: Path) -> bytes:
@@ -108,6 +96,8 @@ def _import(session: CaseSession, data: bytes, header: BundleHeader, digest: str
         known = tx.district.bundle(manifest.sender_unit, manifest.sequence)
         commune = tx.district.commune(manifest.sender_unit)
         assert commune is not None  # noqa: S101 - _check_sender refused unknown communes
+        if _rebaselining(tx, header, known, digest, commune.last_sequence):
+            return rebaseline(session, tx, header, digest, open_payload(data, header, identity))
         if known is not None:
             seen = _seen_before(known, digest, commune.last_sequence)
             details: dict[str, str | int] = {"sequence": known.sequence, "outcome": seen.outcome}
@@ -119,7 +109,17 @@ def _import(session: CaseSession, data: bytes, header: BundleHeader, digest: str
         warnings = _age_warnings(session, manifest.created_at)
         if manifest.sequence > commune.last_sequence + 1:
             return _quarantine(session, tx, header, digest, data, commune.last_sequence, warnings)
-        return _apply(session, tx, header, digest, records, warnings)
+        return apply_bundle(session, tx, header, digest, records, warnings)
+
+
+def _rebaselining(
+    tx: Tx, header: BundleHeader, known: ReceivedBundle | None, digest: str, last: int
+) -> bool:
+    """Whether this bundle starts a restored commune's chain again (asked for by a person)."""
+    manifest = header.manifest
+    if tx.held.rebaseline_requested(manifest.sender_unit) is None:
+        return False
+    return (known is None or known.bundle_sha256 != digest) and manifest.sequence <= last + 1
 
 
 def _check_sender(session: CaseSession, tx: Tx, header: BundleHeader) -> str:
@@ -181,6 +181,8 @@ def _seen_before(known: ReceivedBundle, digest: str, last_sequence: int) -> Impo
     where = f"{known.unit_code} #{known.sequence}"
     if known.bundle_sha256 != digest:
         raise BundleRejected("equivocation", where)
+    if known.status == REFUSED:  # held, then refused at its turn: `district held` decides
+        raise BundleRejected("held_refused", where)
     if known.status == QUARANTINED:
         return Imported(
             known.unit_code, known.sequence, known.period, "already_quarantined", None, None
@@ -239,93 +241,61 @@ def _quarantine(
     )
 
 
-def _apply(
+def release_held(
     session: CaseSession,
-    tx: Tx,
-    header: BundleHeader,
-    digest: str,
-    records: PayloadRecords,
-    warnings: tuple[str, ...],
-) -> Imported:
-    manifest = header.manifest
-    commune = tx.district.commune(manifest.sender_unit)
-    assert commune is not None  # noqa: S101 - checked by the caller
-    if manifest.previous_bundle_sha256 != commune.last_bundle_sha256:
-        raise BundleRejected("broken_chain", f"{manifest.sender_unit} #{manifest.sequence}")
-    if commune.last_period and manifest.period < commune.last_period:
-        raise BundleRejected("period_backwards", f"{manifest.period} < {commune.last_period}")
-    segment = [(line.entry(), line.hash) for line in records.audit]
-    audit_head = continue_chain(commune.audit_head, segment, manifest.audit_head)
-    if isinstance(audit_head, SegmentFault):
-        raise BundleRejected(audit_head.code, f"{manifest.sender_unit} #{manifest.sequence}")
-    counts = apply_records(session, tx, manifest.sender_unit, records)
-    summary = canonical(counts.model_dump()).decode()
-    done = ReceivedBundle(
-        manifest.sender_unit,
-        manifest.sequence,
-        digest,
-        manifest.previous_bundle_sha256,
-        manifest.period,
-        APPLIED,
-        summary,
-        None,
-    )
-    now = session.now()
-    tx.district.put_bundle(done, created_at=manifest.created_at, at=now)
-    tx.district.advance(
-        manifest.sender_unit,
-        sequence=manifest.sequence,
-        sha256=digest,
-        period=manifest.period,
-        created_at=manifest.created_at,
-        at=now,
-        audit_head=audit_head,
-    )
-    session.audit(
-        tx,
-        "bundle.import",
-        "unit",
-        manifest.sender_unit,
-        {
-            "sequence": manifest.sequence,
-            "applied": counts.applied,
-            "present": counts.already_present,
-        },
-    )
-    return Imported(
-        manifest.sender_unit,
-        manifest.sequence,
-        manifest.period,
-        APPLIED,
-        counts,
-        None,
-        (),
-        warnings,
-    )
+    unit_code: str,
+    sequence: int,
+    statuses: tuple[str, ...] = (QUARANTINED,),
+) -> list[Imported]:
+    """Apply, in order, the held bundles that now follow the chain's head.
 
-
-def _release_quarantined(session: CaseSession, unit_code: str, sequence: int) -> list[Imported]:
-    """Apply, in order, the quarantined bundles that now follow the chain's head."""
+    The first one refused is marked refused (audited, with an alert) and ends the run.
+    """
     results: list[Imported] = []
     while True:
         with session.transaction(durable=False) as tx:
             held = tx.district.bundle(unit_code, sequence + 1)
-        if held is None or held.status != QUARANTINED or held.bundle is None:
+        if held is None or held.status not in statuses or held.bundle is None:
             return results
         try:
             header = read_header(held.bundle)
             results.append(_import_held(session, held.bundle, header, held.bundle_sha256))
         except BundleRejected as rejection:
-            _audit_refusal(session, held.bundle_sha256, rejection.code, None)
-            raise refused(rejection) from None
+            # What was applied before stays applied and acknowledged; this one stops waiting.
+            results.append(_refuse_held(session, held, rejection))
+            return results
         sequence += 1
+
+
+def _refuse_held(session: CaseSession, held: ReceivedBundle, rejection: BundleRejected) -> Imported:
+    """Mark a held bundle refused at its turn, audit it and raise an alert for a person."""
+    with session.transaction() as tx:
+        tx.held.mark_refused(held.unit_code, held.sequence, rejection.code)
+        details: dict[str, str | int] = {"code": rejection.code, "sequence": held.sequence}
+        session.audit(tx, "bundle.held_refuse", "unit", held.unit_code, details)
+        tx.district.add_alert(
+            unit_code=held.unit_code,
+            sequence=held.sequence,
+            code=HELD_REFUSED,
+            sha256=held.bundle_sha256,
+            at=session.now(),
+        )
+    return Imported(
+        held.unit_code,
+        held.sequence,
+        held.period,
+        HELD_REFUSED,
+        None,
+        None,
+        warnings=(str(refused(rejection)),),
+    )
 
 
 def _import_held(session: CaseSession, data: bytes, header: BundleHeader, digest: str) -> Imported:
     with session.transaction() as tx:
         identity = _check_sender(session, tx, header)
         records = read_records(open_payload(data, header, identity))
-        return _apply(session, tx, header, digest, records, ())
+        return apply_bundle(session, tx, header, digest, records, ())
 
 
 ALERTING = frozenset({"equivocation", "audit_rewritten"})
@@ -348,7 +318,7 @@ def _audit_refusal(
             )
 
 
-def _with_ack(session: CaseSession, result: Imported, directory: Path) -> Imported:
+def write_ack(session: CaseSession, result: Imported, directory: Path) -> Imported:
     """Write the signed acknowledgement of an applied bundle beside it."""
     if result.counts is None:
         return result

@@ -42,6 +42,10 @@ REJECTION_TEXTS = {
     "broken_chain": N_(
         "The bundle does not follow the last bundle applied from this commune ({detail})."
     ),
+    "held_refused": N_(
+        "This bundle was held and then refused at its turn ({detail}): see caseterm-admin "
+        "district held list, then drop or release it."
+    ),
     "audit_rewritten": N_(
         "The commune's audit log no longer continues what its earlier bundles showed ({detail}): "
         "history already sent was changed or cut. Nothing was applied; an alert was recorded."

@@ -18,6 +18,7 @@ from caseterm.store.accounts import AccountRepo, UnitKeyRepo, UnitRepo
 from caseterm.store.approvals import ApprovalRepo
 from caseterm.store.audit import AuditRepo
 from caseterm.store.engine import make_engine
+from caseterm.store.held import HeldRepo
 from caseterm.store.lifecycle import StateRepo, UnitEventRepo
 from caseterm.store.migrate import HEAD, recorded_revision, upgrade_to_head
 from caseterm.store.persons import EventRepo, PersonRepo
@@ -82,6 +83,7 @@ class Tx:
     district: DistrictRepo
     retention: RetentionRepo
     approvals: ApprovalRepo
+    held: HeldRepo
 
 
 class Store:
@@ -133,6 +135,7 @@ class Store:
                         district=DistrictRepo(session),
                         retention=RetentionRepo(session),
                         approvals=ApprovalRepo(session),
+                        held=HeldRepo(session),
                     )
             finally:
                 if not durable:

@@ -290,6 +290,10 @@ class DistrictCommune(SQLModel, table=True):
     audit_seq: int | None = None
     """The head of the commune's audit chain its last applied bundle carried (T36)."""
     audit_hash: str | None = Field(default=None, max_length=64)
+    rebaseline_at: str | None = None
+    """When a district officer accepted that the commune was restored from a backup older than
+    its last bundle: its next bundle starts the chain again (once)."""
+    rebaseline_reason: str | None = Field(default=None, max_length=200)
 
 
 class DistrictCommuneKey(SQLModel, table=True):
@@ -329,6 +333,11 @@ class DistrictBundle(SQLModel, table=True):
     summary: str = ""
     """The counts of the import summary as JSON."""
     bundle: bytes | None = None
+    refusal: str | None = Field(default=None, max_length=32)
+    """For a held bundle refused when its turn came (status "refused"): the refusal's code."""
+    audit_seq: int | None = None
+    """The head of the commune's audit chain this bundle ended at (applied bundles)."""
+    audit_hash: str | None = Field(default=None, max_length=64)
 
 
 class DistrictAlert(SQLModel, table=True):

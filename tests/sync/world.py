@@ -17,7 +17,8 @@ from caseterm.domain.bundle import FORMAT, SCHEMA_VERSION, Manifest, first_previ
 from caseterm.domain.codes import Role
 from caseterm.domain.sync import DistrictAddress
 from caseterm.services.district import district_address, enroll_commune
-from caseterm.services.district_import import Imported, import_bundle
+from caseterm.services.district_chain import Imported
+from caseterm.services.district_import import import_bundle
 from caseterm.services.lifecycle import record_event
 from caseterm.services.persons import add_person
 from caseterm.services.session import CaseSession

@@ -16,7 +16,7 @@ from caseterm.tui.dialogs.ask import AskDialog
 
 if TYPE_CHECKING:
     from caseterm.services.district import CommuneStatus, DistrictStatus
-    from caseterm.services.district_import import Imported
+    from caseterm.services.district_chain import Imported
     from caseterm.tui.app import CasetermApp
 
 
