@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from caseterm.domain.bundle import BundleRejected, canonical
 from caseterm.domain.issues import errors_of
+from caseterm.domain.lifecycle import LifeEvent, PersonFacts, check_new_event
 from caseterm.domain.lifecycle.timecalc import WorkCalendar
 from caseterm.domain.person import PersonRecord, validate_person
 from caseterm.domain.sync import RecordCounts
@@ -130,34 +131,70 @@ def _plan_events(
 
 
 def _project(session: CaseSession, tx: Tx, unit_code: str, plan: _Plan) -> None:
-    """Store the lifecycle of every person the bundle touched, read and written in bulk."""
+    """Store the lifecycle of every person the bundle touched, read and written in bulk.
+
+    Each file is replayed through the commune's own engine: an event of the bundle that the
+    engine refuses, and that it would have refused when the commune recorded it, refuses the
+    bundle (a valid signature does not make an event lawful).
+    """
     calendar, now = active_calendar(), session.clock.now()
     new_ids = {p.id for p in plan.new_persons}
+    arriving = {e.id for e in plan.new_events}
     events_of: dict[str, list[EventInfo]] = {pid: [] for pid in new_ids}
     for event in plan.new_events:
         if event.person_id in new_ids:
             events_of[event.person_id].append(event)
-    rows = [_projection(p, events_of[p.id], calendar, now) for p in plan.new_persons]
+    rows = [_checked(p, events_of[p.id], arriving, calendar, now) for p in plan.new_persons]
     tx.states.put_many(rows, unit_code=unit_code)
     others = sorted(
         {p.id for p in plan.changed_persons}
         | {e.person_id for e in plan.new_events if e.person_id not in new_ids}
     )
     held, histories = tx.persons.get_many(others), tx.events.of_persons(others)
-    rows = [_projection(held[pid], histories[pid], calendar, now) for pid in others]
+    rows = [_checked(held[pid], histories[pid], arriving, calendar, now) for pid in others]
     tx.states.replace_many(rows, unit_code=unit_code)
 
 
-def _projection(
-    person: StoredPerson, events: list[EventInfo], calendar: WorkCalendar, now: datetime
+def _checked(
+    person: StoredPerson,
+    events: list[EventInfo],
+    arriving: set[str],
+    calendar: WorkCalendar,
+    now: datetime,
 ) -> ProjectionRow:
-    """A new person's lifecycle from the bundle's own lines (the engine orders them)."""
+    """A person's lifecycle, once no event of the bundle breaks the law (`BundleRejected`)."""
     try:
         history = [life_event(e) for e in events]
-        _state, row = project(person.id, person.record, history, calendar, now)
+        state, row = project(person.id, person.record, history, calendar, now)
+        for event_id in sorted(arriving & state.refused.keys()):
+            _lawful_when_recorded(person, history, event_id, calendar)
     except (CasetermError, ValueError, KeyError) as error:
         raise BundleRejected("record", f"person {person.id}: {type(error).__name__}") from None
     return row
+
+
+def _lawful_when_recorded(
+    person: StoredPerson, history: list[LifeEvent], event_id: str, calendar: WorkCalendar
+) -> None:
+    """Refuse an event the engine would have refused when the commune recorded it.
+
+    An event refused now may have been lawful then and broken later by a void (which the
+    commune allows, with a warning); only what the commune's own check could not have let
+    through is refused.
+    """
+    [new] = [e for e in history if e.id == event_id]
+    recorded = new.recorded_at or new.occurred_at
+    before = [e for e in history if _recorded(e) < (recorded, new.id)]
+    facts = PersonFacts(person.record.birth, bool(person.record.profile.psychosis))
+    refusal = check_new_event(facts, before, new, calendar, recorded)
+    if refusal is not None:
+        raise BundleRejected(
+            "illegal_event", f"event {event_id} ({new.type}): {refusal.rule} {refusal.reason}"
+        )
+
+
+def _recorded(event: LifeEvent) -> tuple[datetime, str]:
+    return event.recorded_at or event.occurred_at, event.id
 
 
 def _info(line: EventLine) -> EventInfo:

@@ -298,7 +298,7 @@ def _import_held(session: CaseSession, data: bytes, header: BundleHeader, digest
         return apply_bundle(session, tx, header, digest, records, ())
 
 
-ALERTING = frozenset({"equivocation", "audit_rewritten"})
+ALERTING = frozenset({"equivocation", "audit_rewritten", "illegal_event"})
 """Refusals that are not mistakes in transit but a commune's history told two ways."""
 
 

@@ -42,6 +42,11 @@ REJECTION_TEXTS = {
     "broken_chain": N_(
         "The bundle does not follow the last bundle applied from this commune ({detail})."
     ),
+    "illegal_event": N_(
+        "The bundle holds an event the law does not allow at that point of the file, which the "
+        "commune's own program would have refused ({detail}). Nothing was applied; an alert "
+        "was recorded."
+    ),
     "held_refused": N_(
         "This bundle was held and then refused at its turn ({detail}): see caseterm-admin "
         "district held list, then drop or release it."
