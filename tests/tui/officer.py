@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -72,6 +74,24 @@ async def registers_loaded(app: CasetermApp, pilot: Any) -> None:
 
     await until(pilot, loaded, "the register's first page")
     await settle(app, pilot)
+    # The table sizes its columns on a later refresh: until then a busy machine can draw the
+    # names cut short. Wait for the first name to be drawn whole.
+    await until(pilot, lambda: _first_name_drawn(app), "the register's names drawn whole")
+
+
+def drawn_text(app: CasetermApp) -> str:
+    """What the terminal shows, as text (the screenshot without its markup)."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+def _first_name_drawn(app: CasetermApp) -> bool:
+    from caseterm.tui.screens.registers import RegistersScreen
+
+    screen = app.screen
+    if not isinstance(screen, RegistersScreen) or not screen.shown:
+        return True
+    return screen.shown[0].full_name in drawn_text(app)
 
 
 async def until(

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from caseterm.i18n import N_, _
 from caseterm.tui.dialogs.ask import AskDialog
+from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
     from caseterm.services.district import CommuneStatus, DistrictStatus
@@ -42,7 +43,7 @@ class DistrictScreen(Screen[None]):
         """The communes, then the alerts and the ID numbers two communes hold."""
         yield Header()
         yield Static("", id="district-address", markup=False)
-        yield DataTable(id="communes", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="communes", cursor_type="row", zebra_stripes=True)
         yield Static("", id="district-notes", markup=False)
         yield Footer()
 

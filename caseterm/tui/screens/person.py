@@ -29,6 +29,7 @@ from caseterm.services.person_view import (
     retention_line,
     timeline_rows,
 )
+from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
     from caseterm.domain.lifecycle import Derived
@@ -112,13 +113,13 @@ class PersonScreen(Screen[None]):
             yield Static("", id="name", markup=False)
             yield Static("", id="status", markup=False)
             yield Label(_("Measures"), classes="section")
-            yield DataTable(id="measures", cursor_type="row", show_cursor=False)
+            yield ListTable(id="measures", cursor_type="row", show_cursor=False)
             yield Label(_("Open deadlines"), classes="section")
-            yield DataTable(id="deadlines", cursor_type="row")
+            yield ListTable(id="deadlines", cursor_type="row")
             yield Label(_("Actions the law allows now (Enter to record)"), classes="section")
             yield OptionList(id="actions")
             yield Label(_("Timeline (v: void the selected event)"), classes="section")
-            yield DataTable(id="timeline", cursor_type="row")
+            yield ListTable(id="timeline", cursor_type="row")
             yield Label(_("Identity"), classes="section")
             yield Static("", id="identity", markup=False)
             yield Label(_("Drug-use profile"), classes="section")

@@ -21,6 +21,7 @@ from caseterm.i18n import N_, _, ngettext
 from caseterm.services.labels import code_label, date_label
 from caseterm.services.lifecycle_text import MEASURE, REGISTER, label, status_label
 from caseterm.services.persons import ListFilter
+from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
     from caseterm.services.persons import PersonSummary
@@ -68,7 +69,7 @@ class RegistersScreen(Screen[None]):
                     [], id=f"filter-{name}", prompt=_filter_prompt(name), compact=True
                 )
         yield Label("", id="count", markup=False)
-        yield DataTable(id="persons", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="persons", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

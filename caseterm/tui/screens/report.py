@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from caseterm.i18n import N_, _
 from caseterm.tui.dialogs.ask import AskDialog
+from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
     from caseterm.services.report import MonthlyReport
@@ -49,7 +50,7 @@ class ReportScreen(Screen[None]):
         yield Header()
         yield Static(_("Making the report…"), id="report-header", markup=False)
         yield Static("", id="report-title", markup=False)
-        yield DataTable(id="report-table", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="report-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from caseterm.i18n import N_, _
 from caseterm.services.labels import day_label
 from caseterm.tui.dialogs.ask import AskDialog
+from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
     from caseterm.services.sync_commune import Exported, SyncStatus
@@ -50,7 +51,7 @@ class SyncScreen(Screen[None]):
         yield Static("", id="sync-summary", markup=False)
         yield ProgressBar(id="sync-progress", show_eta=False)
         yield Static("", id="sync-history-title", markup=False)
-        yield DataTable(id="sync-history", cursor_type="row", zebra_stripes=True)
+        yield ListTable(id="sync-history", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -22,6 +22,7 @@ from caseterm.tui.screens.today_lists import (
     watch_columns,
     watch_summary,
 )
+from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
     from caseterm.services.approvals import Notice
@@ -87,11 +88,11 @@ class TodayScreen(Screen[None]):
         yield Static("", id="counts", markup=False)
         with TabbedContent(id="lists"):
             with TabPane(_("1 Deadlines"), id="tab-due"):
-                yield DataTable(id="due", cursor_type="row", zebra_stripes=True)
+                yield ListTable(id="due", cursor_type="row", zebra_stripes=True)
             with TabPane(_("2 Close watch"), id="tab-watch"):
-                yield DataTable(id="watch", cursor_type="row", zebra_stripes=True)
+                yield ListTable(id="watch", cursor_type="row", zebra_stripes=True)
             with TabPane(_("3 Not reviewed this year"), id="tab-unreviewed"):
-                yield DataTable(id="unreviewed", cursor_type="row", zebra_stripes=True)
+                yield ListTable(id="unreviewed", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def action_show_list(self, name: str) -> None:
