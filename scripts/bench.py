@@ -4,11 +4,13 @@
     python scripts/bench.py --sizes 1000,10000   # smaller
 
 Measures P1 (`--help` wall time), P2 (TUI process start → unlock screen painted), P3 (after the
-KDF: store open → today screen painted) and P6 (all open deadlines, 10k active measures), P4 (search as
-you type, p95), P5 (open a person file with 200 events) and P10 (the same SQL on SQLCipher and on
-plain SQLite). Stores hold synthetic people only and live in `bench-out/` (git-ignored); they are
-reused between runs. They are made with the explicit fast test KDF: the key derivation is not
-part of any of these bars (P3 starts after it).
+KDF: store open → today screen painted) and P6 (all open deadlines, 10k active measures), P4
+(search as you type, p95), P5 (open a person file with 200 events), P10 (the same SQL on
+SQLCipher and on plain SQLite) and P11 (the district import's peak memory against the bundle's
+size, for an audit tail and for a month of persons: scripts/bench_import_memory.py). Stores hold
+synthetic people only and live in `bench-out/` (git-ignored); they are reused between runs.
+They are made with the explicit fast test KDF: the key derivation is not part of any of these
+bars (P3 starts after it).
 
 The plain-SQLite baseline is the same SQLite 3.53 engine (sqlcipher3 with no key) on a plaintext
 export of the same store, so the ratio isolates the cost of encryption. Timing asserts never live
@@ -502,6 +504,14 @@ def main() -> None:
         f"{kdf['passes']:.0f} passes, {kdf['lanes']:.0f} lanes): {kdf['seconds']:.2f} s "
         "(target 0.5–1 s)"
     )
+    from bench_import_memory import TARGET as MEMORY_TARGET
+    from bench_import_memory import bench_import_memory
+
+    for case, (megabytes, ratio) in bench_import_memory(600_000, 60_000).items():
+        throughput.append(
+            f"P11 district import peak memory, {case} bundle of {megabytes:.0f} MB: "
+            f"{ratio:.2f}× its size (target < {MEMORY_TARGET}×)"
+        )
     print()
     print(f"{'measure':<42} {'persons':>9} {'result':>10} {'target':>8}  ok")
     for name, label, value, target in rows:

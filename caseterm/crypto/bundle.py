@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyrage
@@ -204,19 +205,109 @@ def _sized(data: bytes, at: int, name: bytes) -> tuple[bytes, int]:
 def open_payload(data: bytes, header: BundleHeader, identity: str) -> bytes:
     """The payload (JSON Lines), after the ciphertext's hash and the inner manifest match.
 
+    Call only after `header.verify` with the sender's registered key. The import streams it
+    instead (`stream_payload`); this whole copy is for tests and tools.
+    """
+    lines: list[bytes] = []
+    stream_payload(data, header, identity, lines.append, max_line=len(data))
+    return b"".join(line + b"\n" for line in lines)
+
+
+def stream_payload(
+    data: bytes,
+    header: BundleHeader,
+    identity: str,
+    on_line: Callable[[bytes], None],
+    *,
+    max_line: int,
+) -> None:
+    """Decrypt the payload in chunks and hand each line (without its newline) to `on_line`.
+
+    The ciphertext is hashed and read in place and the plaintext never exists whole: memory
+    stays at the file plus what `on_line` keeps. A line longer than `max_line` is handed over
+    cut at `max_line + 1` bytes, so the reader refuses it without it being buffered. An error
+    `on_line` raises stops the reading; it is raised once decryption has ended, unless the
+    ciphertext itself fails (then `cannot_decrypt`, as the damage is the first fault).
     Call only after `header.verify` with the sender's registered key.
     """
-    ciphertext = data[header.payload_offset :]
+    ciphertext = memoryview(data)[header.payload_offset :]
     if hashlib.sha256(ciphertext).hexdigest() != header.manifest.payload_sha256:
         raise BundleRejected("payload_hash")
+    lines = _Lines(canonical(header.manifest.inner()), on_line, max_line)
     try:
-        plaintext = bytes(pyrage.decrypt(ciphertext, [x25519.Identity.from_str(identity)]))
-    except pyrage.DecryptError:
+        pyrage.decrypt_io(_Reader(ciphertext), lines, [x25519.Identity.from_str(identity)])
+    except (pyrage.DecryptError, OSError):
         raise BundleRejected("cannot_decrypt", "not for this district, or damaged") from None
-    inner, newline, payload = plaintext.partition(b"\n")
-    if not newline or inner != canonical(header.manifest.inner()):
-        raise BundleRejected("inner_manifest_mismatch")
-    return payload
+    lines.finish()
+
+
+class _Reader:
+    """A file-like view of the ciphertext, read in place (no copy of the whole)."""
+
+    def __init__(self, view: memoryview) -> None:
+        self._view, self._at = view, 0
+
+    def read(self, size: int = -1) -> bytes:
+        end = len(self._view) if size < 0 else min(len(self._view), self._at + size)
+        chunk = bytes(self._view[self._at : end])
+        self._at = end
+        return chunk
+
+
+class _Lines:
+    """Receives the plaintext in chunks: checks the inner manifest line, then splits lines."""
+
+    def __init__(self, inner: bytes, on_line: Callable[[bytes], None], max_line: int) -> None:
+        self._inner, self._on_line, self._max = inner, on_line, max_line
+        self._partial = bytearray()
+        self._manifest_seen = False
+        self.error: BundleRejected | None = None
+
+    def write(self, chunk: bytes) -> int:
+        if self.error is None:
+            try:
+                self._take(bytes(chunk))
+            except BundleRejected as error:
+                self.error = error
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Nothing is buffered beyond the current line."""
+
+    def _take(self, chunk: bytes) -> None:
+        start = 0
+        while (end := chunk.find(b"\n", start)) >= 0:
+            self._partial += chunk[start:end]
+            self._line(bytes(self._partial))
+            self._partial.clear()
+            start = end + 1
+        self._partial += chunk[start:]
+        if len(self._partial) > self._limit():
+            self._line(bytes(self._partial[: self._limit() + 1]))
+            raise BundleRejected("record", "a line without its end")  # not reached: refused
+
+    def _limit(self) -> int:
+        return self._max if self._manifest_seen else MAX_MANIFEST_BYTES
+
+    def _line(self, line: bytes) -> None:
+        if not self._manifest_seen:
+            if line != self._inner:
+                raise BundleRejected("inner_manifest_mismatch")
+            self._manifest_seen = True
+            return
+        self._on_line(line)
+
+    def finish(self) -> None:
+        """After the last chunk: the last line (if it had no newline), then any error."""
+        if self.error is None and not self._manifest_seen:
+            self.error = BundleRejected("inner_manifest_mismatch")
+        if self.error is None and self._partial:
+            try:
+                self._line(bytes(self._partial))
+            except BundleRejected as error:
+                self.error = error
+        if self.error is not None:
+            raise self.error
 
 
 def _line(data: bytes, at: int) -> tuple[bytes, int]:

@@ -89,10 +89,55 @@ class SegmentFault:
     """The first entry at fault, or the head's seq."""
 
 
+@dataclass
+class ChainSegment:
+    """A run of entries checked one at a time as they are read, keeping only its two ends.
+
+    A bundle's audit tail may hold millions of entries: the district needs to know that they
+    link to each other, where the run starts (to join it to the head it holds) and where it
+    ends, never the entries themselves.
+    """
+
+    first: tuple[int, str] | None = None
+    """The (seq, prev_hash) of the first entry."""
+    last: tuple[int, str] | None = None
+    """The (seq, hash) of the last entry that verified."""
+    count: int = 0
+    fault: int | None = None
+    """The seq of the first entry that does not follow the one before it, or whose hash lies."""
+
+    def add(self, entry: AuditEntry, stored_hash: str) -> None:
+        """Check one more entry against the one before it (nothing after a fault counts)."""
+        if self.fault is not None:
+            return
+        if self.last is None:
+            self.first = (entry.seq, entry.prev_hash)
+        elif entry.seq != self.last[0] + 1:
+            self.fault = self.last[0] + 1
+            return
+        elif entry.prev_hash != self.last[1]:
+            self.fault = entry.seq
+            return
+        if entry.digest() != stored_hash:
+            self.fault = entry.seq
+            return
+        self.last, self.count = (entry.seq, stored_hash), self.count + 1
+
+
 def continue_chain(
     known: tuple[int, str] | None,
     segment: list[tuple[AuditEntry, str]],
     signed_head: str,
+) -> tuple[int, str] | SegmentFault | None:
+    """The new head once `segment` is checked to continue `known`, or the fault (T36)."""
+    checked = ChainSegment()
+    for entry, stored_hash in segment:
+        checked.add(entry, stored_hash)
+    return continue_segment(known, checked, signed_head)
+
+
+def continue_segment(
+    known: tuple[int, str] | None, segment: ChainSegment, signed_head: str
 ) -> tuple[int, str] | SegmentFault | None:
     """The new head once `segment` is checked to continue `known`, or the fault (T36).
 
@@ -100,16 +145,18 @@ def continue_chain(
     then taken as it starts (from the genesis, if it starts at entry 1). None comes back only
     when there is nothing to hold yet: no head known and no entry sent.
     """
-    if not segment:
+    if segment.first is None:
         if known is not None and known[1] != signed_head:
             return SegmentFault("audit_rewritten", known[0])
         return known
-    first = segment[0][0]
-    start = known or (first.seq - 1, GENESIS if first.seq == 1 else first.prev_hash)
-    count, fault = verify_chain(segment, after=start)
-    if fault is not None:
-        return SegmentFault("audit_rewritten", fault.seq)
-    head_seq, head_hash = start[0] + count, segment[-1][1]
-    if head_hash != signed_head:
-        return SegmentFault("audit_head", head_seq)
-    return head_seq, head_hash
+    first_seq, first_prev = segment.first
+    start = known or (first_seq - 1, GENESIS if first_seq == 1 else first_prev)
+    if first_seq != start[0] + 1:
+        return SegmentFault("audit_rewritten", start[0] + 1)
+    if first_prev != start[1]:
+        return SegmentFault("audit_rewritten", first_seq)
+    if segment.fault is not None or segment.last is None:
+        return SegmentFault("audit_rewritten", segment.fault or first_seq)
+    if segment.last[1] != signed_head:
+        return SegmentFault("audit_head", segment.last[0])
+    return segment.last

@@ -12,12 +12,13 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from caseterm.crypto.bundle import BundleHeader, stream_payload
 from caseterm.domain import strict_json
-from caseterm.domain.audit import AuditEntry
+from caseterm.domain.audit import AuditEntry, ChainSegment
 from caseterm.domain.bundle import RECORD_ID, UNIT_CODE, BundleRejected, canonical
 from caseterm.domain.lifecycle.payloads import parse_payload
 from caseterm.services.views import UTC_MOMENT, EventOut, RecordOut
@@ -95,11 +96,11 @@ LINE = TypeAdapter(Line)
 
 @dataclass(frozen=True)
 class PayloadRecords:
-    """A bundle's records, every one of them valid."""
+    """A bundle's records, every one of them valid; its audit entries checked and let go."""
 
     persons: list[PersonLine]
     events: list[EventLine]
-    audit: list[AuditLine]
+    audit: ChainSegment
 
 
 def person_line(person: StoredPerson) -> PersonLine:
@@ -190,30 +191,100 @@ def payload_lines(
         yield canonical(line.model_dump(mode="json")) + b"\n"
 
 
-def read_records(payload: bytes) -> PayloadRecords:
-    """Every record of a payload, or `BundleRejected` naming the first line that is wrong."""
-    records = PayloadRecords([], [], [])
-    seen: set[tuple[str, str]] = set()
-    for number, raw in enumerate(payload.split(b"\n"), start=1):
-        if not raw and number == payload.count(b"\n") + 1:
-            break  # the newline that ends the last line
+class RecordSink(Protocol):
+    """Where a reader hands each valid record, in payload order (persons, then events)."""
+
+    def person(self, number: int, line: PersonLine) -> None:
+        """A person line; `number` is its line in the payload."""
+
+    def event(self, number: int, line: EventLine) -> None:
+        """An event line."""
+
+
+class _Collect:
+    """Keeps every record (small payloads: tests, tools)."""
+
+    def __init__(self) -> None:
+        self.persons: list[PersonLine] = []
+        self.events: list[EventLine] = []
+
+    def person(self, number: int, line: PersonLine) -> None:
+        self.persons.append(line)
+
+    def event(self, number: int, line: EventLine) -> None:
+        self.events.append(line)
+
+
+class CheckOnly:
+    """Keeps nothing: the records of a bundle held for later are checked, not kept."""
+
+    def person(self, number: int, line: PersonLine) -> None:
+        """Checked by the reader already."""
+
+    def event(self, number: int, line: EventLine) -> None:
+        """Checked by the reader already."""
+
+
+class RecordReader:
+    """Reads a payload line by line as it is decrypted and hands each record to a sink.
+
+    Audit entries are chained as they come and dropped (`ChainSegment`): a bundle's audit
+    tail costs the district two hashes, not a copy of itself. What the reader keeps is the id
+    of each record, to refuse one sent twice.
+    """
+
+    def __init__(self, sink: RecordSink) -> None:
+        self.audit = ChainSegment()
+        self._sink = sink
+        self._seen: dict[str, set[str]] = {"person": set(), "event": set()}
+        self._number = 0
+        self._events_started = False
+
+    def feed(self, raw: bytes) -> None:
+        """Take the next line (without its newline), or raise `BundleRejected` naming it."""
+        self._number += 1
+        number = self._number
         line = _line(raw, number)
         if isinstance(line, AuditLine):
-            records.audit.append(line)  # the chain check orders and links them
-            continue
-        if records.audit:
+            self.audit.add(line.entry(), line.hash)  # the chain check links and orders
+            return
+        if self.audit.first is not None:
             raise BundleRejected("record", f"line {number}: a record after the audit entries")
-        key = (line.kind, line.id)
-        if key in seen:
+        seen = self._seen[line.kind]
+        if line.id in seen:
             raise BundleRejected("record", f"line {number}: {line.kind} {line.id} twice")
-        seen.add(key)
+        seen.add(line.id)
         if isinstance(line, PersonLine):
-            if records.events:
+            if self._events_started:
                 raise BundleRejected("record", f"line {number}: a person after the events")
-            records.persons.append(line)
+            self._sink.person(number, line)
         else:
-            records.events.append(line)
-    return records
+            self._events_started = True
+            self._sink.event(number, line)
+
+
+def read_records(payload: bytes) -> PayloadRecords:
+    """Every record of a payload, or `BundleRejected` naming the first line that is wrong."""
+    kept = _Collect()
+    reader = RecordReader(kept)
+    lines = payload.split(b"\n")
+    if lines[-1] == b"":
+        lines.pop()  # the newline that ends the last line
+    for raw in lines:
+        reader.feed(raw)
+    return PayloadRecords(kept.persons, kept.events, reader.audit)
+
+
+def stream_records(
+    data: bytes, header: BundleHeader, identity: str, sink: RecordSink
+) -> ChainSegment:
+    """Decrypt a bundle's payload and hand its records to `sink` as it streams.
+
+    The payload is never whole in memory; the audit entries come back as a checked segment.
+    """
+    reader = RecordReader(sink)
+    stream_payload(data, header, identity, reader.feed, max_line=MAX_LINE_BYTES)
+    return reader.audit
 
 
 def _line(raw: bytes, number: int) -> PersonLine | EventLine | AuditLine:

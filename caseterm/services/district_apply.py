@@ -5,13 +5,14 @@ belong to the sending commune, every event to a person the district holds for th
 a record already received must be received again unchanged. The first record that breaks a rule
 refuses the whole bundle, naming its line; the transaction is then rolled back (T18).
 
-New persons and events, the usual case, are written in bulk, and new persons' lifecycles are
-derived from the bundle's own lines; only persons the district already held are read back.
+Records are applied in batches as the payload is decrypted and read (`BundleApplier`), so the
+import holds a batch, not the bundle: its memory stays near the file's size, whatever the
+bundle holds. Lifecycles are computed at the end, a batch of persons at a time, from what the
+store then holds, and each file is replayed through the commune's engine on the way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from pydantic import ValidationError
@@ -23,7 +24,7 @@ from caseterm.domain.lifecycle.timecalc import WorkCalendar
 from caseterm.domain.person import PersonRecord, validate_person
 from caseterm.domain.sync import RecordCounts
 from caseterm.errors import CasetermError
-from caseterm.services.bundle_records import EventLine, PayloadRecords, PersonLine, person_line
+from caseterm.services.bundle_records import EventLine, PersonLine, person_line
 from caseterm.services.calendar import active_calendar
 from caseterm.services.lifecycle import life_event
 from caseterm.services.lifecycle_views import project
@@ -32,56 +33,134 @@ from caseterm.store.convert import record_from_json
 from caseterm.store.database import Tx
 from caseterm.store.records import EventInfo, ProjectionRow, StoredPerson
 
-
-@dataclass
-class _Plan:
-    """What the bundle adds, decided before anything is written."""
-
-    new_persons: list[StoredPerson] = field(default_factory=list)
-    changed_persons: list[StoredPerson] = field(default_factory=list)
-    new_events: list[EventInfo] = field(default_factory=list)
-    present: int = 0
+BATCH = 2000
+"""Records planned and written at a time."""
+PROJECT_BATCH = 500
+"""Persons whose lifecycle is computed at a time, at the end."""
 
 
-def apply_records(
-    session: CaseSession, tx: Tx, unit_code: str, records: PayloadRecords
-) -> RecordCounts:
-    """Write the records new to the district; count those it already had."""
-    plan = _Plan()
-    owners = _plan_persons(tx, unit_code, records.persons, plan, session.clock.now().date())
-    _plan_events(tx, unit_code, records, owners, plan)
-    tx.persons.insert_copies(plan.new_persons)
-    for changed in plan.changed_persons:
-        tx.persons.put_copy(changed)
-    tx.events.insert_copies([(unit_code, event) for event in plan.new_events])
-    _project(session, tx, unit_code, plan)
-    exported = len(records.persons) + len(records.events)
-    applied = exported - plan.present
-    return RecordCounts(
-        exported=exported, applied=applied, already_present=plan.present, rejected=0
-    )
+class BundleApplier:
+    """Receives a bundle's records in order and applies them a batch at a time."""
 
+    def __init__(self, session: CaseSession, tx: Tx, unit_code: str) -> None:
+        self._session, self._tx, self._unit = session, tx, unit_code
+        self._today = session.clock.now().date()
+        self._persons: list[tuple[int, PersonLine]] = []
+        self._events: list[tuple[int, EventLine]] = []
+        self._owners: dict[str, str] = {}
+        """Person id → its unit, for the persons of this bundle and those its events name."""
+        self._new_persons: set[str] = set()
+        self._touched: set[str] = set()
+        """Persons whose lifecycle must be computed again (changed, or with new events)."""
+        self._arriving: set[str] = set()
+        """Ids of the events this bundle adds (checked against the law at the end)."""
+        self._exported = 0
+        self._present = 0
 
-def _plan_persons(
-    tx: Tx, unit_code: str, lines: list[PersonLine], plan: _Plan, today: date
-) -> dict[str, str]:
-    """Check every person line and sort it into new, changed or already present."""
-    held = tx.persons.versions([line.id for line in lines])
-    for number, line in enumerate(lines, start=1):
-        where = f"line {number}: person {line.id}"
-        if line.unit_code != unit_code:
-            raise BundleRejected("record", f"{where} belongs to unit {line.unit_code}")
-        unit, version = held.get(line.id, (unit_code, 0))
-        if unit != unit_code:
-            raise BundleRejected("record", f"{where} is held by unit {unit}")
-        if version >= line.version:
-            if version == line.version:
-                _same_as_stored(tx, line, where)
-            plan.present += 1
-            continue
-        stored = _stored(line, unit_code, where, today)
-        (plan.changed_persons if version else plan.new_persons).append(stored)
-    return {pid: unit for pid, (unit, _) in held.items()} | {line.id: unit_code for line in lines}
+    def person(self, number: int, line: PersonLine) -> None:
+        """A person line (`number`: its line in the payload)."""
+        self._persons.append((number, line))
+        if len(self._persons) >= BATCH:
+            self._write_persons()
+
+    def event(self, number: int, line: EventLine) -> None:
+        """An event line; the persons before it are written first."""
+        self._write_persons()
+        self._events.append((number, line))
+        if len(self._events) >= BATCH:
+            self._write_events()
+
+    def finish(self) -> RecordCounts:
+        """Write what is left, compute the lifecycles, and count."""
+        self._write_persons()
+        self._write_events()
+        self._project()
+        return RecordCounts(
+            exported=self._exported,
+            applied=self._exported - self._present,
+            already_present=self._present,
+            rejected=0,
+        )
+
+    def _write_persons(self) -> None:
+        batch, self._persons = self._persons, []
+        if not batch:
+            return
+        self._exported += len(batch)
+        held = self._tx.persons.versions([line.id for _n, line in batch])
+        new: list[StoredPerson] = []
+        for number, line in batch:
+            where = f"line {number}: person {line.id}"
+            if line.unit_code != self._unit:
+                raise BundleRejected("record", f"{where} belongs to unit {line.unit_code}")
+            unit, version = held.get(line.id, (self._unit, 0))
+            if unit != self._unit:
+                raise BundleRejected("record", f"{where} is held by unit {unit}")
+            self._owners[line.id] = unit
+            if version >= line.version:
+                if version == line.version:
+                    _same_as_stored(self._tx, line, where)
+                self._present += 1
+                continue
+            stored = _stored(line, self._unit, where, self._today)
+            self._touched.add(line.id)
+            if version:
+                self._tx.persons.put_copy(stored)
+            else:
+                new.append(stored)
+                self._new_persons.add(line.id)
+        self._tx.persons.insert_copies(new)
+
+    def _write_events(self) -> None:
+        batch, self._events = self._events, []
+        if not batch:
+            return
+        self._exported += len(batch)
+        missing = sorted({line.person_id for _n, line in batch} - self._owners.keys())
+        self._owners |= {pid: u for pid, (u, _v) in self._tx.persons.versions(missing).items()}
+        known = self._tx.events.known([line.id for _n, line in batch])
+        new: list[tuple[str, EventInfo]] = []
+        for number, line in batch:
+            where = f"line {number}: event {line.id}"
+            owner = self._owners.get(line.person_id)
+            if owner is None:
+                raise BundleRejected("record", f"{where} is for a person never received")
+            if owner != self._unit:
+                raise BundleRejected("record", f"{where} is for a person held by unit {owner}")
+            event = _info(line)
+            stored = known.get(line.id)
+            if stored is None:
+                new.append((self._unit, event))
+                self._arriving.add(event.id)
+                self._touched.add(event.person_id)
+            elif _event_bytes(stored) != _event_bytes(event):
+                raise BundleRejected("record", f"{where} differs from the one received")
+            else:
+                self._present += 1
+        self._tx.events.insert_copies(new)
+
+    def _project(self) -> None:
+        """Store the lifecycle of every person the bundle touched, a batch at a time.
+
+        Each file is replayed through the commune's own engine: an event of the bundle that
+        the engine refuses, and that it would have refused when the commune recorded it,
+        refuses the bundle (a valid signature does not make an event lawful).
+        """
+        calendar, now, tx = active_calendar(), self._session.clock.now(), self._tx
+        touched = sorted(self._touched)
+        for start in range(0, len(touched), PROJECT_BATCH):
+            ids = touched[start : start + PROJECT_BATCH]
+            held, histories = tx.persons.get_many(ids), tx.events.of_persons(ids)
+            rows = [
+                _checked(held[pid], histories[pid], self._arriving, calendar, now) for pid in ids
+            ]
+            tx.states.put_many(
+                [row for row in rows if row.person_id in self._new_persons], unit_code=self._unit
+            )
+            tx.states.replace_many(
+                [row for row in rows if row.person_id not in self._new_persons],
+                unit_code=self._unit,
+            )
 
 
 def _same_as_stored(tx: Tx, line: PersonLine, where: str) -> None:
@@ -102,57 +181,6 @@ def _stored(line: PersonLine, unit_code: str, where: str, today: date) -> Stored
     return StoredPerson(
         line.id, unit_code, record, line.version, line.created_at, line.created_by, line.updated_at
     )
-
-
-def _plan_events(
-    tx: Tx, unit_code: str, records: PayloadRecords, owners: dict[str, str], plan: _Plan
-) -> None:
-    """Check every event line: its person is this commune's, and it is new or unchanged."""
-    lines = records.events
-    missing = sorted({e.person_id for e in lines} - owners.keys())
-    owners |= {pid: unit for pid, (unit, _) in tx.persons.versions(missing).items()}
-    known = tx.events.known([e.id for e in lines])
-    first = len(records.persons) + 1
-    for number, line in enumerate(lines, start=first):
-        where = f"line {number}: event {line.id}"
-        owner = owners.get(line.person_id)
-        if owner is None:
-            raise BundleRejected("record", f"{where} is for a person never received")
-        if owner != unit_code:
-            raise BundleRejected("record", f"{where} is for a person held by unit {owner}")
-        event = _info(line)
-        stored = known.get(line.id)
-        if stored is None:
-            plan.new_events.append(event)
-        elif _event_bytes(stored) != _event_bytes(event):
-            raise BundleRejected("record", f"{where} differs from the one received")
-        else:
-            plan.present += 1
-
-
-def _project(session: CaseSession, tx: Tx, unit_code: str, plan: _Plan) -> None:
-    """Store the lifecycle of every person the bundle touched, read and written in bulk.
-
-    Each file is replayed through the commune's own engine: an event of the bundle that the
-    engine refuses, and that it would have refused when the commune recorded it, refuses the
-    bundle (a valid signature does not make an event lawful).
-    """
-    calendar, now = active_calendar(), session.clock.now()
-    new_ids = {p.id for p in plan.new_persons}
-    arriving = {e.id for e in plan.new_events}
-    events_of: dict[str, list[EventInfo]] = {pid: [] for pid in new_ids}
-    for event in plan.new_events:
-        if event.person_id in new_ids:
-            events_of[event.person_id].append(event)
-    rows = [_checked(p, events_of[p.id], arriving, calendar, now) for p in plan.new_persons]
-    tx.states.put_many(rows, unit_code=unit_code)
-    others = sorted(
-        {p.id for p in plan.changed_persons}
-        | {e.person_id for e in plan.new_events if e.person_id not in new_ids}
-    )
-    held, histories = tx.persons.get_many(others), tx.events.of_persons(others)
-    rows = [_checked(held[pid], histories[pid], arriving, calendar, now) for pid in others]
-    tx.states.replace_many(rows, unit_code=unit_code)
 
 
 def _checked(

@@ -6,15 +6,16 @@ restored commune; both call it inside their one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from caseterm.crypto.bundle import BundleHeader
-from caseterm.domain.audit import SegmentFault, continue_chain
+from caseterm.domain.audit import ChainSegment, SegmentFault, continue_segment
 from caseterm.domain.bundle import BundleRejected, canonical
 from caseterm.domain.sync import RecordCounts
-from caseterm.services.bundle_records import PayloadRecords
-from caseterm.services.district_apply import apply_records
+from caseterm.services.bundle_records import RecordSink
+from caseterm.services.district_apply import BundleApplier
 from caseterm.services.session import CaseSession
 from caseterm.store.database import Tx
 from caseterm.store.sync import ReceivedBundle
@@ -46,10 +47,14 @@ def apply_bundle(
     tx: Tx,
     header: BundleHeader,
     digest: str,
-    records: PayloadRecords,
+    read: Callable[[RecordSink], ChainSegment],
     warnings: tuple[str, ...],
 ) -> Imported:
-    """Check that the bundle continues the commune's chains, apply its records, move the heads."""
+    """Check that the bundle continues the commune's chains, apply its records, move the heads.
+
+    `read` streams the payload's records into the applier (a batch at a time) and returns its
+    audit segment; anything wrong found on the way rolls the whole transaction back.
+    """
     manifest = header.manifest
     commune = tx.district.commune(manifest.sender_unit)
     assert commune is not None  # noqa: S101 - checked by the caller
@@ -57,11 +62,12 @@ def apply_bundle(
         raise BundleRejected("broken_chain", f"{manifest.sender_unit} #{manifest.sequence}")
     if commune.last_period and manifest.period < commune.last_period:
         raise BundleRejected("period_backwards", f"{manifest.period} < {commune.last_period}")
-    segment = [(line.entry(), line.hash) for line in records.audit]
-    audit_head = continue_chain(commune.audit_head, segment, manifest.audit_head)
+    applier = BundleApplier(session, tx, manifest.sender_unit)
+    segment = read(applier)
+    audit_head = continue_segment(commune.audit_head, segment, manifest.audit_head)
     if isinstance(audit_head, SegmentFault):
         raise BundleRejected(audit_head.code, f"{manifest.sender_unit} #{manifest.sequence}")
-    counts = apply_records(session, tx, manifest.sender_unit, records)
+    counts = applier.finish()
     summary = canonical(counts.model_dump()).decode()
     done = ReceivedBundle(
         manifest.sender_unit,

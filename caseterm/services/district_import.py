@@ -15,23 +15,24 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from caseterm.crypto.bundle import (
     MAX_BUNDLE_BYTES,
     BundleHeader,
-    open_payload,
     read_header,
     recipient_key_id,
 )
 from caseterm.crypto.signing import SigningKey
+from caseterm.domain.audit import ChainSegment
 from caseterm.domain.bundle import BundleRejected
 from caseterm.domain.permissions import Action
 from caseterm.domain.sync import Ack, RecordCounts, ack_bytes, ack_file_name, ack_message
 from caseterm.errors import BundleRefused, CasetermError, IntegrityFailure, UsageError
 from caseterm.files import atomic_write_bytes, read_regular_file
 from caseterm.i18n import _
-from caseterm.services.bundle_records import read_records
+from caseterm.services.bundle_records import CheckOnly, RecordSink, stream_records
 from caseterm.services.district import STALE_AFTER_DAYS, require_district
 from caseterm.services.district_chain import (
     APPLIED,
@@ -91,13 +92,17 @@ def _read(path: Path) -> bytes:
 
 def _import(session: CaseSession, data: bytes, header: BundleHeader, digest: str) -> Imported:
     manifest = header.manifest
+
+    def reading(identity: str, sink: RecordSink) -> ChainSegment:
+        return stream_records(data, header, identity, sink)
+
     with session.transaction() as tx:
         identity = _check_sender(session, tx, header)
         known = tx.district.bundle(manifest.sender_unit, manifest.sequence)
         commune = tx.district.commune(manifest.sender_unit)
         assert commune is not None  # noqa: S101 - _check_sender refused unknown communes
         if _rebaselining(tx, header, known, digest, commune.last_sequence):
-            return rebaseline(session, tx, header, digest, open_payload(data, header, identity))
+            return rebaseline(session, tx, header, digest, partial(reading, identity))
         if known is not None:
             seen = _seen_before(known, digest, commune.last_sequence)
             details: dict[str, str | int] = {"sequence": known.sequence, "outcome": seen.outcome}
@@ -105,11 +110,11 @@ def _import(session: CaseSession, data: bytes, header: BundleHeader, digest: str
             return seen
         if manifest.sequence <= commune.last_sequence:
             raise BundleRejected("replay", f"{manifest.sender_unit} #{manifest.sequence}")
-        records = read_records(open_payload(data, header, identity))
         warnings = _age_warnings(session, manifest.created_at)
         if manifest.sequence > commune.last_sequence + 1:
+            stream_records(data, header, identity, CheckOnly())  # held only if it is valid
             return _quarantine(session, tx, header, digest, data, commune.last_sequence, warnings)
-        return apply_bundle(session, tx, header, digest, records, warnings)
+        return apply_bundle(session, tx, header, digest, partial(reading, identity), warnings)
 
 
 def _rebaselining(
@@ -294,8 +299,11 @@ def _refuse_held(session: CaseSession, held: ReceivedBundle, rejection: BundleRe
 def _import_held(session: CaseSession, data: bytes, header: BundleHeader, digest: str) -> Imported:
     with session.transaction() as tx:
         identity = _check_sender(session, tx, header)
-        records = read_records(open_payload(data, header, identity))
-        return apply_bundle(session, tx, header, digest, records, ())
+
+        def reading(sink: RecordSink) -> ChainSegment:
+            return stream_records(data, header, identity, sink)
+
+        return apply_bundle(session, tx, header, digest, reading, ())
 
 
 ALERTING = frozenset({"equivocation", "audit_rewritten", "illegal_event"})

@@ -11,12 +11,15 @@ later bundles give way to the new ones and are named in the audit; the records t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from caseterm.crypto.bundle import BundleHeader
+from caseterm.domain.audit import ChainSegment
 from caseterm.domain.bundle import BundleRejected
 from caseterm.domain.permissions import Action
 from caseterm.errors import NotFound, UsageError
 from caseterm.i18n import _
-from caseterm.services.bundle_records import read_records
+from caseterm.services.bundle_records import RecordSink
 from caseterm.services.district import require_district
 from caseterm.services.district_chain import Imported, apply_bundle
 from caseterm.services.session import CaseSession
@@ -41,7 +44,11 @@ def request_rebaseline(session: CaseSession, unit_code: str, reason: str) -> Non
 
 
 def rebaseline(
-    session: CaseSession, tx: Tx, header: BundleHeader, digest: str, payload: bytes
+    session: CaseSession,
+    tx: Tx,
+    header: BundleHeader,
+    digest: str,
+    read: Callable[[RecordSink], ChainSegment],
 ) -> Imported:
     """Apply a restored commune's bundle over the receipts of the bundles its restore lost."""
     manifest = header.manifest
@@ -53,7 +60,6 @@ def rebaseline(
     previous = base.bundle_sha256 if base is not None else GENESIS
     if manifest.previous_bundle_sha256 != previous:
         raise BundleRejected("broken_chain", where)
-    records = read_records(payload)
     gone = tx.held.forget_from(unit, sequence)
     tx.held.rewind(
         unit,
@@ -61,7 +67,7 @@ def rebaseline(
         sha256=previous,
         audit_head=base.audit_head if base is not None else None,
     )
-    result = apply_bundle(session, tx, header, digest, records, ())
+    result = apply_bundle(session, tx, header, digest, read, ())
     details: dict[str, str | int] = {
         "from_sequence": sequence,
         "superseded": ",".join(f"{n}:{sha[:16]}" for n, sha in gone),
