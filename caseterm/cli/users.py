@@ -54,10 +54,13 @@ def add(
     approval: ApprovalOpt = None,
 ) -> None:
     """Add an account; its owner types their own passphrase."""
+    from caseterm.domain.permissions import AccountChange
     from caseterm.services.accounts import add_account
+    from caseterm.services.approvals import check_approval
 
     roles = parse_roles(role)
     with unlocked(store, user, passphrase_file) as session:
+        check_approval(session, AccountChange.CREATE, name, roles, approval)  # before typing
         typer.echo(
             _("{name}, type your new passphrase (the administrator must not see it).").format(
                 name=name

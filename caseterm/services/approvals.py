@@ -33,6 +33,7 @@ from caseterm.ids import new_id
 from caseterm.services.session import CaseSession
 from caseterm.services.validation import check_account_name
 from caseterm.store.database import Tx
+from caseterm.store.records import ApprovalInfo
 
 DEFAULT_VALID = timedelta(hours=24)
 LONGEST_VALID = timedelta(days=7)
@@ -135,6 +136,45 @@ def approve(
     """The id of the chief who approves this change, or `ApprovalNeeded`; spends the code."""
     if Role.CHIEF in session.actor.roles:
         return session.actor.id  # a chief acting is a chief approving, at the chief's unlock
+    found = _valid_approval(session, tx, kind, subject, roles, code)
+    tx.approvals.mark_used(found.id, by=session.actor.id, at=session.now())
+    return found.issued_by
+
+
+def check_approval(
+    session: CaseSession,
+    kind: AccountChange,
+    subject: str,
+    roles: tuple[Role, ...] = (),
+    code: str | None = None,
+) -> None:
+    """Refuse early, before anyone types a passphrase, a change that would not be approved.
+
+    Nothing is spent: `approve` checks again, and spends the code, in the change's transaction.
+    """
+    if Role.CHIEF in session.actor.roles or (
+        kind is AccountChange.CREATE and not needs_approval(roles)
+    ):
+        return
+    with refusal_audited(session, kind, subject), session.transaction(durable=False) as tx:
+        if kind is AccountChange.CREATE and Role.CHIEF in roles and not _any_chief(tx):
+            return  # the unit's first chief (see `accounts._approve_new_account`)
+        _valid_approval(session, tx, kind, subject, roles, code)
+
+
+def _any_chief(tx: Tx) -> bool:
+    return any(a.active and Role.CHIEF in a.roles for a in tx.accounts.all())
+
+
+def _valid_approval(
+    session: CaseSession,
+    tx: Tx,
+    kind: AccountChange,
+    subject: str,
+    roles: tuple[Role, ...],
+    code: str | None,
+) -> ApprovalInfo:
+    """The unused, unexpired approval of a chief for exactly this change, or `ApprovalNeeded`."""
     if not code:
         raise ApprovalNeeded(_needed(kind))
     found = tx.approvals.by_code(_digest(code))
@@ -153,8 +193,7 @@ def approve(
     issuer = tx.accounts.by_id(found.issued_by)
     if issuer is None or not issuer.active or Role.CHIEF not in issuer.roles:
         raise ApprovalNeeded(_("The chief who issued this approval code is no longer a chief."))
-    tx.approvals.mark_used(found.id, by=session.actor.id, at=session.now())
-    return found.issued_by
+    return found
 
 
 @contextmanager

@@ -22,6 +22,7 @@ from caseterm.services.accounts import add_account, disable_account
 from caseterm.services.approvals import (
     acknowledge_notices,
     approve_recovery_key,
+    check_approval,
     issue_approval,
     pending_notices,
 )
@@ -230,3 +231,17 @@ def test_a_unit_without_a_chief_creates_its_first_chief_unapproved_and_says_so(
 
 def test_one_person_as_admin_and_chief_is_named(session: CaseSession) -> None:
     assert key_status(session).admin_and_chief == (ADMIN,)
+
+
+def test_the_cli_asks_before_anyone_types_and_spends_nothing(
+    keeper: CaseSession, session: CaseSession
+) -> None:
+    with pytest.raises(ApprovalNeeded):
+        check_approval(keeper, AccountChange.CREATE, OFFICER, (Role.OFFICER,))
+    made = issue_approval(session, AccountChange.CREATE, OFFICER, (Role.OFFICER,))
+    check_approval(keeper, AccountChange.CREATE, OFFICER, (Role.OFFICER,), made.code)
+    check_approval(keeper, AccountChange.CREATE, KEEPER + "3", (Role.ADMIN,))  # needs none
+    add_account(
+        keeper, name=OFFICER, roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE,
+        approval=made.code,
+    )  # fmt: skip
