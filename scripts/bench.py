@@ -142,10 +142,10 @@ def bench_paint(store: Path) -> float:
 def build_store(size: int) -> Path:
     """Create (or reuse) a store of `size` synthetic persons, one of them with 200 events."""
     from caseterm.domain.codes import Role
-    from caseterm.services.demo import generate_persons
-    from caseterm.services.policy import TEST_POLICY
-    from caseterm.services.setup import InitRequest, init_store
-    from caseterm.services.unlock import open_session
+    from caseterm.services.demo.demo_store import generate_persons
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.session.policy import TEST_POLICY
+    from caseterm.services.setup.new_store import InitRequest, init_store
 
     folder = OUT / f"store-{size}"
     store = folder / "bench.db"
@@ -175,7 +175,7 @@ def build_store(size: int) -> Path:
 def _add_events(session: Any, count: int) -> None:
     """Give the first person in register order `count` more events (200 with registration)."""
     from caseterm.ids import new_id
-    from caseterm.services.persons import list_persons
+    from caseterm.services.registry.persons import list_persons
 
     first = list_persons(session, limit=1)[0][0]
     with session.transaction() as tx:
@@ -218,8 +218,8 @@ def managed_projection(session: Any) -> Any:
 
     from caseterm.domain.lifecycle import LifeEvent
     from caseterm.domain.lifecycle.payloads import parse_payload
-    from caseterm.services.calendar import active_calendar
-    from caseterm.services.lifecycle_views import project
+    from caseterm.services.lifecycle.calendar import active_calendar
+    from caseterm.services.lifecycle.projection import project
 
     now = session.clock.now()
     start = now - timedelta(days=40)
@@ -240,8 +240,8 @@ def with_managed(store: Path, count: int) -> Path:
     """A copy of a store whose first `count` persons have a management projection (bulk)."""
     from dataclasses import replace
 
-    from caseterm.services.policy import TEST_POLICY
-    from caseterm.services.unlock import open_session
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.session.policy import TEST_POLICY
 
     copy = store.parent.parent / f"{store.parent.name}-managed" / "bench.db"
     if copy.exists():
@@ -263,9 +263,9 @@ def with_managed(store: Path, count: int) -> Path:
 
 def bench_report(store: Path) -> float:
     """P7: the monthly report (stock, flows, last year, every breakdown) over the whole store."""
-    from caseterm.services.policy import TEST_POLICY
-    from caseterm.services.report import monthly_report
-    from caseterm.services.unlock import open_session
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.reports.monthly import monthly_report
+    from caseterm.services.session.policy import TEST_POLICY
 
     session = open_session(store, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)
     try:
@@ -280,9 +280,9 @@ def bench_today(store: Path) -> tuple[float, float]:
     """P3 (unlocked session → today painted, median of 5) and P6 (the due list, median of 9)."""
     import asyncio
 
-    from caseterm.services.due import due_list
-    from caseterm.services.policy import TEST_POLICY
-    from caseterm.services.unlock import open_session
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.lifecycle.due import due_list
+    from caseterm.services.session.policy import TEST_POLICY
     from caseterm.tui.app import make_app
     from caseterm.tui.screens.today import TodayScreen
 
@@ -320,7 +320,7 @@ def bench_today(store: Path) -> tuple[float, float]:
 
 def search_queries(session: Any, count: int, rng: random.Random) -> list[str]:
     """What officers type: whole folded names, word pairs in any order, aliases, ID prefixes."""
-    from caseterm.services.persons import list_persons
+    from caseterm.services.registry.persons import list_persons
 
     page, _total = list_persons(session, offset=0, limit=2000)
     queries = []
@@ -385,9 +385,9 @@ def run_sql(con: Any, statements: list[tuple[str, tuple[str, ...]]]) -> list[flo
 
 def bench_store(size: int) -> dict[str, float]:
     """P4, P5 and the P10 ratios on one store."""
-    from caseterm.services.persons import find_persons, list_persons, show_person
-    from caseterm.services.policy import TEST_POLICY
-    from caseterm.services.unlock import open_session
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.registry.persons import find_persons, list_persons, show_person
+    from caseterm.services.session.policy import TEST_POLICY
 
     store = build_store(size)
     rng = random.Random(7)

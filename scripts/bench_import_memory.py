@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from caseterm.services.session import CaseSession
+    from caseterm.services.session.case_session import CaseSession
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out" / "import-memory"
@@ -35,16 +35,16 @@ TARGET = 2.0
 
 
 def _open(store: Path) -> CaseSession:
-    from caseterm.services.policy import TEST_POLICY
-    from caseterm.services.unlock import open_session
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.session.policy import TEST_POLICY
 
     return open_session(store, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)
 
 
 def _init(store: Path, code: str, kind: str = "commune") -> None:
     from caseterm.domain.codes import Role
-    from caseterm.services.policy import TEST_POLICY
-    from caseterm.services.setup import InitRequest, init_store
+    from caseterm.services.session.policy import TEST_POLICY
+    from caseterm.services.setup.new_store import InitRequest, init_store
 
     store.parent.mkdir(parents=True, exist_ok=True)
     roles = (Role.CHIEF,)
@@ -56,9 +56,9 @@ def _init(store: Path, code: str, kind: str = "commune") -> None:
 
 def build(work: Path, audit_entries: int, persons: int, name: str) -> tuple[Path, Path]:
     """A district, and a commune's bundle with these many extra audit entries and persons."""
-    from caseterm.services.demo import generate_persons
-    from caseterm.services.district import district_address, enroll_commune
-    from caseterm.services.sync_commune import export_bundle, set_district, sync_status
+    from caseterm.services.demo.demo_store import generate_persons
+    from caseterm.services.sync.commune import export_bundle, set_district, sync_status
+    from caseterm.services.sync.district import district_address, enroll_commune
 
     shutil.rmtree(work, ignore_errors=True)
     district, commune = work / "district.db", work / "commune.db"
@@ -104,8 +104,8 @@ def measure(district: Path, bundle: Path) -> float:
         "from pathlib import Path\n"
         "sys.path.insert(0, sys.argv[3])\n"
         "from bench_import_memory import _open\n"
-        "from caseterm.services.district_import import import_bundle\n"
-        "import caseterm.services.district_apply, caseterm.services.lifecycle_views\n"
+        "from caseterm.services.sync.district_import import import_bundle\n"
+        "import caseterm.services.sync.district_apply, caseterm.services.lifecycle.projection\n"
         "session = _open(Path(sys.argv[1]))\n"
         "Path('/proc/self/clear_refs').write_text('5')\n"
         "status = Path('/proc/self/status').read_text()\n"

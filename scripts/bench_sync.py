@@ -28,11 +28,11 @@ def _copy(store: Path, to: Path) -> Path:
 
 def _district(work: Path, commune: Path, account: str, passphrase: str) -> tuple[Path, str]:
     """A district store with the commune enrolled; returns it and its address line."""
-    from caseterm.services.district import district_address, enroll_commune
-    from caseterm.services.policy import TEST_POLICY
-    from caseterm.services.setup import InitRequest, init_store
-    from caseterm.services.sync_commune import sync_status
-    from caseterm.services.unlock import open_session
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.session.policy import TEST_POLICY
+    from caseterm.services.setup.new_store import InitRequest, init_store
+    from caseterm.services.sync.commune import sync_status
+    from caseterm.services.sync.district import district_address, enroll_commune
 
     district = work / "district" / "district.db"
     district.parent.mkdir(parents=True)
@@ -52,7 +52,7 @@ def _district(work: Path, commune: Path, account: str, passphrase: str) -> tuple
 @contextmanager
 def _session(opener: Any, store: Path, account: str, passphrase: str) -> Iterator[Any]:
     """An unlocked session with the fast test KDF, closed at the end."""
-    from caseterm.services.policy import TEST_POLICY
+    from caseterm.services.session.policy import TEST_POLICY
 
     session = opener(store, account, passphrase, policy=TEST_POLICY)
     try:
@@ -69,10 +69,10 @@ def _next_month(
     The first bundle is applied and acknowledged, then up to 2,000 persons get 5 notes each.
     """
     from caseterm.ids import new_id
-    from caseterm.services.district_import import import_bundle
-    from caseterm.services.persons import list_persons
-    from caseterm.services.sync_commune import export_bundle, import_ack, set_district
-    from caseterm.services.unlock import open_session
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.registry.persons import list_persons
+    from caseterm.services.sync.commune import export_bundle, import_ack, set_district
+    from caseterm.services.sync.district_import import import_bundle
     from caseterm.store.records import EventInfo
 
     folder = work / "month"
@@ -115,9 +115,9 @@ def bench_sync(
     commune: Path, work: Path, account: str, passphrase: str, runs: int
 ) -> dict[str, float]:
     """P8 on one commune store: export seconds, import seconds, records and events per second."""
-    from caseterm.services.district_import import import_bundle
-    from caseterm.services.sync_commune import export_bundle, set_district
-    from caseterm.services.unlock import open_session
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.sync.commune import export_bundle, set_district
+    from caseterm.services.sync.district_import import import_bundle
 
     shutil.rmtree(work, ignore_errors=True)
     commune = _copy(commune, work / "commune" / "commune.db")  # the bench store stays untouched
@@ -155,8 +155,8 @@ def bench_sync(
 
 def bench_rotation(store: Path, work: Path, account: str, passphrase: str) -> dict[str, float]:
     """P9: one data-key rotation of a copy of the store, in seconds per 100 MB."""
-    from caseterm.services.policy import TEST_POLICY
-    from caseterm.services.rotation import rotate_data_key
+    from caseterm.services.keys.rotation import rotate_data_key
+    from caseterm.services.session.policy import TEST_POLICY
 
     shutil.rmtree(work, ignore_errors=True)
     copy = _copy(store, work / "rotate.db")

@@ -27,7 +27,7 @@ def fuzz_one(parser_name: str) -> None:
 
     with atheris.instrument_imports():
         from caseterm.domain.bundle import BundleRejected
-        from caseterm.services.untrusted import PARSERS
+        from caseterm.services.sync.outside_parsers import PARSERS
     parser = PARSERS[parser_name]
 
     def target(data: bytes) -> None:
@@ -49,7 +49,7 @@ def main() -> int:
     if len(sys.argv) > 2 and sys.argv[1] == "--one":
         fuzz_one(sys.argv[2])
         return 0
-    from caseterm.services.untrusted import PARSERS
+    from caseterm.services.sync.outside_parsers import PARSERS
 
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--parser", choices=sorted(PARSERS), default=None)

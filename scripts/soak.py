@@ -36,8 +36,8 @@ def main() -> int:
 
     from caseterm.clock import FrozenClock
     from caseterm.domain.codes import Role
-    from caseterm.services.policy import TEST_POLICY
-    from caseterm.services.setup import InitRequest, init_store
+    from caseterm.services.session.policy import TEST_POLICY
+    from caseterm.services.setup.new_store import InitRequest, init_store
     from tests.conftest import ADMIN, ADMIN_PASSPHRASE
     from tests.reliability.edits import check_after_kill, kill_during_edits, operations_of_edits
     from tests.reliability.kill import Killer, build_shim

@@ -21,7 +21,8 @@ def schemas() -> dict[str, dict[str, Any]]:
     from caseterm.domain.bundle import KeyChange, Manifest
     from caseterm.domain.lifecycle.holidays import HolidayCalendarDocument
     from caseterm.domain.sync import Ack
-    from caseterm.services.views import DueListOut, PersonFileOut, PersonSummaryOut
+    from caseterm.services.lifecycle.json_shapes import DueListOut
+    from caseterm.services.registry.json_shapes import PersonFileOut, PersonSummaryOut
 
     out = {}
     for name, model in (
@@ -81,7 +82,7 @@ def event_schema() -> dict[str, Any]:
 
 def bundle_record_schema() -> dict[str, Any]:
     """One line of a bundle's payload: a person or an event, told apart by `kind`."""
-    from caseterm.services.bundle_records import LINE
+    from caseterm.services.sync.bundle_records import LINE
 
     schema: dict[str, Any] = LINE.json_schema()
     schema["title"] = "BundleRecord"

@@ -15,10 +15,10 @@ from caseterm.domain.codes import IdType, Role, Sex
 from caseterm.domain.dates import PartialDate
 from caseterm.domain.person import PersonRecord
 from caseterm.i18n import set_language
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.session import CaseSession
-from caseterm.services.setup import InitRequest, init_store
-from caseterm.services.unlock import open_session
+from caseterm.services.keys.opening import open_session
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.policy import TEST_POLICY
+from caseterm.services.setup.new_store import InitRequest, init_store
 from tests.requirements import under_ci
 
 ADMIN = "quantri"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -12,17 +12,13 @@ from caseterm.cli import approve, backup, calendar, district, keys, report, rete
 from caseterm.cli.common import (
     guarded,
     print_json,
-    read_passphrase,
     resolve_store,
     unlocked,
-    warn_if_unsafe_kdf,
 )
+from caseterm.cli.new_store import create_store
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt, VersionOpt
 from caseterm.errors import EXIT_INTEGRITY
 from caseterm.i18n import _
-
-if TYPE_CHECKING:  # the services load only when a command runs (fast --help)
-    from caseterm.services.setup import InitRequest
 
 app = typer.Typer(
     help=_(
@@ -100,13 +96,10 @@ def init(
     """Create a new encrypted store, its unit and its first administrator."""
     from caseterm.domain.codes import Role
     from caseterm.errors import UsageError
-    from caseterm.services.recovery import (
-        new_store_recovery_key,
-        parse_public,
-        save_recovery_secret,
-    )
-    from caseterm.services.setup import InitRequest
-    from caseterm.services.sync_commune import parse_address
+    from caseterm.services.accounts.recovery import new_store_recovery_key, save_recovery_secret
+    from caseterm.services.keys.keyfile import parse_public
+    from caseterm.services.setup.new_store import InitRequest
+    from caseterm.services.sync.commune import parse_address
 
     address = parse_address(district_key) if district_key else None
     path = resolve_store(store)
@@ -161,40 +154,6 @@ def _say_recovery_key(secret: str | None, written_to: Path | None) -> None:
         typer.echo(_("Its secret half is in {path}.").format(path=written_to))
 
 
-def create_store(request: InitRequest, passphrase_file: Path | None) -> None:
-    """Ask for the passphrase, create the store of `request` and say what to keep."""
-    from dataclasses import replace
-
-    from caseterm.cli.render import say_duties_combined
-    from caseterm.domain.codes import Role
-    from caseterm.services.setup import init_store
-
-    warn_if_unsafe_kdf()
-    typer.echo(
-        _(
-            "Choose the passphrase of {name}: at least 15 characters; a few unrelated words "
-            "are easiest to remember."
-        ).format(name=request.admin_name),
-        err=True,
-    )
-    passphrase = read_passphrase(passphrase_file, _("New passphrase: "), confirm=True)
-    typer.echo(_("Measuring this computer to set the key-derivation cost…"), err=True)
-    made = init_store(replace(request, passphrase=passphrase))
-    path = request.store
-    typer.echo(
-        _("Created the store {path} (id {store_id}) with the administrator {name}.").format(
-            path=path, store_id=made.store_id, name=request.admin_name
-        )
-    )
-    typer.echo(
-        _("Keep the file {keys} beside the store: without it the store cannot be opened.").format(
-            keys=path.with_name(path.name + ".keys")
-        )
-    )
-    if Role.CHIEF in request.extra_roles:
-        say_duties_combined((request.admin_name,))
-
-
 @app.command(
     "set-district",
     help=_("Set (or change) the district this commune's bundles are encrypted to."),
@@ -209,7 +168,7 @@ def set_district_command(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Set (or change) the district this commune's bundles are encrypted to."""
-    from caseterm.services.sync_commune import set_district
+    from caseterm.services.sync.commune import set_district
 
     with unlocked(store, user, passphrase_file) as session:
         found = set_district(session, address)
@@ -233,7 +192,7 @@ def verify(
     json: JsonOpt = False,
 ) -> None:
     """Check integrity, the audit chain and the lifecycle projections; exit 5 on any problem."""
-    from caseterm.services.verify import verify_store
+    from caseterm.services.custody.verify import verify_store
 
     with unlocked(store, user, passphrase_file) as session:
         report = verify_store(session)
@@ -290,7 +249,7 @@ def demo_data(
     seed: Annotated[int, typer.Option("--seed", help=_("Same seed, same people."))] = 1,
 ) -> None:
     """Add synthetic persons (for trying caseterm and for benchmarks)."""
-    from caseterm.services.demo import generate_persons
+    from caseterm.services.demo.demo_store import generate_persons
 
     with (
         unlocked(store, user, passphrase_file) as session,

@@ -12,7 +12,7 @@ from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.i18n import _
 
 if TYPE_CHECKING:
-    from caseterm.services.approvals import IssuedApproval
+    from caseterm.services.accounts.approvals import IssuedApproval
 
 app = typer.Typer(
     help=_(
@@ -44,7 +44,7 @@ def add(
     """Approve a new account with these roles."""
     from caseterm.cli.users import parse_roles
     from caseterm.domain.permissions import AccountChange
-    from caseterm.services.approvals import issue_approval
+    from caseterm.services.accounts.approvals import issue_approval
 
     roles = parse_roles(role)
     with unlocked(store, user, passphrase_file) as session:
@@ -65,7 +65,7 @@ def reset(
 ) -> None:
     """Approve a passphrase reset."""
     from caseterm.domain.permissions import AccountChange
-    from caseterm.services.approvals import issue_approval
+    from caseterm.services.accounts.approvals import issue_approval
 
     with unlocked(store, user, passphrase_file) as session:
         made = issue_approval(session, AccountChange.RESET, name, (), timedelta(hours=valid_hours))
@@ -84,7 +84,7 @@ def recovery(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Approve a recovery key, by its fingerprint."""
-    from caseterm.services.approvals import approve_recovery_key
+    from caseterm.services.accounts.approvals import approve_recovery_key
 
     with unlocked(store, user, passphrase_file) as session:
         made = approve_recovery_key(session, public_key, timedelta(hours=valid_hours))
@@ -103,8 +103,8 @@ def notices(
     json: JsonOpt = False,
 ) -> None:
     """List (and acknowledge) the account-change notices."""
-    from caseterm.services.approvals import acknowledge_notices, pending_notices
-    from caseterm.services.labels import moment_label
+    from caseterm.services.accounts.approvals import acknowledge_notices, pending_notices
+    from caseterm.services.words.labels import moment_label
 
     with unlocked(store, user, passphrase_file) as session:
         found = pending_notices(session)
@@ -129,7 +129,7 @@ def notices(
     if not found:
         typer.echo(_("No account change waits to be seen."))
         return
-    from caseterm.services.approvals import notice_line
+    from caseterm.services.accounts.approvals import notice_line
 
     for notice in found:
         typer.echo(f"⚠ {moment_label(notice.at)}  {notice_line(notice)}")
@@ -138,8 +138,8 @@ def notices(
 
 
 def _say_code(made: IssuedApproval) -> None:
-    from caseterm.services.approvals import describe_change, roles_text
-    from caseterm.services.labels import moment_label
+    from caseterm.services.accounts.approvals import describe_change, roles_text
+    from caseterm.services.words.labels import moment_label
 
     what = describe_change(made.kind, made.subject, roles_text(made.roles))
     typer.echo(_("Approval code for {what}:").format(what=what))

@@ -20,7 +20,7 @@ from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.i18n import _
 
 if TYPE_CHECKING:
-    from caseterm.services.backup_restore import Opener
+    from caseterm.services.custody.restore import Opener
 
 app = typer.Typer(
     help=_("Encrypted backups: make one while others work, check one, restore one."),
@@ -54,7 +54,7 @@ def create(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Back up the store into one file."""
-    from caseterm.services.backup import create_backup
+    from caseterm.services.custody.backup import create_backup
 
     with unlocked(store, user, passphrase_file) as session:
         made = create_backup(session, out)
@@ -75,7 +75,7 @@ def create(
 
 
 def _opener(user: str | None, passphrase_file: Path | None, recovery_key: Path | None) -> Opener:
-    from caseterm.services.backup_restore import Opener
+    from caseterm.services.custody.restore import Opener
 
     warn_if_unsafe_kdf()
     if recovery_key is not None:
@@ -100,8 +100,8 @@ def verify(
     """Open a backup and check it whole."""
     from dataclasses import asdict
 
-    from caseterm.services.backup_restore import verify_backup
-    from caseterm.services.labels import moment_label
+    from caseterm.services.custody.restore import verify_backup
+    from caseterm.services.words.labels import moment_label
 
     report = verify_backup(backup, _opener(user, passphrase_file, recovery_key))
     if json:
@@ -144,7 +144,7 @@ def restore(
     recovery_key: RecoveryKeyOpt = None,
 ) -> None:
     """Restore a backup into a new store."""
-    from caseterm.services.backup_restore import restore_backup
+    from caseterm.services.custody.restore import restore_backup
 
     done = restore_backup(backup, store, _opener(user, passphrase_file, recovery_key))
     typer.echo(

@@ -21,7 +21,7 @@ app = typer.Typer(
 @guarded
 def show() -> None:
     """Show the calendar in force: its edition, years and days off."""
-    from caseterm.services.calendar import active_calendar
+    from caseterm.services.lifecycle.calendar import active_calendar
 
     calendar = active_calendar()
     years = ", ".join(str(year) for year in sorted(calendar.years))
@@ -37,7 +37,7 @@ def install(
     file: Annotated[Path, typer.Argument(help=_("A holidays JSON file (schema/holidays.v1)."))],
 ) -> None:
     """Install an updated calendar file (checked first)."""
-    from caseterm.services.calendar import install_calendar
+    from caseterm.services.lifecycle.calendar import install_calendar
 
     calendar = install_calendar(file)
     typer.echo(

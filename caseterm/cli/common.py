@@ -111,7 +111,7 @@ def read_text_file(path: Path) -> str:
 
 def warn_if_unsafe_kdf() -> None:
     """Say loudly when a test run has switched to the weak test KDF."""
-    from caseterm.services.policy import active_policy, is_unsafe
+    from caseterm.services.session.policy import active_policy, is_unsafe
 
     if is_unsafe(active_policy()):
         typer.echo(
@@ -141,7 +141,7 @@ def resolve_user(user: str | None) -> str:
 @contextmanager
 def unlocked(store: Path | None, user: str | None, passphrase_file: Path | None) -> Iterator[Any]:
     """Unlock the store for the duration of one command, then close and drop the keys."""
-    from caseterm.services.unlock import open_session
+    from caseterm.services.keys.opening import open_session
 
     warn_if_unsafe_kdf()
     name = resolve_user(user)

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from caseterm.cli import district_held
 from caseterm.cli.common import guarded, print_json, unlocked
+from caseterm.cli.district_output import describe_import, import_row
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.cli.report import district_report_command
 from caseterm.errors import EXIT_REFUSED, CasetermError
 from caseterm.i18n import _
-
-if TYPE_CHECKING:  # the services load only when a command runs (fast --help)
-    from caseterm.services.district_chain import Imported
 
 app = typer.Typer(
     help=_("The district: its store, the communes' keys, importing bundles, status."),
@@ -36,10 +34,10 @@ def init(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Create the district's store, its keys and its first administrator."""
-    from caseterm.cli.admin_app import create_store
     from caseterm.cli.common import resolve_store
-    from caseterm.services.district import district_address
-    from caseterm.services.setup import InitRequest
+    from caseterm.cli.new_store import create_store
+    from caseterm.services.setup.new_store import InitRequest
+    from caseterm.services.sync.district import district_address
 
     path = resolve_store(store)
     request = InitRequest(path, unit_code, unit_name, admin, "", kind="district")
@@ -56,7 +54,7 @@ def address(
     store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None
 ) -> None:
     """Print the line each commune needs to send bundles here."""
-    from caseterm.services.district import district_address
+    from caseterm.services.sync.district import district_address
 
     with unlocked(store, user, passphrase_file) as session:
         typer.echo(district_address(session).text())
@@ -76,7 +74,7 @@ def enroll(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Trust a commune's signing key (enrolling the commune)."""
-    from caseterm.services.district import enroll_commune
+    from caseterm.services.sync.district import enroll_commune
 
     with unlocked(store, user, passphrase_file) as session:
         key = enroll_commune(session, unit_code, unit_name, signing_key)
@@ -96,7 +94,7 @@ def revoke(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Stop trusting a commune's signing key."""
-    from caseterm.services.district import revoke_commune_key
+    from caseterm.services.sync.district import revoke_commune_key
 
     with unlocked(store, user, passphrase_file) as session:
         revoked = revoke_commune_key(session, key_id)
@@ -119,7 +117,7 @@ def import_(
     json: JsonOpt = False,
 ) -> None:
     """Import bundles; each is applied whole or not at all."""
-    from caseterm.services.district_import import import_bundle
+    from caseterm.services.sync.district_import import import_bundle
 
     failed = 0
     rows: list[dict[str, object]] = []
@@ -135,66 +133,13 @@ def import_(
                     typer.echo(f"{file}: {error}", err=True)
                 continue
             for result in results:
-                rows.append(_row(file, result))
+                rows.append(import_row(file, result))
                 if not json:
                     typer.echo(describe_import(result))
     if json:
         print_json(rows)
     if failed:
         raise typer.Exit(EXIT_REFUSED)
-
-
-def _row(file: Path, result: Imported) -> dict[str, object]:
-    return {
-        "file": str(file),
-        "unit_code": result.unit_code,
-        "sequence": result.sequence,
-        "period": result.period,
-        "outcome": result.outcome,
-        "counts": result.counts.model_dump() if result.counts else None,
-        "ack_path": str(result.ack_path) if result.ack_path else None,
-        "missing": list(result.missing),
-        "warnings": list(result.warnings),
-    }
-
-
-def describe_import(result: Imported) -> str:
-    """One bundle's outcome in words, with its acknowledgement and warnings."""
-    where = f"{result.unit_code} #{result.sequence} ({result.period})"
-    lines: list[str] = []
-    if result.outcome == "quarantined":
-        missing = ", ".join(str(n) for n in result.missing)
-        lines.append(
-            _("{where}: quarantined until bundle {missing} from {unit} arrives.").format(
-                where=where, missing=missing, unit=result.unit_code
-            )
-        )
-    elif result.outcome == "already_quarantined":
-        lines.append(_("{where}: already quarantined.").format(where=where))
-    elif result.outcome == "held_refused":
-        lines.append(
-            _(
-                "{where}: held, and refused now that its turn came; it blocks nothing more "
-                "(caseterm-admin district held list)."
-            ).format(where=where)
-        )
-    elif result.counts is not None:
-        text = (
-            _("{where}: applied: {applied} records new, {present} already present.")
-            if result.outcome == "applied"
-            else _("{where}: already applied; nothing changed.")
-        )
-        lines.append(
-            text.format(
-                where=where,
-                applied=result.counts.applied,
-                present=result.counts.already_present,
-            )
-        )
-    if result.ack_path:
-        lines.append(_("  Acknowledgement: {path}").format(path=result.ack_path))
-    lines += [f"  ⚠ {warning}" for warning in result.warnings]
-    return "\n".join(lines)
 
 
 @app.command("status", help=_("Each commune's last bundle, staleness, gaps, alerts, shared IDs."))
@@ -208,7 +153,7 @@ def status(
     """Each commune's last bundle, staleness, gaps, alerts, shared IDs."""
     from dataclasses import asdict
 
-    from caseterm.services.district import STALE_AFTER_DAYS, district_status
+    from caseterm.services.sync.district import STALE_AFTER_DAYS, district_status
 
     with unlocked(store, user, passphrase_file) as session:
         found = district_status(session)

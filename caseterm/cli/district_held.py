@@ -35,8 +35,8 @@ def list_(
     json: JsonOpt = False,
 ) -> None:
     """List the held bundles."""
-    from caseterm.services.district_held import held_bundles
-    from caseterm.services.sync_messages import refusal
+    from caseterm.services.sync.district_held import held_bundles
+    from caseterm.services.sync.messages import refusal
 
     with unlocked(store, user, passphrase_file) as session:
         found = held_bundles(session, unit)
@@ -82,7 +82,7 @@ def drop(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Forget a held bundle, with a reason."""
-    from caseterm.services.district_held import drop_held
+    from caseterm.services.sync.district_held import drop_held
 
     with unlocked(store, user, passphrase_file) as session:
         dropped = drop_held(session, unit, sequence, reason)
@@ -105,8 +105,8 @@ def release(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Apply the held bundles that now can be; acknowledge each."""
-    from caseterm.cli.district import describe_import
-    from caseterm.services.district_held import release_held_bundles
+    from caseterm.cli.district_output import describe_import
+    from caseterm.services.sync.district_held import release_held_bundles
 
     with unlocked(store, user, passphrase_file) as session:
         results = release_held_bundles(session, ack_dir, unit)
@@ -124,7 +124,7 @@ def rebaseline(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Accept that a commune was restored: its next bundle restarts its chain."""
-    from caseterm.services.district_rebaseline import request_rebaseline
+    from caseterm.services.sync.district_rebaseline import request_rebaseline
 
     with unlocked(store, user, passphrase_file) as session:
         request_rebaseline(session, unit, reason)

@@ -48,9 +48,13 @@ def record(
     json: JsonOpt = False,
 ) -> None:
     """Record an event; refused events name the rule and the law."""
-    from caseterm.services.event_input import parse_moment, payload_from_fields, payload_from_file
-    from caseterm.services.lifecycle import record_event
-    from caseterm.services.lifecycle_text import event_label, status_label
+    from caseterm.services.lifecycle.event_input import (
+        parse_moment,
+        payload_from_fields,
+        payload_from_file,
+    )
+    from caseterm.services.lifecycle.events import record_event
+    from caseterm.services.words.lifecycle import event_label, status_label
 
     payload = payload_from_file(payload_file) if payload_file else {}
     payload.update(payload_from_fields(event_type, field or []))
@@ -82,8 +86,8 @@ def void(
     json: JsonOpt = False,
 ) -> None:
     """Void an event with a reason; the file is recomputed without it."""
-    from caseterm.services.lifecycle import void_event
-    from caseterm.services.lifecycle_text import status_label
+    from caseterm.services.lifecycle.events import void_event
+    from caseterm.services.words.lifecycle import status_label
 
     with unlocked(store, user, passphrase_file) as session:
         done = void_event(session, event, reason)
@@ -106,8 +110,8 @@ def void(
 def types_() -> None:
     """List the event types and their fields (* = required)."""
     from caseterm.domain.lifecycle.payloads import PAYLOADS
-    from caseterm.services.event_input import field_names
-    from caseterm.services.lifecycle_text import event_label
+    from caseterm.services.lifecycle.event_input import field_names
+    from caseterm.services.words.lifecycle import event_label
 
     for event_type in sorted(PAYLOADS):
         names = [f"{name}{'*' if required else ''}" for name, required in field_names(event_type)]
@@ -123,12 +127,12 @@ def due(
     json: JsonOpt = False,
 ) -> None:
     """What is overdue, due today and due in the next 7 days, for the whole commune."""
-    from caseterm.services.due import due_list
+    from caseterm.services.lifecycle.due import due_list
 
     with unlocked(store, user, passphrase_file) as session:
         found = due_list(session)
     if json:
-        from caseterm.services.views import due_json
+        from caseterm.services.lifecycle.json_shapes import due_json
 
         print_json(due_json(found))
         return
@@ -155,8 +159,8 @@ def unit_record(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Record a commune-level event: a report to the People's Committee, a data breach."""
-    from caseterm.services.due import record_unit_event
-    from caseterm.services.event_input import parse_moment
+    from caseterm.services.lifecycle.due import record_unit_event
+    from caseterm.services.lifecycle.event_input import parse_moment
 
     pairs = dict(item.partition("=")[::2] for item in field or [])
     with unlocked(store, user, passphrase_file) as session:

@@ -46,8 +46,8 @@ def status(
     """Key versions and ages, key slots, recovery key, with warnings."""
     from dataclasses import asdict
 
-    from caseterm.services.key_status import key_status
-    from caseterm.services.labels import day_label
+    from caseterm.services.keys.status import key_status
+    from caseterm.services.words.labels import day_label
 
     with unlocked(store, user, passphrase_file) as session:
         found = key_status(session)
@@ -131,7 +131,7 @@ def rotate(
     store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None
 ) -> None:
     """Re-encrypt the whole store under a new data key."""
-    from caseterm.services.rotation import rotate_data_key
+    from caseterm.services.keys.rotation import rotate_data_key
 
     warn_if_unsafe_kdf()
     name = resolve_user(user)
@@ -164,7 +164,7 @@ def rotate_signing(
     store: StoreOpt = None, user: UserOpt = None, passphrase_file: PassphraseFileOpt = None
 ) -> None:
     """Make a new signing key, introduced to the district by the old one."""
-    from caseterm.services.signing_rotation import rotate_signing_key
+    from caseterm.services.keys.signing_rotation import rotate_signing_key
 
     with unlocked(store, user, passphrase_file) as session:
         done = rotate_signing_key(session)
@@ -188,7 +188,7 @@ def recovery_key_new(
     out: Annotated[Path, typer.Option("--out", help=_("Where to write the secret half."))],
 ) -> None:
     """Make a recovery key pair."""
-    from caseterm.services.recovery import new_recovery_key
+    from caseterm.services.accounts.recovery import new_recovery_key
 
     public = new_recovery_key(out)
     typer.echo(
@@ -208,7 +208,7 @@ def set_recovery(
     approval: ApprovalOpt = None,
 ) -> None:
     """Give a recovery public key a grant of this store's data key."""
-    from caseterm.services.recovery import set_recovery_key
+    from caseterm.services.accounts.recovery import set_recovery_key
 
     with unlocked(store, user, passphrase_file) as session:
         set_recovery_key(session, public_key, approval=approval)
@@ -232,7 +232,7 @@ def recover(
     new_passphrase_file: NewPassphraseFileOpt = None,
 ) -> None:
     """Open the store with the recovery key and give an administrator a new passphrase."""
-    from caseterm.services.recovery import recover_account
+    from caseterm.services.accounts.recovery import recover_account
 
     warn_if_unsafe_kdf()
     secret = read_text_file(recovery_key)

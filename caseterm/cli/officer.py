@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from caseterm.cli.common import take_language
-from caseterm.services.hardening import disable_core_dumps
+from caseterm.services.session.hardening import disable_core_dumps
 
 
 def main() -> None:

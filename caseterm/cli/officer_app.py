@@ -76,7 +76,7 @@ def demo(
 ) -> None:
     """Open the app on a demo store of synthetic people (created on first use)."""
     from caseterm.paths import demo_dir
-    from caseterm.services.demo import ensure_demo_store
+    from caseterm.services.demo.demo_store import ensure_demo_store
 
     warn_if_unsafe_kdf()
     if not (demo_dir() / "demo.db").exists():

@@ -37,8 +37,8 @@ def add(
     **fields: Any,
 ) -> None:
     """Register a new person (the duplicate check runs first)."""
-    from caseterm.services.forms import build_record
-    from caseterm.services.persons import add_person
+    from caseterm.services.registry.forms import build_record
+    from caseterm.services.registry.persons import add_person
 
     record = build_record(split_fields(fields))
     with unlocked(store, user, passphrase_file) as session:
@@ -64,8 +64,8 @@ def update(
     **fields: Any,
 ) -> None:
     """Change fields of a person's identity block (only the options given)."""
-    from caseterm.services.forms import build_record
-    from caseterm.services.persons import show_person, update_person
+    from caseterm.services.registry.forms import build_record
+    from caseterm.services.registry.persons import show_person, update_person
 
     values = split_fields(fields)
     with unlocked(store, user, passphrase_file) as session:
@@ -102,12 +102,12 @@ def find(
     json: JsonOpt = False,
 ) -> None:
     """Search the registers."""
-    from caseterm.services.persons import find_persons
+    from caseterm.services.registry.persons import find_persons
 
     with unlocked(store, user, passphrase_file) as session:
         found = find_persons(session, query, limit=limit)
     if json:
-        from caseterm.services.views import summary_json
+        from caseterm.services.registry.json_shapes import summary_json
 
         print_json([summary_json(item) for item in found.persons])
     else:
@@ -126,12 +126,12 @@ def show(
     json: JsonOpt = False,
 ) -> None:
     """Show a person's file: identity, profile and timeline."""
-    from caseterm.services.persons import show_person
+    from caseterm.services.registry.persons import show_person
 
     with unlocked(store, user, passphrase_file) as session:
         person_file = show_person(session, person)
     if json:
-        from caseterm.services.views import person_file_json
+        from caseterm.services.registry.json_shapes import person_file_json
 
         print_json(person_file_json(person_file))
     else:

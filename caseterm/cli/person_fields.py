@@ -81,7 +81,7 @@ def field_options(
         str | None, _opt(_("When use started (date or year)."), "--use-started")
     ] = None,
 ) -> dict[str, Any]:
-    """Collect the field options into the form-value mapping of `services.forms`."""
+    """Collect the field options into the form-value mapping of `services.registry.forms`."""
     values: dict[str, Any] = {
         "full_name": name,
         "aliases": alias,

@@ -9,19 +9,19 @@ import typer
 
 from caseterm.clock import VIETNAM
 from caseterm.i18n import _, ngettext
-from caseterm.services.labels import (
+from caseterm.services.words.labels import (
     code_label,
     date_label,
     event_label,
     moment_label,
     relative_label,
 )
-from caseterm.services.messages import field_label
+from caseterm.services.words.messages import field_label
 
 if TYPE_CHECKING:
     from caseterm.domain.lifecycle.model import Deadline
-    from caseterm.services.due import DueList
-    from caseterm.services.persons import PersonFile, PersonSummary
+    from caseterm.services.lifecycle.due import DueList
+    from caseterm.services.registry.persons import PersonFile, PersonSummary
 
 
 def print_summaries(found: list[PersonSummary], *, complete: bool = True) -> None:
@@ -84,7 +84,7 @@ def print_person_file(person_file: PersonFile) -> None:
 
 def print_lifecycle(person_file: PersonFile) -> None:
     """Status, registers, measures with their terms, and open deadlines."""
-    from caseterm.services.lifecycle_text import (
+    from caseterm.services.words.lifecycle import (
         CLOSE_REASON,
         FLAG,
         FORM,
@@ -135,7 +135,8 @@ def _print_term(measure: object, now: datetime) -> None:
 
 def print_deadlines(deadlines: list[Deadline], *, now: datetime) -> None:
     """Open deadlines, each with what is due, when, how far, and the law."""
-    from caseterm.services.lifecycle_text import basis_text, deadline_label
+    from caseterm.services.words.lifecycle import deadline_label
+    from caseterm.services.words.refusals import basis_text
 
     if not deadlines:
         typer.echo(_("No open deadlines."))
@@ -153,7 +154,7 @@ def print_deadlines(deadlines: list[Deadline], *, now: datetime) -> None:
 
 def print_due(found: DueList) -> None:
     """The due list in its three groups, with counts per register."""
-    from caseterm.services.lifecycle_text import REGISTER, deadline_label, label
+    from caseterm.services.words.lifecycle import REGISTER, deadline_label, label
 
     counts = ", ".join(
         f"{label(REGISTER, name)}: {count}" for name, count in sorted(found.registers.items())

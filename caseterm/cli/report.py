@@ -13,9 +13,9 @@ from caseterm.errors import UsageError
 from caseterm.i18n import _
 
 if TYPE_CHECKING:  # the services load only when a command runs (fast --help)
-    from caseterm.services.report import MonthlyReport
-    from caseterm.services.report_tables import Table
-    from caseterm.services.session import CaseSession
+    from caseterm.services.reports.monthly import MonthlyReport
+    from caseterm.services.reports.tables import Table
+    from caseterm.services.session.case_session import CaseSession
 
 app = typer.Typer(
     help=_("Reports: the monthly indicators K1–K5 and F1–F9 with their breakdowns."),
@@ -62,8 +62,8 @@ def _run(
     district: bool,
 ) -> None:
     """Check the output first, unlock, make the commune's or the district's report, emit it."""
-    from caseterm.services.report import district_report, monthly_report
-    from caseterm.services.report_tables import commune_tables, district_tables
+    from caseterm.services.reports.monthly import district_report, monthly_report
+    from caseterm.services.reports.tables import commune_tables, district_tables
 
     _check_output(fmt, out)
     make, layout = (
@@ -78,7 +78,7 @@ def emit(
     session: CaseSession, report: MonthlyReport, tables: list[Table], fmt: str, out: Path | None
 ) -> None:
     """Print or write a report in the format asked for."""
-    from caseterm.services.report_export import report_json, write_report
+    from caseterm.services.reports.export import report_json, write_report
 
     if out is not None:
         if fmt == "table":
@@ -97,7 +97,7 @@ def emit(
 
 def _check_output(fmt: str, out: Path | None) -> None:
     """Refuse a wrong format before the passphrase is asked for."""
-    from caseterm.services.report_export import FORMATS
+    from caseterm.services.reports.export import FORMATS
 
     if fmt not in FORMATS:
         raise UsageError(
@@ -111,7 +111,7 @@ def _check_output(fmt: str, out: Path | None) -> None:
 
 def print_tables(report: MonthlyReport, tables: list[Table]) -> None:
     """The report on screen: header lines, then each table's totals (and sex for a commune)."""
-    from caseterm.services.report_tables import cell_text, header
+    from caseterm.services.reports.tables import cell_text, header
 
     for label, value in header(report):
         typer.echo(f"{label}: {value}")
@@ -165,7 +165,7 @@ def settings(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Show or change the population and the period's start day."""
-    from caseterm.services.report import report_settings, set_report_settings
+    from caseterm.services.reports.monthly import report_settings, set_report_settings
 
     with unlocked(store, user, passphrase_file) as session:
         if population is None and start_day is None:

@@ -31,7 +31,7 @@ def status(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Counts of the closed files by stage."""
-    from caseterm.services.retention import retention_status
+    from caseterm.services.custody.retention import retention_status
 
     with unlocked(store, user, passphrase_file) as session:
         found = retention_status(session)
@@ -68,7 +68,7 @@ def settings(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Show or change the correction period."""
-    from caseterm.services.retention import retention_status, set_read_only_after
+    from caseterm.services.custody.retention import retention_status, set_read_only_after
 
     with unlocked(store, user, passphrase_file) as session:
         if days is not None:
@@ -97,7 +97,7 @@ def archive(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Archive the read-only closed files."""
-    from caseterm.services.retention import archive_closed
+    from caseterm.services.custody.retention import archive_closed
 
     with unlocked(store, user, passphrase_file) as session:
         made = archive_closed(session, out, recipient=recipient)
@@ -116,7 +116,7 @@ def purge(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Purge the archived files the district holds whole."""
-    from caseterm.services.retention import purge_archived
+    from caseterm.services.custody.retention import purge_archived
 
     with unlocked(store, user, passphrase_file) as session:
         purged = purge_archived(session)

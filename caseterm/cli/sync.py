@@ -39,7 +39,7 @@ def export(
     json: JsonOpt = False,
 ) -> None:
     """Write the encrypted, signed bundle for a month."""
-    from caseterm.services.sync_commune import export_bundle
+    from caseterm.services.sync.commune import export_bundle
 
     with unlocked(store, user, passphrase_file) as session:
         made = export_bundle(session, period, out, again=again)
@@ -77,7 +77,7 @@ def ack_import(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Read the district's signed acknowledgement of a bundle."""
-    from caseterm.services.sync_commune import import_ack
+    from caseterm.services.sync.commune import import_ack
 
     with unlocked(store, user, passphrase_file) as session:
         ack = import_ack(session, file)
@@ -102,8 +102,8 @@ def status(
     json: JsonOpt = False,
 ) -> None:
     """The district, the bundles made and acknowledged, what is due."""
-    from caseterm.services.labels import day_label
-    from caseterm.services.sync_commune import sync_status
+    from caseterm.services.sync.commune import sync_status
+    from caseterm.services.words.labels import day_label
 
     with unlocked(store, user, passphrase_file) as session:
         found = sync_status(session)

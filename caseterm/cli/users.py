@@ -55,8 +55,8 @@ def add(
 ) -> None:
     """Add an account; its owner types their own passphrase."""
     from caseterm.domain.permissions import AccountChange
-    from caseterm.services.accounts import add_account
-    from caseterm.services.approvals import check_approval
+    from caseterm.services.accounts.approvals import check_approval
+    from caseterm.services.accounts.manage import add_account
 
     roles = parse_roles(role)
     with unlocked(store, user, passphrase_file) as session:
@@ -92,7 +92,7 @@ def list_(
     json: JsonOpt = False,
 ) -> None:
     """List the accounts, their roles and their key-derivation cost."""
-    from caseterm.services.accounts import list_accounts
+    from caseterm.services.accounts.manage import list_accounts
 
     with unlocked(store, user, passphrase_file) as session:
         views = list_accounts(session)
@@ -139,9 +139,9 @@ def disable(
 ) -> None:
     """Disable an account and remove its key slot (and rotate the data key with --rotate)."""
     from caseterm.cli.common import resolve_store, resolve_user, warn_if_unsafe_kdf
-    from caseterm.services.accounts import disable_account
-    from caseterm.services.rotation import rotate_data_key
-    from caseterm.services.unlock import open_session
+    from caseterm.services.accounts.manage import disable_account
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.keys.rotation import rotate_data_key
 
     warn_if_unsafe_kdf()
     admin = resolve_user(user)
@@ -178,7 +178,7 @@ def unlock(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Let an account try its passphrase again after too many wrong ones."""
-    from caseterm.services.accounts import let_in_again
+    from caseterm.services.accounts.manage import let_in_again
 
     with unlocked(store, user, passphrase_file) as session:
         cleared = let_in_again(session, name)
@@ -211,8 +211,8 @@ def reset(
     """Give an account a one-time code to choose a new passphrase."""
     from datetime import timedelta
 
-    from caseterm.services.account_reset import reset_account
-    from caseterm.services.labels import moment_label
+    from caseterm.services.accounts.reset import reset_account
+    from caseterm.services.words.labels import moment_label
 
     with unlocked(store, user, passphrase_file) as session:
         made = reset_account(session, name, timedelta(hours=valid_hours), approval=approval)
@@ -238,9 +238,9 @@ def passwd(
 ) -> None:
     """Change your own passphrase, or choose one with an administrator's one-time code."""
     from caseterm.errors import NewPassphraseNeeded
-    from caseterm.services.account_reset import redeem_reset_code
-    from caseterm.services.accounts import change_own_passphrase
-    from caseterm.services.unlock import open_session
+    from caseterm.services.accounts.manage import change_own_passphrase
+    from caseterm.services.accounts.reset import redeem_reset_code
+    from caseterm.services.keys.opening import open_session
 
     warn_if_unsafe_kdf()
     name, path = resolve_user(user), resolve_store(store)

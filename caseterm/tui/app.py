@@ -20,14 +20,15 @@ from caseterm.clock import Clock, SystemClock
 from caseterm.errors import CasetermError
 from caseterm.i18n import N_, _, current_language
 from caseterm.tui.commands import CasetermCommands
+from caseterm.tui.screens.base import CasetermHost
 from caseterm.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from caseterm.services.due import DueList
-    from caseterm.services.policy import KdfPolicy
-    from caseterm.services.session import CaseSession
+    from caseterm.services.lifecycle.due import DueList
+    from caseterm.services.session.case_session import CaseSession
+    from caseterm.services.session.policy import KdfPolicy
 
 IDLE_LOCK_SECONDS = 300
 SESSION_LIFETIME_SECONDS = 12 * 3600
@@ -183,7 +184,7 @@ class CasetermApp(App[str | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open-day")
     def _open_day(self) -> None:
-        from caseterm.services.due import due_list
+        from caseterm.services.lifecycle.due import due_list
         from caseterm.tui.screens.today import PAGE
 
         found = None
@@ -317,7 +318,7 @@ def make_app(store: Path, **options: Any) -> CasetermApp:
 
 def run_tui(store: Path, *, account: str | None = None) -> None:
     """Run the app on a store until the officer quits; after a lock, in a new process."""
-    from caseterm.services.hardening import disable_core_dumps
+    from caseterm.services.session.hardening import disable_core_dumps
 
     disable_core_dumps()
     locked = make_app(store, account=account, restart_on_lock=True).run()
@@ -337,3 +338,8 @@ def restart_locked(store: Path, account: str | None, reason: str) -> NoReturn:
     chosen = ["--user", account] if account else []
     argv = [sys.executable, "-m", "caseterm", "--store", str(store), *chosen]
     os.execv(sys.executable, argv)  # noqa: S606 - exec of our own program, no shell involved
+
+
+def _satisfies_host(app: CasetermApp) -> CasetermHost:
+    """A static check (mypy): the application offers everything `CasetermHost` promises."""
+    return app

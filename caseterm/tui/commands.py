@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from caseterm.domain.names import fold
 from caseterm.i18n import _
-
-if TYPE_CHECKING:
-    from caseterm.tui.app import CasetermApp
+from caseterm.tui.screens.base import host_of
 
 Command = tuple[str, str, Callable[[], object]]
 
@@ -21,7 +18,7 @@ class CasetermCommands(Provider):
     """The officer's actions, named in the active language; the screen's own come first."""
 
     def _commands(self) -> list[Command]:
-        app: CasetermApp = self.app  # type: ignore[assignment]
+        app = host_of(self.app)
         if app.session is None:
             return []
         commands = _screen_commands(self.screen)

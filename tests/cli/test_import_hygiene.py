@@ -23,18 +23,19 @@ try:
 except SystemExit:
     pass
 print("MODULES=" + json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
+print("SERVICES=" + json.dumps(sorted(m for m in sys.modules if m.startswith("caseterm.services"))))
 """
 
 
-def _loaded(module: str, argv: list[str]) -> set[str]:
+def _loaded(module: str, argv: list[str], prefix: str = "MODULES=") -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", PROBE.format(module=module, argv=argv)],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    line = next(line for line in out.splitlines() if line.startswith("MODULES="))
-    return set(json.loads(line.removeprefix("MODULES=")))
+    line = next(line for line in out.splitlines() if line.startswith(prefix))
+    return set(json.loads(line.removeprefix(prefix)))
 
 
 @pytest.mark.parametrize(
@@ -48,6 +49,23 @@ def _loaded(module: str, argv: list[str]) -> set[str]:
 )
 def test_help_loads_no_heavy_framework(module: str, argv: list[str]) -> None:
     assert not _loaded(module, argv) & set(HEAVY)
+
+
+@pytest.mark.parametrize("module", ["officer", "admin"])
+def test_help_loads_no_service(module: str) -> None:
+    """The capabilities load with the command that needs them, never for `--help`.
+
+    Only the process hardening runs before any command (no core dumps, no ptrace).
+    """
+    assert _loaded(module, [f"caseterm{'-admin' if module == 'admin' else ''}", "--help"]) & {
+        "typer"
+    }, "the probe did not reach the command line"
+    loaded = _loaded(module, ["caseterm", "--help"], prefix="SERVICES=")
+    assert loaded == {
+        "caseterm.services",
+        "caseterm.services.session",
+        "caseterm.services.session.hardening",
+    }
 
 
 def test_domain_imports_nothing_but_the_standard_library_and_zxcvbn() -> None:

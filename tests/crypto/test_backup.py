@@ -15,15 +15,15 @@ from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.recovery import new_recovery_pair
 from caseterm.domain.codes import Role
 from caseterm.errors import AuthError, IntegrityFailure, PermissionDenied, UsageError
-from caseterm.services.accounts import add_account, disable_account
-from caseterm.services.backup import create_backup, last_backup
-from caseterm.services.backup_restore import Opener, restore_backup, verify_backup
-from caseterm.services.key_status import key_status
-from caseterm.services.persons import add_person
-from caseterm.services.recovery import set_recovery_key
-from caseterm.services.rotation import rotate_data_key
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.manage import add_account, disable_account
+from caseterm.services.accounts.recovery import set_recovery_key
+from caseterm.services.custody.backup import create_backup, last_backup
+from caseterm.services.custody.restore import Opener, restore_backup, verify_backup
+from caseterm.services.keys.opening import open_session
+from caseterm.services.keys.rotation import rotate_data_key
+from caseterm.services.keys.status import key_status
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, OFFICER, OFFICER_PASSPHRASE, person
 
 AS_ADMIN = Opener(name=ADMIN, passphrase=ADMIN_PASSPHRASE)

@@ -24,14 +24,14 @@ from caseterm.crypto.recovery import PUBLIC_PREFIX, new_recovery_pair, parse_lin
 from caseterm.crypto.slots import AccountKeyPair
 from caseterm.domain.codes import Role
 from caseterm.errors import AuthError, IntegrityFailure
-from caseterm.services.accounts import add_account
-from caseterm.services.backup import create_backup
-from caseterm.services.key_status import key_status
-from caseterm.services.paths import StoreFiles
-from caseterm.services.recovery import recover_account, set_recovery_key
-from caseterm.services.rotation import rotate_data_key
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.manage import add_account
+from caseterm.services.accounts.recovery import recover_account, set_recovery_key
+from caseterm.services.custody.backup import create_backup
+from caseterm.services.keys.opening import open_session
+from caseterm.services.keys.rotation import rotate_data_key
+from caseterm.services.keys.status import key_status
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.paths import StoreFiles
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, OFFICER, OFFICER_PASSPHRASE
 
 NEW = "lua chin vang dong que nha minh"

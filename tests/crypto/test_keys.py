@@ -18,7 +18,7 @@ from caseterm.crypto.keyring import (
 )
 from caseterm.crypto.signing import SigningKey, verify_signature
 from caseterm.crypto.slots import AccountKeyPair, unwrap_slot, wrap_slot
-from caseterm.services.policy import TEST_POLICY
+from caseterm.services.session.policy import TEST_POLICY
 
 FAST = KdfParams(1024, 1, 1, b"s" * 16)
 

@@ -11,10 +11,10 @@ from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.recovery import PUBLIC_PREFIX, new_recovery_pair, parse_line
 from caseterm.errors import AuthError, RefusedError, UsageError
-from caseterm.services.recovery import recover_account, set_recovery_key
-from caseterm.services.rotation import rotate_data_key
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.recovery import recover_account, set_recovery_key
+from caseterm.services.keys.opening import open_session
+from caseterm.services.keys.rotation import rotate_data_key
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 NEW = "lua chin vang dong que nha minh"
@@ -61,7 +61,7 @@ def test_the_recovery_key_still_opens_after_a_rotation_and_only_for_an_administr
     session: CaseSession, new_store: Path, policy: KdfPolicy, clock: FrozenClock
 ) -> None:
     from caseterm.domain.codes import Role
-    from caseterm.services.accounts import add_account
+    from caseterm.services.accounts.manage import add_account
 
     add_account(
         session, name="canbo1", roles=(Role.OFFICER,), passphrase="cay bang truoc ngo chieu nay"

@@ -22,11 +22,11 @@ from caseterm.errors import (
     RefusedError,
     UsageError,
 )
-from caseterm.services.account_reset import redeem_reset_code, reset_account
-from caseterm.services.accounts import add_account
-from caseterm.services.paths import StoreFiles
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.manage import add_account
+from caseterm.services.accounts.reset import redeem_reset_code, reset_account
+from caseterm.services.keys.opening import open_session
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.paths import StoreFiles
 from caseterm.tui.app import make_app
 from caseterm.tui.dialogs.ask import AskDialog
 from caseterm.tui.screens.today import TodayScreen

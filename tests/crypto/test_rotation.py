@@ -15,12 +15,12 @@ from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.codes import Role
 from caseterm.errors import PermissionDenied
-from caseterm.services.accounts import add_account
-from caseterm.services.key_status import key_status
-from caseterm.services.paths import StoreFiles
-from caseterm.services.rotation import rotate_data_key
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.manage import add_account
+from caseterm.services.keys.opening import open_session
+from caseterm.services.keys.rotation import rotate_data_key
+from caseterm.services.keys.status import key_status
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.paths import StoreFiles
 from caseterm.store import StoreOpenError
 from caseterm.store.database import Store
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, OFFICER, OFFICER_PASSPHRASE, person
@@ -31,7 +31,7 @@ def two_accounts(new_store: Path, policy: KdfPolicy, clock: FrozenClock) -> Path
     session = open_session(new_store, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
     try:
         add_account(session, name=OFFICER, roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE)
-        from caseterm.services.persons import add_person
+        from caseterm.services.registry.persons import add_person
 
         add_person(session, person(), confirm=True)
     finally:
@@ -96,7 +96,7 @@ def test_t28_a_disabled_account_with_a_saved_key_file_opens_nothing_new(
     from caseterm.crypto.keyfile import KeyFile
     from caseterm.crypto.keyring import open_account
     from caseterm.errors import AuthError
-    from caseterm.services.accounts import disable_account
+    from caseterm.services.accounts.manage import disable_account
 
     files = StoreFiles(two_accounts)
     saved = KeyFile.from_bytes(files.keyfile.read_bytes())  # what the officer copied away

@@ -13,9 +13,9 @@ from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.keyfile import KeyFile
 from caseterm.domain.throttle import LOCK_AFTER, Failures, locked_out, wait_needed
 from caseterm.errors import AuthError
-from caseterm.services.accounts import let_in_again
-from caseterm.services.paths import StoreFiles
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.manage import let_in_again
+from caseterm.services.keys.opening import open_session
+from caseterm.services.session.paths import StoreFiles
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 NOW = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
@@ -84,7 +84,7 @@ def test_t23_after_100_failures_only_an_administrator_lets_the_account_in(
     new_store: Path, policy: KdfPolicy, clock: FrozenClock
 ) -> None:
     from caseterm.domain.codes import Role
-    from caseterm.services.accounts import add_account
+    from caseterm.services.accounts.manage import add_account
 
     admin = open_session(new_store, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
     try:

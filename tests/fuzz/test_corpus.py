@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from caseterm.domain.bundle import BundleRejected
-from caseterm.services.untrusted import PARSERS
+from caseterm.services.sync.outside_parsers import PARSERS
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -151,7 +151,7 @@ def _forced_unexpected_error(run: Programs, store: Path) -> subprocess.Completed
     """The officer's program with the search made to fail with a canary in the exception."""
     code = (
         "import sys\n"
-        "import caseterm.services.persons as persons\n"
+        "import caseterm.services.registry.persons as persons\n"
         "def boom(*args, **kwargs):\n"
         f"    raise RuntimeError('{CANARIES[7]} ' + repr(args))\n"
         "persons.find_persons = boom\n"

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from caseterm.clock import FrozenClock
-from caseterm.services.lifecycle import record_event
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
+from caseterm.services.lifecycle.events import record_event
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.leakage.canaries import canary_record
 from tests.requirements import cannot_run

@@ -15,9 +15,9 @@ from textual.widgets import Input, Static
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.services.lifecycle import record_event
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
+from caseterm.services.lifecycle.events import record_event
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
 from caseterm.tui.app import CasetermApp, make_app
 from caseterm.tui.screens.person import PersonScreen
 from caseterm.tui.screens.registers import RegistersScreen

@@ -20,7 +20,8 @@ from caseterm.domain.lifecycle import LifeEvent, PersonFacts, check_new_event, d
 from caseterm.domain.lifecycle.model import PHASES, MeasureKind, Phase, Register
 from caseterm.domain.lifecycle.payloads import parse_payload
 from caseterm.ids import new_id
-from caseterm.services.lifecycle_views import derived_json, open_deadlines
+from caseterm.services.lifecycle.lifecycle_json import derived_json
+from caseterm.services.lifecycle.projection import open_deadlines
 from tests.lifecycle import paths
 from tests.lifecycle.life import CALENDAR, Life, at
 
@@ -291,8 +292,8 @@ def test_results_do_not_depend_on_the_order_of_recording(
 def test_the_stored_projection_equals_the_recomputation(
     session: Any, plan: list[tuple[int, int]], start: int
 ) -> None:
-    from caseterm.services.lifecycle import life_event, refresh_projection
-    from caseterm.services.persons import add_person
+    from caseterm.services.lifecycle.events import life_event, refresh_projection
+    from caseterm.services.registry.persons import add_person
     from tests.conftest import person
 
     life, _refused, _end = walk(plan, start=start)

@@ -15,11 +15,11 @@ from caseterm.clock import FrozenClock
 from caseterm.domain.dates import PartialDate
 from caseterm.domain.lifecycle.model import CloseReason, MeasureKind, Register, Status
 from caseterm.errors import RefusedError
-from caseterm.services.due import due_list
-from caseterm.services.lifecycle import lifecycle_of, record_event, void_event
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
-from caseterm.services.verify import verify_store
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.lifecycle.due import due_list
+from caseterm.services.lifecycle.events import lifecycle_of, record_event, void_event
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import person
 from tests.lifecycle.life import at, local
 

@@ -13,11 +13,11 @@ from caseterm.domain.lifecycle.watch import (
     reasons_now,
     watch_reasons,
 )
-from caseterm.services.lifecycle import record_event
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
-from caseterm.services.verify import verify_store
-from caseterm.services.watch import close_watch, unreviewed
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.lifecycle.events import record_event
+from caseterm.services.registry.persons import add_person
+from caseterm.services.registry.watch import close_watch, unreviewed
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import person
 from tests.lifecycle import paths
 from tests.lifecycle.life import Life, at
@@ -75,7 +75,7 @@ def test_the_lists_from_the_store_follow_contacts_reviews_and_the_identity_block
 ) -> None:
     from dataclasses import replace
 
-    from caseterm.services.persons import show_person, update_person
+    from caseterm.services.registry.persons import show_person, update_person
 
     clock.current = at("01/07/2026 07:00")
     watched = add_person(session, person("Lê Văn Bảo"), confirm=True)

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from caseterm.clock import FrozenClock
 from caseterm.errors import PermissionDenied, RefusedError
-from caseterm.services.lifecycle import record_event, void_event
-from caseterm.services.persons import add_person, show_person, update_person
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.keys.opening import open_session
+from caseterm.services.lifecycle.events import record_event, void_event
+from caseterm.services.registry.persons import add_person, show_person, update_person
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.policy import TEST_POLICY
 from caseterm.store.database import Tx
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, person
 from tests.reliability.kill import Killer, every

@@ -14,14 +14,14 @@ from datetime import datetime
 from pathlib import Path
 
 from caseterm.clock import FrozenClock
-from caseterm.services import rotation
-from caseterm.services.accounts import change_own_passphrase
-from caseterm.services.district_import import import_bundle
-from caseterm.services.paths import StoreFiles
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.session import CaseSession
-from caseterm.services.sync_commune import export_bundle
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.manage import change_own_passphrase
+from caseterm.services.keys import rotation
+from caseterm.services.keys.opening import open_session
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.paths import StoreFiles
+from caseterm.services.session.policy import TEST_POLICY
+from caseterm.services.sync.commune import export_bundle
+from caseterm.services.sync.district_import import import_bundle
 from caseterm.store import database, migrate
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.reliability.kill_server import operations_so_far

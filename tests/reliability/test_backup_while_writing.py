@@ -16,14 +16,14 @@ import pytest
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.codes import Role
-from caseterm.services.accounts import add_account
-from caseterm.services.backup import create_backup
-from caseterm.services.backup_restore import Opener, restore_backup, verify_backup
-from caseterm.services.paths import StoreFiles
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
-from caseterm.services.verify import verify_store
+from caseterm.services.accounts.manage import add_account
+from caseterm.services.custody.backup import create_backup
+from caseterm.services.custody.restore import Opener, restore_backup, verify_backup
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.keys.opening import open_session
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.paths import StoreFiles
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, OFFICER, OFFICER_PASSPHRASE, person
 
 BACKUPS = int(os.environ.get("CASETERM_T09_BACKUPS", "100"))
@@ -34,9 +34,9 @@ from pathlib import Path
 from caseterm.domain.codes import IdType, Sex
 from caseterm.domain.dates import PartialDate
 from caseterm.domain.person import PersonRecord
-from caseterm.services.persons import add_person
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.unlock import open_session
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.policy import TEST_POLICY
+from caseterm.services.keys.opening import open_session
 
 session = open_session(Path(sys.argv[1]), sys.argv[2], sys.argv[3], policy=TEST_POLICY)
 print("ready", flush=True)

@@ -22,15 +22,15 @@ from sqlalchemy import text
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.bundle import read_header
-from caseterm.services.demo import generate_persons
-from caseterm.services.district_import import import_bundle
-from caseterm.services.paths import StoreFiles
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.rotation import rotate_data_key, rotation_temporary
-from caseterm.services.session import CaseSession
-from caseterm.services.sync_commune import export_bundle
-from caseterm.services.unlock import open_session
-from caseterm.services.verify import verify_store
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.demo.demo_store import generate_persons
+from caseterm.services.keys.opening import open_session
+from caseterm.services.keys.rotation import rotate_data_key, rotation_temporary
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.paths import StoreFiles
+from caseterm.services.session.policy import TEST_POLICY
+from caseterm.services.sync.commune import export_bundle
+from caseterm.services.sync.district_import import import_bundle
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.reliability.faults import Outcome, Plan, plans, run_faulted
 from tests.sync.world import DATA_TABLES, World, commune_signer, copy_store

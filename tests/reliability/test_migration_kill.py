@@ -15,10 +15,10 @@ import pytest
 from sqlalchemy import text
 
 from caseterm.clock import FrozenClock
-from caseterm.services.demo import generate_persons
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.session import CaseSession
-from caseterm.services.verify import verify_store
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.demo.demo_store import generate_persons
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.policy import TEST_POLICY
 from tests.reliability.kill import Killer, print_outcomes, spread_around, trials
 from tests.sync.world import World, copy_store
 

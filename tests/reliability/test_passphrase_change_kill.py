@@ -15,7 +15,7 @@ import pytest
 
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.errors import AuthError
-from caseterm.services.unlock import open_session
+from caseterm.services.keys.opening import open_session
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.reliability.kill import Killer, print_outcomes, spread, trials
 from tests.sync.world import copy_store

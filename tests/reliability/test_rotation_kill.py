@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from caseterm.clock import FrozenClock
-from caseterm.services.demo import generate_persons
-from caseterm.services.paths import StoreFiles
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.rotation import rotate_data_key, rotation_temporary
-from caseterm.services.unlock import open_session
+from caseterm.services.demo.demo_store import generate_persons
+from caseterm.services.keys.opening import open_session
+from caseterm.services.keys.rotation import rotate_data_key, rotation_temporary
+from caseterm.services.session.paths import StoreFiles
+from caseterm.services.session.policy import TEST_POLICY
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.reliability.kill import Killer, print_outcomes, spread_around, trials
 from tests.sync.world import copy_store
@@ -46,7 +46,7 @@ class Pristine:
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory, killer: Killer) -> Pristine:
     from caseterm.domain.codes import Role
-    from caseterm.services.setup import InitRequest, init_store
+    from caseterm.services.setup.new_store import InitRequest, init_store
 
     root = tmp_path_factory.mktemp("rotation")
     store = root / "pristine" / "caseterm.db"

@@ -24,10 +24,10 @@ import pytest
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.bundle import read_header
-from caseterm.services.demo import generate_persons
-from caseterm.services.district_import import import_bundle
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.sync_commune import export_bundle
+from caseterm.services.demo.demo_store import generate_persons
+from caseterm.services.session.policy import TEST_POLICY
+from caseterm.services.sync.commune import export_bundle
+from caseterm.services.sync.district_import import import_bundle
 from tests.reliability.kill import Killer, print_outcomes, spread, trials
 from tests.reliability.targets import MOMENT
 from tests.sync.world import DATA_TABLES, World, commune_signer, copy_store

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.services.report import district_report, monthly_report
-from caseterm.services.report_tables import district_tables, header
+from caseterm.services.reports.monthly import district_report, monthly_report
+from caseterm.services.reports.tables import district_tables, header
 from tests.sync.world import World
 
 SENT = {"26734": 3, "26737": 1}

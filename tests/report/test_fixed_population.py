@@ -18,8 +18,8 @@ from caseterm.domain.report.monthly import ReportPerson, count
 from caseterm.domain.report.period import month_period
 from caseterm.domain.report.trace import trace_person
 from caseterm.i18n import set_language
-from caseterm.services.report import MonthlyReport
-from caseterm.services.report_tables import commune_tables
+from caseterm.services.reports.monthly import MonthlyReport
+from caseterm.services.reports.tables import commune_tables
 from tests.lifecycle import paths
 from tests.lifecycle.life import CALENDAR, Life
 

@@ -14,12 +14,12 @@ from caseterm.clock import FrozenClock
 from caseterm.domain.codes import Sex
 from caseterm.errors import UsageError, ValidationFailed
 from caseterm.i18n import set_language
-from caseterm.services.lifecycle import record_event
-from caseterm.services.persons import add_person
-from caseterm.services.report import MonthlyReport, monthly_report, set_report_settings
-from caseterm.services.report_export import write_report
-from caseterm.services.report_tables import commune_tables
-from caseterm.services.session import CaseSession
+from caseterm.services.lifecycle.events import record_event
+from caseterm.services.registry.persons import add_person
+from caseterm.services.reports.export import write_report
+from caseterm.services.reports.monthly import MonthlyReport, monthly_report, set_report_settings
+from caseterm.services.reports.tables import commune_tables
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import person
 
 URINE = {"ground": "h", "sample": "URINE", "result": "POSITIVE"}

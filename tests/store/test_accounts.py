@@ -9,16 +9,16 @@ import pytest
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.codes import Role
 from caseterm.errors import AuthError, PermissionDenied, RefusedError, UsageError
-from caseterm.services.accounts import (
+from caseterm.services.accounts.manage import (
     add_account,
     change_own_passphrase,
     disable_account,
     list_accounts,
 )
-from caseterm.services.keys import load_keyfile
-from caseterm.services.persons import add_person, find_persons
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.keys.keyfile import load_keyfile
+from caseterm.services.keys.opening import open_session
+from caseterm.services.registry.persons import add_person, find_persons
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, OFFICER, OFFICER_PASSPHRASE, person
 
 
@@ -53,7 +53,7 @@ def test_policy_and_names_are_enforced(session: CaseSession) -> None:
 
 
 def test_admin_without_chief_role_sees_no_case_files(tmp_path: Path, policy: KdfPolicy) -> None:
-    from caseterm.services.setup import InitRequest, init_store
+    from caseterm.services.setup.new_store import InitRequest, init_store
 
     store = tmp_path / "it" / "s.db"
     init_store(InitRequest(store, "26734", "Xã Tân An", "it", ADMIN_PASSPHRASE), policy=policy)
@@ -102,7 +102,7 @@ def test_init_in_an_unwritable_folder_says_why_and_leaves_nothing(
     import os
 
     from caseterm.errors import CasetermError
-    from caseterm.services.setup import InitRequest, init_store
+    from caseterm.services.setup.new_store import InitRequest, init_store
 
     locked = tmp_path / "read-only"
     locked.mkdir()

@@ -24,25 +24,25 @@ from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.codes import Role
 from caseterm.errors import AuthError
-from caseterm.services.accounts import add_account, list_accounts
-from caseterm.services.backup import create_backup
-from caseterm.services.due import due_list
-from caseterm.services.key_status import key_status
-from caseterm.services.lifecycle import record_event, void_event
-from caseterm.services.persons import (
+from caseterm.services.accounts.manage import add_account, list_accounts
+from caseterm.services.custody.backup import create_backup
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.keys.opening import open_session
+from caseterm.services.keys.status import key_status
+from caseterm.services.lifecycle.due import due_list
+from caseterm.services.lifecycle.events import record_event, void_event
+from caseterm.services.registry.persons import (
     add_person,
     find_persons,
     list_persons,
     show_person,
     update_person,
 )
-from caseterm.services.report import monthly_report
-from caseterm.services.report_export import write_report
-from caseterm.services.report_tables import commune_tables
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
-from caseterm.services.verify import verify_store
-from caseterm.services.watch import close_watch
+from caseterm.services.registry.watch import close_watch
+from caseterm.services.reports.export import write_report
+from caseterm.services.reports.monthly import monthly_report
+from caseterm.services.reports.tables import commune_tables
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, OFFICER, OFFICER_PASSPHRASE
 from tests.leakage.canaries import CANARIES, canary_record, hits_in
 

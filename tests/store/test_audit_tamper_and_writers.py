@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.services.persons import add_person, find_persons, list_persons
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
-from caseterm.services.verify import verify_store
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.keys.opening import open_session
+from caseterm.services.registry.persons import add_person, find_persons, list_persons
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, person
 
 
@@ -68,9 +68,9 @@ from pathlib import Path
 from caseterm.domain.codes import IdType, Sex
 from caseterm.domain.dates import PartialDate
 from caseterm.domain.person import PersonRecord
-from caseterm.services.persons import add_person, find_persons
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.unlock import open_session
+from caseterm.services.registry.persons import add_person, find_persons
+from caseterm.services.session.policy import TEST_POLICY
+from caseterm.services.keys.opening import open_session
 
 session = open_session(Path(sys.argv[1]), sys.argv[2], sys.argv[3], policy=TEST_POLICY)
 tag = sys.argv[4]
@@ -113,8 +113,8 @@ def test_maintenance_lock_keeps_sessions_out(
 ) -> None:
     """While a key operation holds the store lock alone, unlocking waits, then refuses clearly."""
     from caseterm.errors import StoreBusy
-    from caseterm.services import unlock
-    from caseterm.services.paths import StoreFiles
+    from caseterm.services.keys import unlock
+    from caseterm.services.session.paths import StoreFiles
     from caseterm.store.lock import FileLock
 
     monkeypatch.setattr(unlock, "SESSION_LOCK_TIMEOUT", 0.2)

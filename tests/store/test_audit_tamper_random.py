@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, text
 
-from caseterm.services.session import CaseSession
-from caseterm.services.verify import verify_store
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.session.case_session import CaseSession
 
 LENGTH = 1000
 TRIALS = 1000

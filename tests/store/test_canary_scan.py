@@ -7,8 +7,8 @@ from pathlib import Path
 
 from caseterm.domain.codes import DrugType
 from caseterm.domain.person import DrugProfile, FamilyMember
-from caseterm.services.persons import add_person, find_persons, show_person, update_person
-from caseterm.services.session import CaseSession
+from caseterm.services.registry.persons import add_person, find_persons, show_person, update_person
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import person
 
 CANARIES = [f"Canaryzq{index:02d}" for index in range(60)]

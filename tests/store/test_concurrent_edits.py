@@ -25,11 +25,11 @@ from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.codes import Role
 from caseterm.errors import RefusedError
-from caseterm.services.accounts import add_account
-from caseterm.services.lifecycle import record_event, void_event
-from caseterm.services.persons import add_person, show_person, update_person
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.manage import add_account
+from caseterm.services.keys.opening import open_session
+from caseterm.services.lifecycle.events import record_event, void_event
+from caseterm.services.registry.persons import add_person, show_person, update_person
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import OFFICER, OFFICER_PASSPHRASE, person
 
 PAIRS = int(os.environ.get("CASETERM_T19_PAIRS", "1000"))

@@ -12,11 +12,11 @@ import pytest
 
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.errors import EXIT_INTEGRITY, IntegrityFailure
-from caseterm.services.damage import recorded_damage
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
-from caseterm.services.verify import verify_store
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.keys.opening import open_session
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.damage import recorded_damage
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, person
 from tests.programs import clerk
 

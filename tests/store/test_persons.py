@@ -8,16 +8,16 @@ from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.codes import IdType, Role, Sex
 from caseterm.domain.dates import PartialDate
 from caseterm.errors import NeedsConfirmation, PermissionDenied, RefusedError, ValidationFailed
-from caseterm.services.accounts import add_account
-from caseterm.services.persons import (
+from caseterm.services.accounts.manage import add_account
+from caseterm.services.keys.opening import open_session
+from caseterm.services.registry.persons import (
     add_person,
     find_persons,
     list_persons,
     show_person,
     update_person,
 )
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import OFFICER, OFFICER_PASSPHRASE, person
 
 

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import text
 
 from caseterm.clock import FrozenClock
-from caseterm.services.due import due_list
-from caseterm.services.lifecycle import record_event
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
-from caseterm.services.verify import verify_store
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.lifecycle.due import due_list
+from caseterm.services.lifecycle.events import record_event
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import person
 
 URINE = {"ground": "h", "sample": "URINE", "result": "POSITIVE"}
@@ -81,7 +81,7 @@ def test_verify_finds_a_projection_column_that_was_changed(
 def test_renaming_a_person_renames_their_deadlines(
     session: CaseSession, clock: FrozenClock
 ) -> None:
-    from caseterm.services.persons import show_person, update_person
+    from caseterm.services.registry.persons import show_person, update_person
 
     person_id = _positive(session, clock)
     current = show_person(session, person_id).person

@@ -17,20 +17,20 @@ from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.codes import Role
 from caseterm.domain.permissions import AccountChange
 from caseterm.errors import ApprovalNeeded, AuthError, PermissionDenied, RefusedError
-from caseterm.services.account_reset import reset_account
-from caseterm.services.accounts import add_account, disable_account
-from caseterm.services.approvals import (
+from caseterm.services.accounts.approvals import (
     acknowledge_notices,
     approve_recovery_key,
     check_approval,
     issue_approval,
     pending_notices,
 )
-from caseterm.services.key_status import key_status
-from caseterm.services.recovery import new_recovery_key, set_recovery_key
-from caseterm.services.session import CaseSession
-from caseterm.services.setup import InitRequest, init_store
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.manage import add_account, disable_account
+from caseterm.services.accounts.recovery import new_recovery_key, set_recovery_key
+from caseterm.services.accounts.reset import reset_account
+from caseterm.services.keys.opening import open_session
+from caseterm.services.keys.status import key_status
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.setup.new_store import InitRequest, init_store
 from tests.conftest import ADMIN, OFFICER, OFFICER_PASSPHRASE
 
 KEEPER = "quantri2"

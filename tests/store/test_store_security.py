@@ -11,9 +11,9 @@ import pytest
 
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.errors import AuthError, IntegrityFailure, NotFound
-from caseterm.services.paths import StoreFiles
-from caseterm.services.persons import add_person
-from caseterm.services.unlock import open_session
+from caseterm.services.keys.opening import open_session
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.paths import StoreFiles
 from caseterm.store import StoreOpenError
 from caseterm.store.database import Store
 from caseterm.store.migrate import HEAD, MIGRATIONS
@@ -99,7 +99,7 @@ def test_flipped_byte_is_detected(new_store: Path, policy: KdfPolicy, tmp_path: 
 def test_store_replaced_by_another_store_file_is_refused(
     tmp_path: Path, new_store: Path, policy: KdfPolicy
 ) -> None:
-    from caseterm.services.setup import InitRequest, init_store
+    from caseterm.services.setup.new_store import InitRequest, init_store
 
     other = tmp_path / "other" / "o.db"
     init_store(
@@ -135,7 +135,7 @@ def test_upgraded_schema_matches_the_models(session: object) -> None:
 
 def test_read_transactions_commit_without_fsync_and_restore_full(session: object) -> None:
     """Reads are audited with synchronous=NORMAL; every connection goes back to FULL after."""
-    from caseterm.services.persons import find_persons
+    from caseterm.services.registry.persons import find_persons
 
     store = session.store  # type: ignore[attr-defined]
     with store.transaction(durable=False) as tx:

@@ -10,8 +10,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
 from caseterm.store import StoreOpenError
 from caseterm.store.database import Store
 from tests.conftest import person

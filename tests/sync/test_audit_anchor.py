@@ -15,11 +15,11 @@ from sqlalchemy import text
 
 from caseterm.domain.audit import GENESIS, AuditEntry
 from caseterm.errors import BundleRefused
-from caseterm.services.district import district_status
-from caseterm.services.persons import find_persons
-from caseterm.services.session import CaseSession
-from caseterm.services.sync_commune import import_ack
-from caseterm.services.verify import verify_store
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.registry.persons import find_persons
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.sync.commune import import_ack
+from caseterm.services.sync.district import district_status
 from tests.sync.world import World
 
 DAY = 24 * 3600

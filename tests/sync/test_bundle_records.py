@@ -13,16 +13,16 @@ from hypothesis import strategies as st
 
 from caseterm.clock import FrozenClock
 from caseterm.domain.bundle import BundleRejected
-from caseterm.services.bundle_records import (
+from caseterm.services.lifecycle.events import record_event
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.sync.bundle_records import (
     MAX_LINE_BYTES,
     event_line,
     payload_lines,
     person_line,
     read_records,
 )
-from caseterm.services.lifecycle import record_event
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
 from tests.conftest import person
 
 SCHEMA = Path(__file__).parents[2] / "schema" / "bundle-record.v1.schema.json"
@@ -96,8 +96,8 @@ def test_an_empty_payload_has_no_records() -> None:
 
 def test_the_fast_lines_of_an_export_equal_the_model_lines(session: CaseSession) -> None:
     """The export builds lines from raw rows; they must be exactly what the models give."""
-    from caseterm.services.bundle_records import event_bytes, person_bytes
-    from caseterm.services.demo import generate_persons
+    from caseterm.services.demo.demo_store import generate_persons
+    from caseterm.services.sync.bundle_records import event_bytes, person_bytes
 
     generate_persons(session, 60, seed=11)
     add_person(session, person("Ngô Thị Lan", id_number="", id_type=None), confirm=True)

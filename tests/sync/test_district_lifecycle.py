@@ -16,9 +16,9 @@ from caseterm.clock import FrozenClock, utc_iso
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.errors import BundleRefused
 from caseterm.ids import new_id
-from caseterm.services.district import district_status
-from caseterm.services.lifecycle import record_event, void_event
-from caseterm.services.persons import add_person
+from caseterm.services.lifecycle.events import record_event, void_event
+from caseterm.services.registry.persons import add_person
+from caseterm.services.sync.district import district_status
 from tests.conftest import person
 from tests.lifecycle import paths
 from tests.lifecycle.life import Life

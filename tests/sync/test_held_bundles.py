@@ -14,10 +14,10 @@ import pytest
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.errors import BundleRefused, NotFound, UsageError
-from caseterm.services.district import district_status
-from caseterm.services.district_held import drop_held, held_bundles, release_held_bundles
-from caseterm.services.district_rebaseline import request_rebaseline
-from caseterm.services.sync_commune import import_ack
+from caseterm.services.sync.commune import import_ack
+from caseterm.services.sync.district import district_status
+from caseterm.services.sync.district_held import drop_held, held_bundles, release_held_bundles
+from caseterm.services.sync.district_rebaseline import request_rebaseline
 from tests.sync.world import World, copy_store, forge, one_commune
 
 CODE = "26734"

@@ -23,8 +23,8 @@ from caseterm.crypto.signing import SigningKey
 from caseterm.domain.bundle import BundleRejected, Manifest, canonical
 from caseterm.domain.sync import parse_ack
 from caseterm.errors import EXIT_REFUSED, BundleRefused
-from caseterm.services.bundle_records import LINE, person_bytes
-from caseterm.services.sync_commune import import_ack
+from caseterm.services.sync.bundle_records import LINE, person_bytes
+from caseterm.services.sync.commune import import_ack
 from tests.conftest import ADMIN_PASSPHRASE
 from tests.programs import clerk
 from tests.sync.world import World, commune_signer, forge, one_commune

@@ -17,7 +17,7 @@ import pytest
 from caseterm.clock import FrozenClock
 from caseterm.crypto.bundle import read_header
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.services.bundle_records import CheckOnly, stream_records
+from caseterm.services.sync.bundle_records import CheckOnly, stream_records
 from tests.sync.world import World, one_commune
 
 CODE = "26734"

@@ -28,12 +28,12 @@ from caseterm.crypto.signing import SigningKey
 from caseterm.domain.bundle import canonical
 from caseterm.errors import BundleRefused
 from caseterm.i18n import set_language
-from caseterm.services.bundle_records import MAX_LINE_BYTES, event_bytes, person_bytes
-from caseterm.services.district_import import import_bundle
-from caseterm.services.policy import TEST_POLICY
-from caseterm.services.session import CaseSession
-from caseterm.services.sync_messages import REJECTION_TEXTS
-from caseterm.services.unlock import open_session
+from caseterm.services.keys.opening import open_session
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.policy import TEST_POLICY
+from caseterm.services.sync.bundle_records import MAX_LINE_BYTES, event_bytes, person_bytes
+from caseterm.services.sync.district_import import import_bundle
+from caseterm.services.sync.messages import REJECTION_TEXTS
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.sync.world import DATA_TABLES, World, commune_signer, forge
 

@@ -12,7 +12,7 @@ import pytest
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.errors import UsageError
-from caseterm.services.sync_commune import import_ack
+from caseterm.services.sync.commune import import_ack
 from tests.requirements import cannot_run
 from tests.sync.world import World, one_commune
 

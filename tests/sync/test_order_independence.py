@@ -26,11 +26,11 @@ import pytest
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.services.district import district_status
-from caseterm.services.district_import import import_bundle
-from caseterm.services.lifecycle import record_event, void_event
-from caseterm.services.persons import show_person, update_person
-from caseterm.services.session import CaseSession
+from caseterm.services.lifecycle.events import record_event, void_event
+from caseterm.services.registry.persons import show_person, update_person
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.sync.district import district_status
+from caseterm.services.sync.district_import import import_bundle
 from tests.sync.world import DATA_TABLES, World, copy_store
 
 ORDERS = int(os.environ.get("CASETERM_T14_ORDERS", "30"))

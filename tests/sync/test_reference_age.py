@@ -17,7 +17,7 @@ from caseterm.clock import FrozenClock
 from caseterm.crypto.bundle import read_header
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.bundle import canonical
-from caseterm.services.bundle_records import read_records
+from caseterm.services.sync.bundle_records import read_records
 from tests.requirements import cannot_run
 from tests.sync.world import World, one_commune
 

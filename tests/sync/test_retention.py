@@ -12,18 +12,18 @@ import pytest
 
 from caseterm.crypto.archive import open_archive
 from caseterm.errors import NotFound, RefusedError, UsageError, ValidationFailed
-from caseterm.services.lifecycle import record_event, void_event
-from caseterm.services.person_view import retention_line
-from caseterm.services.persons import add_person, find_persons, show_person, update_person
-from caseterm.services.retention import (
+from caseterm.services.custody.retention import (
     archive_closed,
     archive_records,
     purge_archived,
     retention_status,
     set_read_only_after,
 )
-from caseterm.services.sync_commune import import_ack
-from caseterm.services.verify import verify_store
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.lifecycle.events import record_event, void_event
+from caseterm.services.registry.person_view import retention_line
+from caseterm.services.registry.persons import add_person, find_persons, show_person, update_person
+from caseterm.services.sync.commune import import_ack
 from tests.conftest import person
 from tests.leakage.canaries import canary_record, hits_in
 from tests.leakage.pages import decrypted_pages

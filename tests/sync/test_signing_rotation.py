@@ -14,9 +14,9 @@ from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.signing import SigningKey
 from caseterm.domain.bundle import KEY_CHANGE_FORMAT, KeyChange, key_change_bytes, manifest_bytes
 from caseterm.errors import BundleRefused, PermissionDenied, RefusedError
-from caseterm.services.district import district_status, revoke_commune_key
-from caseterm.services.signing_rotation import rotate_signing_key
-from caseterm.services.sync_commune import import_ack, sync_status
+from caseterm.services.keys.signing_rotation import rotate_signing_key
+from caseterm.services.sync.commune import import_ack, sync_status
+from caseterm.services.sync.district import district_status, revoke_commune_key
 from tests.sync.world import World, commune_signer, forge
 
 DAY = 24 * 3600
@@ -84,8 +84,8 @@ def test_only_an_administrator_rotates_the_signing_key(
     world: World, policy: KdfPolicy, clock: FrozenClock
 ) -> None:
     from caseterm.domain.codes import Role
-    from caseterm.services.accounts import add_account
-    from caseterm.services.unlock import open_session
+    from caseterm.services.accounts.manage import add_account
+    from caseterm.services.keys.opening import open_session
     from tests.conftest import OFFICER, OFFICER_PASSPHRASE
 
     with world.open(world.communes[CODE]) as session:

@@ -17,10 +17,10 @@ from caseterm.crypto.bundle import BundleHeader, DistrictKey, read_header, recip
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.crypto.signing import SigningKey
 from caseterm.errors import BundleRefused, UsageError
-from caseterm.services.bundle_records import payload_lines, person_line
-from caseterm.services.district import district_status, revoke_commune_key
-from caseterm.services.persons import update_person
-from caseterm.services.sync_commune import export_bundle, import_ack, sync_status
+from caseterm.services.registry.persons import update_person
+from caseterm.services.sync.bundle_records import payload_lines, person_line
+from caseterm.services.sync.commune import export_bundle, import_ack, sync_status
+from caseterm.services.sync.district import district_status, revoke_commune_key
 from caseterm.store.records import StoredPerson
 from tests.conftest import person
 from tests.sync.world import World, copy_store, forge
@@ -118,8 +118,8 @@ def test_a_month_must_be_written_right_have_begun_and_not_go_back(world: World) 
 def test_a_store_with_no_district_refuses_to_export(
     tmp_path: Path, policy: KdfPolicy, clock: FrozenClock
 ) -> None:
-    from caseterm.services.setup import InitRequest, init_store
-    from caseterm.services.unlock import open_session
+    from caseterm.services.keys.opening import open_session
+    from caseterm.services.setup.new_store import InitRequest, init_store
     from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
     path = tmp_path / "alone.db"

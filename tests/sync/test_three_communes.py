@@ -14,10 +14,10 @@ from pathlib import Path
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.services.district import district_status
-from caseterm.services.lifecycle import record_event
-from caseterm.services.sync_commune import import_ack, sync_status
-from caseterm.services.verify import verify_store
+from caseterm.services.custody.verify import verify_store
+from caseterm.services.lifecycle.events import record_event
+from caseterm.services.sync.commune import import_ack, sync_status
+from caseterm.services.sync.district import district_status
 from tests.sync.world import World
 
 COMMUNES = ("26734", "26737", "26740")

@@ -16,15 +16,15 @@ from caseterm.crypto.signing import SigningKey
 from caseterm.domain.bundle import FORMAT, SCHEMA_VERSION, Manifest, first_previous_hash
 from caseterm.domain.codes import Role
 from caseterm.domain.sync import DistrictAddress
-from caseterm.services.district import district_address, enroll_commune
-from caseterm.services.district_chain import Imported
-from caseterm.services.district_import import import_bundle
-from caseterm.services.lifecycle import record_event
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
-from caseterm.services.setup import InitRequest, init_store
-from caseterm.services.sync_commune import export_bundle, sync_status
-from caseterm.services.unlock import open_session
+from caseterm.services.keys.opening import open_session
+from caseterm.services.lifecycle.events import record_event
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.setup.new_store import InitRequest, init_store
+from caseterm.services.sync.commune import export_bundle, sync_status
+from caseterm.services.sync.district import district_address, enroll_commune
+from caseterm.services.sync.district_chain import Imported
+from caseterm.services.sync.district_import import import_bundle
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, person
 
 DISTRICT = "HUYEN-01"

@@ -7,10 +7,10 @@ from textual.widgets import Static
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.codes import Role
-from caseterm.services.accounts import add_account
-from caseterm.services.approvals import pending_notices
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.approvals import pending_notices
+from caseterm.services.accounts.manage import add_account
+from caseterm.services.keys.opening import open_session
+from caseterm.services.session.case_session import CaseSession
 from caseterm.tui.screens.today import TodayScreen
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, OFFICER, OFFICER_PASSPHRASE
 from tests.tui.officer import settle, unlocked, until

@@ -8,7 +8,7 @@ import pytest
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.services.session import CaseSession
+from caseterm.services.session.case_session import CaseSession
 from caseterm.tui.screens.today import TodayScreen
 from tests.lifecycle import paths
 from tests.lifecycle.life import Life

@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.services.session import CaseSession
+from caseterm.services.session.case_session import CaseSession
 from caseterm.tui.app import LOCK_REASON_ENV, make_app, restart_locked
 from caseterm.tui.screens.unlock import UnlockScreen
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE

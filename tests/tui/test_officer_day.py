@@ -9,11 +9,11 @@ from __future__ import annotations
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.domain.codes import Role
-from caseterm.services.accounts import add_account
-from caseterm.services.lifecycle import lifecycle_of, record_event
-from caseterm.services.persons import add_person, show_person
-from caseterm.services.session import CaseSession
-from caseterm.services.unlock import open_session
+from caseterm.services.accounts.manage import add_account
+from caseterm.services.keys.opening import open_session
+from caseterm.services.lifecycle.events import lifecycle_of, record_event
+from caseterm.services.registry.persons import add_person, show_person
+from caseterm.services.session.case_session import CaseSession
 from caseterm.tui.dialogs.void import VoidDialog
 from caseterm.tui.screens.event_form import EventFormScreen
 from caseterm.tui.screens.person import PersonScreen
@@ -74,7 +74,7 @@ async def test_a_long_today_list_is_drawn_a_page_ahead_of_the_cursor(
 ) -> None:
     """Hundreds of overdue deadlines: the first page paints at once, the rest as the cursor
     gets there, and the counts always say how many there are in all."""
-    from caseterm.services.demo import generate_persons
+    from caseterm.services.demo.demo_store import generate_persons
     from caseterm.tui.screens.today import PAGE
 
     generate_persons(session, 2 * PAGE)

@@ -15,7 +15,7 @@ from syrupy.extensions.image import SVGImageSnapshotExtension
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.i18n import set_language
-from caseterm.services.session import CaseSession
+from caseterm.services.session.case_session import CaseSession
 from caseterm.tui.screens.today import TodayScreen
 from tests.lifecycle import paths
 from tests.lifecycle.life import Life, at

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Static
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.services.sync_commune import ExportCancelled, export_bundle, sync_status
+from caseterm.services.sync.commune import ExportCancelled, export_bundle, sync_status
 from caseterm.tui.dialogs.ask import AskDialog
 from caseterm.tui.screens.district import DistrictScreen
 from caseterm.tui.screens.sync import SyncScreen

@@ -12,8 +12,8 @@ from textual.widgets import Button, DataTable, Input, Label, Select
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.services.persons import add_person
-from caseterm.services.session import CaseSession
+from caseterm.services.registry.persons import add_person
+from caseterm.services.session.case_session import CaseSession
 from caseterm.tui.app import CasetermApp, make_app
 from caseterm.tui.dialogs import ConfirmDialog
 from caseterm.tui.screens.new_person import NewPersonScreen

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 
-from caseterm.services.session import CaseSession
+from caseterm.services.session.case_session import CaseSession
 from tests.requirements import cannot_run
 
 PROBE = """
 import atexit, resource, sys
-from caseterm.services.hardening import dumpable
+from caseterm.services.session.hardening import dumpable
 def report() -> None:
     print(resource.getrlimit(resource.RLIMIT_CORE)[0], dumpable(), flush=True)
 atexit.register(report)

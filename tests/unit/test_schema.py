@@ -9,9 +9,9 @@ from pathlib import Path
 
 import jsonschema
 
-from caseterm.services.persons import add_person, find_persons, show_person
-from caseterm.services.session import CaseSession
-from caseterm.services.views import person_file_json, summary_json
+from caseterm.services.registry.json_shapes import person_file_json, summary_json
+from caseterm.services.registry.persons import add_person, find_persons, show_person
+from caseterm.services.session.case_session import CaseSession
 from tests.conftest import person
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +48,7 @@ def test_the_holiday_calendar_validates() -> None:
 
 
 def test_every_event_of_a_lifecycle_validates(session: CaseSession) -> None:
-    from caseterm.services.lifecycle import record_event
+    from caseterm.services.lifecycle.events import record_event
 
     pid = add_person(session, person())
     record_event(
@@ -70,9 +70,9 @@ def test_every_event_of_a_lifecycle_validates(session: CaseSession) -> None:
 
 
 def test_the_due_list_validates(session: CaseSession) -> None:
-    from caseterm.services.due import due_list
-    from caseterm.services.lifecycle import record_event
-    from caseterm.services.views import due_json
+    from caseterm.services.lifecycle.due import due_list
+    from caseterm.services.lifecycle.events import record_event
+    from caseterm.services.lifecycle.json_shapes import due_json
 
     pid = add_person(session, person())
     record_event(
@@ -87,7 +87,7 @@ def test_an_updated_calendar_is_checked_then_installed(tmp_path: Path) -> None:
     import pytest
 
     from caseterm.errors import UsageError
-    from caseterm.services.calendar import active_calendar, install_calendar
+    from caseterm.services.lifecycle.calendar import active_calendar, install_calendar
 
     document = json.loads((ROOT / "schema" / "holidays-vn.json").read_text("utf-8"))
     document["version"] = "2027-01-15"

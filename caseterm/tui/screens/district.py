@@ -8,20 +8,19 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from caseterm.i18n import N_, _
 from caseterm.tui.dialogs.ask import AskDialog
+from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
-    from caseterm.services.district import CommuneStatus, DistrictStatus
-    from caseterm.services.district_chain import Imported
-    from caseterm.tui.app import CasetermApp
+    from caseterm.services.sync.district import CommuneStatus, DistrictStatus
+    from caseterm.services.sync.district_chain import Imported
 
 
-class DistrictScreen(Screen[None]):
+class DistrictScreen(CasetermScreen[None]):
     """The district's morning: which commune sent what, and what needs a person's eye."""
 
     HELP_PAGE = "district"
@@ -33,11 +32,6 @@ class DistrictScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.status: DistrictStatus | None = None
-
-    @property
-    def caseterm(self) -> CasetermApp:
-        """The typed application."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """The communes, then the alerts and the ID numbers two communes hold."""
@@ -59,7 +53,7 @@ class DistrictScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="district-status")
     def action_reload(self) -> None:
         """Read the status again."""
-        from caseterm.services.district import district_status
+        from caseterm.services.sync.district import district_status
 
         try:
             found = district_status(self.caseterm.require_session())
@@ -112,7 +106,7 @@ class DistrictScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="district-import")
     def _import(self, path: Path) -> None:
-        from caseterm.services.district_import import import_bundle
+        from caseterm.services.sync.district_import import import_bundle
 
         files = sorted(path.glob("*.ctb")) if path.is_dir() else [path]
         session = self.caseterm.require_session()

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import (
@@ -28,14 +27,14 @@ from textual.widgets import (
 )
 
 from caseterm.i18n import N_, _
-from caseterm.services.event_form import FormField, Value, form_fields
-from caseterm.services.today import when_label
+from caseterm.services.lifecycle.event_form import FormField, Value, form_fields
+from caseterm.services.lifecycle.today import when_label
 from caseterm.tui.dialogs.confirm import leave_unless_typed
+from caseterm.tui.screens.base import CasetermScreen
 
 if TYPE_CHECKING:
-    from caseterm.services.actions import ActionOption, Preview
-    from caseterm.services.persons import PersonFile
-    from caseterm.tui.app import CasetermApp
+    from caseterm.services.registry.actions import ActionOption, Preview
+    from caseterm.services.registry.persons import PersonFile
 
 OCCURRED = "occurred_at"
 PLACEHOLDER = {
@@ -47,7 +46,7 @@ PLACEHOLDER = {
 PREVIEW_DELAY = 0.2
 
 
-class EventFormScreen(Screen[bool]):
+class EventFormScreen(CasetermScreen[bool]):
     """Record one event for a person; dismisses True when saved, False when left unsaved."""
 
     HELP_PAGE = "event_form"
@@ -64,11 +63,6 @@ class EventFormScreen(Screen[bool]):
         self.preview: Preview | None = None
         self._initial: dict[str, Value] = {}
         self._timer: Timer | None = None
-
-    @property
-    def caseterm(self) -> CasetermApp:
-        """The typed application."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """The event's name and basis, the moment, one row per field, the preview, buttons."""
@@ -138,7 +132,7 @@ class EventFormScreen(Screen[bool]):
 
     def update_preview(self) -> None:
         """Check the form now and show the problems beside their fields, and the consequence."""
-        from caseterm.services.actions import preview_event
+        from caseterm.services.registry.actions import preview_event
 
         values = self.values()
         occurred = str(values.pop(OCCURRED) or "")
@@ -168,9 +162,9 @@ class EventFormScreen(Screen[bool]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Save when the check passes; otherwise point at what stands in the way."""
-        from caseterm.services.event_form import build_payload
-        from caseterm.services.event_input import parse_moment
-        from caseterm.services.lifecycle import record_event
+        from caseterm.services.lifecycle.event_form import build_payload
+        from caseterm.services.lifecycle.event_input import parse_moment
+        from caseterm.services.lifecycle.events import record_event
 
         self.update_preview()
         if self.preview is None or not self.preview.savable:

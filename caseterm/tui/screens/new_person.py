@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from caseterm.domain.dates import DateFormatError, PartialDate
 from caseterm.errors import NeedsConfirmation, ValidationFailed
 from caseterm.i18n import N_, _
-from caseterm.services.messages import field_label
+from caseterm.services.words.messages import field_label
 from caseterm.tui.dialogs import ConfirmDialog
 from caseterm.tui.dialogs.confirm import leave_unless_typed
-
-if TYPE_CHECKING:
-    from caseterm.tui.app import CasetermApp
+from caseterm.tui.screens.base import CasetermScreen
 
 TEXT_INPUTS = (
     "full_name",
@@ -38,7 +35,7 @@ REQUIRED = ("full_name", "birth", "sex")
 PLACEHOLDERS = {"birth": "dd/mm/yyyy", "aliases": _("separate with ;"), "id_number": "001090123456"}
 
 
-class NewPersonScreen(Screen[str | None]):
+class NewPersonScreen(CasetermScreen[str | None]):
     """The form; dismisses with the new person's id, or None when cancelled."""
 
     HELP_PAGE = "new_person"
@@ -46,11 +43,6 @@ class NewPersonScreen(Screen[str | None]):
         Binding("ctrl+s", "save", N_("Save"), id="save"),
         Binding("escape", "cancel", N_("Cancel"), id="cancel"),
     ]
-
-    @property
-    def caseterm(self) -> CasetermApp:
-        """The typed application."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """One line per field (label, then a borderless input), so the form fits 80×24."""
@@ -119,7 +111,7 @@ class NewPersonScreen(Screen[str | None]):
         line.set_class(bool(text), "-shown")
 
     def values(self) -> dict[str, Any]:
-        """What the form holds, as form values for `services.forms.build_record`."""
+        """What the form holds, as form values for `services.registry.forms.build_record`."""
         values: dict[str, Any] = {
             name: self.query_one(f"#{name}", Input).value for name in TEXT_INPUTS
         }
@@ -141,8 +133,8 @@ class NewPersonScreen(Screen[str | None]):
 
     @work(exclusive=True, exit_on_error=False, group="save")
     async def _save(self) -> None:
-        from caseterm.services.forms import build_record
-        from caseterm.services.persons import add_person
+        from caseterm.services.registry.forms import build_record
+        from caseterm.services.registry.persons import add_person
 
         try:
             record = build_record(self.values())

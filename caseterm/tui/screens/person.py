@@ -14,29 +14,28 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from caseterm.i18n import N_, _
-from caseterm.services.labels import code_label
-from caseterm.services.lifecycle_text import FLAG, REGISTER, label, status_label
-from caseterm.services.messages import field_label
-from caseterm.services.person_view import (
+from caseterm.services.registry.person_view import (
     TimelineRow,
     deadline_rows,
     measure_rows,
     retention_line,
     timeline_rows,
 )
+from caseterm.services.words.labels import code_label
+from caseterm.services.words.lifecycle import FLAG, REGISTER, label, status_label
+from caseterm.services.words.messages import field_label
+from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
     from caseterm.domain.lifecycle import Derived
     from caseterm.domain.person import PersonRecord
-    from caseterm.services.actions import ActionOption
-    from caseterm.services.persons import PersonFile
-    from caseterm.tui.app import CasetermApp
+    from caseterm.services.registry.actions import ActionOption
+    from caseterm.services.registry.persons import PersonFile
 
 
 def identity_rows(record: PersonRecord) -> list[tuple[str, str]]:
@@ -82,7 +81,7 @@ def profile_rows(record: PersonRecord) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
-class PersonScreen(Screen[None]):
+class PersonScreen(CasetermScreen[None]):
     """One person's file. Opening it is audited as a read."""
 
     HELP_PAGE = "person"
@@ -100,11 +99,6 @@ class PersonScreen(Screen[None]):
         self.person_file: PersonFile | None = None
         self.actions: list[ActionOption] = []
         self.timeline: list[TimelineRow] = []
-
-    @property
-    def caseterm(self) -> CasetermApp:
-        """The typed application."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """Sections are filled once the file is read."""
@@ -142,8 +136,8 @@ class PersonScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the file again (after recording or voiding) and refill every section."""
-        from caseterm.services.actions import person_actions
-        from caseterm.services.persons import show_person
+        from caseterm.services.registry.actions import person_actions
+        from caseterm.services.registry.persons import show_person
 
         try:
             session = self.caseterm.require_session()
@@ -273,7 +267,7 @@ class PersonScreen(Screen[None]):
         self.app.push_screen(VoidDialog(f"{row.when} {row.what}"), answered)
 
     def _void(self, event_id: str, reason: str) -> None:
-        from caseterm.services.lifecycle import void_event
+        from caseterm.services.lifecycle.events import void_event
 
         try:
             voided = void_event(self.caseterm.require_session(), event_id, reason)

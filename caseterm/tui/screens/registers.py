@@ -12,26 +12,25 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select
 
 from caseterm.errors import CasetermError
 from caseterm.i18n import N_, _, ngettext
-from caseterm.services.labels import code_label, date_label
-from caseterm.services.lifecycle_text import MEASURE, REGISTER, label, status_label
-from caseterm.services.persons import ListFilter
+from caseterm.services.registry.persons import ListFilter
+from caseterm.services.words.labels import code_label, date_label
+from caseterm.services.words.lifecycle import MEASURE, REGISTER, label, status_label
+from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
-    from caseterm.services.persons import PersonSummary
-    from caseterm.tui.app import CasetermApp
+    from caseterm.services.registry.persons import PersonSummary
 
 PAGE = 200
 DEBOUNCE_SECONDS = 0.15
 
 
-class RegistersScreen(Screen[None]):
+class RegistersScreen(CasetermScreen[None]):
     """The list of persons and the search box."""
 
     HELP_PAGE = "registers"
@@ -51,11 +50,6 @@ class RegistersScreen(Screen[None]):
         """The persons on screen, in table order."""
         self.total = 0
         self._loading_more = False
-
-    @property
-    def caseterm(self) -> CasetermApp:
-        """The typed application."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """Search box, result count, table."""
@@ -82,7 +76,7 @@ class RegistersScreen(Screen[None]):
         self._load("")
 
     def _fill_filters(self) -> None:
-        from caseterm.services.persons import filter_choices
+        from caseterm.services.registry.persons import filter_choices
 
         try:
             choices = filter_choices(self.caseterm.require_session())
@@ -119,7 +113,7 @@ class RegistersScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _load(self, query: str) -> None:
-        from caseterm.services.persons import find_persons, list_persons
+        from caseterm.services.registry.persons import find_persons, list_persons
 
         where = self.app.call_from_thread(self.where)
         try:
@@ -146,7 +140,7 @@ class RegistersScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="more")
     def _load_more(self, offset: int) -> None:
-        from caseterm.services.persons import list_persons
+        from caseterm.services.registry.persons import list_persons
 
         where = self.app.call_from_thread(self.where)
         try:

@@ -8,20 +8,19 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from caseterm.i18n import N_, _
 from caseterm.tui.dialogs.ask import AskDialog
+from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
-    from caseterm.services.report import MonthlyReport
-    from caseterm.services.report_tables import Table
-    from caseterm.tui.app import CasetermApp
+    from caseterm.services.reports.monthly import MonthlyReport
+    from caseterm.services.reports.tables import Table
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(CasetermScreen[None]):
     """The commune's report (a district's: per commune); choose the month, page the tables."""
 
     HELP_PAGE = "report"
@@ -40,11 +39,6 @@ class ReportScreen(Screen[None]):
         self.tables: list[Table] = []
         self.shown = 0
 
-    @property
-    def caseterm(self) -> CasetermApp:
-        """The typed application."""
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         """The header lines, the table's title and the table."""
         yield Header()
@@ -60,8 +54,8 @@ class ReportScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report")
     def _make(self, period: str | None) -> None:
-        from caseterm.services.report import district_report, monthly_report
-        from caseterm.services.report_tables import commune_tables, district_tables
+        from caseterm.services.reports.monthly import district_report, monthly_report
+        from caseterm.services.reports.tables import commune_tables, district_tables
 
         session = self.caseterm.require_session()
         district = session.unit.kind == "district"
@@ -75,7 +69,7 @@ class ReportScreen(Screen[None]):
 
     def show_report(self, report: MonthlyReport, tables: list[Table]) -> None:
         """Show a new report from its first table."""
-        from caseterm.services.report_tables import header
+        from caseterm.services.reports.tables import header
 
         self.report, self.tables, self.shown = report, tables, 0
         lines = [f"{label}: {value}" for label, value in header(report)]
@@ -83,7 +77,7 @@ class ReportScreen(Screen[None]):
         self._show_table()
 
     def _show_table(self) -> None:
-        from caseterm.services.report_tables import cell_text
+        from caseterm.services.reports.tables import cell_text
 
         table = self.tables[self.shown]
         title = _("Table {n} of {count}: {title}   ([ ] or N/B: other tables)").format(
@@ -139,7 +133,7 @@ class ReportScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report-save")
     def _save(self, fmt: str, path: Path) -> None:
-        from caseterm.services.report_export import write_report
+        from caseterm.services.reports.export import write_report
 
         assert self.report is not None  # noqa: S101 - checked before the dialog
         try:

@@ -9,20 +9,19 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from caseterm.i18n import N_, _
-from caseterm.services.labels import day_label
+from caseterm.services.words.labels import day_label
 from caseterm.tui.dialogs.ask import AskDialog
+from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
-    from caseterm.services.sync_commune import Exported, SyncStatus
-    from caseterm.tui.app import CasetermApp
+    from caseterm.services.sync.commune import Exported, SyncStatus
 
 
-class SyncScreen(Screen[None]):
+class SyncScreen(CasetermScreen[None]):
     """Where the bundles stand, and the keys to make one or read an acknowledgement."""
 
     HELP_PAGE = "sync"
@@ -38,11 +37,6 @@ class SyncScreen(Screen[None]):
         self.status: SyncStatus | None = None
         self._cancel = threading.Event()
         self._exporting = False
-
-    @property
-    def caseterm(self) -> CasetermApp:
-        """The typed application."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """The district and what is waiting, the progress of an export, the history."""
@@ -67,7 +61,7 @@ class SyncScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-status")
     def action_reload(self) -> None:
         """Read the status again."""
-        from caseterm.services.sync_commune import sync_status
+        from caseterm.services.sync.commune import sync_status
 
         try:
             found = sync_status(self.caseterm.require_session())
@@ -135,7 +129,7 @@ class SyncScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-export")
     def _export(self, period: str, folder: Path) -> None:
-        from caseterm.services.sync_commune import ExportCancelled, export_bundle
+        from caseterm.services.sync.commune import ExportCancelled, export_bundle
 
         def progress(done: int, total: int) -> None:
             if self._cancel.is_set():
@@ -192,7 +186,7 @@ class SyncScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sync-ack")
     def _read_ack(self, path: Path) -> None:
-        from caseterm.services.sync_commune import import_ack
+        from caseterm.services.sync.commune import import_ack
 
         try:
             ack = import_ack(self.caseterm.require_session(), path)

@@ -9,12 +9,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from caseterm.i18n import N_, _
-from caseterm.services.lifecycle_text import MEASURE, REGISTER, deadline_label, label
-from caseterm.services.today import today_banners, today_basis, when_label
+from caseterm.services.lifecycle.today import today_banners, today_basis, when_label
+from caseterm.services.words.lifecycle import MEASURE, REGISTER, deadline_label, label
+from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.screens.today_lists import (
     unreviewed_cells,
     unreviewed_columns,
@@ -25,11 +25,10 @@ from caseterm.tui.screens.today_lists import (
 from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
-    from caseterm.services.approvals import Notice
-    from caseterm.services.due import DueItem, DueList
-    from caseterm.services.session import CaseSession
-    from caseterm.services.watch import Unreviewed, WatchItem
-    from caseterm.tui.app import CasetermApp
+    from caseterm.services.accounts.approvals import Notice
+    from caseterm.services.lifecycle.due import DueItem, DueList
+    from caseterm.services.registry.watch import Unreviewed, WatchItem
+    from caseterm.services.session.case_session import CaseSession
 
 T = TypeVar("T")
 
@@ -46,7 +45,7 @@ GROUPS = (
 """Each group's text marker and style: status is written, the colour only repeats it."""
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(CasetermScreen[None]):
     """The officer's morning: the deadlines, most urgent first."""
 
     HELP_PAGE = "today"
@@ -74,11 +73,6 @@ class TodayScreen(Screen[None]):
         self.unreviewed: Unreviewed | None = None
         self.notices: list[Notice] = []
         """(Chief) Account changes no chief has acknowledged yet."""
-
-    @property
-    def caseterm(self) -> CasetermApp:
-        """The typed application."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """Banner, counts, then three lists: deadlines, close watch, not reviewed this year."""
@@ -135,14 +129,14 @@ class TodayScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="notices")
     def _load_notices(self) -> None:
         from caseterm.domain.permissions import Action
-        from caseterm.services.approvals import pending_notices
+        from caseterm.services.accounts.approvals import pending_notices
 
         if self.caseterm.require_session().may(Action.ACCOUNT_APPROVE):
             self._read_into(self.show_notices, pending_notices)
 
     def show_notices(self, notices: list[Notice]) -> None:
         """(Chief) New accounts, resets and recovery keys, until a chief acknowledges them."""
-        from caseterm.services.approvals import notice_line
+        from caseterm.services.accounts.approvals import notice_line
 
         self.notices = notices
         shown = self.query_one("#notices", Static)
@@ -156,7 +150,7 @@ class TodayScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="notices")
     def action_acknowledge(self) -> None:
         """Mark the shown account changes as seen by this chief."""
-        from caseterm.services.approvals import acknowledge_notices
+        from caseterm.services.accounts.approvals import acknowledge_notices
 
         shown = [notice.id for notice in self.notices]
         self._read_into(
@@ -166,14 +160,14 @@ class TodayScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="today")
     def _load(self, limit: int | None) -> None:
-        from caseterm.services.due import due_list
+        from caseterm.services.lifecycle.due import due_list
 
         show = self.show_list if limit else self._extend
         self._read_into(show, lambda session: due_list(session, limit=limit))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
     def _load_watch(self) -> None:
-        from caseterm.services.watch import close_watch, unreviewed
+        from caseterm.services.registry.watch import close_watch, unreviewed
 
         # Only how many are unreviewed: the names are read when their tab is opened.
         self._read_into(
@@ -217,7 +211,7 @@ class TodayScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="unreviewed")
     def _load_unreviewed(self) -> None:
-        from caseterm.services.watch import unreviewed
+        from caseterm.services.registry.watch import unreviewed
 
         self._read_into(self.show_unreviewed, unreviewed)
 
@@ -318,7 +312,7 @@ def when_label_iso(moment: str) -> str:
 
 def _cells(item: DueItem, group: str, marker: str, style: str, found: DueList) -> tuple[Text, ...]:
     """One line; the first cell says the status in words, the colour only repeats it."""
-    from caseterm.services.labels import relative_label
+    from caseterm.services.words.labels import relative_label
 
     relative = relative_label(item.due_moment, found.now)
     status = _("today, {relative}").format(relative=relative) if group == "today" else relative

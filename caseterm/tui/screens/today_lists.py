@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from caseterm.i18n import _
-from caseterm.services.lifecycle_text import REGISTER, label
+from caseterm.services.words.lifecycle import REGISTER, label
 
 if TYPE_CHECKING:
-    from caseterm.services.watch import Unreviewed, WatchItem
+    from caseterm.services.registry.watch import Unreviewed, WatchItem
 
 WATCH_REASONS = {
     "POST_REHAB": lambda: _("after rehab"),

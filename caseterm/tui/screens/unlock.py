@@ -6,21 +6,18 @@ so this screen paints before SQLModel is even loaded.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from caseterm.errors import CasetermError, NewPassphraseNeeded, RefusedError
 from caseterm.i18n import N_, _
-
-if TYPE_CHECKING:
-    from caseterm.tui.app import CasetermApp
+from caseterm.tui.screens.base import CasetermScreen
 
 MAX_DELAY_SECONDS = 60
 
@@ -30,7 +27,7 @@ def delay_after(failures: int) -> int:
     return 0 if failures < 2 else min(2 ** (failures - 1), MAX_DELAY_SECONDS)
 
 
-class UnlockScreen(Screen[None]):
+class UnlockScreen(CasetermScreen[None]):
     """Choose an account, type the passphrase."""
 
     HELP_PAGE = "unlock"
@@ -42,11 +39,6 @@ class UnlockScreen(Screen[None]):
         super().__init__()
         self.account_names: list[str] = []
         """The accounts the key file knows (offered as suggestions while typing)."""
-
-    @property
-    def caseterm(self) -> CasetermApp:
-        """The typed application."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         """The unlock form."""
@@ -74,8 +66,8 @@ class UnlockScreen(Screen[None]):
             self.query_one("#unlock", Button).disabled = True
             return
         try:
-            from caseterm.services.keys import account_names
-            from caseterm.services.paths import StoreFiles
+            from caseterm.services.keys.keyfile import account_names
+            from caseterm.services.session.paths import StoreFiles
 
             names = account_names(StoreFiles(self.caseterm.store_path))
         except CasetermError as error:
@@ -117,7 +109,7 @@ class UnlockScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="unlock")
     def _unlock(self, account: str, passphrase: str) -> None:
-        from caseterm.services.unlock import open_session
+        from caseterm.services.keys.opening import open_session
 
         try:
             session = open_session(
@@ -159,7 +151,7 @@ class UnlockScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="unlock")
     def _redeem(self, account: str, code: str, new_passphrase: str) -> None:
-        from caseterm.services.account_reset import redeem_reset_code
+        from caseterm.services.accounts.reset import redeem_reset_code
 
         try:
             session = redeem_reset_code(

@@ -1,0 +1,134 @@
+"""The documented, stable JSON shapes of `--json` output.
+
+Every output passes through these models (so it cannot drift from its schema), and
+`scripts/write_schema.py` writes their JSON Schemas to `schema/`. Names may grow, not change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from pydantic import Field
+
+from caseterm.domain.bundle import RECORD_ID
+from caseterm.domain.codes import DrugType, IdType, ResidenceStatus, Route, Sex
+from caseterm.services.lifecycle.json_shapes import LifecycleOut
+from caseterm.services.lifecycle.lifecycle_json import derived_json
+from caseterm.services.registry.persons import PersonFile
+from caseterm.services.session.json_shape import PARTIAL_DATE, UTC_MOMENT, StrictShape
+from caseterm.store.convert import record_to_json
+from caseterm.store.records import PersonSummary
+
+
+class PersonSummaryOut(StrictShape):
+    """One line of `person find --json`."""
+
+    id: str = Field(description="UUIDv7 of the person")
+    full_name: str
+    sex: Sex
+    birth: str = Field(pattern=PARTIAL_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    id_type: IdType | None
+    id_number: str | None
+    village: str = Field(description="Village / residential group (thôn, tổ dân phố)")
+
+
+class FamilyMemberOut(StrictShape):
+    """A parent, spouse, child, guardian or legal representative."""
+
+    relation: str
+    name: str
+    birth_year: int | None = Field(ge=1000, le=9999)
+    id_number: str
+    occupation: str
+    residence: str
+
+
+class ProfileOut(StrictShape):
+    """The drug-use and legal history."""
+
+    psychosis: bool | None
+    use_started: str | None = Field(pattern=PARTIAL_DATE)
+    first_detected: str | None = Field(pattern=PARTIAL_DATE)
+    drug_types: list[DrugType]
+    routes: list[Route]
+    frequency: str
+    prior_record: str
+    previous_voluntary_rehab: int = Field(ge=0, le=10_000)
+    substitution_history: str
+
+
+class RecordOut(StrictShape):
+    """The identity block (legal spec §3.1) with the profile (§3.2)."""
+
+    full_name: str
+    sex: Sex
+    birth: str = Field(pattern=PARTIAL_DATE)
+    aliases: list[str]
+    birth_place: str
+    origin_place: str
+    permanent_address: str
+    temporary_address: str
+    current_address: str
+    village: str
+    residence_status: ResidenceStatus | None
+    id_type: IdType | None
+    id_number: str
+    id_issue_date: str | None = Field(pattern=PARTIAL_DATE)
+    id_issue_place: str
+    ethnicity: str
+    religion: str
+    nationality: str
+    education: str
+    occupation: str
+    workplace: str
+    phone: str
+    social_account: str
+    family: list[FamilyMemberOut]
+    profile: ProfileOut
+
+
+class EventOut(StrictShape):
+    """One event of the timeline (append-only)."""
+
+    id: str = Field(pattern=RECORD_ID)
+    person_id: str = Field(pattern=RECORD_ID)
+    type: str = Field(description="Canonical event type, e.g. person.registered")
+    occurred_at: str = Field(pattern=UTC_MOMENT)
+    recorded_at: str = Field(pattern=UTC_MOMENT)
+    recorded_by: str = Field(pattern=RECORD_ID, description="Account id")
+    payload: dict[str, Any]
+
+
+class PersonFileOut(StrictShape):
+    """`person show --json`: the record, its bookkeeping, its timeline and its lifecycle."""
+
+    id: str
+    unit_code: str
+    version: int = Field(ge=1)
+    created_at: str = Field(pattern=UTC_MOMENT)
+    updated_at: str = Field(pattern=UTC_MOMENT)
+    record: RecordOut
+    events: list[EventOut]
+    lifecycle: LifecycleOut
+
+
+def summary_json(summary: PersonSummary) -> dict[str, Any]:
+    """One list line, checked against its schema."""
+    return PersonSummaryOut.model_validate(asdict(summary)).model_dump(mode="json")
+
+
+def person_file_json(person_file: PersonFile) -> dict[str, Any]:
+    """A person's file, checked against its schema."""
+    person = person_file.person
+    raw = {
+        "id": person.id,
+        "unit_code": person.unit_code,
+        "version": person.version,
+        "created_at": person.created_at,
+        "updated_at": person.updated_at,
+        "record": record_to_json(person.record),
+        "events": [asdict(event) for event in person_file.events],
+        "lifecycle": derived_json(person_file.lifecycle),
+    }
+    return PersonFileOut.model_validate(raw).model_dump(mode="json")

@@ -1,0 +1,83 @@
+"""Display words for codes (through the catalogs), shared by the CLI and the TUI."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from caseterm.domain.dates import PartialDate
+from caseterm.i18n import N_, _, ngettext
+
+_CODES = {
+    "male": N_("male"),
+    "female": N_("female"),
+    "stable": N_("stable"),
+    "not_stable": N_("not stable"),
+    "opium": N_("opium"),
+    "heroin": N_("heroin"),
+    "cocaine": N_("cocaine"),
+    "cannabis": N_("cannabis"),
+    "ketamine": N_("ketamine"),
+    "ats": N_("synthetic drugs (ATS)"),
+    "other": N_("other"),
+    "injecting": N_("injecting"),
+    "smoking": N_("smoking/inhaling"),
+    "oral": N_("oral"),
+    "officer": N_("officer"),
+    "chief": N_("chief"),
+    "admin": N_("administrator"),
+    "district-analyst": N_("district analyst"),
+    "father": N_("father"),
+    "mother": N_("mother"),
+    "spouse": N_("spouse"),
+    "child": N_("child"),
+    "guardian": N_("guardian"),
+    "representative": N_("legal representative"),
+    "PASSPORT": N_("passport"),
+}
+
+
+def code_label(code: str | None) -> str:
+    """Return the display word of a code (the code itself when it has none, e.g. CCCD)."""
+    if not code:
+        return ""
+    return _(_CODES[code]) if code in _CODES else code
+
+
+def event_label(event_type: str) -> str:
+    """Return the display name of an event type."""
+    from caseterm.services.words.lifecycle import event_label as lifecycle_event_label
+
+    return lifecycle_event_label(event_type)
+
+
+def relative_label(due: datetime, now: datetime) -> str:
+    """'overdue by 3 hours', 'in 2 days': how far a deadline is, in whole hours or days."""
+    seconds = (due - now).total_seconds()
+    hours = int(abs(seconds) // 3600)
+    if hours < 48:
+        amount = ngettext("{n} hour", "{n} hours", max(hours, 1)).format(n=max(hours, 1))
+    else:
+        amount = ngettext("{n} day", "{n} days", hours // 24).format(n=hours // 24)
+    if seconds < 0:
+        return _("overdue by {amount}").format(amount=amount)
+    return _("in {amount}").format(amount=amount)
+
+
+def date_label(iso: str) -> str:
+    """Return a stored partial date in the dd/mm/yyyy display form."""
+    return PartialDate.from_iso(iso).display() if iso else ""
+
+
+def moment_label(iso_utc: str) -> str:
+    """Return a stored UTC timestamp as `dd/mm/yyyy HH:MM` in Vietnam's time."""
+    from datetime import datetime
+
+    from caseterm.clock import VIETNAM
+
+    moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00")).astimezone(VIETNAM)
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def day_label(iso_utc: str) -> str:
+    """Return a stored UTC timestamp as the day `dd/mm/yyyy` in Vietnam."""
+    return moment_label(iso_utc)[:10]
