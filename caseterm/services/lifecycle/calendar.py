@@ -12,14 +12,16 @@ from caseterm.errors import UsageError
 from caseterm.i18n import _
 
 CALENDAR_FILE = "holidays-vn.json"
+PACKAGE = Path(__file__).resolve().parents[2]
+"""The `caseterm` package folder (this module is `caseterm/services/lifecycle/calendar.py`)."""
 
 
 def shipped_calendar_path() -> Path:
     """The shipped calendar: package data, or the repository's `schema/` in a checkout."""
-    packaged = Path(__file__).parents[1] / "data" / CALENDAR_FILE
+    packaged = PACKAGE / "data" / CALENDAR_FILE
     if packaged.exists():
         return packaged
-    return Path(__file__).parents[2] / "schema" / CALENDAR_FILE
+    return PACKAGE.parent / "schema" / CALENDAR_FILE
 
 
 def installed_calendar_path() -> Path:
