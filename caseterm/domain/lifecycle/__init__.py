@@ -2,6 +2,10 @@
 
 - `payloads`: the typed payload of every canonical event type;
 - `table`: the transition table, one row per T01–T65 (plus their steps and record rows);
+- `rules_*`: the rows of the table, one module per table of the spec's §2.3 — A `rules_detection`
+  and `rules_management`, B `rules_determination`, C `rules_voluntary`, D `rules_substitution`,
+  E `rules_compulsory` and `rules_facility`, F `rules_post_rehab`, G `rules_any_stage` — plus
+  `rules_emonitoring` (§2.5) and `rules_records` (record-keeping rows X…);
 - `derive`: replay → measures, status S0–S15, registers and deadlines D01–D40;
 - `timecalc`: hours, working days (weekends + holiday calendar), months and years.
 """

@@ -28,7 +28,7 @@ from caseterm.domain.lifecycle.model import (
 )
 from caseterm.domain.lifecycle.payloads import EventVoided
 from caseterm.domain.lifecycle.rule import limitation_end, need, open_ground
-from caseterm.domain.lifecycle.rules_other import escalate
+from caseterm.domain.lifecycle.rules_emonitoring import escalate
 from caseterm.domain.lifecycle.status import person_status
 from caseterm.domain.lifecycle.table import apply_event
 from caseterm.domain.lifecycle.timecalc import (

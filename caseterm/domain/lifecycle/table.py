@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from caseterm.domain.lifecycle import rules_compulsory, rules_detection, rules_other, rules_rehab
+from caseterm.domain.lifecycle import (
+    rules_any_stage,
+    rules_compulsory,
+    rules_detection,
+    rules_determination,
+    rules_emonitoring,
+    rules_facility,
+    rules_management,
+    rules_post_rehab,
+    rules_records,
+    rules_substitution,
+    rules_voluntary,
+)
 from caseterm.domain.lifecycle.fold import Fold, LifeEvent
 from caseterm.domain.lifecycle.model import Refusal, cites
 from caseterm.domain.lifecycle.rule import Rule, row
@@ -11,10 +23,17 @@ from caseterm.domain.lifecycle.status import person_status
 # Specific rows first: a row's `when` picks it, so the continuation rows of a move precede the
 # general decision rows of the same event type.
 TABLE: tuple[Rule, ...] = (
-    *rules_other.RULES,
+    *rules_any_stage.RULES,
+    *rules_emonitoring.RULES,
+    *rules_records.RULES,
     *rules_detection.RULES,
-    *rules_rehab.RULES,
+    *rules_management.RULES,
+    *rules_determination.RULES,
+    *rules_voluntary.RULES,
+    *rules_substitution.RULES,
     *rules_compulsory.RULES,
+    *rules_facility.RULES,
+    *rules_post_rehab.RULES,
 )
 
 CLOCK = "clock"
