@@ -15,7 +15,8 @@ from datetime import datetime, timedelta
 from caseterm.domain.dates import PartialDate, age_on
 from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, derive, replay_order
 from caseterm.domain.lifecycle.model import Flag, Measure, MeasureKind, Phase, Status, regime_at
-from caseterm.domain.lifecycle.payloads import AssessmentResult, TestPerformed
+from caseterm.domain.lifecycle.payloads_management import TestPerformed
+from caseterm.domain.lifecycle.payloads_rehab import AssessmentResult
 from caseterm.domain.lifecycle.timecalc import WorkCalendar
 
 EPSILON = timedelta(microseconds=1)

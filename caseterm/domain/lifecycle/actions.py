@@ -21,7 +21,8 @@ from pydantic.fields import FieldInfo
 from caseterm.domain.lifecycle.derive import replay
 from caseterm.domain.lifecycle.fold import Fold, LifeEvent, PersonFacts
 from caseterm.domain.lifecycle.model import Cite
-from caseterm.domain.lifecycle.payloads import PAYLOADS, Payload, is_list, scalar_type
+from caseterm.domain.lifecycle.payload_base import Payload
+from caseterm.domain.lifecycle.payloads import PAYLOADS, is_list, scalar_type
 from caseterm.domain.lifecycle.table import admit
 from caseterm.domain.lifecycle.timecalc import WorkCalendar, local_day
 

@@ -26,7 +26,7 @@ from caseterm.domain.lifecycle.model import (
     RehabForm,
     Status,
 )
-from caseterm.domain.lifecycle.payloads import EventVoided
+from caseterm.domain.lifecycle.payloads_person import EventVoided
 from caseterm.domain.lifecycle.rule import limitation_end, need, open_ground
 from caseterm.domain.lifecycle.rules_emonitoring import escalate
 from caseterm.domain.lifecycle.status import person_status

@@ -18,7 +18,7 @@ from caseterm.domain.lifecycle.model import (
     RegisterSpell,
     regime_at,
 )
-from caseterm.domain.lifecycle.payloads import Payload
+from caseterm.domain.lifecycle.payload_base import Payload
 from caseterm.domain.lifecycle.timecalc import WorkCalendar, local_day
 
 

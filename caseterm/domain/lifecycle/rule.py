@@ -20,7 +20,7 @@ from caseterm.domain.lifecycle.model import (
     cites,
     regime_at,
 )
-from caseterm.domain.lifecycle.payloads import Payload
+from caseterm.domain.lifecycle.payload_base import Payload
 from caseterm.domain.lifecycle.timecalc import (
     add_months,
     after_calendar_days,

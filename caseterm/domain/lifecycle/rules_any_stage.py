@@ -11,12 +11,8 @@ from caseterm.domain.lifecycle.model import (
     Register,
     RehabForm,
 )
-from caseterm.domain.lifecycle.payloads import (
-    HoldStarted,
-    PersonMovedIn,
-    PersonMovedOut,
-    RehabDecided,
-)
+from caseterm.domain.lifecycle.payloads_person import HoldStarted, PersonMovedIn, PersonMovedOut
+from caseterm.domain.lifecycle.payloads_rehab import RehabDecided
 from caseterm.domain.lifecycle.rule import (
     Apply,
     Rule,

@@ -14,7 +14,7 @@ from caseterm.domain.lifecycle.model import (
     Register,
     regime_at,
 )
-from caseterm.domain.lifecycle.payloads import (
+from caseterm.domain.lifecycle.payloads_compulsory import (
     CompulsoryCourtDecided,
     CompulsoryGroundFound,
 )

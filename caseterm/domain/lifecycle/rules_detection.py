@@ -13,7 +13,7 @@ from caseterm.domain.lifecycle.model import (
     Regime,
     regime_at,
 )
-from caseterm.domain.lifecycle.payloads import (
+from caseterm.domain.lifecycle.payloads_management import (
     ResidenceVerified,
     TestPerformed,
     UseNoticeSent,

@@ -12,7 +12,7 @@ from caseterm.domain.lifecycle.model import (
     RehabForm,
     regime_at,
 )
-from caseterm.domain.lifecycle.payloads import (
+from caseterm.domain.lifecycle.payloads_rehab import (
     AssessmentRequested,
     AssessmentResult,
     RehabRegistered,

@@ -13,7 +13,7 @@ from caseterm.domain.lifecycle.model import (
     Phase,
     RehabForm,
 )
-from caseterm.domain.lifecycle.payloads import (
+from caseterm.domain.lifecycle.payloads_emonitoring import (
     EmonDecided,
     EmonRemovedTemporarily,
     EmonViolation,

@@ -14,7 +14,7 @@ from caseterm.domain.lifecycle.model import (
     MeasureKind,
     Phase,
 )
-from caseterm.domain.lifecycle.payloads import (
+from caseterm.domain.lifecycle.payloads_compulsory import (
     CompulsoryFacilityAssigned,
     CompulsorySuspended,
 )

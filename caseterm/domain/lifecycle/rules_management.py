@@ -12,7 +12,7 @@ from caseterm.domain.lifecycle.model import (
     Phase,
     Register,
 )
-from caseterm.domain.lifecycle.payloads import (
+from caseterm.domain.lifecycle.payloads_management import (
     AbsenceReported,
     MgmtDecided,
     MgmtResidenceChecked,

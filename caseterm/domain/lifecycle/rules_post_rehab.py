@@ -14,9 +14,7 @@ from caseterm.domain.lifecycle.model import (
     Register,
     regime_at,
 )
-from caseterm.domain.lifecycle.payloads import (
-    PostRehabDecided,
-)
+from caseterm.domain.lifecycle.payloads_compulsory import PostRehabDecided
 from caseterm.domain.lifecycle.rule import (
     Rule,
     hours,
@@ -112,8 +110,6 @@ def _post_complete(fold: Fold, event: LifeEvent) -> None:
     post = need(fold.active(MeasureKind.POST_REHAB))
     fold.close(post, event.occurred_at, CloseReason.POST_REHAB_COMPLETED)
     fold.leave(Register.POST_REHAB, event.occurred_at, "COMPLETED")
-
-
 
 
 RULES: list[Rule] = [

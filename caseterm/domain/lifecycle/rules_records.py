@@ -6,7 +6,7 @@ from caseterm.domain.lifecycle.fold import Fold, LifeEvent
 from caseterm.domain.lifecycle.model import (
     MeasureKind,
 )
-from caseterm.domain.lifecycle.payloads import (
+from caseterm.domain.lifecycle.payloads_person import (
     ContactMade,
     DocumentLogged,
     ForceMajeure,

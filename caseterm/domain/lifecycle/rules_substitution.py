@@ -10,10 +10,7 @@ from caseterm.domain.lifecycle.model import (
     Regime,
     regime_at,
 )
-from caseterm.domain.lifecycle.payloads import (
-    SubstEnrolled,
-    SubstTerminated,
-)
+from caseterm.domain.lifecycle.payloads_rehab import SubstEnrolled, SubstTerminated
 from caseterm.domain.lifecycle.rule import (
     Rule,
     complete_rehab,

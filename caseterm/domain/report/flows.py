@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from caseterm.domain.lifecycle.fold import LifeEvent
 from caseterm.domain.lifecycle.model import CloseReason, MeasureKind
-from caseterm.domain.lifecycle.payloads import AssessmentResult, TestPerformed
+from caseterm.domain.lifecycle.payloads_management import TestPerformed
+from caseterm.domain.lifecycle.payloads_rehab import AssessmentResult
 
 EVENT_FLOWS: dict[str, tuple[str, str | None]] = {
     "test.performed": ("F1.test", "ground"),

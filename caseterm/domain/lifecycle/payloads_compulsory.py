@@ -1,0 +1,147 @@
+"""Payloads of compulsory rehab and post-rehab management (legal spec §3.7–3.8, E–F)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import AwareDatetime, Field
+
+from caseterm.domain.lifecycle.payload_base import (
+    CompulsoryGround,
+    Decision,
+    DocNo,
+    Payload,
+    Text,
+)
+
+
+class CompulsoryGroundFound(Payload):
+    """A ground of L120 Art 35(1) / 36(1) was found: the dossier opens."""
+
+    ground: CompulsoryGround
+    last_violation_at: AwareDatetime
+    no_capacity: bool = False
+    pregnant: bool = False
+    carer_of_child_under_36_months: bool = False
+
+
+class CompulsoryCustodyDecided(Decision):
+    """Custody while the dossier is built (Mẫu 32); deducted from the term."""
+
+    facility: Text
+
+
+class CompulsoryDossierNotified(Payload):
+    """Notice of the dossier (Mẫu 37): the 3-working-day reading period starts."""
+
+    delivered_to: Literal["PERSON", "REPRESENTATIVE", "PARENT"]
+    pages: int | None = Field(default=None, ge=1, le=100_000)
+    refused: bool = False
+
+
+class CompulsorySentToCourt(Decision):
+    """The dossier goes to the regional court (T43)."""
+
+    court: Text
+
+
+class CompulsoryCourtQuery(Payload):
+    """The court asks for clarification (T44)."""
+
+    court: Text | None = None
+
+
+class CompulsoryCourtQueryAnswered(Payload):
+    """The written reply to the court's query."""
+
+    reference: DocNo | None = None
+
+
+class CompulsoryCourtDecided(Payload):
+    """The regional court decided (T46 / T47)."""
+
+    outcome: Literal["ORDERED", "REJECTED"]
+    court: Text
+    decision_no: DocNo
+    term_months: int | None = Field(default=None, ge=1, le=36)
+
+
+class CompulsoryFacilityAssigned(Payload):
+    """Facility assignment, or a move to an adult facility at 18 (T46, T52)."""
+
+    authority: Literal["GDCAT", "C04", "C10", "FACILITY"]
+    decision_no: DocNo
+    facility: Text
+    adult_transfer: bool = False
+
+
+class CompulsoryTransported(Payload):
+    """Handed over at the facility (Mẫu 42): the term runs from here."""
+
+    facility: Text | None = None
+    refused_escort: bool = False
+
+
+class CompulsoryPostponed(Payload):
+    """Postponement (hoãn) by the court (T49)."""
+
+    reason: Literal["SERIOUS_ILLNESS", "FAMILY_HARDSHIP"]
+    decision_no: DocNo
+
+
+class CompulsoryExempted(Payload):
+    """Exemption (miễn) by the court (T49)."""
+
+    reason: Literal["TERMINAL_ILLNESS", "NO_LONGER_ADDICTED", "PREGNANCY"]
+    decision_no: DocNo
+
+
+class CompulsorySuspended(Payload):
+    """Sent home ill (tạm đình chỉ, Mẫu 46); the time counts (T51)."""
+
+    decision_no: DocNo
+    until: date | None = None
+
+
+class CompulsoryResumed(Payload):
+    """A postponement or a suspension ends: execution resumes."""
+
+    reference: DocNo | None = None
+
+
+class CompulsoryAbsconded(Payload):
+    """Absconded (T50); the time away is not counted."""
+
+    search_order_no: DocNo | None = None
+
+
+class CompulsoryFound(Payload):
+    """The absconder was found or came back."""
+
+    reference: DocNo | None = None
+
+
+class CompulsoryCompleted(Payload):
+    """Completion certificate Mẫu 50 (T53)."""
+
+    certificate_no: DocNo
+    social_protection: bool = False
+
+
+class PostRehabProposed(Payload):
+    """Proposal Mẫu 52 to the commune chairman."""
+
+    proposal_no: DocNo | None = None
+
+
+class PostRehabDecided(Decision):
+    """Post-rehab decision Mẫu 53 (CT UBND xã)."""
+
+    continuation: bool = False
+
+
+class PostRehabCompleted(Payload):
+    """Completion certificate Mẫu 56 and removal from the list (Mẫu 57)."""
+
+    certificate_no: DocNo
