@@ -31,9 +31,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench_baseline import FILE_SQL, raw_connection, run_sql, sql_for
+from bench_stores import (
+    ACCOUNT,
+    MANAGED,
+    OUT,
+    PASSPHRASE,
+    build_store,
+    plaintext_copy,
+    with_managed,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench-out"
-ACCOUNT, PASSPHRASE = "bench", "mot con ngua dau ca tau bo co"
 TARGETS = {
     "P1": 0.25,
     "P2": 0.8,
@@ -47,7 +56,6 @@ TARGETS = {
     "P8 export 1k": 1.0,
     "P8 export 100k": 15.0,
 }
-MANAGED = 10_000
 """Persons under user management in the P3/P6 stores (10k active measures)."""
 
 
@@ -139,126 +147,7 @@ def bench_paint(store: Path) -> float:
 # --- stores ----------------------------------------------------------------------------------
 
 
-def build_store(size: int) -> Path:
-    """Create (or reuse) a store of `size` synthetic persons, one of them with 200 events."""
-    from caseterm.domain.codes import Role
-    from caseterm.services.demo.demo_store import generate_persons
-    from caseterm.services.keys.opening import open_session
-    from caseterm.services.session.policy import TEST_POLICY
-    from caseterm.services.setup.new_store import InitRequest, init_store
-
-    folder = OUT / f"store-{size}"
-    store = folder / "bench.db"
-    if store.exists():
-        return store
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    started = time.perf_counter()
-    init_store(
-        InitRequest(store, "26734", "Xã Tân An", ACCOUNT, PASSPHRASE, extra_roles=(Role.CHIEF,)),
-        policy=TEST_POLICY,
-    )
-    session = open_session(store, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)
-    try:
-        generate_persons(session, size, seed=size)
-        _add_events(session, 199)
-    finally:
-        session.close()
-    print(
-        f"  built {size:,} persons in {time.perf_counter() - started:.1f} s "
-        f"({store.stat().st_size / 1e6:.1f} MB)",
-        flush=True,
-    )
-    return store
-
-
-def _add_events(session: Any, count: int) -> None:
-    """Give the first person in register order `count` more events (200 with registration)."""
-    from caseterm.ids import new_id
-    from caseterm.services.registry.persons import list_persons
-
-    first = list_persons(session, limit=1)[0][0]
-    with session.transaction() as tx:
-        for index in range(count):
-            moment = f"2026-{1 + index % 10:02d}-{1 + index % 27:02d}T0{index % 10}:00:00.000000Z"
-            tx.events.append(
-                event_id=new_id(),
-                unit_code=session.unit.code,
-                person_id=first.id,
-                type_="note.added",
-                occurred_at=moment,
-                recorded_at=moment,
-                recorded_by=session.actor.id,
-                payload={"text": f"Ghi chú số {index}"},
-            )
-
-
-def plaintext_copy(store: Path, data_key: bytes) -> Path:
-    """Export the store into a plaintext database (synthetic data only) for the baseline."""
-    import sqlcipher3
-
-    plain = store.with_name("plain-baseline.db")
-    if plain.exists():
-        return plain
-    con = sqlcipher3.connect(str(store))
-    con.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-    con.execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
-    con.execute("SELECT sqlcipher_export('plain')")
-    con.execute("DETACH DATABASE plain")
-    con.close()
-    return plain
-
-
 # --- P3, P6: the today screen and the open deadlines ------------------------------------------
-
-
-def managed_projection(session: Any) -> Any:
-    """The projection of a person under user management since last month (its deadlines open)."""
-    from datetime import timedelta
-
-    from caseterm.domain.lifecycle import LifeEvent
-    from caseterm.domain.lifecycle.payloads import parse_payload
-    from caseterm.services.lifecycle.calendar import active_calendar
-    from caseterm.services.lifecycle.projection import project
-
-    now = session.clock.now()
-    start = now - timedelta(days=40)
-    script = [
-        ("test.performed", {"ground": "h", "sample": "URINE", "result": "POSITIVE"}),
-        ("residence.verified", {"result": "STABLE", "criterion": "REGISTERED_ADDRESS"}),
-        ("use.notice_sent", {"recipient": "TCAX"}),
-        ("mgmt.decided", {"reason": "NEW", "decision_no": "1/QĐ", "officer": "Trần Văn An"}),
-    ]
-    events = [
-        LifeEvent(str(n), kind, start + timedelta(hours=n), parse_payload(kind, payload))
-        for n, (kind, payload) in enumerate(script)
-    ]
-    return project("-", None, events, active_calendar(), now)[1]
-
-
-def with_managed(store: Path, count: int) -> Path:
-    """A copy of a store whose first `count` persons have a management projection (bulk)."""
-    from dataclasses import replace
-
-    from caseterm.services.keys.opening import open_session
-    from caseterm.services.session.policy import TEST_POLICY
-
-    copy = store.parent.parent / f"{store.parent.name}-managed" / "bench.db"
-    if copy.exists():
-        return copy
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", ".keys"):
-        shutil.copy2(f"{store}{suffix}", f"{copy}{suffix}")
-    session = open_session(copy, ACCOUNT, PASSPHRASE, policy=TEST_POLICY)
-    try:
-        template = managed_projection(session)
-        with session.transaction() as tx:
-            ids = [p.id for p in tx.persons.page(offset=0, limit=count)]
-            for pid in ids:
-                tx.states.put(replace(template, person_id=pid), unit_code=session.unit.code)
-    finally:
-        session.close()
-    return copy
 
 
 def bench_report(store: Path) -> float:
@@ -337,50 +226,6 @@ def search_queries(session: Any, count: int, rng: random.Random) -> list[str]:
         else:
             queries.append(rng.choice(["teo", "ti", "bom", "co", "den", "beo"]))
     return queries
-
-
-SEARCH_SQL = (
-    "SELECT id, full_name FROM person WHERE num IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?) "
-    "ORDER BY sort_key, id LIMIT 50"
-)
-ID_SQL = "SELECT id, full_name FROM person WHERE id_number >= ? AND id_number < ? ORDER BY sort_key, id LIMIT 50"
-FILE_SQL = (
-    "SELECT * FROM person WHERE id = ?",
-    "SELECT * FROM event WHERE person_id = ? ORDER BY occurred_at, recorded_at, id",
-)
-
-
-def sql_for(query: str) -> tuple[str, tuple[str, ...]]:
-    """The statement the store runs for a query (same logic as the repository)."""
-    from caseterm.domain.names import tokens
-
-    compact = query.replace(" ", "")
-    if compact.isdigit():
-        return ID_SQL, (compact, compact[:-1] + chr(ord(compact[-1]) + 1))
-    return SEARCH_SQL, (" AND ".join(f'"{w}"*' for w in tokens(query)),)
-
-
-def raw_connection(path: Path, data_key: bytes | None) -> Any:
-    """A raw connection with the store's settings, keyed or plain."""
-    import sqlcipher3
-
-    con = sqlcipher3.connect(str(path))
-    if data_key is not None:
-        con.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-    con.execute("PRAGMA cache_size = -65536")
-    con.execute("PRAGMA temp_store = MEMORY")
-    con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    return con
-
-
-def run_sql(con: Any, statements: list[tuple[str, tuple[str, ...]]]) -> list[float]:
-    """Time each statement (all rows fetched)."""
-    times = []
-    for sql, params in statements:
-        started = time.perf_counter()
-        con.execute(sql, params).fetchall()
-        times.append(time.perf_counter() - started)
-    return times
 
 
 def bench_store(size: int) -> dict[str, float]:

@@ -17,11 +17,13 @@ from caseterm.store import StoreDamaged, StoreOpenError
 from caseterm.store.accounts import AccountRepo, UnitKeyRepo, UnitRepo
 from caseterm.store.approvals import ApprovalRepo
 from caseterm.store.audit import AuditRepo
+from caseterm.store.district import DistrictRepo
 from caseterm.store.engine import make_engine
+from caseterm.store.events import EventRepo
 from caseterm.store.held import HeldRepo
 from caseterm.store.lifecycle import StateRepo, UnitEventRepo
 from caseterm.store.migrate import HEAD, recorded_revision, upgrade_to_head
-from caseterm.store.persons import EventRepo, PersonRepo
+from caseterm.store.persons import PersonRepo
 from caseterm.store.retention import RetentionRepo
 from caseterm.store.sqlcipher import (
     cipher_version,
@@ -30,7 +32,7 @@ from caseterm.store.sqlcipher import (
     online_backup,
     raise_if_disk,
 )
-from caseterm.store.sync import DistrictRepo, SyncRepo
+from caseterm.store.sync import SyncRepo
 
 
 @contextmanager

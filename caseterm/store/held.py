@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from caseterm.store.tables import DistrictBundle, DistrictCommune
+from caseterm.store.tables_sync import DistrictBundle, DistrictCommune
 
 HELD = ("quarantined", "refused")
 """Statuses of a bundle received but not applied."""

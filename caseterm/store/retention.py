@@ -7,13 +7,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, func, select
 
 from caseterm.store.sync import EVENT, PERSON
-from caseterm.store.tables import (
-    PersonState,
-    RetentionArchive,
-    RetentionPerson,
-    SyncAcked,
-    Unit,
-)
+from caseterm.store.tables import PersonState, RetentionArchive, RetentionPerson, Unit
+from caseterm.store.tables_sync import SyncAcked
 
 
 @dataclass(frozen=True)

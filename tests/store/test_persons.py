@@ -152,7 +152,7 @@ def _verify(session: CaseSession) -> tuple[int, object]:
 def test_too_many_matches_are_flagged_not_ordered(
     session: CaseSession, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from caseterm.store import persons as repo
+    from caseterm.store import person_search as repo
 
     monkeypatch.setattr(repo, "MAX_ORDERED_MATCHES", 3)
     for index, given in enumerate(("An", "Anh", "Ân", "Ấn", "Ánh")):

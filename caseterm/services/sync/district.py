@@ -21,7 +21,7 @@ from caseterm.i18n import _
 from caseterm.services.session.case_session import CaseSession
 from caseterm.services.sync.messages import refusal
 from caseterm.store.database import Tx
-from caseterm.store.sync import CommuneInfo, CommuneKeyInfo
+from caseterm.store.district import CommuneInfo, CommuneKeyInfo
 
 STALE_AFTER_DAYS = 35
 """A commune with no new bundle for longer than this is flagged (monthly, plus 5 days' grace)."""

@@ -18,7 +18,7 @@ from caseterm.services.session.case_session import CaseSession
 from caseterm.services.sync.bundle_records import RecordSink
 from caseterm.services.sync.district_apply import BundleApplier
 from caseterm.store.database import Tx
-from caseterm.store.sync import ReceivedBundle
+from caseterm.store.district import ReceivedBundle
 
 APPLIED = "applied"
 QUARANTINED = "quarantined"

@@ -47,7 +47,7 @@ from caseterm.services.sync.district_rebaseline import rebaseline
 from caseterm.services.sync.messages import refusal, refused
 from caseterm.services.words.messages import read_failure
 from caseterm.store.database import Tx
-from caseterm.store.sync import CommuneKeyInfo, ReceivedBundle
+from caseterm.store.district import CommuneKeyInfo, ReceivedBundle
 
 
 def import_bundle(
