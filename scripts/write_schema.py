@@ -21,14 +21,21 @@ def schemas() -> dict[str, dict[str, Any]]:
     from caseterm.domain.bundle import KeyChange, Manifest
     from caseterm.domain.lifecycle.holidays import HolidayCalendarDocument
     from caseterm.domain.sync import Ack
+    from caseterm.services.accounts.json_shapes import AccountListOut
+    from caseterm.services.custody.json_shapes import VerifyOut
     from caseterm.services.lifecycle.json_shapes import DueListOut
     from caseterm.services.registry.json_shapes import PersonFileOut, PersonSummaryOut
+    from caseterm.services.sync.json_shapes import DistrictStatusOut, SyncStatusOut
 
     out = {}
     for name, model in (
         ("person-summary.v1.schema.json", PersonSummaryOut),
         ("person-file.v1.schema.json", PersonFileOut),
         ("due-list.v1.schema.json", DueListOut),
+        ("sync-status.v1.schema.json", SyncStatusOut),
+        ("district-status.v1.schema.json", DistrictStatusOut),
+        ("verify.v1.schema.json", VerifyOut),
+        ("accounts.v1.schema.json", AccountListOut),
         ("keyfile.v1.schema.json", KeyFileDocument),
         ("holidays.v1.schema.json", HolidayCalendarDocument),
         ("bundle-manifest.v1.schema.json", Manifest),

@@ -192,24 +192,14 @@ def verify(
     json: JsonOpt = False,
 ) -> None:
     """Check integrity, the audit chain and the lifecycle projections; exit 5 on any problem."""
+    from caseterm.services.custody.json_shapes import verify_json
     from caseterm.services.custody.verify import verify_store
 
     with unlocked(store, user, passphrase_file) as session:
         report = verify_store(session)
     fault = report.audit_fault
     if json:
-        print_json(
-            {
-                "ok": report.ok,
-                "integrity_problems": report.integrity_problems,
-                "audit_entries": report.audit_entries,
-                "audit_fault": {"seq": fault.seq, "reason": fault.reason} if fault else None,
-                "cipher": report.cipher,
-                "projections_checked": report.projections_checked,
-                "projection_mismatches": report.projection_mismatches,
-                "projections_missing": report.projections_missing,
-            }
-        )
+        print_json(verify_json(report))
     else:
         typer.echo(
             _("SQLCipher {version}, cipher settings as pinned.").format(

@@ -151,23 +151,13 @@ def status(
     json: JsonOpt = False,
 ) -> None:
     """Each commune's last bundle, staleness, gaps, alerts, shared IDs."""
-    from dataclasses import asdict
-
     from caseterm.services.sync.district import STALE_AFTER_DAYS, district_status
+    from caseterm.services.sync.json_shapes import district_status_json
 
     with unlocked(store, user, passphrase_file) as session:
         found = district_status(session)
     if json:
-        print_json(
-            {
-                "communes": [asdict(c) for c in found.communes],
-                "shared_id_numbers": [asdict(s) for s in found.shared],
-                "alerts": [
-                    {"unit_code": u, "sequence": n, "code": c, "at": at}
-                    for u, n, c, at in found.alerts
-                ],
-            }
-        )
+        print_json(district_status_json(found))
         return
     for commune in found.communes:
         typer.echo(

@@ -103,35 +103,13 @@ def status(
 ) -> None:
     """The district, the bundles made and acknowledged, what is due."""
     from caseterm.services.sync.commune import sync_status
+    from caseterm.services.sync.json_shapes import sync_status_json
     from caseterm.services.words.labels import day_label
 
     with unlocked(store, user, passphrase_file) as session:
         found = sync_status(session)
     if json:
-        print_json(
-            {
-                "district": found.district.district_code if found.district else None,
-                "signing_key_id": found.signing_key_id,
-                "signing_public_key": found.signing_public_key.hex()
-                if found.signing_public_key
-                else None,
-                "unsent_persons": found.unsent_persons,
-                "unsent_events": found.unsent_events,
-                "due_period": found.due_period,
-                "exports": [
-                    {
-                        "sequence": e.sequence,
-                        "period": e.period,
-                        "created_at": e.created_at,
-                        "file_name": e.file_name,
-                        "persons": e.persons,
-                        "events": e.events,
-                        "acknowledged_at": e.acked_at,
-                    }
-                    for e in found.exports
-                ],
-            }
-        )
+        print_json(sync_status_json(found))
         return
     if found.district is None:
         typer.echo(_("No district is set: bundles cannot be made yet."))

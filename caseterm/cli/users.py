@@ -92,24 +92,13 @@ def list_(
     json: JsonOpt = False,
 ) -> None:
     """List the accounts, their roles and their key-derivation cost."""
+    from caseterm.services.accounts.json_shapes import accounts_json
     from caseterm.services.accounts.manage import list_accounts
 
     with unlocked(store, user, passphrase_file) as session:
         views = list_accounts(session)
     if json:
-        print_json(
-            [
-                {
-                    "id": v.account.id,
-                    "name": v.account.name,
-                    "roles": [r.value for r in v.account.roles],
-                    "active": v.account.active,
-                    "kdf_memory_mib": v.kdf_memory_mib,
-                    "kdf_iterations": v.kdf_iterations,
-                }
-                for v in views
-            ]
-        )
+        print_json(accounts_json(views))
         return
     for view in views:
         state = _("active") if view.account.active else _("disabled")

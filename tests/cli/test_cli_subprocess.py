@@ -11,6 +11,7 @@ import pytest
 from caseterm.errors import EXIT_AUTH, EXIT_INTEGRITY, EXIT_NOT_FOUND, EXIT_REFUSED, EXIT_USAGE
 from tests.conftest import ADMIN_PASSPHRASE, OFFICER_PASSPHRASE
 from tests.programs import Programs
+from tests.schemas import conforms
 
 
 @pytest.fixture
@@ -146,6 +147,7 @@ def test_users_add_list_passwd_disable(run: Programs, tmp_path: Path) -> None:
         officer_secret,
     )
     listed = json.loads(run("caseterm-admin", "users", "list", "--json").stdout)
+    conforms(listed, "accounts.v1.schema.json")
     assert {u["name"]: u["roles"] for u in listed} == {
         "canbo1": ["officer"],
         "quantri": ["admin", "chief"],
@@ -185,6 +187,7 @@ def test_users_add_list_passwd_disable(run: Programs, tmp_path: Path) -> None:
 def test_verify_demo_data_and_tamper_exit_integrity(run: Programs, tmp_path: Path) -> None:
     run("caseterm-admin", "demo-data", "--persons", "300")
     report = json.loads(run("caseterm-admin", "verify", "--json").stdout)
+    conforms(report, "verify.v1.schema.json")
     assert report["ok"] and report["audit_entries"] > 3
     assert report["cipher"]["cipher_hmac_algorithm"] == "HMAC_SHA512"
     store = tmp_path / "cli" / "s.db"

@@ -14,6 +14,7 @@ from caseterm.domain.sync import export_due
 from caseterm.errors import EXIT_REFUSED, EXIT_USAGE
 from tests.conftest import ADMIN_PASSPHRASE
 from tests.programs import clerk
+from tests.schemas import conforms
 
 
 def test_a_month_from_the_commune_to_the_district_and_back(
@@ -68,6 +69,7 @@ def test_a_month_from_the_commune_to_the_district_and_back(
         store=commune,
     )
     status = json.loads(run("caseterm", "sync", "status", "--json", store=commune).stdout)
+    conforms(status, "sync-status.v1.schema.json")
     assert (status["district"], status["unsent_persons"]) == ("HUYEN-01", 1)
     assert status["due_period"] == export_due(None, local_day(datetime.now(UTC)))  # none made yet
     exported = json.loads(
@@ -114,8 +116,10 @@ def test_a_month_from_the_commune_to_the_district_and_back(
     ack = run("caseterm", "sync", "ack-import", imported[0]["ack_path"], store=commune)
     assert "applied bundle 1" in ack.stdout
     after = json.loads(run("caseterm", "sync", "status", "--json", store=commune).stdout)
+    conforms(after, "sync-status.v1.schema.json")
     assert after["exports"][0]["acknowledged_at"] is not None
     state = json.loads(run("caseterm-admin", "district", "status", "--json", store=district).stdout)
+    conforms(state, "district-status.v1.schema.json")
     assert [c["last_sequence"] for c in state["communes"]] == [1]
     run(
         "caseterm",
