@@ -113,7 +113,7 @@ def test_maintenance_lock_keeps_sessions_out(
 ) -> None:
     """While a key operation holds the store lock alone, unlocking waits, then refuses clearly."""
     from caseterm.errors import StoreBusy
-    from caseterm.services.keys import unlock
+    from caseterm.services.keys import opening as unlock
     from caseterm.services.session.paths import StoreFiles
     from caseterm.store.lock import FileLock
 
