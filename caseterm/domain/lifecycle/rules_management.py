@@ -112,7 +112,11 @@ def _must_be_managed(fold: Fold, _event: LifeEvent) -> str | None:
 
 
 def absence(kind: MeasureKind) -> Apply:
-    """The apply of an absence report for a measure of `kind` (its days are not counted)."""
+    """The apply of an absence report for a measure of `kind`.
+
+    A reported absence changes nothing; an unreported one is left out of the term, or flags the
+    person absent while it has no end.
+    """
 
     def apply(fold: Fold, event: LifeEvent) -> None:
         absence = pay(event, AbsenceReported)

@@ -165,7 +165,7 @@ def _escalate(fold: Fold, event: LifeEvent, measure: Measure, ground: str) -> No
 
 
 def in_progress(fold: Fold, _event: LifeEvent) -> str | None:
-    """Refused unless voluntary rehab (or substitution within it) is under way."""
+    """Refused unless a voluntary rehab is in progress (its phase IN_PROGRESS)."""
     rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
     return None if rehab and rehab.phase is Phase.IN_PROGRESS else "not_in_voluntary_rehab"
 
