@@ -42,6 +42,13 @@ def record(
         typer.Option("--payload-file", help=_("The payload as a JSON object in a file.")),
     ] = None,
     at: AtOpt = None,
+    confirm: Annotated[
+        bool,
+        typer.Option(
+            "--confirm",
+            help=_("Save even with warnings (a chief, after reading them)."),
+        ),
+    ] = False,
     store: StoreOpt = None,
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
@@ -60,7 +67,9 @@ def record(
     payload.update(payload_from_fields(event_type, field or []))
     moment = parse_moment(at) if at else None
     with unlocked(store, user, passphrase_file) as session:
-        done = record_event(session, person, event_type, payload, occurred_at=moment)
+        done = record_event(
+            session, person, event_type, payload, occurred_at=moment, confirm=confirm
+        )
     if json:
         print_json({"id": done.event_id, "rule": done.rule, "status": done.state.status.value})
         return

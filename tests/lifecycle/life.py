@@ -17,7 +17,15 @@ from typing import Any
 
 from caseterm.clock import VIETNAM
 from caseterm.domain.dates import PartialDate
-from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, check_new_event, derive
+from caseterm.domain.lifecycle import (
+    Caution,
+    Derived,
+    LifeEvent,
+    PersonFacts,
+    check_new_event,
+    derive,
+    judge_new_event,
+)
 from caseterm.domain.lifecycle.holidays import calendar_from_document
 from caseterm.domain.lifecycle.model import Refusal
 from caseterm.domain.lifecycle.payloads import parse_payload
@@ -82,6 +90,15 @@ class Life:
             raise Refused(f"{event_type} at {when} refused: {refusal}")
         self.events.append(event)
         return event.id
+
+    def warned(self, event_type: str, when: str, **payload: Any) -> tuple[Caution, ...]:
+        """Record an allowed event and return the cautions it raised (a chief confirms them)."""
+        event = self.event(event_type, when, **payload)
+        verdict = judge_new_event(self.facts, self.events, event, self.calendar, event.occurred_at)
+        if verdict.refusal is not None:
+            raise Refused(f"{event_type} at {when} refused: {verdict.refusal}")
+        self.events.append(event)
+        return verdict.cautions
 
     def refuse(self, event_type: str, when: str, **payload: Any) -> Refusal:
         """Assert the event is refused; nothing is recorded. Returns the refusal."""

@@ -9,11 +9,12 @@ listed as refused, never silently applied.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from caseterm.domain.lifecycle.fold import Fold, LifeEvent, PersonFacts
 from caseterm.domain.lifecycle.model import (
+    Caution,
     CloseReason,
     Deadline,
     Flag,
@@ -66,6 +67,8 @@ class Derived:
     """Events that no longer fit (after a void): shown to the officer, never applied."""
     voided: dict[str, str]
     """Voided event id → the voiding event id."""
+    cautions: dict[str, tuple[Caution, ...]]
+    """Event id → the cautions it raised when applied (confirmed by a chief when saved)."""
     last_contact: datetime | None
     released_from_prison: datetime | None
     """The latest release after a prison sentence, if any."""
@@ -102,7 +105,7 @@ def derive(
     `observe` sees every step of the replay (the report's timeline, `domain.report.trace`).
     """
     replayed = replay(facts, events, calendar, now, observe)
-    return _result(replayed.fold, now, replayed.applied, replayed.refused, replayed.voided)
+    return _result(replayed, now)
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class Replayed:
     applied: dict[str, str]
     refused: dict[str, Refusal]
     voided: dict[str, str]
+    cautions: dict[str, tuple[Caution, ...]] = field(default_factory=dict)
 
 
 def replay(
@@ -134,30 +138,28 @@ def replay(
     }
     applied: dict[str, str] = {}
     refused: dict[str, Refusal] = {}
+    cautions: dict[str, tuple[Caution, ...]] = {}
     # An event dated after `now` has not happened yet at `now` (a state asked for in the past).
     happened = [e for e in events if e.type != VOID and e.id not in voided and e.occurred_at <= now]
     for event in replay_order(happened):
         advance(fold, event.occurred_at, observe)
-        rule, refusal = apply_event(fold, event)
-        if refusal is not None:
-            refused[event.id] = refusal
+        outcome = apply_event(fold, event)
+        if outcome.refusal is not None:
+            refused[event.id] = outcome.refusal
             continue
-        applied[event.id] = need(rule)
+        applied[event.id] = need(outcome.rule)
+        if outcome.cautions:
+            cautions[event.id] = outcome.cautions
         fold.events[event.id] = event
         if observe is not None:
             observe(fold, event.occurred_at, event)
     advance(fold, now, observe)
     periodic_deadlines(fold, now)
-    return Replayed(fold, applied, refused, voided)
+    return Replayed(fold, applied, refused, voided, cautions)
 
 
-def _result(
-    fold: Fold,
-    now: datetime,
-    applied: dict[str, str],
-    refused: dict[str, Refusal],
-    voided: dict[str, str],
-) -> Derived:
+def _result(replayed: Replayed, now: datetime) -> Derived:
+    fold = replayed.fold
     flags = {flag.value for m in fold.measures if m.active for flag in m.flags}
     if fold.hold is not None:
         flags.add("X_HOLD")
@@ -172,9 +174,10 @@ def _result(
         registers=frozenset(s.register for s in fold.spells if s.left_at is None),
         spells=tuple(fold.spells),
         deadlines=deadlines,
-        applied=applied,
-        refused=refused,
-        voided=voided,
+        applied=replayed.applied,
+        refused=replayed.refused,
+        voided=replayed.voided,
+        cautions=replayed.cautions,
         last_contact=fold.last_contact,
         released_from_prison=fold.released_from_prison,
         reviews=frozenset(fold.reviews),

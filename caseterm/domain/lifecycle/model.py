@@ -211,6 +211,20 @@ class Refusal:
 
 
 @dataclass(frozen=True)
+class Caution:
+    """A disagreement the law leaves to people: shown, and saved only once a chief confirms it.
+
+    The table never refuses what a court or a decision states on an uncertain point ([U] items);
+    it says what the engine believes instead, and why.
+    """
+
+    rule: str
+    code: str
+    basis: tuple[Cite, ...]
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Deadline:
     """Something the law says must happen by `due_at`."""
 

@@ -65,6 +65,9 @@ class CompulsoryCourtDecided(Payload):
     court: Text
     decision_no: DocNo
     term_months: int | None = Field(default=None, ge=1, le=36)
+    """The court's term: it stands even where the engine counts the episodes otherwise."""
+    overridden_warnings: list[str] = Field(default_factory=list)
+    """Cautions a chief confirmed when it was saved (a term the engine would not have chosen)."""
 
 
 class CompulsoryFacilityAssigned(Payload):

@@ -55,9 +55,11 @@ class RehabDecided(Decision):
     episode: int | None = Field(default=None, ge=1, le=20)
     """Set only to override the computed episode number (a chief confirms it)."""
     term_months: int | None = Field(default=None, ge=1, le=36)
-    """R2021 only: the term the decision fixed (6–12 months)."""
+    """The term the decision states: 6–12 months (R2021), 24 or 36 (R2026; empty = by episode)."""
     continuation: bool = False
     """A continuation decision after a move or a private → home switch (same episode)."""
+    overridden_warnings: list[str] = Field(default_factory=list)
+    """Cautions a chief confirmed when it was saved (a term the engine would not have chosen)."""
 
 
 class RehabFacilityRequested(Payload):

@@ -32,6 +32,8 @@ from caseterm.domain.lifecycle.timecalc import (
 
 When = Callable[[Fold, LifeEvent], bool]
 Check = Callable[[Fold, LifeEvent], str | None]
+Warn = Callable[[Fold, LifeEvent], dict[str, dict[str, str]]]
+"""Cautions an allowed event raises, before it applies: code → the sentence's parameters."""
 Apply = Callable[[Fold, LifeEvent], None]
 P = TypeVar("P", bound=Payload)
 
@@ -42,6 +44,10 @@ def _always(_fold: Fold, _event: LifeEvent) -> bool:
 
 def _fine(_fold: Fold, _event: LifeEvent) -> str | None:
     return None
+
+
+def _quiet(_fold: Fold, _event: LifeEvent) -> dict[str, dict[str, str]]:
+    return {}
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,7 @@ class Rule:
     apply: Apply
     when: When = _always
     check: Check = _fine
+    warn: Warn = _quiet
 
 
 def row(
@@ -66,9 +73,10 @@ def row(
     *,
     when: When = _always,
     check: Check = _fine,
+    warn: Warn = _quiet,
 ) -> Rule:
     """Build a row with its basis in the compact notation ("L120 35(1)(a); ND163 100")."""
-    return Rule(rule_id, event, title, cites(basis) if basis else (), apply, when, check)
+    return Rule(rule_id, event, title, cites(basis) if basis else (), apply, when, check, warn)
 
 
 class LifecycleBug(RuntimeError):
@@ -127,18 +135,6 @@ def calendar_days(moment: datetime, count: int) -> datetime:
 
 MIN_REHAB_AGE = 12
 """Rehab measures exist only from 12 (L120 Art 28, 30, 36)."""
-REHAB_MONTHS_FIRST, REHAB_MONTHS_LATER = 24, 36
-"""L120 Art 29(1): 24 months the first time, 36 from the second time."""
-
-
-def next_episode(fold: Fold) -> int:
-    """The episode number a new rehab measure gets ([U] 16: every earlier rehab started counts)."""
-    return fold.started_episodes + 1
-
-
-def lawful_months(episode: int) -> int:
-    """The R2026 rehab term for an episode."""
-    return REHAB_MONTHS_FIRST if episode == 1 else REHAB_MONTHS_LATER
 
 
 def open_ground(

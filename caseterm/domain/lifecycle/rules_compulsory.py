@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from caseterm.domain.lifecycle.episodes import R2026_TERMS, believed_episode
 from caseterm.domain.lifecycle.fold import Fold, LifeEvent
 from caseterm.domain.lifecycle.model import (
     CloseReason,
@@ -24,10 +25,8 @@ from caseterm.domain.lifecycle.rule import (
     Rule,
     hours,
     in_phase,
-    lawful_months,
     limitation_end,
     need,
-    next_episode,
     open_ground,
     pay,
     row,
@@ -149,20 +148,33 @@ def _term_check(fold: Fold, event: LifeEvent) -> str | None:
         return "not_at_court"
     months = pay(event, CompulsoryCourtDecided).term_months
     if regime_at(event.occurred_at) is Regime.R2026:
-        if months is not None and months != lawful_months(next_episode(fold)):
-            return "r2026_term_fixed"
-        return None
+        return None if months is None or months in R2026_TERMS else "r2026_term_fixed"
     allowed = R2021_MINOR_MONTHS if fold.is_minor(event.occurred_at) else R2021_ADULT_MONTHS
     return None if months in allowed else "r2021_term_range"
+
+
+def _term_warning(fold: Fold, event: LifeEvent) -> dict[str, dict[str, str]]:
+    """T46 [U] 16: the court's term stands; the engine says when it would have said otherwise."""
+    if regime_at(event.occurred_at) is not Regime.R2026:
+        return {}
+    months = pay(event, CompulsoryCourtDecided).term_months
+    belief = believed_episode(fold)
+    if months is None:  # a first episode's 24 months is beyond doubt; a later one's 36 is not
+        return {"court_term_not_stated": belief.params(None)} if belief.counted else {}
+    if months != belief.months:
+        return {"court_term_differs": belief.params(months)}
+    return {}
 
 
 def _order(fold: Fold, event: LifeEvent) -> None:
     measure = compulsory(fold)
     decided = pay(event, CompulsoryCourtDecided)
+    belief = believed_episode(fold)
     measure.phase = Phase.ORDERED
     measure.regime = regime_at(event.occurred_at)
-    measure.episode = next_episode(fold)
-    measure.term_months = decided.term_months or lawful_months(measure.episode)
+    measure.episode = belief.number
+    # The court's figure is the term; the engine's belief fills in only a term left unstated.
+    measure.term_months = decided.term_months or belief.months
     custody = measure.marks.get("custody_at")
     if custody is not None:  # custody while the dossier was built is deducted (L120 Art 37)
         measure.deducted = event.occurred_at - custody
@@ -237,6 +249,7 @@ RULES: list[Rule] = [
         _order,
         when=_ordered,
         check=_term_check,
+        warn=_term_warning,
     ),
     row(
         "T47",

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from caseterm.domain.lifecycle.episodes import (
+    R2026_TERMS,
+    REHAB_MONTHS_FIRST,
+    REHAB_MONTHS_LATER,
+    believed_episode,
+)
 from caseterm.domain.lifecycle.fold import Fold, LifeEvent
 from caseterm.domain.lifecycle.model import (
     CloseReason,
@@ -28,9 +34,7 @@ from caseterm.domain.lifecycle.rule import (
     first_check,
     hours,
     in_phase,
-    lawful_months,
     need,
-    next_episode,
     open_ground,
     pay,
     row,
@@ -59,10 +63,34 @@ def _decision_check(fold: Fold, event: LifeEvent) -> str | None:
         if decision.term_months not in R2021_VOLUNTARY_MONTHS:
             return "r2021_term_range"
         return None
-    episode = decision.episode or rehab.episode or next_episode(fold)
-    if decision.term_months is not None and decision.term_months != lawful_months(episode):
+    if decision.term_months is not None and decision.term_months not in R2026_TERMS:
         return "r2026_term_fixed"
     return None
+
+
+def _stated_episode(fold: Fold, decision: RehabDecided, rehab: Measure) -> int:
+    """The episode the decision stands on: stated, carried by a continuation, else believed."""
+    return decision.episode or rehab.episode or believed_episode(fold, rehab).number
+
+
+def _stated_months(decision: RehabDecided, episode: int) -> int:
+    """The R2026 term: the one the decision states, else the one its episode implies."""
+    if decision.term_months is not None:
+        return decision.term_months
+    return REHAB_MONTHS_FIRST if episode == 1 else REHAB_MONTHS_LATER
+
+
+def _term_warning(fold: Fold, event: LifeEvent) -> dict[str, dict[str, str]]:
+    """T23 [U] 16: the decision's episode and term stand; a disagreement is a chief's caution."""
+    rehab = need(fold.active(MeasureKind.VOLUNTARY_REHAB))
+    decision = pay(event, RehabDecided)
+    if regime_at(event.occurred_at) is not Regime.R2026 or rehab.episode is not None:
+        return {}  # a continuation carries its episode; an R2021 term has its own range
+    belief = believed_episode(fold, rehab)
+    months = _stated_months(decision, _stated_episode(fold, decision, rehab))
+    if months != belief.months or (decision.episode and decision.episode != belief.number):
+        return {"decision_term_differs": belief.params(months)}
+    return {}
 
 
 def _decide(fold: Fold, event: LifeEvent) -> None:
@@ -71,11 +99,11 @@ def _decide(fold: Fold, event: LifeEvent) -> None:
     rehab = need(rehab)
     rehab.regime = regime_at(event.occurred_at)
     rehab.phase = Phase.DECIDED
-    rehab.episode = decision.episode or rehab.episode or next_episode(fold)
+    rehab.episode = _stated_episode(fold, decision, rehab)
     if rehab.regime is Regime.R2021:
         rehab.term_months = decision.term_months
     else:
-        rehab.term_months = lawful_months(rehab.episode)
+        rehab.term_months = _stated_months(decision, rehab.episode)
     rehab.marks["decided_at"] = event.occurred_at
     fold.done("D11")
     if rehab.form in {RehabForm.PUBLIC, RehabForm.REFORMATORY}:
@@ -236,6 +264,7 @@ RULES: list[Rule] = [
         "ND163 91",
         _decide,
         check=first_check(_registered, _decision_check),
+        warn=_term_warning,
     ),
     row(
         "T27.1",

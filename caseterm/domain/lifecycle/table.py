@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from caseterm.domain.lifecycle import (
     rules_any_stage,
     rules_compulsory,
@@ -16,7 +18,7 @@ from caseterm.domain.lifecycle import (
     rules_voluntary,
 )
 from caseterm.domain.lifecycle.fold import Fold, LifeEvent
-from caseterm.domain.lifecycle.model import Refusal, cites
+from caseterm.domain.lifecycle.model import Caution, Refusal, cites
 from caseterm.domain.lifecycle.rule import Rule, row
 from caseterm.domain.lifecycle.status import person_status
 
@@ -101,10 +103,23 @@ def admit(fold: Fold, event: LifeEvent) -> tuple[Rule | None, Refusal | None]:
     )
 
 
-def apply_event(fold: Fold, event: LifeEvent) -> tuple[str | None, Refusal | None]:
-    """Apply one event: return the row that took it, or the refusal naming the row and the law."""
+@dataclass(frozen=True)
+class Applied:
+    """What one event did: the row that took it, or the refusal; and the cautions it raised."""
+
+    rule: str | None
+    refusal: Refusal | None
+    cautions: tuple[Caution, ...] = ()
+
+
+def apply_event(fold: Fold, event: LifeEvent) -> Applied:
+    """Apply one event: the row that took it (with its cautions), or the refusal and the law."""
     rule, refusal = admit(fold, event)
     if rule is None:
-        return None, refusal
+        return Applied(None, refusal)
+    cautions = tuple(
+        Caution(rule.id, code, rule.basis, params)
+        for code, params in rule.warn(fold, event).items()
+    )
     rule.apply(fold, event)
-    return rule.id, None
+    return Applied(rule.id, None, cautions)

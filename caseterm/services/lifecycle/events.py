@@ -13,11 +13,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from caseterm.clock import utc_iso
-from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, check_new_event, derive
+from caseterm.domain.lifecycle import (
+    Caution,
+    Derived,
+    LifeEvent,
+    PersonFacts,
+    derive,
+    judge_new_event,
+)
 from caseterm.domain.lifecycle.payloads import PAYLOADS, parse_payload
 from caseterm.domain.permissions import DECISION_EVENTS, Action
 from caseterm.errors import (
     IntegrityFailure,
+    NeedsConfirmation,
     NotFound,
     PermissionDenied,
     RefusedError,
@@ -31,6 +39,7 @@ from caseterm.services.lifecycle.person_ids import resolve_person
 from caseterm.services.lifecycle.projection import project
 from caseterm.services.lifecycle.read_only import REOPENING, read_only_refusal
 from caseterm.services.session.case_session import CaseSession
+from caseterm.services.words.cautions import describe_caution
 from caseterm.services.words.lifecycle import event_label
 from caseterm.services.words.refusals import describe_refusal, payload_problems
 from caseterm.store.database import Tx
@@ -67,8 +76,14 @@ def record_event(
     payload: dict[str, Any],
     *,
     occurred_at: datetime | None = None,
+    confirm: bool = False,
 ) -> Recorded:
-    """Record an event the transition table allows, or raise a refusal that names the rule."""
+    """Record an event the transition table allows, or raise a refusal that names the rule.
+
+    An allowed event that raises cautions (a court's term the engine would not have chosen) is
+    saved only with `confirm=True` by someone who may override a chief's warning; the confirmed
+    cautions are kept in the event.
+    """
     session.require(Action.EVENT_RECORD)
     if event_type not in PAYLOADS or event_type in NOT_RECORDABLE:
         raise UsageError(_("Unknown event type: {type}.").format(type=event_type))
@@ -88,11 +103,17 @@ def record_event(
         if event_type not in REOPENING:
             _refuse_if_read_only(session, tx, person, history)
         new = LifeEvent(new_id(), event_type, moment, parsed, session.clock.now())
-        refusal = check_new_event(
+        verdict = judge_new_event(
             _facts(person), history, new, active_calendar(), session.clock.now()
         )
-        if refusal is not None:
-            raise RefusedError(describe_refusal(event_type, refusal))
+        if verdict.refusal is not None:
+            raise RefusedError(describe_refusal(event_type, verdict.refusal))
+        if verdict.cautions:
+            _confirmed(session, verdict.cautions, confirm=confirm)
+            parsed = parsed.model_copy(
+                update={"overridden_warnings": sorted({c.code for c in verdict.cautions})}
+            )
+            new = LifeEvent(new.id, event_type, moment, parsed, new.recorded_at)
         tx.events.append(
             event_id=new.id,
             unit_code=session.unit.code,
@@ -106,6 +127,17 @@ def record_event(
         state = _store_projection(session, tx, person, [*history, new])
         session.audit(tx, "event.record", "person", resolved, {"event": new.id, "type": event_type})
     return Recorded(new.id, state.applied[new.id], state)
+
+
+def _confirmed(session: CaseSession, cautions: tuple[Caution, ...], *, confirm: bool) -> None:
+    """Stop at cautions until someone who may override a chief's warning confirms them."""
+    texts = [describe_caution(caution) for caution in cautions]
+    if not confirm:
+        raise NeedsConfirmation(_("Check these before saving (a chief confirms):"), texts)
+    if not session.may(Action.OVERRIDE_SUPERVISED_WARNING):
+        raise PermissionDenied(
+            _("Only a chief may save an event with these warnings:") + "\n" + "\n".join(texts)
+        )
 
 
 def void_event(session: CaseSession, event_id: str, reason: str) -> Voided:

@@ -111,6 +111,9 @@ FIELD = {
 """Every payload field (the names are the CLI's `name=value` keys and the sync schema's)."""
 
 CODE = {
+    "court_term_differs": N_("the court's term differs from the engine's episode count"),
+    "court_term_not_stated": N_("no court term entered: the engine assumed one"),
+    "decision_term_differs": N_("the decision's term differs from the engine's episode count"),
     "ABROAD_7_DAYS": N_("abroad for more than 7 days"),
     "ABSENT": N_("absent"),
     "ACTIVE": N_("active"),

@@ -52,7 +52,7 @@ REASON = {
     "not_registered": N_("the person has not registered"),
     "form_differs_from_registration": N_("the form differs from the one registered"),
     "r2021_term_range": N_("a legacy (R2021) term must be within the old range"),
-    "r2026_term_fixed": N_("the term is fixed by law: 24 months, 36 from the second episode"),
+    "r2026_term_fixed": N_("a rehab term under Law 120/2025 is 24 or 36 months"),
     "not_decided": N_("there is no decision yet"),
     "facility_not_requested": N_("no facility has been requested"),
     "facility_not_assigned": N_("no facility has been assigned"),

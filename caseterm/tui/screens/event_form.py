@@ -6,9 +6,10 @@ preview is the same check made early, so the officer reads the consequence befor
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -26,10 +27,11 @@ from textual.widgets import (
     Static,
 )
 
+from caseterm.errors import NeedsConfirmation
 from caseterm.i18n import N_, _
 from caseterm.services.lifecycle.event_form import FormField, Value, form_fields
 from caseterm.services.lifecycle.today import when_label
-from caseterm.tui.dialogs.confirm import leave_unless_typed
+from caseterm.tui.dialogs.confirm import ConfirmDialog, leave_unless_typed
 from caseterm.tui.screens.base import CasetermScreen
 
 if TYPE_CHECKING:
@@ -164,7 +166,6 @@ class EventFormScreen(CasetermScreen[bool]):
         """Save when the check passes; otherwise point at what stands in the way."""
         from caseterm.services.lifecycle.event_form import build_payload
         from caseterm.services.lifecycle.event_input import parse_moment
-        from caseterm.services.lifecycle.events import record_event
 
         self.update_preview()
         if self.preview is None or not self.preview.savable:
@@ -173,14 +174,27 @@ class EventFormScreen(CasetermScreen[bool]):
         values = self.values()
         occurred = parse_moment(str(values.pop(OCCURRED)))
         built = build_payload(self.action.event_type, values)
+        self._save(built.payload, occurred)
+
+    @work(exclusive=True, exit_on_error=False, group="save")
+    async def _save(self, payload: dict[str, Any], occurred: datetime) -> None:
+        """Record the event; cautions (a term the engine would not have chosen) ask first."""
+        from caseterm.services.lifecycle.events import record_event
+
+        session = self.caseterm.require_session()
+        person_id, event_type = self.person_file.person.id, self.action.event_type
         try:
-            record_event(
-                self.caseterm.require_session(),
-                self.person_file.person.id,
-                self.action.event_type,
-                built.payload,
-                occurred_at=occurred,
-            )
+            try:
+                record_event(session, person_id, event_type, payload, occurred_at=occurred)
+            except NeedsConfirmation as caution:
+                dialog = ConfirmDialog(
+                    _("Save anyway?"), caution.warnings, yes=_("Save anyway"), no=_("Go back")
+                )
+                if not await self.app.push_screen_wait(dialog):
+                    return
+                record_event(
+                    session, person_id, event_type, payload, occurred_at=occurred, confirm=True
+                )
         except Exception as error:  # shown as a message with an id, never a traceback
             self.caseterm.show_error(error)
             return
