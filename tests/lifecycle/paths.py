@@ -5,6 +5,8 @@ from __future__ import annotations
 from tests.lifecycle.life import Life
 
 URINE = {"ground": "h", "sample": "URINE"}
+NOT_EXEMPT = {"no_capacity": False, "pregnant": False, "carer_of_child_under_36_months": False}
+"""The exemption screen of L120 Art 35(2), answered "no" to each question."""
 
 
 def positive(life: Life, when: str = "06/07/2026 08:00", **extra: object) -> str:
@@ -87,7 +89,7 @@ def dossier(life: Life, when: str = "06/07/2026 08:00") -> None:
     """Addicted and not registered: a ground found the same day, custody decided."""
     addicted(life, when)
     found = _plus(when, 73)
-    life.rec("compulsory.ground_found", found, ground="a", last_violation_at=found)
+    life.rec("compulsory.ground_found", found, ground="a", last_violation_at=found, **NOT_EXEMPT)
     life.rec("compulsory.custody_decided", _plus(found, 2), decision_no="32/QĐ", facility="Cơ sở 1")
 
 

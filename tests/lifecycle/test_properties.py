@@ -65,7 +65,16 @@ TEMPLATES: list[tuple[str, dict[str, Any]]] = [
     ("subst.enrolled", {"clinic": "M"}),
     ("subst.completed", {}),
     ("subst.terminated", {"reason": "VIOLATION"}),
-    ("compulsory.ground_found", {"ground": "a", "last_violation_at": NOW}),
+    (
+        "compulsory.ground_found",
+        {
+            "ground": "a",
+            "last_violation_at": NOW,
+            "no_capacity": False,
+            "pregnant": False,
+            "carer_of_child_under_36_months": False,
+        },
+    ),
     ("compulsory.custody_decided", {"decision_no": "32", "facility": "F"}),
     ("compulsory.dossier_notified", {"delivered_to": "PERSON"}),
     ("compulsory.sent_to_court", {"decision_no": "36", "court": "T"}),

@@ -172,6 +172,9 @@ def _compulsory(o: Officer) -> None:
         "09/07/2026 09:00",
         ground="a",
         last_violation_at="09/07/2026 08:00",
+        no_capacity=False,
+        pregnant=False,
+        carer_of_child_under_36_months=False,
     )
     o.rec("compulsory.custody_decided", "09/07/2026 11:00", decision_no="32", facility="Cơ sở 1")
     o.rec("compulsory.dossier_notified", "09/07/2026 15:00", delivered_to="PERSON")

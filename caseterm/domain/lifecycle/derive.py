@@ -163,6 +163,8 @@ def _result(replayed: Replayed, now: datetime) -> Derived:
     flags = {flag.value for m in fold.measures if m.active for flag in m.flags}
     if fold.hold is not None:
         flags.add("X_HOLD")
+    if fold.exempt(now):
+        flags.add("X_EXEMPT")  # why no dossier opens: shown on the file
     if fold.intake is not None and fold.intake.phase == "TEST_PENDING":
         flags.add("TEST_PENDING")  # S1 shows alone; under a measure it is a flag
     deadlines = tuple(sorted(fold.obligations.values(), key=lambda d: (d.due_at, d.key)))

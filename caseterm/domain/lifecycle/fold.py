@@ -91,6 +91,8 @@ class Fold:
     """The latest release after a prison sentence (the close-watch list)."""
     reviews: set[int] = field(default_factory=set)
     """Years with a completed annual review."""
+    exemption: tuple[str, date | None] | None = None
+    """An exemption from compulsory rehab (L120 Art 35(2)): its reason and last day, if known."""
     months_checked: set[str] = field(default_factory=set)
     """Months (YYYY-MM, Vietnam time) with a residence check (D05)."""
 
@@ -204,6 +206,13 @@ class Fold:
                 self.spells[index] = replace(spell, left_at=at, left_reason=reason)
 
     # --- people -------------------------------------------------------------------------------
+
+    def exempt(self, at: datetime) -> bool:
+        """True while an exemption from compulsory rehab holds (L120 Art 35(2))."""
+        if self.exemption is None:
+            return False
+        until = self.exemption[1]
+        return until is None or local_day(at) <= until
 
     def age(self, at: datetime) -> int | None:
         """Age in whole years at a moment (a partial birth date counts at its latest: younger)."""

@@ -140,6 +140,8 @@ class CloseReason(StrEnum):
     COMPULSORY_EDUCATION = "COMPULSORY_EDUCATION"
     REFORMATORY = "REFORMATORY"
     EXEMPTED = "EXEMPTED"
+    EXEMPT_PERSON = "EXEMPT_PERSON"
+    """An adult not subject to compulsory rehab at all (L120 Art 35(2)), unlike a court's T49."""
     LIMITATION_EXPIRED = "LIMITATION_EXPIRED"
     TRANSFERRED_OUT = "TRANSFERRED_OUT"
     ENDED = "ENDED"

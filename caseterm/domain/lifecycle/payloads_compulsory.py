@@ -21,9 +21,26 @@ class CompulsoryGroundFound(Payload):
 
     ground: CompulsoryGround
     last_violation_at: AwareDatetime
-    no_capacity: bool = False
-    pregnant: bool = False
-    carer_of_child_under_36_months: bool = False
+    no_capacity: bool | None = None
+    """The exemption screen of L120 Art 35(2), asked of every adult: empty = not asked yet."""
+    pregnant: bool | None = None
+    carer_of_child_under_36_months: bool | None = None
+
+    def screened(self) -> bool:
+        """True once each of the three exemption questions has an answer."""
+        answers = (self.no_capacity, self.pregnant, self.carer_of_child_under_36_months)
+        return None not in answers
+
+
+class CompulsoryExemptionFound(Payload):
+    """An adult is exempt from compulsory rehab (L120 Art 35(2)), on a certificate."""
+
+    reason: Literal["NO_CAPACITY", "PREGNANT", "CARER_OF_CHILD_UNDER_36_MONTHS"]
+    certificate_no: DocNo
+    certified_by: Text
+    """Who certified it: a hospital (pregnancy, capacity), the People's Committee (carer)."""
+    until: date | None = None
+    """When it stops holding (the child turns 36 months, the pregnancy ends); empty = not known."""
 
 
 class CompulsoryCustodyDecided(Decision):

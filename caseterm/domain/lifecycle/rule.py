@@ -139,11 +139,14 @@ MIN_REHAB_AGE = 12
 
 def open_ground(
     fold: Fold, ground: str, at: datetime, *, event: LifeEvent | None, code: str = "D28"
-) -> Measure:
+) -> Measure | None:
     """A compulsory ground is found: the dossier stage opens (S10) with its two clocks.
 
-    `code` is D10 when the ground is a missed registration, D28 otherwise.
+    `code` is D10 when the ground is a missed registration, D28 otherwise. An adult exempt under
+    L120 Art 35(2) (T41.2) is not subject to compulsory rehab: nothing opens while it holds.
     """
+    if fold.exempt(at) and not fold.is_minor(at):
+        return None
     measure = fold.active(MeasureKind.COMPULSORY)
     if measure is None:
         measure = Measure(

@@ -17,6 +17,7 @@ from caseterm.domain.lifecycle.model import (
 )
 from caseterm.domain.lifecycle.payloads_compulsory import (
     CompulsoryCourtDecided,
+    CompulsoryExemptionFound,
     CompulsoryGroundFound,
 )
 from caseterm.domain.lifecycle.rule import (
@@ -38,6 +39,7 @@ R2021_ADULT_MONTHS = range(12, 25)
 
 
 R2021_MINOR_MONTHS = range(6, 13)
+_DOSSIER_PHASES = frozenset({Phase.DOSSIER, Phase.READING, Phase.AT_COURT})
 
 
 def compulsory(fold: Fold) -> Measure:
@@ -58,7 +60,7 @@ def _ground_check(fold: Fold, event: LifeEvent) -> str | None:
         return "under_12"
     adult = age is None or age >= 18
     exempt = ground.no_capacity or ground.pregnant or ground.carer_of_child_under_36_months
-    if adult and exempt:
+    if adult and (exempt or fold.exempt(event.occurred_at)):
         return "adult_exempt"
     measure = fold.active(MeasureKind.COMPULSORY)
     if measure and measure.phase is not Phase.DOSSIER:
@@ -73,12 +75,50 @@ def _ground_check(fold: Fold, event: LifeEvent) -> str | None:
 def _ground(fold: Fold, event: LifeEvent) -> None:
     ground = pay(event, CompulsoryGroundFound)
     # A ground the engine found already (a missed window, a violation): the officer records it.
-    measure = fold.active(MeasureKind.COMPULSORY) or open_ground(
-        fold, ground.ground, event.occurred_at, event=event
+    measure = fold.active(MeasureKind.COMPULSORY) or need(
+        open_ground(fold, ground.ground, event.occurred_at, event=event)
     )
     measure.case = ground.ground
     measure.marks["last_violation_at"] = ground.last_violation_at
+    measure.marks["ground_recorded"] = True
+    measure.marks["screened"] = ground.screened() or fold.is_minor(event.occurred_at)
     limitation_due(fold, measure)
+
+
+def _exemption_check(fold: Fold, event: LifeEvent) -> str | None:
+    if fold.is_minor(event.occurred_at):
+        return "exemption_adults_only"  # L120 Art 36 lists no such exemption for minors
+    if fold.exempt(event.occurred_at):
+        return "already_exempt"
+    measure = fold.active(MeasureKind.COMPULSORY)
+    if measure is not None and measure.phase not in _DOSSIER_PHASES:
+        return "compulsory_already_running"
+    return None
+
+
+def _exemption(fold: Fold, event: LifeEvent) -> None:
+    """T41.2: the dossier path ends; its deadlines close; no ground opens while it holds."""
+    found = pay(event, CompulsoryExemptionFound)
+    fold.exemption = (found.reason, found.until)
+    measure = fold.active(MeasureKind.COMPULSORY)
+    if measure is not None:
+        fold.close(measure, event.occurred_at, CloseReason.EXEMPT_PERSON)
+    fold.done("D10")
+    fold.done("D28")
+
+
+def _custody_check(fold: Fold, event: LifeEvent) -> str | None:
+    """T41.1: custody needs a recorded ground whose exemption screen was answered."""
+    measure = fold.active(MeasureKind.COMPULSORY)
+    if measure is None or measure.phase not in _DOSSIER_PHASES:
+        return "no_dossier"
+    if fold.exempt(event.occurred_at):
+        return "adult_exempt"
+    if not measure.marks.get("ground_recorded"):
+        return "ground_not_recorded"
+    if not measure.marks.get("screened"):
+        return "exemption_not_screened"
+    return None
 
 
 def limitation_due(fold: Fold, measure: Measure) -> None:
@@ -207,7 +247,15 @@ RULES: list[Rule] = [
         "Custody while the dossier is built (Mẫu 32)",
         "L120 37; ND163 98; ND163 99",
         _custody,
-        check=compulsory_phase(Phase.DOSSIER, Phase.READING, Phase.AT_COURT, reason="no_dossier"),
+        check=_custody_check,
+    ),
+    row(
+        "T41.2",
+        "compulsory.exemption_found",
+        "An adult exempt from compulsory rehab: the dossier path closes",
+        "L120 35(2)",
+        _exemption,
+        check=_exemption_check,
     ),
     row(
         "T42",

@@ -29,6 +29,7 @@ EVENT_FLOWS: dict[str, tuple[str, str | None]] = {
     "compulsory.transported": ("F5.transported", None),
     "compulsory.postponed": ("F5.postponed", None),
     "compulsory.exempted": ("F5.exempted", None),
+    "compulsory.exemption_found": ("F5.exempt_person", "reason"),
     "postrehab.decided": ("F6.postrehab_decided", None),
     "emon.decided": ("F8.decided", None),
     "emon.fitted": ("F8.fitted", None),

@@ -54,7 +54,15 @@ def _in_rehab(put: Put, days: float, form: str) -> None:
 
 def _dossier(put: Put, days: float) -> None:
     _addicted(put, days + 3, days + 2.5)
-    put("compulsory.ground_found", days, ground="a", last_violation_at=days)
+    put(
+        "compulsory.ground_found",
+        days,
+        ground="a",
+        last_violation_at=days,
+        no_capacity=False,
+        pregnant=False,
+        carer_of_child_under_36_months=False,
+    )
     put(
         "compulsory.custody_decided",
         days - 0.1,

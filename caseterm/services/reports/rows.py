@@ -100,6 +100,15 @@ FLOWS: tuple[Row, ...] = (
     ("F5.limitation_expired", N_("F5 Limitation expired"), 0, ""),
     ("F5.postponed", N_("F5 Postponements"), 0, ""),
     ("F5.exempted", N_("F5 Exemptions"), 0, ""),
+    ("F5.exempt_person", N_("F5 Adults exempt from compulsory rehab (certified)"), 0, ""),
+    ("F5.exempt_person.NO_CAPACITY", N_("no administrative-responsibility capacity"), 1, ""),
+    ("F5.exempt_person.PREGNANT", N_("pregnant"), 1, ""),
+    (
+        "F5.exempt_person.CARER_OF_CHILD_UNDER_36_MONTHS",
+        N_("woman or sole carer of a child under 36 months"),
+        1,
+        "",
+    ),
     ("F6.completed", N_("F6 Rehab completed"), 0, ""),
     *_by_form(
         "F6.completed", ("HOME", "PRIVATE", "PUBLIC", "REFORMATORY", "SUBSTITUTION", "COMPULSORY")

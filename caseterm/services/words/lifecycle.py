@@ -58,6 +58,7 @@ FLAG = {
     "ON_HOLD": N_("ON HOLD"),
     "REUSE_PENDING": N_("RE-USE: NEW DECISION DUE"),
     "X_HOLD": N_("IN PRISON / EDUCATION / REFORMATORY"),
+    "X_EXEMPT": N_("EXEMPT FROM COMPULSORY REHAB"),
     "TEST_PENDING": N_("TEST UNDER WAY"),
 }
 FORM = {
@@ -91,6 +92,7 @@ CLOSE_REASON = {
     "COMPULSORY_EDUCATION": N_("compulsory education"),
     "REFORMATORY": N_("reformatory school"),
     "EXEMPTED": N_("exempted"),
+    "EXEMPT_PERSON": N_("not subject to compulsory rehab (exempt)"),
     "LIMITATION_EXPIRED": N_("limitation period expired"),
     "TRANSFERRED_OUT": N_("moved to another commune"),
     "ENDED": N_("ended"),
@@ -177,6 +179,7 @@ EVENT = {
     "subst.completed": N_("Substitution treatment completed"),
     "subst.terminated": N_("Substitution treatment ended early"),
     "compulsory.ground_found": N_("Compulsory ground found"),
+    "compulsory.exemption_found": N_("Exempt from compulsory rehab (certified)"),
     "compulsory.custody_decided": N_("Custody while the dossier is built"),
     "compulsory.dossier_notified": N_("Dossier notified"),
     "compulsory.sent_to_court": N_("Dossier sent to the court"),

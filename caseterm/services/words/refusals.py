@@ -70,6 +70,15 @@ REASON = {
         "not subject to compulsory rehab"
     ),
     "compulsory_already_running": N_("compulsory rehab is already past the dossier stage"),
+    "exemption_adults_only": N_("the exemptions of Art 35(2) apply to adults only"),
+    "already_exempt": N_("an exemption is already recorded and still holds"),
+    "ground_not_recorded": N_(
+        "record the compulsory ground first (with the exemption questions answered)"
+    ),
+    "exemption_not_screened": N_(
+        "the exemption questions (no capacity, pregnant, carer of a child under 36 months) "
+        "were not answered when the ground was recorded"
+    ),
     "violation_after_finding": N_("the last violation is after the finding"),
     "registration_window_open": N_("the 24-hour registration window is still open"),
     "no_dossier": N_("there is no compulsory dossier"),
