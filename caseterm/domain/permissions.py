@@ -126,6 +126,7 @@ DECISION_EVENTS = frozenset(
         "rehab.decided",
         "compulsory.custody_decided",
         "compulsory.sent_to_court",
+        "compulsory.facility_requested",
         "emon.decided",
         "emon.exempted",
         "emon.ended",

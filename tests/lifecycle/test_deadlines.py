@@ -337,7 +337,7 @@ def test_D32_reply_to_the_court_in_two_working_days() -> None:
 def test_D33_facility_assignment_and_transport() -> None:
     life = Life()
     paths.ordered(life)  # 20/07/2026 09:00
-    assert life.due("20/07/2026 10:00", "D33") == ["22/07/2026 09:00"]
+    assert life.due("20/07/2026 10:00", "D33") == ["21/07/2026 09:00"]
     life.rec(
         "compulsory.facility_assigned",
         "21/07/2026 09:00",
@@ -345,7 +345,7 @@ def test_D33_facility_assignment_and_transport() -> None:
         decision_no="1",
         facility="Cơ sở 1",
     )
-    assert life.due("21/07/2026 10:00", "D33") == ["22/07/2026 09:00"]
+    assert life.due("21/07/2026 10:00", "D33") == ["22/07/2026 09:00"] * 2  # forwarding, transport
 
 
 def test_D34_facility_notice_30_days_before_compulsory_ends() -> None:

@@ -688,7 +688,7 @@ def test_T46_court_order_then_facility_assignment() -> None:
     paths.ordered(life)
     compulsory = measure(life, "20/07/2026 10:00", MeasureKind.COMPULSORY)
     assert (compulsory.term_months, compulsory.episode) == (24, 1)
-    assert life.due("20/07/2026 10:00", "D33") == ["22/07/2026 09:00"]
+    assert life.due("20/07/2026 10:00", "D33") == ["21/07/2026 09:00"]
     other = Life()
     paths.at_court(other)
     refusal = other.refuse(

@@ -15,6 +15,7 @@ from caseterm.domain.lifecycle.payload_base import (
 )
 from caseterm.domain.lifecycle.payloads_compulsory import (
     CompulsoryAbsconded,
+    CompulsoryAssignmentForwarded,
     CompulsoryCompleted,
     CompulsoryCourtDecided,
     CompulsoryCourtQuery,
@@ -24,6 +25,7 @@ from caseterm.domain.lifecycle.payloads_compulsory import (
     CompulsoryExempted,
     CompulsoryExemptionFound,
     CompulsoryFacilityAssigned,
+    CompulsoryFacilityRequested,
     CompulsoryFound,
     CompulsoryGroundFound,
     CompulsoryPostponed,
@@ -171,7 +173,9 @@ PAYLOADS: dict[str, type[Payload]] = {
     "compulsory.court_query": CompulsoryCourtQuery,
     "compulsory.court_query_answered": CompulsoryCourtQueryAnswered,
     "compulsory.court_decided": CompulsoryCourtDecided,
+    "compulsory.facility_requested": CompulsoryFacilityRequested,
     "compulsory.facility_assigned": CompulsoryFacilityAssigned,
+    "compulsory.assignment_forwarded": CompulsoryAssignmentForwarded,
     "compulsory.transported": CompulsoryTransported,
     "compulsory.postponed": CompulsoryPostponed,
     "compulsory.exempted": CompulsoryExempted,

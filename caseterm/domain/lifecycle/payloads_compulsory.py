@@ -87,6 +87,19 @@ class CompulsoryCourtDecided(Payload):
     """Cautions a chief confirmed when it was saved (a term the engine would not have chosen)."""
 
 
+class CompulsoryFacilityRequested(Payload):
+    """The chief's request, with the court's decision, to the provincial police director."""
+
+    request_no: DocNo | None = None
+    addressee: Literal["GDCAT", "C04", "C10"] = "GDCAT"
+
+
+class CompulsoryAssignmentForwarded(Payload):
+    """The facility assignment decision forwarded to the person and the facility (ND163 106)."""
+
+    recipients: Text | None = None
+
+
 class CompulsoryFacilityAssigned(Payload):
     """Facility assignment, or a move to an adult facility at 18 (T46, T52)."""
 

@@ -220,7 +220,8 @@ def _order(fold: Fold, event: LifeEvent) -> None:
         measure.deducted = event.occurred_at - custody
     measure.marks["ordered_at"] = event.occurred_at
     fold.done("D29")
-    fold.due("D33", "assignment", hours(event.occurred_at, 48), measure=measure, event=event)
+    # D33, step 1 (ND163 Art 106(1)): the chief's request to the provincial police director.
+    fold.due("D33", "request", hours(event.occurred_at, 24), measure=measure, event=event)
 
 
 def _reject(fold: Fold, event: LifeEvent) -> None:

@@ -40,11 +40,35 @@ def _assign_when(fold: Fold, event: LifeEvent) -> bool:
     return not pay(event, CompulsoryFacilityAssigned).adult_transfer
 
 
+def _requested_check(fold: Fold, _event: LifeEvent) -> str | None:
+    measure = fold.active(MeasureKind.COMPULSORY)
+    if measure is None or measure.phase is not Phase.ORDERED:
+        return "not_ordered"
+    return "facility_already_requested" if "requested_at" in measure.marks else None
+
+
+def _requested(fold: Fold, event: LifeEvent) -> None:
+    """D33 step 2: the director assigns (or asks C04 / C10) within 24 h of the request."""
+    measure = compulsory(fold)
+    measure.marks["requested_at"] = event.occurred_at
+    fold.done("D33", "request")
+    fold.due("D33", "assignment", hours(event.occurred_at, 24), measure=measure, event=event)
+
+
 def _assign(fold: Fold, event: LifeEvent) -> None:
+    """D33 steps 3 and 4: the assignment is forwarded (24 h) and the person taken (24 h).
+
+    An assignment recorded without its request closes the request too: it cannot come later.
+    """
     measure = compulsory(fold)
     measure.phase = Phase.FACILITY_ASSIGNED
     fold.done("D33")
+    fold.due("D33", "forwarding", hours(event.occurred_at, 24), measure=measure, event=event)
     fold.due("D33", "transport", hours(event.occurred_at, 24), measure=measure, event=event)
+
+
+def _forwarded(fold: Fold, _event: LifeEvent) -> None:
+    fold.done("D33", "forwarding")
 
 
 def _adult_transfer_check(fold: Fold, event: LifeEvent) -> str | None:
@@ -166,6 +190,22 @@ _HELD = (Phase.ORDERED, Phase.FACILITY_ASSIGNED)
 
 
 RULES: list[Rule] = [
+    row(
+        "T46.0",
+        "compulsory.facility_requested",
+        "The chief asks the provincial police director for a facility (24 h)",
+        "L120 38; ND163 106(1)",
+        _requested,
+        check=_requested_check,
+    ),
+    row(
+        "T46.2",
+        "compulsory.assignment_forwarded",
+        "The assignment decision is forwarded (24 h)",
+        "ND163 106",
+        _forwarded,
+        check=compulsory_phase(Phase.FACILITY_ASSIGNED, reason="facility_not_assigned"),
+    ),
     row(
         "T46.1",
         "compulsory.facility_assigned",

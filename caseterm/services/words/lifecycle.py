@@ -186,7 +186,9 @@ EVENT = {
     "compulsory.court_query": N_("Court query"),
     "compulsory.court_query_answered": N_("Court query answered"),
     "compulsory.court_decided": N_("Court decision"),
+    "compulsory.facility_requested": N_("Facility requested from the provincial police director"),
     "compulsory.facility_assigned": N_("Compulsory facility assigned"),
+    "compulsory.assignment_forwarded": N_("Facility assignment forwarded"),
     "compulsory.transported": N_("Taken to the facility"),
     "compulsory.postponed": N_("Execution postponed"),
     "compulsory.exempted": N_("Execution exempted"),
@@ -226,6 +228,7 @@ STEP = {
     "assessment": N_("determination request"),
     "request": N_("request to the provincial police director"),
     "assignment": N_("facility assignment"),
+    "forwarding": N_("forwarding the assignment decision"),
     "transport": N_("transport to the facility"),
 }
 

@@ -82,6 +82,7 @@ REASON = {
     "violation_after_finding": N_("the last violation is after the finding"),
     "registration_window_open": N_("the 24-hour registration window is still open"),
     "no_dossier": N_("there is no compulsory dossier"),
+    "facility_already_requested": N_("the facility was already requested"),
     "dossier_not_notified": N_("the dossier has not been notified"),
     "reading_period_running": N_("the 3-working-day reading period is still running"),
     "not_at_court": N_("the dossier is not at the court"),
