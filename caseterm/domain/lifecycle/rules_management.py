@@ -172,12 +172,19 @@ def _stop(fold: Fold, event: LifeEvent) -> None:
 
 
 def _stop_addicted_check(fold: Fold, event: LifeEvent) -> str | None:
+    """T09 needs a finding made during *this* management.
+
+    One from an earlier, completed episode would take the person off every register without ever
+    counting them in K2.
+    """
     mgmt = fold.active(MeasureKind.USER_MGMT)
     assessment = fold.latest(MeasureKind.ADDICTION_ASSESSMENT)
     if mgmt is None:
         return "not_under_management"
     if assessment is None or assessment.close_reason is not CloseReason.ADDICTED:
         return "not_determined_addicted"
+    if assessment.closed_at is None or assessment.closed_at < mgmt.opened_at:
+        return "finding_before_this_management"
     return None
 
 

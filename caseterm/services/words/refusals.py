@@ -34,6 +34,9 @@ REASON = {
     "custody_outlasted_term": N_("the custody outlasted the term: stop management instead"),
     "not_determined_addicted": N_("the person has not been determined addicted"),
     "reuse_pending": N_("a re-use awaits its new decision"),
+    "finding_before_this_management": N_(
+        "the addiction finding is from before this management: a new determination is needed"
+    ),
     "term_not_over": N_("the term is not over yet"),
     "assessment_pending": N_("a determination is already under way"),
     "residence_stable": N_("the residence is stable: case đ does not apply"),
