@@ -83,6 +83,8 @@ class Fold:
     addicted_marks: dict[str, bool] = field(default_factory=dict)
     """Facts of the addiction finding (no stable residence → public facility only)."""
     relapses: int = 0
+    relapsed_after_episodes: int = 0
+    """`completed_episodes` when the last relapse was counted: one relapse per completion."""
     carried_end: datetime | None = None
     """The term end a private → home switch carries over (T33)."""
     moved_out: bool = False

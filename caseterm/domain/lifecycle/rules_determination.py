@@ -113,8 +113,20 @@ def _close_assessment(fold: Fold, event: LifeEvent, reason: CloseReason) -> Meas
     return assessment
 
 
+def count_relapse(fold: Fold) -> None:
+    """Tái nghiện (ND163 Art 4(11)): determined addicted again after completing an episode.
+
+    Whichever way the finding came — re-use under management (T09.1), a test or self-referral
+    (T20, T64), post-rehab (T56) — it is one relapse per completed episode.
+    """
+    if fold.completed_episodes > fold.relapsed_after_episodes:
+        fold.relapses += 1
+        fold.relapsed_after_episodes = fold.completed_episodes
+
+
 def _addicted(fold: Fold, event: LifeEvent) -> None:
     """T20 (and T09, T64): the 24 h registration window starts when the person is told."""
+    count_relapse(fold)
     assessment = _close_assessment(fold, event, CloseReason.ADDICTED)
     told = pay(event, AssessmentResult).notified_at
     fold.addicted_at = told
@@ -136,6 +148,7 @@ def _not_addicted(fold: Fold, event: LifeEvent) -> None:
 
 
 def _t56(fold: Fold, event: LifeEvent) -> None:
+    count_relapse(fold)
     _close_assessment(fold, event, CloseReason.ADDICTED)
     post = fold.active(MeasureKind.POST_REHAB)
     if post is not None:
@@ -156,8 +169,7 @@ def _relapse(fold: Fold, event: LifeEvent) -> bool:
 
 
 def _t64(fold: Fold, event: LifeEvent) -> None:
-    _addicted(fold, event)
-    fold.relapses += 1
+    _addicted(fold, event)  # counts the relapse
 
 
 def _registration_check(fold: Fold, event: LifeEvent) -> str | None:

@@ -93,6 +93,10 @@ class _Context:
         self.contact_due = utc_iso(period.end - CONTACT_EVERY)
         self.released_since = utc_iso(period.end - RELEASE_WATCHED)
         self.last_day = period.last_day
+        year_ago = period.year_before()
+        self.rolling = (year_ago.end_iso, self.end)
+        """The rolling 12 months ending at the cut-off, and the 12 months before them."""
+        self.previous = (year_ago.year_before().end_iso, year_ago.end_iso)
 
 
 def _rows(person: ReportPerson, at: _Context) -> list[tuple[str, str]]:
@@ -139,16 +143,33 @@ def _directive_rows(person: ReportPerson, stock: Stock, at: _Context) -> list[tu
     trace = person.trace
     rows = _register_rows(person, stock, at) if stock.group else []
     rows += _first_time_rows(trace, at)
-    if any(code in RELAPSE_CODES for moment, code in trace.flows if at.start <= moment < at.end):
-        rows.append("D.relapsed")
     if trace.stock_at(at.start).group in {"K1", "K3"}:
         rows.append("D.relapse_base")
+        if any(code in RELAPSE_CODES for t, code in trace.flows if at.start <= t < at.end):
+            rows.append("D.relapsed")
+    rows += _cohort_rows(trace, at)
     if _watched(person, stock, at):
         rows.append("D.watch")
         contact = trace.last_contact(at.end)
         if contact is None or contact < at.contact_due:
             rows.append("D.watch_overdue")
     return [(row, stock.regime) for row in rows]
+
+
+def _cohort_rows(trace: PersonTrace, at: _Context) -> list[str]:
+    """The relapse cohort (ND163 Art 4(11)), per window.
+
+    People who had completed an episode at the start of a window, and those of them found
+    addicted again within it — the month, the rolling 12 months, and the 12 months before those.
+    """
+    rows = []
+    windows = (("", at.start, at.end), ("_12m", *at.rolling), ("_prev12m", *at.previous))
+    for suffix, start, end in windows:
+        if trace.in_relapse_cohort(start):
+            rows.append(f"D.cohort{suffix}")
+            if trace.relapsed_within(start, end):
+                rows.append(f"D.cohort{suffix}_relapsed")
+    return rows
 
 
 def _register_rows(person: ReportPerson, stock: Stock, at: _Context) -> list[str]:

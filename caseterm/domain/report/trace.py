@@ -38,6 +38,10 @@ NEW_USER = "F2.decided.NEW"
 RELAPSE_CODES = frozenset(
     {"F7.reuse_in_mgmt", "F7.use_in_voluntary", "F7.addicted_in_post_rehab", "F7.relapse"}
 )
+RELAPSE = "F7.relapse"
+COMPLETED = "F6.completed."
+"""The prefix of every completed episode's flow (the relapse cohort's entry)."""
+GONE = frozenset({"F9.died", "F9.moved_out", "F2.ended.DECLARED_MISSING"})
 
 
 @dataclass
@@ -97,11 +101,22 @@ class PersonTrace:
         if not moments:
             return None
         last = self.timeline[-1][1] if self.timeline else NOT_COUNTED
-        if last.group or last.emon:
+        if last.group or last.emon or self.in_relapse_cohort(STILL_COUNTED):
             return min(moments), STILL_COUNTED
         watched = [utc_iso(datetime.fromisoformat(at) + RELEASE_WATCHED) for at in self.released]
         ends = [at for at, _stock in self.timeline] + [at for at, _code in self.flows] + watched
         return min(moments), max(ends)
+
+    def in_relapse_cohort(self, moment: str) -> bool:
+        """Had completed an episode before `moment` and was still this commune's to follow."""
+        completed = [at for at, code in self.flows if code.startswith(COMPLETED) and at < moment]
+        if not completed:
+            return False
+        return not any(code in GONE and at < moment for at, code in self.flows)
+
+    def relapsed_within(self, start: str, end: str) -> bool:
+        """A relapse (tái nghiện) was found in [start, end)."""
+        return any(code == RELAPSE and start <= at < end for at, code in self.flows)
 
     def matters(self, start: str, end: str) -> bool:
         """Whether the person can count in a report over [start, end) (see `span`)."""

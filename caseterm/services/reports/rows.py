@@ -135,13 +135,19 @@ DIRECTIVE: tuple[Row, ...] = (
     ("D.reviewed", N_("reviewed this year (annual review)"), 1, ""),
     ("D.new_users", N_("New drug users (first management decision)"), 0, ""),
     ("D.new_addicts", N_("New addicts (first determined addicted)"), 0, ""),
-    ("D.relapsed", N_("People who used again or relapsed"), 0, ""),
+    ("D.relapsed", N_("People under management at the start who used again or relapsed"), 0, ""),
     (
         "D.relapse_base",
         N_("People under user or post-rehab management at the period's start"),
         0,
         "",
     ),
+    ("D.cohort", N_("People who had completed rehab, at the period's start"), 0, ""),
+    ("D.cohort_relapsed", N_("of whom addicted again this period (tái nghiện)"), 1, ""),
+    ("D.cohort_12m", N_("People who had completed rehab, 12 months ago"), 0, ""),
+    ("D.cohort_12m_relapsed", N_("of whom addicted again in the last 12 months"), 1, ""),
+    ("D.cohort_prev12m", N_("People who had completed rehab, 24 months ago"), 0, ""),
+    ("D.cohort_prev12m_relapsed", N_("of whom addicted again in the 12 months before"), 1, ""),
     ("D.watch", N_("Close-watch list"), 0, ""),
     ("D.watch_overdue", N_("of whom more than 30 days without contact"), 1, ""),
 )
@@ -149,6 +155,19 @@ RATIOS: tuple[tuple[str, str, str, str], ...] = (
     ("R.complete", N_("Share with a complete management file"), "D.complete", "D.registered"),
     ("R.served", N_("Share reached by a service"), "D.served", "D.registered"),
     ("R.reviewed", N_("Share reviewed this year"), "D.reviewed", "D.registered"),
-    ("R.relapse", N_("Relapse rate"), "D.relapsed", "D.relapse_base"),
+    ("R.reuse", N_("Re-use or relapse rate under management"), "D.relapsed", "D.relapse_base"),
+    ("R.relapse", N_("Relapse rate (cohort, this period)"), "D.cohort_relapsed", "D.cohort"),
+    (
+        "R.relapse_12m",
+        N_("Relapse rate (cohort, last 12 months)"),
+        "D.cohort_12m_relapsed",
+        "D.cohort_12m",
+    ),
+    (
+        "R.relapse_prev12m",
+        N_("Relapse rate (cohort, the 12 months before)"),
+        "D.cohort_prev12m_relapsed",
+        "D.cohort_prev12m",
+    ),
 )
 """Directive ratios: (code, words, numerator row, denominator row), in per cent."""
