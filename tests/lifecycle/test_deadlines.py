@@ -65,7 +65,9 @@ def test_D05_one_residence_check_a_month() -> None:
     assert life.due("21/07/2026 09:00", "D05") == ["01/08/2026 00:00"]
     life.rec("mgmt.residence_checked", "22/07/2026 09:00", method="VISIT", finding="PRESENT")
     assert life.due("22/07/2026 10:00", "D05") == []
-    assert life.due("05/09/2026 10:00", "D05") == ["01/09/2026 00:00", "01/10/2026 00:00"]
+    # August ended without a check: missed (issue 20 item 6), no longer a duty.
+    assert life.due("05/09/2026 10:00", "D05") == ["01/10/2026 00:00"]
+    assert life.state("05/09/2026 10:00").missed_checks == ("2026-08",)
 
 
 def test_D06_termination_at_the_end_of_the_year() -> None:

@@ -172,7 +172,28 @@ def flow_codes(
                     codes.append(("F8.escalated", measure.opened_at))
         if measure.closed_at is not None and start <= measure.closed_at < end:
             codes += [(c, measure.closed_at) for c in _closing_codes(measure)]
-    return codes
+    return codes + _missed_check(person, calendar, start, end)
+
+
+def _missed_check(
+    person: SimplePerson, calendar: WorkCalendar, start: datetime, end: datetime
+) -> list[tuple[str, datetime]]:
+    """D05: under user management when the month ended, and no residence check in it."""
+    state = derive(person.facts, person.events, calendar, end)
+    checked = any(
+        e.type == "mgmt.residence_checked"
+        and start <= e.occurred_at < end
+        and e.id in state.applied
+        for e in person.events
+    )
+    for measure in state.measures:
+        if measure.kind is not MeasureKind.USER_MGMT or checked:
+            continue
+        began = measure.marks.get("decided_at", measure.opened_at)
+        stops = [x for x in (measure.closed_at, measure.term_end()) if x is not None]
+        if began < end and min([*stops, end]) >= end:
+            return [("F2.missed_check", end - timedelta(hours=12))]
+    return []
 
 
 def _event_codes(

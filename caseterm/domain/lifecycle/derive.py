@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from caseterm.domain.lifecycle.checks import managed_months, missed_months, month_end, month_label
 from caseterm.domain.lifecycle.fold import Fold, LifeEvent, PersonFacts
 from caseterm.domain.lifecycle.model import (
     Caution,
@@ -78,6 +79,8 @@ class Derived:
     """The next moment at which this result changes without a new event."""
     last_event_at: datetime | None = None
     """When the latest applied event happened (a closed case's retention counts from it)."""
+    missed_checks: tuple[str, ...] = ()
+    """Months (YYYY-MM) of user management that ended without a residence check (D05)."""
 
     def visible_deadlines(self) -> list[Deadline]:
         """The deadlines worth showing at `as_of`."""
@@ -186,6 +189,7 @@ def _result(replayed: Replayed, now: datetime) -> Derived:
         relapses=fold.relapses,
         valid_until=_valid_until(fold, deadlines, now),
         last_event_at=max((e.occurred_at for e in fold.events.values()), default=None),
+        missed_checks=tuple(month_label(m) for m in missed_months(fold, now)),
     )
 
 
@@ -289,16 +293,12 @@ def periodic_deadlines(fold: Fold, now: datetime) -> None:
 def _user_mgmt(fold: Fold, measure: Measure, end: datetime | None, now: datetime) -> None:
     if end is not None and Flag.SUSPENDED not in measure.flags:
         fold.due("D06", measure.id, end, measure=measure, visible_from=end - timedelta(days=7))
-    start = local_day(measure.marks.get("decided_at", measure.opened_at))
-    last = min(local_day(now), local_day(end)) if end else local_day(now)
-    month = date(start.year, start.month, 1)
-    while month <= last:
-        label = month.strftime("%Y-%m")
-        if label not in fold.months_checked:
-            month_end = end_of_day(add_months(month, 1) - timedelta(days=1))
+    for month in managed_months(measure, now):
+        label, ends = month_label(month), month_end(month)
+        # A month already over without a check is missed (`checks.missed_months`), not a duty.
+        if label not in fold.months_checked and ends > now:
             reminder = start_of_day(month.replace(day=20))
-            fold.due("D05", label, month_end, measure=measure, visible_from=reminder)
-        month = add_months(month, 1)
+            fold.due("D05", label, ends, measure=measure, visible_from=reminder)
 
 
 def _voluntary(fold: Fold, measure: Measure, end: datetime | None) -> None:

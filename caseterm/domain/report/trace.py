@@ -8,11 +8,12 @@ this trace beside the person's state and the report only counts (product.md §7,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from caseterm.clock import utc_iso
 from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, WorkCalendar, derive
+from caseterm.domain.lifecycle.checks import month_end
 from caseterm.domain.lifecycle.fold import Fold
 from caseterm.domain.lifecycle.model import Measure
 from caseterm.domain.report.flows import MeasureMark, Step, event_flows, measure_flows
@@ -39,6 +40,8 @@ RELAPSE_CODES = frozenset(
     {"F7.reuse_in_mgmt", "F7.use_in_voluntary", "F7.addicted_in_post_rehab", "F7.relapse"}
 )
 RELAPSE = "F7.relapse"
+MISSED_CHECK = "F2.missed_check"
+"""A month of user management that ended without its residence check (D05)."""
 COMPLETED = "F6.completed."
 """The prefix of every completed episode's flow (the relapse cohort's entry)."""
 GONE = frozenset({"F9.died", "F9.moved_out", "F2.ended.DECLARED_MISSING"})
@@ -183,6 +186,12 @@ def trace_person(
     """Derive a person at `now` and take the report's trace in the same replay."""
     tracer = _Tracer()
     state = derive(facts, events, calendar, now, tracer)
+    if state.missed_checks:  # counted in the month that ended without its check
+        for label in state.missed_checks:
+            year, month = (int(part) for part in label.split("-"))
+            last_noon = month_end(date(year, month, 1)) - timedelta(hours=12)
+            tracer.trace.flows.append((utc_iso(last_noon), MISSED_CHECK))
+        tracer.trace.flows.sort(key=lambda flow: flow[0])
     return state, tracer.trace
 
 

@@ -161,6 +161,14 @@ def _day(moment: datetime | None) -> str:
     return when_label(moment)[:10] if moment else ""
 
 
+def missed_checks_line(state: Derived) -> str:
+    """The months of management that ended without a residence check (D05), kept in the file."""
+    if not state.missed_checks:
+        return ""
+    months = ", ".join(f"{label[5:]}/{label[:4]}" for label in state.missed_checks)
+    return _("monthly checks missed: {months}").format(months=months)
+
+
 def retention_line(person_file: PersonFile) -> str:
     """A closed file's retention in words: until when it can be corrected, or read-only."""
     found = person_file.retention

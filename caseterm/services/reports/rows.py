@@ -79,6 +79,7 @@ FLOWS: tuple[Row, ...] = (
     ("F2.ended.TRANSFERRED_OUT", N_("moved out"), 1, ""),
     ("F2.ended.DIED", N_("died"), 1, ""),
     ("F2.ended.DECLARED_MISSING", N_("declared missing"), 1, ""),
+    ("F2.missed_check", N_("F2 Monthly residence checks missed (months)"), 0, ""),
     ("F3.requested", N_("F3 Addiction determinations requested"), 0, ""),
     *((f"F3.requested.{c}", N_("case"), 1, c) for c in ("a", "b", "c", "d", "dd")),
     ("F3.result", N_("F3 Determination results"), 0, ""),

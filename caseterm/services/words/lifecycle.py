@@ -241,6 +241,8 @@ def deadline_label(code: str, key: str = "") -> str:
     """
     step = key.split(":")[1] if key.count(":") >= 1 else ""
     text = label(DEADLINE, code)
+    if code == "D05" and len(step) == 7:  # the month a check made now satisfies
+        return _("{what} for {month}").format(what=text, month=f"{step[5:]}/{step[:4]}")
     return f"{_(STEP[step])} ({text})" if step in STEP else text
 
 

@@ -22,6 +22,7 @@ from caseterm.services.registry.person_view import (
     TimelineRow,
     deadline_rows,
     measure_rows,
+    missed_checks_line,
     retention_line,
     timeline_rows,
 )
@@ -156,7 +157,12 @@ class PersonScreen(CasetermScreen[None]):
             f"{record.full_name.upper()}  ·  {record.birth.display()}  ·  {record.village}"
         )
         self.query_one("#status", Static).update(
-            "  ·  ".join(filter(None, (status_line(state), retention_line(person_file))))
+            "  ·  ".join(
+                filter(
+                    None,
+                    (status_line(state), missed_checks_line(state), retention_line(person_file)),
+                )
+            )
         )
         self._fill_measures(person_file)
         self._fill_deadlines(person_file)
