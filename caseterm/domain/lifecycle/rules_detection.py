@@ -102,8 +102,11 @@ def _t08(fold: Fold, event: LifeEvent) -> None:
     mgmt = need(fold.active(MeasureKind.USER_MGMT))
     flag(mgmt, Flag.REUSE_PENDING)
     mgmt.marks["reuse_at"] = event.occurred_at
-    fold.due("D07", f"decision:{event.id}", hours(event.occurred_at, 24), measure=mgmt, event=event)
-    fold.due("D07", f"assessment:{event.id}", hours(event.occurred_at, 24), event=event)
+    # One duty per obligation (ND163 Art 59(1)): a further positive while the new decision or
+    # the determination request is still due changes nothing; that duty has run since the first.
+    for step, measure in (("decision", mgmt), ("assessment", None)):
+        if not fold.is_open("D07", step):
+            fold.due("D07", step, hours(event.occurred_at, 24), measure=measure, event=event)
 
 
 def _in_user_mgmt(fold: Fold, event: LifeEvent) -> bool:

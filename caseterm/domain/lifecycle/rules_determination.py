@@ -66,8 +66,7 @@ def _t08_2_check(fold: Fold, event: LifeEvent) -> str | None:
 
 def _t08_2(fold: Fold, event: LifeEvent) -> None:
     _open_assessment(fold, event)
-    for key in [k for k in fold.obligations if k.startswith("D07:assessment:")]:
-        del fold.obligations[key]
+    fold.done("D07", "assessment")
 
 
 def _t55_check(fold: Fold, event: LifeEvent) -> str | None:

@@ -76,8 +76,7 @@ def _reset_term(fold: Fold, event: LifeEvent) -> None:
     mgmt.term_start, mgmt.term_months = event.occurred_at, MGMT_MONTHS
     mgmt.excluded, mgmt.fixed_end = timedelta(), None
     mgmt.marks["decided_at"] = event.occurred_at
-    for key in [k for k in fold.obligations if k.startswith("D07:decision:")]:
-        del fold.obligations[key]
+    fold.done("D07", "decision")
 
 
 def _transfer_pending(kind: str) -> Check:
