@@ -94,6 +94,8 @@ def _k_rows(
         return ["K2", f"K2.{k2[status.value]}"]
     if status in (Status.S3, Status.S4):
         mgmt = next((m for m in measures if m.kind is MeasureKind.USER_MGMT), None)
+        if mgmt is not None and _ran_out(mgmt, end):
+            return ["KX", "KX.mgmt"]
         if mgmt is not None and (Flag.SUSPENDED in mgmt.flags or "X_HOLD" in flags):
             item = "suspended"
         elif mgmt is not None and Flag.ABSENT in mgmt.flags:
@@ -104,6 +106,8 @@ def _k_rows(
         return ["K1", f"K1.{item}", fresh]
     if status is Status.S14:
         post = next(m for m in measures if m.kind is MeasureKind.POST_REHAB)
+        if _ran_out(post, end):
+            return ["KX", "KX.post"]
         done = [
             m
             for m in state.measures
@@ -123,6 +127,12 @@ def _k_rows(
         months = post.term_months if post.term_months in (12, 24) else 0
         return ["K3", f"K3.origin.{origin}", f"K3.term.{months}"]
     return []
+
+
+def _ran_out(measure: Measure, end: datetime) -> bool:
+    """Its term ended before the cut-off and nothing closed it (issue 20 item 8)."""
+    term_end = measure.term_end()
+    return term_end is not None and term_end < end
 
 
 def _entered_k1_in(

@@ -277,6 +277,7 @@ def periodic_deadlines(fold: Fold, now: datetime) -> None:
         if not measure.active:
             continue
         end = measure.term_end()
+        _term_over(fold, measure, end, now)
         if measure.kind is MeasureKind.USER_MGMT:
             _user_mgmt(fold, measure, end, now)
         elif measure.kind is MeasureKind.VOLUNTARY_REHAB and measure.phase is Phase.IN_PROGRESS:
@@ -288,6 +289,21 @@ def periodic_deadlines(fold: Fold, now: datetime) -> None:
             fold.due("D35", measure.id, due, measure=measure, visible_from=due - timedelta(days=10))
         elif measure.kind is MeasureKind.E_MONITORING and measure.phase is Phase.ACTIVE:
             _emon(fold, measure, end)
+
+
+_TERM_OVER_KINDS = frozenset(
+    {MeasureKind.POST_REHAB, MeasureKind.VOLUNTARY_REHAB, MeasureKind.COMPULSORY}
+)
+"""Measures whose running-out term needs D41; user management has its own, D06."""
+
+
+def _term_over(fold: Fold, measure: Measure, end: datetime | None, now: datetime) -> None:
+    """D41 (legal spec §9 decision 5): a term ended with no closing record — say why."""
+    if end is None or end > now or measure.kind not in _TERM_OVER_KINDS:
+        return
+    if measure.flags & {Flag.SUSPENDED, Flag.POSTPONED, Flag.ABSCONDED}:
+        return  # the term is not running: it ends later, when it runs again
+    fold.due("D41", measure.id, end_of_day(local_day(end)), measure=measure, visible_from=end)
 
 
 def _user_mgmt(fold: Fold, measure: Measure, end: datetime | None, now: datetime) -> None:

@@ -20,6 +20,7 @@ from caseterm.clock import utc_iso
 from caseterm.domain.dates import PartialDate
 from caseterm.domain.lifecycle.model import R2026_START
 from caseterm.domain.report.dims import age_band
+from caseterm.domain.report.expiry import EXPIRED
 from caseterm.domain.report.period import Period
 from caseterm.domain.report.stock import Stock
 from caseterm.domain.report.trace import (
@@ -116,6 +117,8 @@ def _stock_rows(trace: PersonTrace, stock: Stock, at: _Context) -> list[tuple[st
         rows += ["K1", f"K1.{stock.item}", fresh]
     elif stock.group == "K2":
         rows += ["K2", f"K2.{stock.item}"]
+    elif stock.group == EXPIRED:
+        rows += [EXPIRED, f"{EXPIRED}.{stock.item}"]
     elif stock.group == "K3":
         origin, months = stock.item.split(":")
         rows += ["K3", f"K3.origin.{origin}", f"K3.term.{months}"]

@@ -16,6 +16,7 @@ from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, WorkCalen
 from caseterm.domain.lifecycle.checks import month_end
 from caseterm.domain.lifecycle.fold import Fold
 from caseterm.domain.lifecycle.model import Measure
+from caseterm.domain.report.expiry import expired_spans, mark_expired
 from caseterm.domain.report.flows import MeasureMark, Step, event_flows, measure_flows
 from caseterm.domain.report.stock import NOT_COUNTED, Stock, stock_of
 
@@ -186,6 +187,9 @@ def trace_person(
     """Derive a person at `now` and take the report's trace in the same replay."""
     tracer = _Tracer()
     state = derive(facts, events, calendar, now, tracer)
+    spans = list(expired_spans(state.measures, STILL_COUNTED))
+    if spans:
+        tracer.trace.timeline = mark_expired(tracer.trace.timeline, spans)
     if state.missed_checks:  # counted in the month that ended without its check
         for label in state.missed_checks:
             year, month = (int(part) for part in label.split("-"))

@@ -138,6 +138,7 @@ DEADLINE = {
     "D38": N_("turned 18: move to an adult facility"),
     "D39": N_("periodic report to the commune People's Committee"),
     "D40": N_("notify the data-protection agency (A05) of the breach"),
+    "D41": N_("term ended: record the completion or the reason"),
 }
 EVENT = {
     "person.registered": N_("Registered"),
