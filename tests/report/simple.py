@@ -94,6 +94,9 @@ def _k_rows(
         return ["K2", f"K2.{k2[status.value]}"]
     if status in (Status.S3, Status.S4):
         mgmt = next((m for m in measures if m.kind is MeasureKind.USER_MGMT), None)
+        if status is Status.S4 and mgmt is None:
+            pending = next(m for m in measures if m.kind is MeasureKind.ADDICTION_ASSESSMENT)
+            return ["KA", f"KA.{pending.case}"]
         if mgmt is not None and _ran_out(mgmt, end):
             return ["KX", "KX.mgmt"]
         if mgmt is not None and (Flag.SUSPENDED in mgmt.flags or "X_HOLD" in flags):

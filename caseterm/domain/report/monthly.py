@@ -22,7 +22,7 @@ from caseterm.domain.lifecycle.model import R2026_START
 from caseterm.domain.report.dims import age_band
 from caseterm.domain.report.expiry import EXPIRED
 from caseterm.domain.report.period import Period
-from caseterm.domain.report.stock import Stock
+from caseterm.domain.report.stock import AWAITING, REGISTERED_GROUPS, Stock
 from caseterm.domain.report.trace import (
     NEW_ADDICT,
     NEW_USER,
@@ -117,6 +117,8 @@ def _stock_rows(trace: PersonTrace, stock: Stock, at: _Context) -> list[tuple[st
         rows += ["K1", f"K1.{stock.item}", fresh]
     elif stock.group == "K2":
         rows += ["K2", f"K2.{stock.item}"]
+    elif stock.group == AWAITING:
+        rows += [AWAITING, f"{AWAITING}.{stock.item or 'unknown'}"]
     elif stock.group == EXPIRED:
         rows += [EXPIRED, f"{EXPIRED}.{stock.item}"]
     elif stock.group == "K3":
@@ -144,7 +146,7 @@ def _flow_rows(trace: PersonTrace, at: _Context) -> list[tuple[str, str]]:
 
 def _directive_rows(person: ReportPerson, stock: Stock, at: _Context) -> list[tuple[str, str]]:
     trace = person.trace
-    rows = _register_rows(person, stock, at) if stock.group else []
+    rows = _register_rows(person, stock, at) if stock.group in REGISTERED_GROUPS else []
     rows += _first_time_rows(trace, at)
     if trace.stock_at(at.start).group in {"K1", "K3"}:
         rows.append("D.relapse_base")

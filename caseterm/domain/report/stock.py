@@ -29,6 +29,10 @@ K2_ITEM: dict[Status, str] = {
 }
 """K2 (a)–(g) by status; (h) held and (i) absconded come from the flags, before these."""
 K1_STATUSES = frozenset({Status.S3, Status.S4})
+AWAITING = "KA"
+"""The stock row of people awaiting an addiction finding outside user management."""
+REGISTERED_GROUPS = frozenset({"K1", "K2", "K3", "KX"})
+"""The groups on the management registers (the directive's 100 % target counts these)."""
 _REHAB_KINDS = (MeasureKind.VOLUNTARY_REHAB, MeasureKind.SUBSTITUTION_TX, MeasureKind.COMPULSORY)
 _EMON_COUNTED = {Phase.ACTIVE: "active", Phase.TEMP_REMOVED: "removed", Phase.PAUSED: "paused"}
 
@@ -68,6 +72,11 @@ def _group(fold: Fold, status: Status) -> tuple[str, str]:
         if any(Flag.ABSCONDED in m.flags for m in fold.measures if m.active):
             return "K2", "i"
         return "K2", K2_ITEM[status]
+    if status is Status.S4 and fold.active(MeasureKind.USER_MGMT) is None:
+        # A self-referral (or a person with no stable residence) awaiting the finding is not a
+        # user under management: counted apart, in no register count (issue 20 item 9).
+        assessment = fold.active(MeasureKind.ADDICTION_ASSESSMENT)
+        return AWAITING, (assessment.case if assessment and assessment.case else "")
     if status in K1_STATUSES:
         return "K1", _k1_item(fold, status)
     if status is Status.S14:

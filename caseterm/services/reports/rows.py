@@ -53,6 +53,8 @@ STOCK: tuple[Row, ...] = (
     ("K3.term.12", N_("1-year term"), 1, ""),
     ("K3.term.24", N_("2-year term"), 1, ""),
     ("K3.term.0", N_("term carried over"), 1, ""),
+    ("KA", N_("KA Awaiting an addiction finding (self-referral; not counted in K1)"), 0, ""),
+    *((f"KA.{c}", N_("case"), 1, c) for c in ("a", "b", "dd")),
     ("KX", N_("KX Term ended with no closing record (not counted in K1 or K3)"), 0, ""),
     ("KX.mgmt", N_("user management"), 1, ""),
     ("KX.post", N_("post-rehab management"), 1, ""),
