@@ -212,6 +212,26 @@ def _limitation_near(put: Put) -> None:
     _at_court(put, 80)
 
 
+def _term_over(put: Put) -> None:
+    """A year of (R2021) management that ran out with no termination recorded: KX, D06."""
+    _managed(put, 390)
+    put("mgmt.residence_checked", 300, method="VISIT", finding="PRESENT")
+
+
+def _relapse_in_post_rehab(put: Put) -> None:
+    """Completed substitution treatment, then determined addicted again in post-rehab (T56)."""
+    _post_rehab(put, 100)
+    put("test.performed", 22, **URINE, result="POSITIVE")
+    put("assessment.requested", 21.5, case="d", facility="Trung tâm Y tế khu vực")
+    put("assessment.result", 20, result="ADDICTED", notified_at=20)
+
+
+def _awaiting_finding(put: Put) -> None:
+    """A self-referral still awaiting its finding at the end of last month (KA, not K1)."""
+    put("assessment.requested", 9, case="a", facility="Trung tâm Y tế khu vực")
+    put("assessment.result", 2, result="NOT_ADDICTED", notified_at=2)
+
+
 SCRIPTS: tuple[Callable[[Put], None], ...] = (
     _s1,
     _s2_overdue,
@@ -235,6 +255,9 @@ SCRIPTS: tuple[Callable[[Put], None], ...] = (
     _s15_terminated,
     _s15_died,
     _limitation_near,
+    _term_over,
+    _relapse_in_post_rehab,
+    _awaiting_finding,
 )
 """One person each; together they cover S1–S15, all three registers and every kind of due."""
 
