@@ -272,6 +272,9 @@ def _closing_codes(measure: Measure) -> list[str]:
     kind = measure.kind
     reason = measure.close_reason.value if measure.close_reason else ""
     form = measure.form.value if measure.form else ""
+    if kind is MeasureKind.USER_MGMT and reason == "STOPPED":
+        why = measure.marks.get("stop_reason", "")
+        return ["F2.ended.ADDICTED" if why == "ADDICTED" else f"F2.ended.STOPPED_{why}"]
     if kind is MeasureKind.USER_MGMT:
         return [f"F2.ended.{reason}"]
     if reason == "COMPLETED":

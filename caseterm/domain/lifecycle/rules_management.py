@@ -216,6 +216,8 @@ def _present_again(fold: Fold, event: LifeEvent) -> None:
     payload = event.payload
     if isinstance(payload, MgmtResidenceChecked) and payload.finding != "PRESENT":
         return
+    if isinstance(payload, MgmtResidenceChecked) and payload.method == "VISIT":
+        fold.last_contact = event.occurred_at  # met in person: a contact for the close-watch list
     for kind in (MeasureKind.USER_MGMT, MeasureKind.POST_REHAB):
         measure = fold.active(kind)
         if measure and Flag.ABSENT in measure.flags:

@@ -49,6 +49,8 @@ class MeasureMark:
     form: str
     case: str
     close_reason: CloseReason | None
+    stop_reason: str = ""
+    """A user management's stop (dừng) reason: F2 splits its endings by it."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,11 @@ def measure_flows(step: Step) -> list[str]:
 
 def _ending(mark: MeasureMark) -> list[str]:
     reason = mark.close_reason
+    if mark.kind is MeasureKind.USER_MGMT and reason is CloseReason.STOPPED:
+        # "Determined addicted" has its own row; every other stop names its reason (Mẫu 08).
+        if mark.stop_reason == "ADDICTED":
+            return ["F2.ended.ADDICTED"]
+        return [f"F2.ended.STOPPED_{mark.stop_reason}" if mark.stop_reason else "F2.ended.STOPPED"]
     if mark.kind is MeasureKind.USER_MGMT and reason is not None:
         return [f"F2.ended.{reason.value}"]
     if reason is CloseReason.COMPLETED and mark.kind is MeasureKind.VOLUNTARY_REHAB:

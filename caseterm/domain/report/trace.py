@@ -178,6 +178,7 @@ def _mark(measure: Measure) -> MeasureMark:
         measure.form.value if measure.form else "",
         measure.case or "",
         measure.close_reason,
+        str(measure.marks.get("stop_reason", "")),
     )
 
 

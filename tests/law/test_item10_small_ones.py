@@ -1,0 +1,65 @@
+"""Issue 20 item 10: the small ones found on the way (stops by reason, visits, status grounds)."""
+
+from __future__ import annotations
+
+from caseterm.domain.report.monthly import ReportPerson, count
+from caseterm.domain.report.period import month_period
+from caseterm.domain.report.trace import trace_person
+from caseterm.services.reports.rows import FLOWS
+from tests.lifecycle import paths
+from tests.lifecycle.life import CALENDAR, Life, at
+
+
+def _flows(life: Life, month: str, now: str) -> dict[str, int]:
+    trace = trace_person(life.facts, life.events, CALENDAR, at(now))[1]
+    person = [ReportPerson("U", "male", None, "T", "", "other", True, False, trace)]
+    found = count(person, month_period(month))
+    return {row: n for row, dims in found.by_row.items() if (n := dims["all"][""])}
+
+
+def test_item10_a_stop_determined_addicted_lands_in_its_own_f2_row() -> None:
+    """T09 (L120 Art 24(5)(a); ND163 Art 63(2)): F2 splits stops by reason; 'determined
+    addicted' is F2.ended.ADDICTED, not the generic stop row."""
+    life = Life()
+    paths.managed(life)
+    paths.positive(life, "10/10/2026 08:00")
+    life.rec("mgmt.decided", "10/10/2026 15:00", reason="REUSE_RESET", decision_no="4", officer="A")
+    life.rec("assessment.requested", "10/10/2026 16:00", case="c", facility="TTYT")
+    life.rec(
+        "assessment.result", "12/10/2026 09:00", result="ADDICTED", notified_at="12/10/2026 10:00"
+    )
+    life.rec("mgmt.stopped", "12/10/2026 14:00", reason="ADDICTED", decision_no="08/QĐ")
+    flows = _flows(life, "2026-10", "01/11/2026")
+    assert flows.get("F2.ended.ADDICTED") == 1 and flows.get("F2.ended") == 1
+    assert "F2.ended.STOPPED" not in flows
+
+
+def test_item10_other_stops_name_their_reason() -> None:
+    """T13 (L120 Art 24(5)(b)): a stop because custody outlasts the term counts under its reason,
+    and every F2 ending row sums to F2.ended."""
+    life = Life()
+    paths.managed(life)
+    life.rec("mgmt.suspended", "01/08/2026 09:00", decision_no="07/QĐ", sent_at="01/08/2026 10:00")
+    life.rec("mgmt.stopped", "05/08/2026 09:00", reason="CUSTODY_LONGER", decision_no="08")
+    flows = _flows(life, "2026-08", "01/09/2026")
+    assert flows.get("F2.ended.STOPPED_CUSTODY_LONGER") == 1
+    endings = sum(n for row, n in flows.items() if row.startswith("F2.ended."))
+    assert endings == flows["F2.ended"] == 1
+
+
+def test_item10_a_home_visit_with_the_person_present_is_a_contact() -> None:
+    """ND163 Art 61(1)(a): a residence check by visit that finds the person present counts as a
+    contact for the close-watch list; a phone check does not."""
+    life = Life()
+    paths.managed(life)
+    life.rec("mgmt.residence_checked", "22/07/2026 09:00", method="PHONE", finding="PRESENT")
+    assert life.state("23/07/2026").last_contact is None
+    life.rec("mgmt.residence_checked", "24/07/2026 09:00", method="VISIT", finding="PRESENT")
+    assert life.state("25/07/2026").last_contact == at("24/07/2026 09:00")
+
+
+def test_item10_status_grounds_have_words_in_the_report() -> None:
+    """L120 Art 23 (status points c–e) and themed plans: F1 lists them, no raw code is shown."""
+    listed = {code for code, _words, _level, _suffix in FLOWS}
+    assert {"F1.test.status_c", "F1.test.status_d", "F1.test.status_e"} <= listed
+    assert "F1.test.themed_plan" in listed
