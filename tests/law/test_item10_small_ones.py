@@ -63,3 +63,20 @@ def test_item10_status_grounds_have_words_in_the_report() -> None:
     listed = {code for code, _words, _level, _suffix in FLOWS}
     assert {"F1.test.status_c", "F1.test.status_d", "F1.test.status_e"} <= listed
     assert "F1.test.themed_plan" in listed
+
+
+def test_item10_a_prison_hold_pauses_e_monitoring() -> None:
+    """ND163 Art 19; L120 Art 47(1): a person e-monitored with home rehab who is sent to prison
+    is not monitored while held: the e-monitoring pauses (no violation duty runs), and after
+    release the device is refitted (M05) to resume it."""
+    life = Life()
+    paths.in_rehab(life)  # home rehab from 09/07/2026
+    life.rec("emon.decided", "09/07/2026 10:00", decision_no="02/QĐ", basis="VOL_HOME", officer="A")
+    life.rec("emon.fitted", "09/07/2026 14:00", device_no="GS-1", position="ANKLE")
+    life.rec("hold.started", "01/09/2026 09:00", kind="PRISON")
+    emon = next(m for m in life.state("02/09/2026").measures if m.kind == "E_MONITORING")
+    assert emon.phase == "PAUSED"
+    life.rec("hold.ended", "01/11/2026 09:00")
+    life.rec("emon.refitted", "01/11/2026 15:00")
+    emon = next(m for m in life.state("02/11/2026").measures if m.kind == "E_MONITORING")
+    assert emon.phase == "ACTIVE"

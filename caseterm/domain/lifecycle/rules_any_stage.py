@@ -133,6 +133,14 @@ def _hold(fold: Fold, event: LifeEvent) -> None:
         flag(fold.active(measure_kind), Flag.ON_HOLD)
     fold.leave(Register.ADDICTS, event.occurred_at, kind)
     fold.leave(Register.POST_REHAB, event.occurred_at, kind)
+    emon = fold.active(MeasureKind.E_MONITORING)
+    if emon is not None and emon.phase in {Phase.ACTIVE, Phase.TEMP_REMOVED}:
+        # Nobody is e-monitored in prison or a facility: the monitoring pauses and its open
+        # violations lapse; after release the device is refitted (M05) to resume it.
+        emon.phase = Phase.PAUSED
+        emon.marks["paused_by_hold"] = event.occurred_at
+        fold.violations.clear()
+        fold.done("D17")
 
 
 def _held(fold: Fold, _event: LifeEvent) -> str | None:
