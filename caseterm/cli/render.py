@@ -100,11 +100,11 @@ def print_lifecycle(person_file: PersonFile) -> None:
     typer.echo(_("Status: {status}").format(status=status_label(state.status.value)))
     if flags:
         typer.echo(_("Flags: {flags}").format(flags=flags))
-    from caseterm.services.registry.person_view import missed_checks_line
+    from caseterm.services.registry.person_view import missed_checks_line, missing_documents_line
 
-    missed = missed_checks_line(state)
-    if missed:
-        typer.echo(missed[0].upper() + missed[1:])
+    for line in (missed_checks_line(state), missing_documents_line(person_file)):
+        if line:
+            typer.echo(line[0].upper() + line[1:])
     registers = ", ".join(label(REGISTER, r.value) for r in sorted(state.registers))
     typer.echo(_("Registers: {registers}").format(registers=registers or "—"))
     typer.echo(_("Measures:"))

@@ -202,7 +202,7 @@ def _missed_check(
     for measure in state.measures:
         if measure.kind is not MeasureKind.USER_MGMT or checked:
             continue
-        began = measure.marks.get("decided_at", measure.opened_at)
+        began = measure.opened_at
         stops = [x for x in (measure.closed_at, measure.term_end()) if x is not None]
         if began < end and min([*stops, end]) >= end:
             return [("F2.missed_check", end - timedelta(hours=12))]

@@ -29,7 +29,9 @@ def month_end(month: date) -> datetime:
 
 def managed_months(measure: Measure, until: datetime) -> Iterator[date]:
     """The first day of each month the management ran in, up to `until` (or its end)."""
-    start = local_day(measure.marks.get("decided_at", measure.opened_at))
+    # From the first decision: a re-use's new decision (REUSE_RESET) restarts the term, not the
+    # months already under management.
+    start = local_day(measure.opened_at)
     stops = [until]
     if measure.closed_at is not None:
         stops.append(measure.closed_at)

@@ -82,8 +82,15 @@ class DocumentLogged(Payload):
 
     of_event: EventRef
     document: Literal[
-        "DECISION_SENT", "FILE_TRANSFERRED", "EMON_HANDED_OVER", "PROVIDER_NOTICE", "REPORT_SENT"
+        "DECISION_SENT",
+        "FILE_TRANSFERRED",
+        "EMON_HANDED_OVER",
+        "PROVIDER_NOTICE",
+        "REPORT_SENT",
+        "STATEMENT",
+        "PLEDGE",
     ]
+    """STATEMENT: the person's statement (Mẫu 03); PLEDGE: the written no-use pledge."""
     reference: DocNo | None = None
 
 

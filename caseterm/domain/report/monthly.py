@@ -180,8 +180,7 @@ def _cohort_rows(trace: PersonTrace, at: _Context) -> list[str]:
 def _register_rows(person: ReportPerson, stock: Stock, at: _Context) -> list[str]:
     trace = person.trace
     rows = ["D.registered"]
-    if person.complete:
-        rows.append("D.complete")
+    rows.append("D.complete" if person.complete else "D.incomplete")
     if trace.served_at is not None and trace.served_at < at.end:
         rows.append("D.served")
     year = at.last_day.year

@@ -12,6 +12,7 @@ from caseterm.domain.lifecycle import LifeEvent
 from caseterm.domain.lifecycle.payloads import parse_payload
 from caseterm.domain.permissions import Action
 from caseterm.domain.person import PersonRecord
+from caseterm.domain.report.completeness import missing_documents
 from caseterm.files import atomic_write_bytes
 from caseterm.ids import new_id
 from caseterm.services.demo import synthetic
@@ -104,7 +105,9 @@ def generate_persons(
 def _copy(template: ProjectionRow, person_id: str, record: PersonRecord) -> ProjectionRow:
     """The template projection for one person, with the report's facts of their record."""
     return replace(
-        template, person_id=person_id, report={**template.report, **identity_facts(record)}
+        template,
+        person_id=person_id,
+        report={**template.report, **identity_facts(record, missing_documents(record, None, ()))},
     )
 
 

@@ -9,7 +9,7 @@ from caseterm.clock import utc_iso
 from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, WorkCalendar
 from caseterm.domain.lifecycle.watch import latest_review, watch_reasons
 from caseterm.domain.person import PersonRecord
-from caseterm.domain.report.completeness import missing_file_fields
+from caseterm.domain.report.completeness import missing_documents
 from caseterm.domain.report.dims import UNKNOWN, substance_group
 from caseterm.domain.report.trace import PersonTrace, trace_json, trace_person
 from caseterm.services.lifecycle.lifecycle_json import cite_code, derived_json, moment_json
@@ -32,22 +32,26 @@ def project(
         state,
         calendar.version,
         psychosis=psychosis,
-        report=report_facts(record, trace),
+        report=report_facts(
+            record, trace, missing_documents(record, state, events) if record else ("record",)
+        ),
         report_span=trace.span(),
     )
     return state, row
 
 
-def report_facts(record: PersonRecord | None, trace: PersonTrace) -> dict[str, Any]:
+def report_facts(
+    record: PersonRecord | None, trace: PersonTrace, missing: tuple[str, ...]
+) -> dict[str, Any]:
     """What the report reads of a person beyond the register's columns, with the trace."""
-    return {**identity_facts(record), **trace_json(trace)}
+    return {**identity_facts(record, missing), **trace_json(trace)}
 
 
-def identity_facts(record: PersonRecord | None) -> dict[str, Any]:
-    """The report's facts from the identity block: substance group, complete file, psychosis."""
+def identity_facts(record: PersonRecord | None, missing: tuple[str, ...]) -> dict[str, Any]:
+    """The report's facts: substance group, whether the file is complete, psychosis."""
     return {
         "sub": substance_group(record.profile.drug_types) if record else UNKNOWN,
-        "ok": record is not None and not missing_file_fields(record),
+        "ok": record is not None and not missing,
         "psy": bool(record and record.profile.psychosis),
     }
 

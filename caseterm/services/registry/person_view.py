@@ -8,7 +8,7 @@ from datetime import datetime
 from caseterm.clock import VIETNAM
 from caseterm.domain.lifecycle import Derived
 from caseterm.domain.retention import Stage
-from caseterm.i18n import _
+from caseterm.i18n import N_, _
 from caseterm.services.lifecycle.today import when_label
 from caseterm.services.registry.persons import PersonFile
 from caseterm.services.words.labels import relative_label
@@ -159,6 +159,35 @@ def _moment(iso: str) -> str:
 
 def _day(moment: datetime | None) -> str:
     return when_label(moment)[:10] if moment else ""
+
+
+MISSING_DOCUMENTS = {
+    "drug_types": N_("drugs used"),
+    "mgmt_decision": N_("management decision (Mẫu 04)"),
+    "residence_verification": N_("residence verification"),
+    "positive_test_slip": N_("test slip (Mẫu 01)"),
+    "statement": N_("the person's statement (Mẫu 03)"),
+    "pledge": N_("no-use pledge"),
+    "monthly_checks": N_("a residence check in every month"),
+    "postrehab_decision": N_("post-rehab decision (Mẫu 53)"),
+    "completion_certificate": N_("completion certificate"),
+}
+"""Words for what a complete management file lacks (`domain.report.completeness`)."""
+
+
+def missing_documents_line(person_file: PersonFile) -> str:
+    """What the management file still lacks, in words ('' when complete or not on a register)."""
+    from caseterm.domain.report.completeness import missing_documents
+    from caseterm.services.words.messages import FIELD_LABELS
+
+    state = person_file.lifecycle
+    if not state.registers:
+        return ""
+    missing = missing_documents(person_file.person.record, state, person_file.life)
+    if not missing:
+        return ""
+    words = [_({**FIELD_LABELS, **MISSING_DOCUMENTS}.get(code, code)) for code in missing]
+    return _("file incomplete, missing: {items}").format(items="; ".join(words))
 
 
 def missed_checks_line(state: Derived) -> str:

@@ -145,6 +145,7 @@ FLOWS: tuple[Row, ...] = (
 DIRECTIVE: tuple[Row, ...] = (
     ("D.registered", N_("People on the registers (K1 + K2 + K3)"), 0, ""),
     ("D.complete", N_("with a complete management file"), 1, ""),
+    ("D.incomplete", N_("detected but without a complete file (toward the 100 % target)"), 1, ""),
     ("D.served", N_("reached by at least one service"), 1, ""),
     ("D.reviewed", N_("reviewed this year (annual review)"), 1, ""),
     ("D.new_users", N_("New drug users (first management decision)"), 0, ""),

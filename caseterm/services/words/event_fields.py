@@ -190,6 +190,8 @@ CODE = {
     "REGISTERED_ADDRESS": N_("registered address"),
     "REJECTED": N_("rejected"),
     "REPORT_SENT": N_("report sent"),
+    "STATEMENT": N_("the person's statement (Mẫu 03)"),
+    "PLEDGE": N_("no-use pledge"),
     "REPRESENTATIVE": N_("legal representative"),
     "RESIDENCE": N_("residence database"),
     "RESIDENCE_ARCHIVE": N_("residence archive"),

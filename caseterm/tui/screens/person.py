@@ -23,6 +23,7 @@ from caseterm.services.registry.person_view import (
     deadline_rows,
     measure_rows,
     missed_checks_line,
+    missing_documents_line,
     retention_line,
     timeline_rows,
 )
@@ -160,7 +161,12 @@ class PersonScreen(CasetermScreen[None]):
             "  ·  ".join(
                 filter(
                     None,
-                    (status_line(state), missed_checks_line(state), retention_line(person_file)),
+                    (
+                        status_line(state),
+                        missed_checks_line(state),
+                        missing_documents_line(person_file),
+                        retention_line(person_file),
+                    ),
                 )
             )
         )
