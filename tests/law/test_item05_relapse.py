@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from caseterm.domain.report.monthly import ReportPerson, count
-from caseterm.domain.report.period import month_period
-from caseterm.domain.report.trace import trace_person
+from tests.law.reporting import report_counts
 from tests.lifecycle import paths
-from tests.lifecycle.life import CALENDAR, Life, at
+from tests.lifecycle.life import Life
 
 
 def _completed_then_post_rehab_over() -> Life:
@@ -73,22 +71,7 @@ def test_item05_relapse_rate_is_a_cohort_rate_monthly_and_rolling() -> None:
     steady = _completed_then_post_rehab_over()
     fresh = Life()  # first-time addict: not in the cohort
     paths.addicted(fresh, "05/10/2029 08:00")
-    now = at("01/11/2029 00:00")
-    people = [
-        ReportPerson(
-            "U",
-            "male",
-            None,
-            "T",
-            "",
-            "other",
-            True,
-            False,
-            trace_person(life.facts, life.events, CALENDAR, now)[1],
-        )
-        for life in (relapsed, steady, fresh)
-    ]
-    counts = count(people, month_period("2029-10"))
+    counts = report_counts([relapsed, steady, fresh], "2029-10", "01/11/2029 00:00")
     assert (counts.get("D.cohort"), counts.get("D.cohort_relapsed")) == (2, 1)
     assert (counts.get("D.cohort_12m"), counts.get("D.cohort_12m_relapsed")) == (2, 1)
     assert counts.get("F7.relapse") == 1

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from caseterm.domain.report.monthly import ReportPerson, count
-from caseterm.domain.report.period import month_period
-from caseterm.domain.report.trace import trace_person
 from caseterm.services.words.lifecycle import deadline_label
+from tests.law.reporting import report_counts
 from tests.lifecycle import paths
-from tests.lifecycle.life import CALENDAR, Life, at
+from tests.lifecycle.life import Life
 
 
 def test_item06_a_missed_month_closes_and_the_today_list_keeps_only_the_current_one() -> None:
@@ -38,10 +36,8 @@ def test_item06_missed_checks_are_counted_in_the_month_that_ended() -> None:
     paths.managed(life)
     life.rec("mgmt.residence_checked", "22/07/2026 09:00", method="VISIT", finding="PRESENT")
     life.rec("mgmt.residence_checked", "03/09/2026 09:00", method="VISIT", finding="PRESENT")
-    trace = trace_person(life.facts, life.events, CALENDAR, at("15/10/2026"))[1]
-    person = [ReportPerson("U", "male", None, "T", "", "other", True, False, trace)]
     by_month = {
-        m: count(person, month_period(m)).get("F2.missed_check")
+        m: report_counts([life], m, "15/10/2026").get("F2.missed_check")
         for m in ("2026-07", "2026-08", "2026-09")
     }
     assert by_month == {"2026-07": 0, "2026-08": 1, "2026-09": 0}

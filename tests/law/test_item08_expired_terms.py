@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from caseterm.domain.report.monthly import ReportPerson, count
-from caseterm.domain.report.period import month_period
-from caseterm.domain.report.trace import trace_person
+from tests.law.reporting import report_counts
 from tests.lifecycle import paths
-from tests.lifecycle.life import CALENDAR, Life, at
+from tests.lifecycle.life import Life
 
 
 def _counts(life: Life, month: str, now: str) -> dict[str, int]:
-    trace = trace_person(life.facts, life.events, CALENDAR, at(now))[1]
-    person = [ReportPerson("U", "male", None, "T", "", "other", True, False, trace)]
-    found = count(person, month_period(month))
+    found = report_counts([life], month, now)
     return {row: found.get(row) for row in ("K1", "K3", "KX", "KX.mgmt", "KX.post")}
 
 

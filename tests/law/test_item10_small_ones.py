@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from caseterm.domain.report.monthly import ReportPerson, count
-from caseterm.domain.report.period import month_period
-from caseterm.domain.report.trace import trace_person
 from caseterm.services.reports.rows import FLOWS
+from tests.law.reporting import report_counts
 from tests.lifecycle import paths
-from tests.lifecycle.life import CALENDAR, Life, at
+from tests.lifecycle.life import Life, at
 
 
 def _flows(life: Life, month: str, now: str) -> dict[str, int]:
-    trace = trace_person(life.facts, life.events, CALENDAR, at(now))[1]
-    person = [ReportPerson("U", "male", None, "T", "", "other", True, False, trace)]
-    found = count(person, month_period(month))
+    found = report_counts([life], month, now)
     return {row: n for row, dims in found.by_row.items() if (n := dims["all"][""])}
 
 
