@@ -6,7 +6,7 @@
   and `rules_management`, B `rules_determination`, C `rules_voluntary`, D `rules_substitution`,
   E `rules_compulsory` and `rules_facility`, F `rules_post_rehab`, G `rules_any_stage` — plus
   `rules_emonitoring` (§2.5) and `rules_records` (record-keeping rows X…);
-- `derive`: replay → measures, status S0–S15, registers and deadlines D01–D40;
+- `derive`: replay → measures, status S0–S15, registers and deadlines D01–D41;
 - `timecalc`: hours, working days (weekends + holiday calendar), months and years.
 """
 

@@ -1,4 +1,4 @@
-"""The legal basis of every deadline D01–D40 (legal spec §4.2), in the table's compact notation."""
+"""The legal basis of every deadline D01–D41 (legal spec §4.2; D41 from §9, decision 5)."""
 
 from __future__ import annotations
 
