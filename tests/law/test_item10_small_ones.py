@@ -76,3 +76,22 @@ def test_item10_a_prison_hold_pauses_e_monitoring() -> None:
     life.rec("emon.refitted", "01/11/2026 15:00")
     emon = next(m for m in life.state("02/11/2026").measures if m.kind == "E_MONITORING")
     assert emon.phase == "ACTIVE"
+
+
+def test_item10_every_breakdown_sums_to_its_total() -> None:
+    """Legal spec §5.3: each breakdown (regime, sex, age, substance, village) of every row sums to
+    the row's total — including people counted in a directive row who are no longer under a
+    measure at the cut-off (a management stopped in the month is in the re-use base)."""
+    stopped = Life()
+    paths.managed(stopped)
+    stopped.rec("mgmt.suspended", "01/08/2026 09:00", decision_no="07", sent_at="01/08/2026 10:00")
+    stopped.rec("mgmt.stopped", "05/08/2026 09:00", reason="CUSTODY_LONGER", decision_no="08")
+    managed = Life()
+    paths.managed(managed)
+    counts = report_counts([stopped, managed], "2026-08", "01/09/2026")
+    assert counts.get("D.relapse_base") == 2
+    for row, dims in counts.by_row.items():
+        total = dims["all"][""]
+        for dimension in ("regime", "sex", "age", "substance", "village"):
+            assert sum(dims[dimension].values()) == total, (row, dimension)
+        assert "" not in dims["regime"], row

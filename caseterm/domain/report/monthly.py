@@ -94,6 +94,7 @@ class _Context:
         self.contact_due = utc_iso(period.end - CONTACT_EVERY)
         self.released_since = utc_iso(period.end - RELEASE_WATCHED)
         self.last_day = period.last_day
+        self.default_regime = "R2026" if self.end > _R2026 else "R2021"
         year_ago = period.year_before()
         self.rolling = (year_ago.end_iso, self.end)
         """The rolling 12 months ending at the cut-off, and the 12 months before them."""
@@ -158,7 +159,10 @@ def _directive_rows(person: ReportPerson, stock: Stock, at: _Context) -> list[tu
         contact = trace.last_contact(at.end)
         if contact is None or contact < at.contact_due:
             rows.append("D.watch_overdue")
-    return [(row, stock.regime) for row in rows]
+    # Someone no longer counted at the cut-off (management ended in the period) still counts in
+    # a regime column, so that every breakdown sums to its total.
+    regime = stock.regime or trace.stock_at(at.start).regime or at.default_regime
+    return [(row, regime) for row in rows]
 
 
 def _cohort_rows(trace: PersonTrace, at: _Context) -> list[str]:
