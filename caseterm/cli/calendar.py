@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from caseterm.cli.common import guarded
+from caseterm.cli.common import guarded, unlocked
+from caseterm.cli.options import PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.i18n import _
 
 app = typer.Typer(
@@ -45,3 +46,45 @@ def install(
             "Installed the calendar edition {version}; lifecycles are recomputed on next use."
         ).format(version=calendar.version)
     )
+
+
+@app.command(
+    "term-ends",
+    help=_(
+        "Show or change whether a person's term ending on a day off moves to the next working"
+        " day (Civil Code Art 148(5))."
+    ),
+)
+@guarded
+def term_ends(
+    move: Annotated[
+        bool | None,
+        typer.Option(
+            "--move/--no-move",
+            help=_("Move the person's terms (management, rehab, post-rehab, limitation)."),
+        ),
+    ] = None,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Show or change the unit's Civil Code Art 148(5) setting."""
+    from caseterm.services.lifecycle.term_setting import set_term_ends_moved, term_ends_moved
+
+    with unlocked(store, user, passphrase_file) as session:
+        moved = term_ends_moved(session) if move is None else set_term_ends_moved(session, move)
+    if moved:
+        typer.echo(
+            _(
+                "On: a person's term (management, rehab, post-rehab, limitation) whose last day"
+                " is a day off ends at the end of the next working day (Civil Code Art 148(5))."
+                " Officer duties do not move."
+            )
+        )
+    else:
+        typer.echo(
+            _(
+                "Off: no term end moves; a term whose last day is a day off says so in its"
+                " deadline (the default: deadlines fall on or before the legal day)."
+            )
+        )

@@ -140,7 +140,7 @@ def _print_term(measure: object, now: datetime) -> None:
 
 def print_deadlines(deadlines: list[Deadline], *, now: datetime) -> None:
     """Open deadlines, each with what is due, when, how far, and the law."""
-    from caseterm.services.words.lifecycle import deadline_label
+    from caseterm.services.words.lifecycle import day_off_note, deadline_label
     from caseterm.services.words.refusals import basis_text
 
     if not deadlines:
@@ -155,6 +155,9 @@ def print_deadlines(deadlines: list[Deadline], *, now: datetime) -> None:
             f"({relative_label(deadline.due_at, now)})"
         )
         typer.echo(f"      {basis_text(deadline.basis)}")
+        note = day_off_note(deadline.params)
+        if note:
+            typer.echo(f"      {note}")
 
 
 def print_due(found: DueList) -> None:

@@ -73,10 +73,14 @@ class Manifest(BaseModel):
     """SHA-256 of the encrypted payload, checked before it is decrypted."""
     audit_head: _Hex64
     """The hash at the head of the commune's audit chain when the bundle was made."""
+    term_ends_moved: Literal[True] | None = None
+    """True when the commune applies Civil Code Art 148(5) to its persons' terms (legal spec §9,
+    decision 2), so that the district derives them as the commune does. Absent when off: a
+    manifest of a commune that never set it is byte for byte what it was before the setting."""
 
     def inner(self) -> dict[str, Any]:
         """The fields repeated inside the encrypted payload (all but the ciphertext's hash)."""
-        return self.model_dump(exclude={"payload_sha256"})
+        return self.model_dump(exclude={"payload_sha256"}, exclude_none=True)
 
 
 def canonical(values: dict[str, Any]) -> bytes:
@@ -86,7 +90,7 @@ def canonical(values: dict[str, Any]) -> bytes:
 
 def manifest_bytes(manifest: Manifest) -> bytes:
     """The manifest as it is signed and stored."""
-    return canonical(manifest.model_dump())
+    return canonical(manifest.model_dump(exclude_none=True))
 
 
 def parse_manifest(raw: bytes) -> Manifest:

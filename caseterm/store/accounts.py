@@ -37,6 +37,26 @@ class UnitRepo:
         self._session.add(unit)
         self._session.flush()
 
+    def moves_term_ends(self, unit_code: str | None = None) -> bool:
+        """The Art 148(5) setting of a unit (the own unit when no code is given)."""
+        return self._unit(unit_code).moves_term_ends
+
+    def set_moves_term_ends(self, moved: bool, unit_code: str | None = None) -> None:
+        """Change the Art 148(5) setting of a unit (the own unit when no code is given)."""
+        unit = self._unit(unit_code)
+        unit.moves_term_ends = moved
+        self._session.add(unit)
+        self._session.flush()
+
+    def settings_by_unit(self) -> dict[str, bool]:
+        """Every unit's Art 148(5) setting: code → moved."""
+        return {unit.code: unit.moves_term_ends for unit in self._session.exec(select(Unit))}
+
+    def _unit(self, unit_code: str | None) -> Unit:
+        if unit_code is None:
+            return self._session.exec(select(Unit).where(col(Unit.own))).one()
+        return self._session.exec(select(Unit).where(Unit.code == unit_code)).one()
+
     def keyfile_signed(self) -> bool:
         """True once this store's key file must carry tags (see `Unit.keyfile_signed`)."""
         return self._session.exec(select(Unit).where(col(Unit.own))).one().keyfile_signed

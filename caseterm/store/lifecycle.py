@@ -23,6 +23,12 @@ from caseterm.store.records import (
 )
 from caseterm.store.tables import Person, PersonDeadline, PersonState, UnitEvent
 
+_EXPIRED = "SELECT person_id FROM person_state WHERE valid_until <= ?"
+_OTHER_EDITION = (
+    "SELECT person_id FROM person_state WHERE calendar_version < ? AND unit_code = ?",
+    "SELECT person_id FROM person_state WHERE calendar_version > ? AND unit_code = ?",
+)
+
 
 class StateRepo:
     """Read and replace projections within one transaction."""
@@ -81,21 +87,19 @@ class StateRepo:
         )
         return tuple(_deadline(found) for found in self._session.exec(query))
 
-    def stale_ids(self, *, now: str, calendar_version: str) -> list[str]:
-        """Projections that time or a new holiday calendar has made out of date.
+    def stale_ids(self, *, now: str, editions: dict[str, str]) -> list[str]:
+        """Projections that time, a new holiday calendar or a unit's setting made out of date.
 
-        Three range queries rather than one with OR and "!=": SQLite answers each from an
-        index, where the single query made it read the whole table and every summary in it.
-        Run on every open of the today list, so straight on the connection.
+        `editions` maps each unit to the calendar edition its persons must be derived under.
+        Range queries rather than one with OR and "!=": SQLite answers each from an index,
+        where the single query made it read the whole table and every summary in it. Run on
+        every open of the today list, so straight on the connection.
         """
-        found: set[str] = set()
-        for condition, value in (
-            ("valid_until <= ?", now),
-            ("calendar_version < ?", calendar_version),
-            ("calendar_version > ?", calendar_version),
-        ):
-            statement = f"SELECT person_id FROM person_state WHERE {condition}"  # noqa: S608
-            found.update(pid for (pid,) in fetch_all(self._session, statement, (value,)))
+        found = {pid for (pid,) in fetch_all(self._session, _EXPIRED, (now,))}
+        for unit_code, edition in editions.items():
+            for statement in _OTHER_EDITION:
+                rows = fetch_all(self._session, statement, (edition, unit_code))
+                found.update(pid for (pid,) in rows)
         return sorted(found)
 
     def due(self, *, before: str, visible_at: str, limit: int | None = None) -> list[DueRow]:

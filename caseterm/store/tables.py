@@ -29,6 +29,10 @@ class Unit(SQLModel, table=True):
     """The day of the month a reporting period starts on (1: the calendar month)."""
     read_only_after_days: int = 90
     """How long a closed case stays open to corrections before it becomes read-only."""
+    moves_term_ends: bool = False
+    """Civil Code Art 148(5): a person's term whose last day is a day off ends at the end of the
+    next working day (legal spec §9, decision 2). At a district, each commune's own setting, as
+    its latest bundle declared it."""
     keyfile_signed: bool = False
     """True once the key file's recipients carry tags: from then on a key file without them is
     refused (a store made before tags existed adopts them at its first unlock)."""

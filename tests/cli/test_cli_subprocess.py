@@ -232,6 +232,15 @@ def test_init_refuses_an_existing_store_and_weak_passphrases(run: Programs, tmp_
     assert not other.exists()
 
 
+def test_term_ends_setting_as_an_installed_command(run: Programs) -> None:
+    """Issue 20 item 11 (Civil Code Art 148(5)): off by default, on when set, off again."""
+    assert run("caseterm-admin", "calendar", "term-ends").stdout.startswith("Off:")
+    shown = run("caseterm-admin", "calendar", "term-ends", "--move").stdout
+    assert shown.startswith("On:") and "Officer duties do not move" in shown
+    assert run("caseterm-admin", "calendar", "term-ends").stdout.startswith("On:")
+    assert run("caseterm-admin", "calendar", "term-ends", "--no-move").stdout.startswith("Off:")
+
+
 def test_monthly_report_and_unit_settings_as_installed_commands(
     run: Programs, tmp_path: Path
 ) -> None:

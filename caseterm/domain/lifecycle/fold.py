@@ -9,6 +9,7 @@ from typing import Any
 from caseterm.domain.dates import PartialDate, age_on
 from caseterm.domain.lifecycle.basis import DEADLINE_BASIS
 from caseterm.domain.lifecycle.model import (
+    PERSON_TERMS,
     CloseReason,
     Deadline,
     Measure,
@@ -132,8 +133,14 @@ class Fold:
             opened_at=event.occurred_at,
             **extra,
         )
-        self.measures.append(measure)
+        self.adopt(measure)
         return measure
+
+    def adopt(self, measure: Measure) -> None:
+        """Add a measure; a person's term learns the unit's calendar (Civil Code Art 148(5))."""
+        if measure.kind in PERSON_TERMS:
+            measure.calendar = self.calendar
+        self.measures.append(measure)
 
     def close(self, measure: Measure, at: datetime, reason: CloseReason) -> None:
         """End a measure and every deadline that belongs to it."""

@@ -271,6 +271,9 @@ class Measure:
     counters: dict[str, int] = field(default_factory=dict)
     marks: dict[str, Any] = field(default_factory=dict)
     """Moments and facts later rules need (decision time, last violation, custody start…)."""
+    calendar: timecalc.WorkCalendar | None = field(default=None, repr=False, compare=False)
+    """The unit's calendar, for a person's term that Civil Code Art 148(5) may move (set by the
+    fold on the kinds in `PERSON_TERMS`)."""
 
     @property
     def active(self) -> bool:
@@ -278,7 +281,25 @@ class Measure:
         return self.phase is not Phase.CLOSED
 
     def term_end(self) -> datetime | None:
-        """The end of the term with excluded time added back and served custody deducted."""
+        """The end of the term with excluded time added back and served custody deducted.
+
+        Moved to the end of the next working day when the unit applies Civil Code Art 148(5)
+        and the counted last day is a day off.
+        """
+        end = self.counted_term_end()
+        if end is None or self.calendar is None:
+            return end
+        return timecalc.civil_term_end(end, self.calendar)
+
+    def term_end_params(self) -> dict[str, str]:
+        """What the term end's deadline text says of a day off (`timecalc.day_off_params`)."""
+        end = self.counted_term_end()
+        if end is None or self.calendar is None:
+            return {}
+        return timecalc.day_off_params(end, self.calendar)
+
+    def counted_term_end(self) -> datetime | None:
+        """The term end as counted, before any day-off move."""
         if self.fixed_end is not None:
             return self.fixed_end + _days(self.excluded)
         if self.term_start is None or self.term_months is None:
@@ -291,6 +312,19 @@ class Measure:
         """End the measure."""
         self.phase, self.closed_at, self.close_reason = Phase.CLOSED, at, reason
         self.flags.clear()
+
+
+PERSON_TERMS = frozenset(
+    {
+        MeasureKind.USER_MGMT,
+        MeasureKind.VOLUNTARY_REHAB,
+        MeasureKind.COMPULSORY,
+        MeasureKind.POST_REHAB,
+    }
+)
+"""The person's terms Civil Code Art 148(5) moves when the unit applies it (legal spec §9, 2).
+
+E-monitoring ends with the measure it serves; its review anniversaries are the officer's."""
 
 
 def _days(span: timedelta) -> timedelta:

@@ -26,6 +26,8 @@ from caseterm.domain.lifecycle.timecalc import (
     after_calendar_days,
     after_hours,
     after_working_days,
+    civil_term_end,
+    day_off_params,
     end_of_day,
     local_day,
 )
@@ -157,7 +159,7 @@ def open_ground(
             opened_at=at,
             case=ground,
         )
-        fold.measures.append(measure)
+        fold.adopt(measure)
     measure.marks["last_violation_at"] = at
     fold.addicted_at = None  # the registration window is over: the dossier replaces it
     fold.done("D09")
@@ -175,8 +177,21 @@ def open_ground(
 
 def limitation_end(measure: Measure) -> datetime:
     """3 months from the last violation, restarted by evasion (L120 Art 35(4))."""
+    end = counted_limitation_end(measure)
+    return end if measure.calendar is None else civil_term_end(end, measure.calendar)
+
+
+def counted_limitation_end(measure: Measure) -> datetime:
+    """The limitation's end as counted, before a day-off move (Civil Code Art 148(5))."""
     start: datetime = measure.marks.get("limitation_from") or measure.marks["last_violation_at"]
     return end_of_day(add_months(local_day(start), 3))
+
+
+def limitation_params(measure: Measure) -> dict[str, str]:
+    """What D29's text says of a limitation ending on a day off."""
+    if measure.calendar is None:
+        return {}
+    return day_off_params(counted_limitation_end(measure), measure.calendar)
 
 
 def open_post_rehab(
@@ -264,6 +279,10 @@ def in_phase(kind: MeasureKind, *phases: Phase, reason: str) -> Check:
 
 
 def too_early(measure: Measure, moment: datetime, window: timedelta) -> bool:
-    """True when `moment` is before the last `window` of the measure's term (completions)."""
-    end = measure.term_end()
+    """True when `moment` is before the last `window` of the measure's term (completions).
+
+    Counted without a day-off move: Civil Code Art 148(5) lets a term that ends on a day off run
+    to the next working day, it does not forbid ending it on the day counted.
+    """
+    end = measure.counted_term_end()
     return end is not None and moment < end - window

@@ -27,6 +27,7 @@ from caseterm.domain.lifecycle.rule import (
     hours,
     in_phase,
     limitation_end,
+    limitation_params,
     need,
     open_ground,
     pay,
@@ -123,8 +124,9 @@ def _custody_check(fold: Fold, event: LifeEvent) -> str | None:
 
 def limitation_due(fold: Fold, measure: Measure) -> None:
     """D29: the 3-month limitation of a compulsory dossier, shown a month ahead."""
-    end = limitation_end(measure)
-    fold.due("D29", measure.id, end, measure=measure, visible_from=end - timedelta(days=31))
+    end, moved = limitation_end(measure), limitation_params(measure)
+    early = end - timedelta(days=31)
+    fold.due("D29", measure.id, end, measure=measure, visible_from=early, params=moved)
 
 
 def _custody(fold: Fold, event: LifeEvent) -> None:

@@ -8,7 +8,7 @@ from datetime import datetime
 from caseterm.domain.audit import ChainFault
 from caseterm.domain.permissions import Action
 from caseterm.errors import DiskError, IntegrityFailure
-from caseterm.services.lifecycle.calendar import active_calendar
+from caseterm.services.lifecycle.calendar import unit_calendar
 from caseterm.services.lifecycle.events import life_event
 from caseterm.services.lifecycle.projection import project
 from caseterm.services.session.case_session import CaseSession
@@ -83,7 +83,7 @@ def _check_projections(tx: Tx) -> tuple[int, list[str]]:
     Every stored column is compared (summary, deadline rows, close-watch facts…), and the
     names the deadline rows copy from the register.
     """
-    calendar = active_calendar()
+    calendars = {code: unit_calendar(tx, code) for code in tx.units.settings_by_unit()}
     checked, mismatches = 0, []
     for row in tx.states.all():
         checked += 1
@@ -91,6 +91,7 @@ def _check_projections(tx: Tx) -> tuple[int, list[str]]:
         if person is None:
             mismatches.append(row.person_id)
             continue
+        calendar = calendars[person.unit_code]
         events = [life_event(info) for info in tx.events.of_person(row.person_id)]
         moment = datetime.fromisoformat(row.as_of)
         _state, expected = project(row.person_id, person.record, events, calendar, moment)

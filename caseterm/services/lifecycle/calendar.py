@@ -10,6 +10,7 @@ from caseterm.domain.lifecycle.holidays import CalendarError, calendar_from_docu
 from caseterm.domain.lifecycle.timecalc import WorkCalendar
 from caseterm.errors import UsageError
 from caseterm.i18n import _
+from caseterm.store.database import Tx
 
 CALENDAR_FILE = "holidays-vn.json"
 PACKAGE = Path(__file__).resolve().parents[2]
@@ -73,3 +74,21 @@ def install_calendar(path: Path) -> WorkCalendar:
     atomic_write_bytes(target, path.read_bytes())
     active_calendar.cache_clear()
     return calendar
+
+
+def unit_calendar(tx: Tx, unit_code: str | None = None) -> WorkCalendar:
+    """The calendar a unit's persons are derived under.
+
+    The one in force, under the unit's Civil Code Art 148(5) setting (the own unit when no code
+    is given).
+    """
+    return active_calendar().with_term_ends_moved(tx.units.moves_term_ends(unit_code))
+
+
+def calendar_editions(tx: Tx) -> dict[str, str]:
+    """Each unit's calendar edition (unit code → version): a projection under another is stale."""
+    current = active_calendar()
+    return {
+        code: current.with_term_ends_moved(moved).version
+        for code, moved in tx.units.settings_by_unit().items()
+    }

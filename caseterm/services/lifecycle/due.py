@@ -16,7 +16,7 @@ from caseterm.domain.sync import export_due
 from caseterm.errors import UsageError, ValidationFailed
 from caseterm.i18n import _
 from caseterm.ids import new_id
-from caseterm.services.lifecycle.calendar import active_calendar
+from caseterm.services.lifecycle.calendar import active_calendar, calendar_editions
 from caseterm.services.lifecycle.events import refresh_projection
 from caseterm.services.lifecycle.lifecycle_json import cite_code
 from caseterm.services.session.case_session import CaseSession
@@ -62,10 +62,9 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
     """
     session.require(Action.PERSON_READ)
     now = session.clock.now()
-    calendar = active_calendar()
     bounds = [utc_iso(now), utc_iso(_end_of_today(now)), utc_iso(now + HORIZON)]
     with session.transaction() as tx:
-        refreshed = _refresh_stale(session, tx, now, calendar.version)
+        refreshed = _refresh_stale(session, tx, now)
         items = tx.states.due(before=bounds[-1], visible_at=bounds[0], limit=limit)
         counts, early = tx.states.due_counts(bounds=bounds, visible_at=bounds[0])
         registers = tx.states.count_by()
@@ -80,7 +79,7 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
     result.registers = registers
     result.totals = _totals(counts, early, [item.due_at for item in shown_unit], bounds)
     next_year = local_day(now).year + (1 if local_day(now).month >= 10 else 0)
-    if not calendar.covers(date(next_year, 1, 1)):
+    if not active_calendar().covers(date(next_year, 1, 1)):
         result.calendar_gap = next_year
     if session.unit.kind == "commune":
         result.export_due = export_due(last_export.period if last_export else None, local_day(now))
@@ -129,8 +128,8 @@ def _totals(counts: list[int], early: int, unit: list[str], bounds: list[str]) -
     }
 
 
-def _refresh_stale(session: CaseSession, tx: Tx, now: datetime, version: str) -> int:
-    stale = tx.states.stale_ids(now=utc_iso(now), calendar_version=version)
+def _refresh_stale(session: CaseSession, tx: Tx, now: datetime) -> int:
+    stale = tx.states.stale_ids(now=utc_iso(now), editions=calendar_editions(tx))
     for person_id in stale:
         refresh_projection(session, tx, person_id)
     return len(stale)

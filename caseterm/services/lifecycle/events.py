@@ -34,7 +34,7 @@ from caseterm.errors import (
 )
 from caseterm.i18n import _
 from caseterm.ids import new_id, shown_id
-from caseterm.services.lifecycle.calendar import active_calendar
+from caseterm.services.lifecycle.calendar import unit_calendar
 from caseterm.services.lifecycle.person_ids import resolve_person
 from caseterm.services.lifecycle.projection import project
 from caseterm.services.lifecycle.read_only import REOPENING, read_only_refusal
@@ -103,9 +103,8 @@ def record_event(
         if event_type not in REOPENING:
             _refuse_if_read_only(session, tx, person, history)
         new = LifeEvent(new_id(), event_type, moment, parsed, session.clock.now())
-        verdict = judge_new_event(
-            _facts(person), history, new, active_calendar(), session.clock.now()
-        )
+        calendar = unit_calendar(tx, person.unit_code)
+        verdict = judge_new_event(_facts(person), history, new, calendar, session.clock.now())
         if verdict.refusal is not None:
             raise RefusedError(describe_refusal(event_type, verdict.refusal))
         if verdict.cautions:
@@ -152,7 +151,7 @@ def void_event(session: CaseSession, event_id: str, reason: str) -> Voided:
             raise NotFound(_("There is no event with id {eid}.").format(eid=shown_id(event_id)))
         _may_void(session, target)
         person, history = _file(tx, target.person_id)
-        state_before = _now(session, person, history)
+        state_before = _now(session, tx, person, history)
         if event_id in state_before.voided:
             raise RefusedError(_("This event is already void."))
         refusal = read_only_refusal(tx, state_before)
@@ -198,7 +197,7 @@ def lifecycle_of(session: CaseSession, person_id: str) -> Derived:
     session.require(Action.PERSON_READ)
     with session.transaction(durable=False) as tx:
         person, history = _file(tx, resolve_person(tx, person_id))
-    return _now(session, person, history)
+        return _now(session, tx, person, history)
 
 
 def refresh_projection(session: CaseSession, tx: Tx, person_id: str) -> Derived:
@@ -218,7 +217,7 @@ def stored_state(
     if person is None:
         raise NotFound(_("There is no person with id {pid}.").format(pid=shown_id(person_id)))
     events = tx.events.of_person(person_id)
-    return person, events, _now(session, person, [life_event(info) for info in events])
+    return person, events, _now(session, tx, person, [life_event(info) for info in events])
 
 
 def refuse_if_read_only(session: CaseSession, tx: Tx, person_id: str) -> None:
@@ -230,7 +229,7 @@ def refuse_if_read_only(session: CaseSession, tx: Tx, person_id: str) -> None:
 def _refuse_if_read_only(
     session: CaseSession, tx: Tx, person: StoredPerson, history: list[LifeEvent]
 ) -> None:
-    refusal = read_only_refusal(tx, _now(session, person, history))
+    refusal = read_only_refusal(tx, _now(session, tx, person, history))
     if refusal is not None:
         raise refusal
 
@@ -240,7 +239,8 @@ def _store_projection(
 ) -> Derived:
     """Derive and store a person's projection, under the person's own commune."""
     now = session.clock.now()
-    state, row = project(person.id, person.record, history, active_calendar(), now)
+    calendar = unit_calendar(tx, person.unit_code)
+    state, row = project(person.id, person.record, history, calendar, now)
     tx.states.put(row, unit_code=person.unit_code)
     return state
 
@@ -264,9 +264,10 @@ def _file(
     return person, [life_event(info) for info in tx.events.of_person(person_id)]
 
 
-def _now(session: CaseSession, person: StoredPerson, history: list[LifeEvent]) -> Derived:
-    """A person's lifecycle at this moment."""
-    return derive(_facts(person), history, active_calendar(), session.clock.now())
+def _now(session: CaseSession, tx: Tx, person: StoredPerson, history: list[LifeEvent]) -> Derived:
+    """A person's lifecycle at this moment, under their unit's calendar."""
+    calendar = unit_calendar(tx, person.unit_code)
+    return derive(_facts(person), history, calendar, session.clock.now())
 
 
 def _facts(person: StoredPerson) -> PersonFacts:

@@ -17,7 +17,6 @@ from caseterm.domain.lifecycle.payloads import parse_payload
 from caseterm.domain.permissions import DECISION_EVENTS, Action
 from caseterm.errors import UsageError
 from caseterm.i18n import _
-from caseterm.services.lifecycle.calendar import active_calendar
 from caseterm.services.lifecycle.event_form import Value, build_payload
 from caseterm.services.lifecycle.event_input import parse_moment
 from caseterm.services.lifecycle.events import FUTURE_TOLERANCE, NOT_RECORDABLE
@@ -70,7 +69,7 @@ class ActionOption:
 def person_actions(session: CaseSession, person_file: PersonFile) -> list[ActionOption]:
     """The actions the transition table allows now; a chief's decision is greyed for an officer."""
     chief = session.may(Action.DECISION_RECORD)
-    found = offers(person_file.facts, person_file.life, active_calendar(), session.clock.now())
+    found = offers(person_file.facts, person_file.life, person_file.calendar, session.clock.now())
     general = {event_type: place for place, event_type in enumerate(GENERAL_EVENTS)}
     found.sort(key=lambda offer: general.get(offer.event_type, -1))
     options = []
@@ -133,7 +132,7 @@ def preview_event(
     except ValidationError:
         return Preview({"": _("invalid value")})
     new = LifeEvent(PREVIEW_ID, event_type, moment, payload, now)
-    calendar = active_calendar()
+    calendar = person_file.calendar
     refusal = check_new_event(person_file.facts, person_file.life, new, calendar, now)
     if refusal is not None:
         return Preview({}, describe_refusal(event_type, refusal))

@@ -18,6 +18,7 @@ from caseterm.services.words.lifecycle import (
     FORM,
     MEASURE,
     PHASE,
+    day_off_note,
     deadline_label,
     event_label,
     label,
@@ -51,6 +52,8 @@ class DeadlineRow:
     relative: str
     basis: str
     overdue: bool
+    note: str = ""
+    """A term end on a day off: moved, or could be (Civil Code Art 148(5)); else ""."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ def deadline_rows(state: Derived) -> list[DeadlineRow]:
             relative=relative_label(d.due_at, state.as_of),
             basis=basis_text(d.basis),
             overdue=d.due_at <= state.as_of,
+            note=day_off_note(d.params),
         )
         for d in state.visible_deadlines()
     ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 
 from caseterm.domain.issues import Issue, errors_of, warnings_of
 from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, derive
+from caseterm.domain.lifecycle.timecalc import WorkCalendar
 from caseterm.domain.names import tokens
 from caseterm.domain.permissions import Action
 from caseterm.domain.person import PersonRecord, validate_person
@@ -18,7 +19,7 @@ from caseterm.errors import (
 )
 from caseterm.i18n import _
 from caseterm.ids import new_id
-from caseterm.services.lifecycle.calendar import active_calendar
+from caseterm.services.lifecycle.calendar import unit_calendar
 from caseterm.services.lifecycle.events import life_event, refresh_projection, refuse_if_read_only
 from caseterm.services.lifecycle.person_ids import no_such_person, resolve_person
 from caseterm.services.session.case_session import CaseSession
@@ -79,6 +80,8 @@ class PersonFile:
     facts: PersonFacts
     life: list[LifeEvent]
     """The events as the engine reads them (for the actions the table allows, and previews)."""
+    calendar: WorkCalendar
+    """The calendar the file was derived under (the unit's Art 148(5) setting applied)."""
     read_only_after_days: int = DEFAULT_READ_ONLY_AFTER_DAYS
     """The unit's correction period for closed cases (the file shows when it becomes read-only)."""
 
@@ -211,11 +214,12 @@ def show_person(session: CaseSession, person_id: str) -> PersonFile:
             raise no_such_person(person_id)
         events = tx.events.of_person(resolved)
         days = tx.retention.read_only_after_days()
+        calendar = unit_calendar(tx, person.unit_code)
         session.audit(tx, "person.read", "person", resolved)
     facts = PersonFacts(person.record.birth)
     life = [life_event(info) for info in events]
-    lifecycle = derive(facts, life, active_calendar(), session.clock.now())
-    return PersonFile(person, events, lifecycle, facts, life, days)
+    lifecycle = derive(facts, life, calendar, session.clock.now())
+    return PersonFile(person, events, lifecycle, facts, life, calendar, days)
 
 
 def find_persons(

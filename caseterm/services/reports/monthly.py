@@ -21,7 +21,7 @@ from caseterm.domain.report.period import Period, PeriodError, month_period
 from caseterm.domain.report.trace import trace_from_json
 from caseterm.errors import NotFound, UsageError, ValidationFailed
 from caseterm.i18n import _
-from caseterm.services.lifecycle.calendar import active_calendar
+from caseterm.services.lifecycle.calendar import calendar_editions
 from caseterm.services.lifecycle.events import refresh_projection
 from caseterm.services.session.case_session import CaseSession
 from caseterm.store.database import Tx
@@ -172,7 +172,7 @@ def _settings(tx: Tx) -> ReportSettings:
 def _refresh(session: CaseSession, tx: Tx) -> None:
     """Recompute the projections time or a new calendar has made stale (as the today list)."""
     now = utc_iso(session.clock.now())
-    for person_id in tx.states.stale_ids(now=now, calendar_version=active_calendar().version):
+    for person_id in tx.states.stale_ids(now=now, editions=calendar_editions(tx)):
         refresh_projection(session, tx, person_id)
 
 

@@ -249,6 +249,7 @@ def _make(
         previous_bundle_sha256=previous,
         payload_sha256="0" * 64,
         audit_head=head_hash,
+        term_ends_moved=True if tx.units.moves_term_ends() else None,
     )
     try:
         data = seal(draft, b"".join(lines), target.recipient, signer, tx.keys.key_change())

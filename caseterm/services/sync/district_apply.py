@@ -24,7 +24,7 @@ from caseterm.domain.lifecycle.timecalc import WorkCalendar
 from caseterm.domain.person import PersonRecord, validate_person
 from caseterm.domain.sync import RecordCounts
 from caseterm.errors import CasetermError
-from caseterm.services.lifecycle.calendar import active_calendar
+from caseterm.services.lifecycle.calendar import unit_calendar
 from caseterm.services.lifecycle.events import life_event
 from caseterm.services.lifecycle.projection import project
 from caseterm.services.session.case_session import CaseSession
@@ -146,7 +146,8 @@ class BundleApplier:
         the engine refuses, and that it would have refused when the commune recorded it,
         refuses the bundle (a valid signature does not make an event lawful).
         """
-        calendar, now, tx = active_calendar(), self._session.clock.now(), self._tx
+        tx, now = self._tx, self._session.clock.now()
+        calendar = unit_calendar(tx, self._unit)
         touched = sorted(self._touched)
         for start in range(0, len(touched), PROJECT_BATCH):
             ids = touched[start : start + PROJECT_BATCH]

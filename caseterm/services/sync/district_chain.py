@@ -62,6 +62,8 @@ def apply_bundle(
         raise BundleRejected("broken_chain", f"{manifest.sender_unit} #{manifest.sequence}")
     if commune.last_period and manifest.period < commune.last_period:
         raise BundleRejected("period_backwards", f"{manifest.period} < {commune.last_period}")
+    # The commune's Art 148(5) setting, as this bundle declares it, before any file is derived.
+    tx.units.set_moves_term_ends(bool(manifest.term_ends_moved), manifest.sender_unit)
     applier = BundleApplier(session, tx, manifest.sender_unit)
     segment = read(applier)
     audit_head = continue_segment(commune.audit_head, segment, manifest.audit_head)

@@ -247,6 +247,25 @@ def deadline_label(code: str, key: str = "") -> str:
     return f"{_(STEP[step])} ({text})" if step in STEP else text
 
 
+def day_off_note(params: dict[str, str]) -> str:
+    """What a deadline says of a term that ends on a day off (Civil Code Art 148(5)), or ""."""
+    if "moved_from" in params:
+        return _("term end moved from {day}, a day off (Civil Code Art 148(5))").format(
+            day=_dmy(params["moved_from"])
+        )
+    if "could_move_to" in params:
+        return _(
+            "the term ends on a day off; Civil Code Art 148(5) would move it to {day}"
+            " (not applied: the unit's setting is off)"
+        ).format(day=_dmy(params["could_move_to"]))
+    return ""
+
+
+def _dmy(iso_day: str) -> str:
+    year, month, day = iso_day.split("-")
+    return f"{day}/{month}/{year}"
+
+
 def event_label(event_type: str) -> str:
     """An event type's name."""
     return label(EVENT, event_type)

@@ -196,7 +196,11 @@ class PersonScreen(CasetermScreen[None]):
         table.clear()
         for row in deadline_rows(person_file.lifecycle):
             marker = Text(f"⚠ {_('OVERDUE')}", style="bold") if row.overdue else Text(_("open"))
-            table.add_row(marker, row.due, row.relative, row.what, row.basis, key=row.key)
+            what = Text(row.what)
+            if row.note:  # a term end on a day off: its own line, so narrow screens keep it
+                what.append(f"\n{row.note}", style="italic")
+            cells = (marker, row.due, row.relative, what, row.basis)
+            table.add_row(*cells, key=row.key, height=None if row.note else 1)
         if not table.row_count:
             table.add_row(Text(_("Nothing due.")), "", "", "", "")
         elif self.focus_deadline is not None:
