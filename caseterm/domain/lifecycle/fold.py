@@ -74,7 +74,6 @@ class Fold:
     hold: tuple[str, datetime] | None = None
     absence_since: datetime | None = None
     completed_episodes: int = 0
-    started_episodes: int = 0
     obligations: dict[str, Deadline] = field(default_factory=dict)
     spells: list[RegisterSpell] = field(default_factory=list)
     events: dict[str, LifeEvent] = field(default_factory=dict)

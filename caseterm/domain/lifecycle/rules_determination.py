@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from caseterm.domain.lifecycle.episodes import believed_episode
 from caseterm.domain.lifecycle.fold import Fold, Intake, LifeEvent
 from caseterm.domain.lifecycle.model import (
     CloseReason,
@@ -210,7 +211,8 @@ def _open_registration(fold: Fold, event: LifeEvent, *, continuation: bool = Fal
         )
         rehab.marks["continuation"] = continuation
         if continuation:
-            rehab.episode = fold.started_episodes
+            # The episode it continues: every rehab that started before it ([U] 16).
+            rehab.episode = len(believed_episode(fold, rehab).counted)
             rehab.marks["carried_end"] = fold.carried_end
     fold.due("D11", event.id, hours(event.occurred_at, 24), event=event)
 

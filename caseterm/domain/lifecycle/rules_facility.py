@@ -92,7 +92,6 @@ def _transport(fold: Fold, event: LifeEvent) -> None:
     measure = compulsory(fold)
     measure.phase, measure.term_start = Phase.IN_FACILITY, event.occurred_at
     flag(measure, Flag.POSTPONED, on=False)
-    fold.started_episodes += 1
     fold.done("D33")
     fold.done("D36")
     leave_addicts(fold, event.occurred_at, "COMPULSORY_FACILITY")

@@ -149,8 +149,6 @@ def _start(fold: Fold, event: LifeEvent) -> None:
     rehab.phase, rehab.term_start = Phase.IN_PROGRESS, event.occurred_at
     if rehab.marks.get("continuation") and "carried_end" in rehab.marks:
         rehab.fixed_end = rehab.marks["carried_end"]
-    if not rehab.marks.get("continuation"):
-        fold.started_episodes += 1
     fold.done("D12")
     fold.done("D13")
     provider_notice = pay(event, RehabStarted).provider_notice_at
