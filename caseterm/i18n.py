@@ -7,6 +7,7 @@ checkout the `.po` file is read with Babel instead, so the text is always the ca
 
 from __future__ import annotations
 
+import functools
 import gettext
 import os
 from pathlib import Path
@@ -75,6 +76,19 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a message that depends on a count."""
     return _translation.ngettext(singular, plural, count)
+
+
+def in_language(language: str, message: str) -> str:
+    """Translate a message into a given language, whatever the active one.
+
+    Typed input may be in either: an officer can type "dương tính" in an English session.
+    """
+    return _catalog(language).gettext(message)
+
+
+@functools.lru_cache(maxsize=len(LANGUAGES))
+def _catalog(language: str) -> gettext.NullTranslations:
+    return _load(language)
 
 
 def N_(message: str) -> str:

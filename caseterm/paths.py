@@ -34,3 +34,10 @@ def config_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def state_dir() -> Path:
+    """Return the per-user state directory (the technician's error log lives here)."""
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir(APP_NAME, appauthor=False))

@@ -57,19 +57,12 @@ def guarded(function: Callable[P, R]) -> Callable[P, R]:
             fail(str(error), error.exit_code)
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
-        except Exception:
+        except Exception as error:
             if os.environ.get(DEBUG_ENV) == "1":
                 raise
-            import secrets
+            from caseterm.services.session.error_log import log_unexpected, unexpected_text
 
-            error_id = secrets.token_hex(4)
-            fail(
-                _(
-                    "Unexpected error (id {error_id}). Nothing was half-saved; details are not "
-                    "shown because they may contain personal data."
-                ).format(error_id=error_id),
-                EXIT_INTERNAL,
-            )
+            fail(unexpected_text(log_unexpected(error)), EXIT_INTERNAL)
 
     return wrapper
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from caseterm.cli.common import guarded, print_json, unlocked
+from caseterm.cli.common import fail, guarded, print_json, unlocked
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
-from caseterm.i18n import _
+from caseterm.errors import EXIT_USAGE
+from caseterm.i18n import N_, _
+
+if TYPE_CHECKING:
+    from caseterm.services.lifecycle.event_form import FormField
 
 app = typer.Typer(
     help=_("Record what happened to a person (checked against the law), or void a record."),
@@ -115,18 +119,47 @@ def void(
         typer.echo(_("No longer fits after the correction: event {eid}").format(eid=later))
 
 
-@app.command("types", help=_("List the event types and their fields (* = required)."))
-def types_() -> None:
-    """List the event types and their fields (* = required)."""
+@app.command(
+    "types",
+    help=_("List the event types, their fields (* = required) and the values each accepts."),
+)
+def types_(
+    event_type: Annotated[
+        str | None, typer.Argument(metavar="TYPE", help=_("Only this event type."))
+    ] = None,
+) -> None:
+    """List the event types, their fields (* = required) and the values each accepts."""
     from caseterm.domain.lifecycle.payloads import PAYLOADS
-    from caseterm.services.lifecycle.event_input import field_names
+    from caseterm.services.lifecycle.event_form import form_fields
     from caseterm.services.words.lifecycle import event_label
 
-    for event_type in sorted(PAYLOADS):
-        names = [f"{name}{'*' if required else ''}" for name, required in field_names(event_type)]
-        typer.echo(f"{event_type:34} {event_label(event_type)}")
-        if names:
-            typer.echo(f"{'':34}   {', '.join(names)}")
+    chosen = sorted(PAYLOADS) if event_type is None else [event_type]
+    if event_type is not None and event_type not in PAYLOADS:
+        fail(_("Unknown event type: {type}.").format(type=event_type), EXIT_USAGE)
+    for name in chosen:
+        typer.echo(f"{name} — {event_label(name)}")
+        for spec in form_fields(name):
+            star = "*" if spec.required else ""
+            typer.echo(f"    {spec.name}{star} ({spec.label}): {_accepts(spec)}")
+
+
+_KIND_WORDS = {
+    "text": N_("text"),
+    "moment": N_("date and time, dd/mm/yyyy HH:MM"),
+    "date": N_("date, dd/mm/yyyy"),
+    "number": N_("whole number"),
+    "yesno": N_("có or không (yes or no)"),
+    "list": N_("several texts, separated by ;"),
+    "event": N_("the id of an earlier event of the file"),
+}
+
+
+def _accepts(spec: FormField) -> str:
+    """What a field accepts, in words: its codes with their meaning, or its kind."""
+    if spec.kind in {"choice", "many"}:
+        listed = "; ".join(f"{code} = {words}" for words, code in spec.choices)
+        return listed + ("  " + _("(repeat the field for several)") if spec.kind == "many" else "")
+    return _(_KIND_WORDS.get(spec.kind, "text"))
 
 
 def due(

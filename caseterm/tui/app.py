@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
@@ -19,6 +18,7 @@ from textual.screen import Screen
 from caseterm.clock import Clock, SystemClock
 from caseterm.errors import CasetermError
 from caseterm.i18n import N_, _, current_language
+from caseterm.services.session.error_log import log_unexpected, unexpected_text
 from caseterm.tui.commands import CasetermCommands
 from caseterm.tui.screens.base import CasetermHost
 from caseterm.tui.translate import translate_bindings
@@ -277,11 +277,8 @@ class CasetermApp(App[str | None]):
         if isinstance(error, CasetermError):
             self.notify(str(error), title=_("Refused"), severity="error", markup=False, timeout=10)
             return
-        error_id = secrets.token_hex(4)
         self.notify(
-            _("Unexpected error (id {error_id}). Nothing was half-saved.").format(
-                error_id=error_id
-            ),
+            unexpected_text(log_unexpected(error)),
             title=_("Error"),
             severity="error",
             markup=False,
@@ -293,13 +290,16 @@ class CasetermApp(App[str | None]):
 
         Locals can hold case data, so the crash shows only a generic message and an id.
         """
-        error_id = secrets.token_hex(4)
+        logged = log_unexpected(self._exception or RuntimeError())
         message = Text(
             _(
                 "caseterm stopped because of an unexpected error (id {error_id}). "
                 "Nothing was half-saved."
-            ).format(error_id=error_id)
+            ).format(error_id=logged.error_id)
         )
+        if logged.log is not None:
+            where = _("A technician finds this id, without any personal data, in {path}.")
+            message.append("\n" + where.format(path=logged.log))
         self._exit_renderables.append(Segments(self.console.render(message, self.console.options)))
         self._close_messages_no_wait()
 

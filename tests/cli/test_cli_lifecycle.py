@@ -6,10 +6,7 @@ import json
 from pathlib import Path
 
 from caseterm.errors import EXIT_REFUSED, EXIT_USAGE
-from tests.cli.test_cli_subprocess import run
 from tests.programs import Programs
-
-__all__ = ["run"]
 
 
 def _person(run: Programs) -> str:
@@ -131,7 +128,7 @@ def test_bad_payloads_are_explained_and_officers_cannot_decide(
         "colour=red",
         expect=EXIT_REFUSED,
     )
-    assert "ground: not one of the allowed codes" in bad.stderr
+    assert "Ground (ground): write one of — a: point a — a verified tip-off" in bad.stderr
     assert "colour: not a field of this event" in bad.stderr
     run("caseterm", "event", "record", pid, "no.such", expect=EXIT_USAGE)
     run(

@@ -6,38 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from caseterm.errors import EXIT_AUTH, EXIT_INTEGRITY, EXIT_NOT_FOUND, EXIT_REFUSED, EXIT_USAGE
-from tests.conftest import ADMIN_PASSPHRASE, OFFICER_PASSPHRASE
 from tests.programs import Programs
 from tests.schemas import conforms
-
-
-@pytest.fixture
-def run(cli_env: dict[str, str], tmp_path: Path) -> Programs:
-    store = tmp_path / "cli" / "s.db"
-    secrets = tmp_path / "secrets"
-    secrets.mkdir()
-    (secrets / "admin").write_text(ADMIN_PASSPHRASE + "\n", "utf-8")
-    (secrets / "officer").write_text(OFFICER_PASSPHRASE + "\n", "utf-8")
-    (secrets / "wrong").write_text("these are not the right words\n", "utf-8")
-    env = {**cli_env, "CASETERM_STORE": str(store)}
-    passphrase_files = {name: secrets / name for name in ("admin", "officer", "wrong")}
-    invoke = Programs(env, passphrase_files, user="quantri")
-    invoke(
-        "caseterm-admin",
-        "init",
-        "--unit-code",
-        "26734",
-        "--unit-name",
-        "Xã Tân An",
-        "--admin",
-        "quantri",
-        "--also-chief",
-        user=None,
-    )
-    return invoke
 
 
 def test_person_flow_with_json(run: Programs) -> None:

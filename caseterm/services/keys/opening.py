@@ -12,7 +12,7 @@ from caseterm.clock import Clock, SystemClock
 from caseterm.crypto.kdf import KdfPolicy, enrolment_params
 from caseterm.crypto.keyfile import KeyFile
 from caseterm.crypto.keyring import Unlocked, rewrap
-from caseterm.errors import AuthError, IntegrityFailure, StoreBusy
+from caseterm.errors import AuthError, DiskError, IntegrityFailure, StoreBusy
 from caseterm.i18n import _
 from caseterm.services.keys.keyfile import (
     editing_keyfile,
@@ -24,6 +24,7 @@ from caseterm.services.session.case_session import CaseSession, store_failure
 from caseterm.services.session.damage import refuse_if_damaged
 from caseterm.services.session.paths import StoreFiles
 from caseterm.services.session.policy import active_policy
+from caseterm.services.words.messages import unwritable_store
 from caseterm.store import StoreOpenError
 from caseterm.store.database import Store
 from caseterm.store.lock import FileLock, LockBusy
@@ -90,6 +91,8 @@ def attach(
         raise StoreBusy(
             _("The store is being maintained by an administrator; try again later.")
         ) from exc
+    except OSError as exc:  # a read-only or full disk, a folder without write permission
+        raise DiskError(unwritable_store(files.store, exc)) from exc
     try:
         refuse_if_damaged(files)
         _check_file_salt(files, keys)

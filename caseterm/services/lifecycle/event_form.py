@@ -20,7 +20,7 @@ from caseterm.domain.lifecycle.payloads import PAYLOADS, is_list, parse_payload
 from caseterm.errors import UsageError
 from caseterm.i18n import _
 from caseterm.services.lifecycle.event_input import base_type, parse_day, parse_moment
-from caseterm.services.words.event_fields import code_label, field_label
+from caseterm.services.words.event_fields import choice_label, field_label
 from caseterm.services.words.labels import event_label, moment_label
 
 Value = str | bool | list[str] | None
@@ -57,14 +57,14 @@ def form_fields(
     """The fields of an event type. `events` are (id, type, occurred_at) a reference may name."""
     model = PAYLOADS[event_type]
     return [
-        _form_field(name, info, events or [], officer)
+        _form_field(event_type, name, info, events or [], officer)
         for name, info in model.model_fields.items()
         if name != "overridden_warnings"
     ]
 
 
 def _form_field(
-    name: str, info: FieldInfo, events: list[tuple[str, str, str]], officer: str
+    event_type: str, name: str, info: FieldInfo, events: list[tuple[str, str, str]], officer: str
 ) -> FormField:
     base = base_type(info.annotation)
     required = info.is_required()
@@ -75,7 +75,9 @@ def _form_field(
         )
         return FormField(name, label, "event", required, choices)
     if typing.get_origin(base) is typing.Literal:
-        codes = tuple((code_label(str(c)), str(c)) for c in typing.get_args(base))
+        codes = tuple(
+            (choice_label(event_type, name, str(c)), str(c)) for c in typing.get_args(base)
+        )
         kind = "many" if is_list(info.annotation) else "choice"
         return FormField(name, label, kind, required, codes, _literal_default(info))
     if base is bool:

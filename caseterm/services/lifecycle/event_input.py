@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,9 @@ from caseterm.domain import strict_json
 from caseterm.domain.lifecycle.payloads import PAYLOADS, is_list, scalar_type
 from caseterm.domain.names import fold
 from caseterm.errors import UsageError
-from caseterm.i18n import _
+from caseterm.i18n import LANGUAGES, _, in_language
+from caseterm.services.words.event_fields import CODE
+from caseterm.services.words.points import POINTS
 
 _TRUE = {"1", "true", "yes", "y", "co", "x"}
 _FALSE = {"0", "false", "no", "n", "khong"}
@@ -64,6 +67,8 @@ def payload_from_fields(event_type: str, pairs: list[str]) -> dict[str, Any]:
             continue
         kind = base_type(info.annotation)
         converted = _convert(kind, value.strip())
+        if typing.get_origin(kind) is typing.Literal:
+            converted = code_for(event_type, name, typing.get_args(kind), converted)
         if is_list(info.annotation):
             payload.setdefault(name, []).append(converted)
         else:
@@ -108,3 +113,22 @@ def field_names(event_type: str) -> list[tuple[str, bool]]:
     """The fields of an event type and whether each is required (for `event types`)."""
     model = PAYLOADS[event_type]
     return [(name, info.is_required()) for name, info in model.model_fields.items()]
+
+
+def code_for(event_type: str, field: str, codes: tuple[Any, ...], typed: str) -> str:
+    """The code an officer meant, from the code or its words.
+
+    Its words in Vietnamese or English, with or without tones ("dương tính", "duong tinh",
+    "positive", "POSITIVE"); a point by its letter or its meaning. Anything else is returned
+    as typed, for validation to refuse with the allowed values.
+    """
+    wanted = fold(typed)
+    points = POINTS.get((event_type, field), {})
+    for code in map(str, codes):
+        names = {fold(code)}
+        for template in (CODE.get(code), points.get(code)):
+            if template:
+                names.update(fold(in_language(language, template)) for language in LANGUAGES)
+        if wanted in names:
+            return code
+    return typed

@@ -88,9 +88,8 @@ def build_record(values: FieldValues, *, base: PersonRecord | None = None) -> Pe
     profile = _profile(values, base.profile if base else DrugProfile(), found)
     family = _family(values, base.family if base else ())
     record = _assemble(base, changes, profile, family, found, given=set(values))
-    if found.problems:
+    if found.problems or record is None:
         raise ValidationFailed(_("The record was not saved:"), found.problems)
-    assert record is not None  # noqa: S101 - only None when problems were found
     return record
 
 
@@ -103,6 +102,9 @@ def _assemble(
     *,
     given: set[str],
 ) -> PersonRecord | None:
+    for required in REQUIRED_FIELDS:
+        if required in given and not changes.get(required) and not _problem_named(found, required):
+            found.problems.append(f"{field_label(required)}: " + _("this field is required"))
     if base is not None:
         kept = {
             key: value
@@ -110,12 +112,21 @@ def _assemble(
             if value is not None or key in ("id_type", "residence_status", "id_issue_date")
         }
         return replace(base, **kept, profile=profile, family=family)
-    for required in ("full_name", "sex", "birth"):
-        if not changes.get(required) and required not in given:
+    for required in REQUIRED_FIELDS:
+        if required not in given:
             found.problems.append(f"{field_label(required)}: " + _("this field is required"))
-    if found.problems or not all(changes.get(r) for r in ("full_name", "sex", "birth")):
+    if found.problems:
         return None
     return PersonRecord(**changes, profile=profile, family=family)
+
+
+REQUIRED_FIELDS = ("full_name", "sex", "birth")
+"""A new record needs these; an edit cannot empty them."""
+
+
+def _problem_named(found: _Collector, name: str) -> bool:
+    """True when a problem about field `name` was already listed (a bad date, an unknown sex)."""
+    return any(problem.startswith(f"{field_label(name)}:") for problem in found.problems)
 
 
 def _strings(value: object) -> list[str]:

@@ -14,7 +14,7 @@ from caseterm.crypto.keyring import enrol, grant_recovery, new_data_key, new_key
 from caseterm.crypto.signing import SigningKey
 from caseterm.domain.codes import Role
 from caseterm.domain.sync import DistrictAddress
-from caseterm.errors import CasetermError, StoreBusy, UsageError
+from caseterm.errors import DiskError, StoreBusy, UsageError
 from caseterm.files import fsync_dir
 from caseterm.i18n import _
 from caseterm.ids import new_id
@@ -27,7 +27,7 @@ from caseterm.services.session.validation import (
 )
 from caseterm.services.sync.commune import save_district
 from caseterm.services.sync.district import add_district_key
-from caseterm.services.words.messages import describe_store_error
+from caseterm.services.words.messages import describe_store_error, os_reason
 from caseterm.store.database import Store
 from caseterm.store.lock import LockBusy, exclusively
 from caseterm.store.sqlcipher import PINNED_CIPHER, read_file_salt
@@ -83,9 +83,9 @@ def init_store(
     except LockBusy as exc:
         raise StoreBusy(_("Another process is using this store path.")) from exc
     except OSError as exc:  # a read-only folder, a full disk, no permission: say so, plainly
-        raise CasetermError(
+        raise DiskError(
             _("Cannot create the store at {path}: {reason}. Nothing was created.").format(
-                path=files.store, reason=exc.strerror or type(exc).__name__
+                path=files.store, reason=os_reason(exc)
             )
         ) from exc
 

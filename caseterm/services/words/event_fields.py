@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from caseterm.i18n import N_, _
+from caseterm.services.words.points import point_meaning
 
 FIELD = {
     "adult_transfer": N_("Moved to an adult facility at 18"),
@@ -237,3 +238,12 @@ def code_label(code: str) -> str:
     if len(code) <= 2 and code.isalpha():
         return _("point {letter}").format(letter="đ" if code == "dd" else code)
     return code
+
+
+def choice_label(event_type: str, field: str, code: str) -> str:
+    """A code's words in a form, a lettered point with what it means.
+
+    "point h — caught in the act"; any other code as `code_label` gives it.
+    """
+    meaning = point_meaning(event_type, field, code)
+    return f"{code_label(code)} — {meaning}" if meaning else code_label(code)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
 from caseterm.domain.issues import Issue
 from caseterm.domain.passphrase import MIN_LENGTH, PolicyVerdict
 from caseterm.i18n import N_, _
@@ -130,10 +133,35 @@ def describe_policy(verdict: PolicyVerdict) -> str:
     return _(template).format(min=MIN_LENGTH)
 
 
+_OS_REASONS = {
+    errno.EROFS: N_("the file system is read-only"),
+    errno.EACCES: N_("this account has no permission to write there"),
+    errno.EPERM: N_("this account has no permission to write there"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.ENOENT: N_("the folder does not exist"),
+    errno.EIO: N_("the disk could not read or write (an input/output error)"),
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the operating system refused, in the user's language for the usual reasons."""
+    template = _OS_REASONS.get(error.errno or -1)
+    return _(template) if template else (error.strerror or type(error).__name__)
+
+
 def read_failure(error: OSError) -> str:
     """Why a file could not be read, in the user's language where caseterm decided it."""
     from caseterm.files import NotARegularFile
 
     if isinstance(error, NotARegularFile):
         return _("it is not a regular file (a pipe, a device or a folder)")
-    return error.strerror or type(error).__name__
+    return os_reason(error)
+
+
+def unwritable_store(store: Path, error: OSError) -> str:
+    """A store whose folder cannot be written: why, and what to do."""
+    return _(
+        "Cannot open the store {path}: {reason}. caseterm writes every opening and every read to"
+        " the store's audit log, so its folder must be writable: copy the store to a writable"
+        " folder (for example the user's documents), or ask the administrator."
+    ).format(path=store, reason=os_reason(error))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from caseterm.domain.lifecycle.model import Cite, Refusal
-from caseterm.i18n import N_, _
+from caseterm.i18n import N_, _, current_language
+from caseterm.services.words.event_fields import choice_label, field_label
 from caseterm.services.words.lifecycle import event_label, label, status_label
 
 REASON = {
@@ -166,19 +169,54 @@ def describe_refusal(event_type: str, refusal: Refusal) -> str:
 _ERRORS = {
     "missing": N_("{field}: required"),
     "extra_forbidden": N_("{field}: not a field of this event"),
-    "literal_error": N_("{field}: not one of the allowed codes ({expected})"),
+    "string_too_long": N_("{field}: at most {limit} characters"),
+    "too_long": N_("{field}: at most {limit} entries"),
+    "string_too_short": N_("{field}: cannot be empty"),
+    "greater_than_equal": N_("{field}: at least {limit}"),
+    "less_than_equal": N_("{field}: at most {limit}"),
+    "int_parsing": N_("{field}: not a whole number"),
+    "int_type": N_("{field}: not a whole number"),
+    "bool_parsing": N_("{field}: write có or không (yes or no)"),
+    "datetime_parsing": N_("{field}: not a date and time: use dd/mm/yyyy HH:MM"),
+    "date_from_datetime_parsing": N_("{field}: not a date: use dd/mm/yyyy"),
+    "timezone_aware": N_("{field}: not a date and time: use dd/mm/yyyy HH:MM"),
 }
+_LIMITS = ("max_length", "min_length", "ge", "le")
 
 
 def payload_problems(event_type: str, error: ValidationError) -> list[str]:
-    """One line per problem in a payload, naming the field (never echoing personal values)."""
+    """One line per problem in a payload, naming the field by its label and saying the rule.
+
+    Never echoes what was typed: a value may belong to another field, or be personal data.
+    """
     problems = []
     for item in error.errors(include_url=False, include_input=False):
-        field = ".".join(str(part) for part in item["loc"]) or event_type
+        name = str(item["loc"][0]) if item["loc"] else ""
+        label = field_label(name)
+        field = (
+            (label if label == name else f"{label} ({name})") if name else event_label(event_type)
+        )
+        context = item.get("ctx", {})
+        if item["type"] == "literal_error":
+            codes = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+            allowed = "; ".join(f"{code}: {choice_label(event_type, name, code)}" for code in codes)
+            problems.append(
+                _("{field}: write one of — {allowed}").format(field=field, allowed=allowed)
+            )
+            continue
         template = _ERRORS.get(item["type"])
-        if template is not None:
-            expected = str(item.get("ctx", {}).get("expected", ""))
-            problems.append(_(template).format(field=field, expected=expected))
-        else:
+        limit = next((context[key] for key in _LIMITS if key in context), "")
+        if template is None:
             problems.append(_("{field}: invalid value").format(field=field))
+        else:
+            problems.append(_(template).format(field=field, limit=_number(limit)))
     return problems
+
+
+def _number(value: object) -> str:
+    """A limit as the reader writes numbers (4.000 in Vietnamese, 4,000 in English)."""
+    if not isinstance(value, int):
+        return str(value)
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale="vi" if current_language() == "vi" else "en")

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from caseterm.errors import CasetermError, NewPassphraseNeeded, RefusedError
 from caseterm.i18n import N_, _
+from caseterm.services.session.error_log import log_unexpected, unexpected_text
 from caseterm.tui.screens.base import CasetermScreen
 
 MAX_DELAY_SECONDS = 60
@@ -126,8 +127,8 @@ class UnlockScreen(CasetermScreen[None]):
         except CasetermError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        except Exception:  # shown as a message with an id, never a traceback
-            self.app.call_from_thread(self._failed, _("Unexpected error while unlocking."))
+        except Exception as error:  # shown as a message with an id, never a traceback
+            self.app.call_from_thread(self._failed, unexpected_text(log_unexpected(error)))
             return
         self.app.call_from_thread(self.caseterm.unlocked, session)
 
@@ -166,8 +167,8 @@ class UnlockScreen(CasetermScreen[None]):
             self.app.call_from_thread(self._choose_passphrase, account, code, str(refused))
         except CasetermError as error:
             self.app.call_from_thread(self._failed, str(error))
-        except Exception:  # shown as a message with an id, never a traceback
-            self.app.call_from_thread(self._failed, _("Unexpected error while unlocking."))
+        except Exception as error:  # shown as a message with an id, never a traceback
+            self.app.call_from_thread(self._failed, unexpected_text(log_unexpected(error)))
         else:
             self.app.call_from_thread(self.caseterm.unlocked, session)
 
