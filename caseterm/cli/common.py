@@ -57,6 +57,11 @@ def guarded(function: Callable[P, R]) -> Callable[P, R]:
             fail(str(error), error.exit_code)
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader stopped reading (`caseterm due | head`): nothing is wrong, stop quietly,
+            # and keep Python from complaining again when it flushes stdout at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as error:
             if os.environ.get(DEBUG_ENV) == "1":
                 raise

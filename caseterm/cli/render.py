@@ -13,6 +13,7 @@ from caseterm.services.words.labels import (
     code_label,
     date_label,
     event_label,
+    file_label,
     moment_label,
     relative_label,
 )
@@ -28,8 +29,9 @@ def print_summaries(found: list[PersonSummary], *, complete: bool = True) -> Non
     """Print one line per person, then the count (and whether more matched)."""
     for item in found:
         document = f"{item.id_type} {item.id_number}" if item.id_number else "-"
+        shown = file_label(item.file_no, item.id)
         typer.echo(
-            f"{item.id[:13]}  {item.full_name:<28} {code_label(item.sex):<6} "
+            f"{shown:<13}  {item.full_name:<28} {code_label(item.sex):<6} "
             f"{date_label(item.birth):<10}  {document:<18} {item.village}"
         )
     typer.echo(ngettext("{n} person found.", "{n} persons found.", len(found)).format(n=len(found)))
@@ -58,7 +60,8 @@ def print_person_file(person_file: PersonFile) -> None:
         ("ethnicity", record.ethnicity),
         ("religion", record.religion),
     ]
-    typer.echo(f"{_('Person file')} {person.id}")
+    shown = file_label(person.file_no, person.id)
+    typer.echo(f"{_('Person file')} {shown}  (id {person.id})")
     for name, value in rows:
         if value:
             typer.echo(f"  {field_label(name)}: {value}")
@@ -162,6 +165,7 @@ def print_deadlines(deadlines: list[Deadline], *, now: datetime) -> None:
 
 def print_due(found: DueList) -> None:
     """The due list in its three groups, with counts per register."""
+    from caseterm.services.lifecycle.due import by_person
     from caseterm.services.words.lifecycle import REGISTER, deadline_label, label
 
     counts = ", ".join(
@@ -181,13 +185,17 @@ def print_due(found: DueList) -> None:
         (_("NEXT 7 DAYS"), found.upcoming),
     ):
         typer.echo(f"{title} ({len(items)})")
-        for item in items:
-            when = item.due_moment.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
-            who = item.full_name or _("(the commune)")
-            typer.echo(
-                f"  {when} ({relative_label(item.due_moment, found.now)})  {who}  "
-                f"{item.code} {deadline_label(item.code, item.key)}"
-            )
+        for first, others in by_person(items):
+            who = first.full_name or _("(the commune)")
+            if first.person_id in found.tags:
+                who += f"  ({found.tags[first.person_id]})"
+            typer.echo(f"  {who}")
+            for item in (first, *others):
+                when = item.due_moment.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M")
+                typer.echo(
+                    f"      {when} ({relative_label(item.due_moment, found.now)})  "
+                    f"{item.code} {deadline_label(item.code, item.key)}"
+                )
 
 
 def say_duties_combined(names: tuple[str, ...]) -> None:

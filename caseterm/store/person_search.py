@@ -23,6 +23,7 @@ _SUMMARY = (
     col(Person.id_type),
     col(Person.id_number),
     col(Person.village),
+    col(Person.file_no),
 )
 """The columns of a list line (`PersonSummary`), in its field order."""
 MAX_ORDERED_MATCHES = 1000
@@ -137,6 +138,13 @@ class PersonSearch:
             (match, MAX_ORDERED_MATCHES + 1),
         )
         return self._in_register_order([row[0] for row in found], limit=limit)
+
+    def by_file_number(self, unit_code: str, file_no: int) -> Matches:
+        """The person with this file number of this unit (none or one)."""
+        query = sa_select(*_SUMMARY).where(
+            col(Person.unit_code) == unit_code, col(Person.file_no) == file_no
+        )
+        return Matches([PersonSummary(*row) for row in self._rows(query)], True)
 
     def search_id_prefix(self, prefix: str, *, limit: int) -> Matches:
         """Persons whose id-document number starts with `prefix` (a covering index range)."""

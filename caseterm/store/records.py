@@ -44,6 +44,8 @@ class StoredPerson:
     created_at: str
     created_by: str
     updated_at: str
+    file_no: int | None = None
+    """The commune's file number (None at a district, which holds other units' persons)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class PersonSummary:
     id_type: str | None
     id_number: str | None
     village: str
+    file_no: int | None = None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ class Unit(SQLModel, table=True):
     """Civil Code Art 148(5): a person's term whose last day is a day off ends at the end of the
     next working day (legal spec §9, decision 2). At a district, each commune's own setting, as
     its latest bundle declared it."""
+    last_file_no: int = 0
+    """The last file number given to a person of this unit (`Person.file_no`)."""
     keyfile_signed: bool = False
     """True once the key file's recipients carry tags: from then on a key file without them is
     refused (a store made before tags existed adopts them at its first unlock)."""
@@ -58,6 +60,7 @@ class Person(SQLModel, table=True):
     # Covering indexes for search: the register order, a match's place in it, and ID prefixes.
     # They let a search order its matches without reading the (large) rows.
     __table_args__ = (
+        Index("ux_person_file_no", "unit_code", "file_no", unique=True),
         Index("ix_person_register", "sort_key", "id", "num"),
         Index("ix_person_num_order", "num", "sort_key", "id"),
         Index("ix_person_id_number", "id_number", "num"),
@@ -66,6 +69,10 @@ class Person(SQLModel, table=True):
     id: str = Field(primary_key=True, max_length=36)
     num: int = Field(unique=True)
     """Local integer key of the search index (stable across VACUUM, never synced)."""
+    file_no: int | None = Field(default=None)
+    """The commune's file number (hồ sơ số, shown "HS-000123"): 1, 2, 3… in the order the
+    commune registered its persons, never reused (a purge leaves a gap). None for the
+    persons a district holds for its communes."""
     unit_code: str = Field(foreign_key="unit.code", index=True, max_length=16)
     full_name: str = Field(max_length=200)
     name_folded: str = Field(index=True, max_length=200)

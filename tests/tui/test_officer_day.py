@@ -57,8 +57,11 @@ async def test_today_lists_the_overdue_first_and_enter_opens_the_file_at_it(
         assert first.due_moment <= at(NOW)
         cells = [str(cell) for cell in today.query_one("#due").get_row_at(0)]  # type: ignore[attr-defined]
         assert cells[0].startswith("⚠ overdue by")  # the status in words, not colour alone
-        assert "Nguyễn Văn An" in cells
+        # Namesakes told apart (issue 21 item 2): file number, birth date, village, ID's end.
+        assert "Nguyễn Văn An · HS-000001 · 12/03/1990 · Thôn Đông · …3456" in cells
         assert "Art" in cells[-1]  # the legal basis
+        detail = str(today.query_one("#due-detail").render())
+        assert "HS-000001" in detail and "D01 verify residence after the positive test" in detail
         await pilot.press("enter")
         await settle(app, pilot)
         screen = app.screen

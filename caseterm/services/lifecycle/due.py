@@ -20,6 +20,7 @@ from caseterm.services.lifecycle.calendar import active_calendar, calendar_editi
 from caseterm.services.lifecycle.events import refresh_projection
 from caseterm.services.lifecycle.lifecycle_json import cite_code
 from caseterm.services.session.case_session import CaseSession
+from caseterm.services.words.labels import person_tag
 from caseterm.store.database import Tx
 from caseterm.store.records import BASIS_SEPARATOR, DueRow, UnitEventInfo
 
@@ -47,6 +48,8 @@ class DueList:
     """A year the holiday calendar does not cover yet (working days then skip weekends only)."""
     export_due: str | None = None
     """(Commune) The month whose bundle to the district is not made yet."""
+    tags: dict[str, str] = field(default_factory=dict)
+    """Person id → what tells namesakes apart (`person_tag`), for every person listed."""
 
     def complete(self) -> bool:
         """Whether every deadline counted is in the groups (not only the first ones)."""
@@ -66,6 +69,7 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
     with session.transaction() as tx:
         refreshed = _refresh_stale(session, tx, now)
         items = tx.states.due(before=bounds[-1], visible_at=bounds[0], limit=limit)
+        tags = _tags(tx, items)
         counts, early = tx.states.due_counts(bounds=bounds, visible_at=bounds[0])
         registers = tx.states.count_by()
         last_export = tx.sync.last_export()
@@ -76,6 +80,7 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
     for item in shown_unit:
         bisect.insort(items, item, key=_order)
     result = _grouped(items[:limit], now)
+    result.tags = tags
     result.registers = registers
     result.totals = _totals(counts, early, [item.due_at for item in shown_unit], bounds)
     next_year = local_day(now).year + (1 if local_day(now).month >= 10 else 0)
@@ -84,6 +89,29 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
     if session.unit.kind == "commune":
         result.export_due = export_due(last_export.period if last_export else None, local_day(now))
     return result
+
+
+def _tags(tx: Tx, items: list[DueItem]) -> dict[str, str]:
+    ids = sorted({item.person_id for item in items if item.person_id})
+    return {pid: person_tag(*found, pid) for pid, found in tx.persons.tags(ids).items()}
+
+
+def by_person(items: list[DueItem]) -> list[tuple[DueItem, list[DueItem]]]:
+    """One line per person: their first deadline, with the others of the same group after it.
+
+    The list keeps the order of each person's most urgent deadline; six duties of one person
+    are one line, not six lines with the same name. The commune's own deadlines stay single.
+    """
+    lines: list[tuple[DueItem, list[DueItem]]] = []
+    at: dict[str, int] = {}
+    for item in items:
+        if item.person_id is not None and item.person_id in at:
+            lines[at[item.person_id]][1].append(item)
+            continue
+        if item.person_id is not None:
+            at[item.person_id] = len(lines)
+        lines.append((item, []))
+    return lines
 
 
 def _order(item: DueItem) -> str:

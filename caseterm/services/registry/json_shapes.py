@@ -31,6 +31,9 @@ class PersonSummaryOut(StrictShape):
     id_type: IdType | None
     id_number: str | None
     village: str = Field(description="Village / residential group (thôn, tổ dân phố)")
+    file_no: int | None = Field(
+        description="The commune's file number (shown HS-000123); null at a district"
+    )
 
 
 class FamilyMemberOut(StrictShape):
@@ -104,6 +107,7 @@ class PersonFileOut(StrictShape):
     """`person show --json`: the record, its bookkeeping, its timeline and its lifecycle."""
 
     id: str
+    file_no: int | None = Field(description="The commune's file number (shown HS-000123)")
     unit_code: str
     version: int = Field(ge=1)
     created_at: str = Field(pattern=UTC_MOMENT)
@@ -123,6 +127,7 @@ def person_file_json(person_file: PersonFile) -> dict[str, Any]:
     person = person_file.person
     raw = {
         "id": person.id,
+        "file_no": person.file_no,
         "unit_code": person.unit_code,
         "version": person.version,
         "created_at": person.created_at,

@@ -21,9 +21,9 @@ from caseterm.i18n import _
 from caseterm.ids import new_id
 from caseterm.services.lifecycle.calendar import unit_calendar
 from caseterm.services.lifecycle.events import life_event, refresh_projection, refuse_if_read_only
-from caseterm.services.lifecycle.person_ids import no_such_person, resolve_person
+from caseterm.services.lifecycle.person_ids import file_number, no_such_person, resolve_person
 from caseterm.services.session.case_session import CaseSession
-from caseterm.services.words.labels import date_label
+from caseterm.services.words.labels import date_label, file_label
 from caseterm.services.words.messages import describe_issue
 from caseterm.store.database import Tx
 from caseterm.store.records import EventInfo, ListFilter, Matches, PersonSummary, StoredPerson
@@ -63,7 +63,7 @@ class Review:
         texts = [describe_issue(issue) for issue in self.warnings]
         texts += [
             _("possible duplicate: {name} ({birth}), id {pid}").format(
-                name=dup.full_name, birth=date_label(dup.birth), pid=dup.id[:13]
+                name=dup.full_name, birth=date_label(dup.birth), pid=file_label(dup.file_no, dup.id)
             )
             for dup in self.duplicates
         ]
@@ -232,8 +232,11 @@ def find_persons(
     session.require(Action.PERSON_READ)
     compact = query.replace(" ", "")
     words = tokens(query)
+    number = file_number(query)
     with session.transaction(durable=False) as tx:
-        if compact.isascii() and compact.isdigit() and len(compact) >= MIN_ID_PREFIX:
+        if number is not None:
+            kind, found = "file", tx.persons.by_file_number(tx.units.get().code, number)
+        elif compact.isascii() and compact.isdigit() and len(compact) >= MIN_ID_PREFIX:
             kind, found = "id", tx.persons.search_id_prefix(compact, limit=limit)
         elif compact.isalnum() and any(ch.isdigit() for ch in compact) and compact.isascii():
             # A passport number or a name with digits: look in both, document matches first.

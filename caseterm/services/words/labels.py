@@ -63,6 +63,29 @@ def relative_label(due: datetime, now: datetime) -> str:
     return _("in {amount}").format(amount=amount)
 
 
+def file_label(file_no: int | None, person_id: str) -> str:
+    """How a person's file is named on screens, lists and paper: "HS-000123".
+
+    At a district, whose copies of the communes' persons carry no number of its own, the
+    id's first 13 characters (unique enough within a commune's list, and accepted back).
+    """
+    return f"HS-{file_no:06d}" if file_no is not None else person_id[:13]
+
+
+def person_tag(
+    birth: str, village: str, id_number: str | None, file_no: int | None, person_id: str
+) -> str:
+    """What tells namesakes apart at a glance: file number, birth date, village, ID's end.
+
+    "HS-000123 · 12/03/1990 · Thôn Đông · …3456". Only the last four digits of the ID: the
+    list is read over a shoulder as often as by the officer.
+    """
+    parts = [file_label(file_no, person_id), date_label(birth), village]
+    if id_number:
+        parts.append("…" + id_number[-4:])
+    return " · ".join(part for part in parts if part)
+
+
 def date_label(iso: str) -> str:
     """Return a stored partial date in the dd/mm/yyyy display form."""
     return PartialDate.from_iso(iso).display() if iso else ""

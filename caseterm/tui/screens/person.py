@@ -27,7 +27,7 @@ from caseterm.services.registry.person_view import (
     retention_line,
     timeline_rows,
 )
-from caseterm.services.words.labels import code_label
+from caseterm.services.words.labels import code_label, file_label
 from caseterm.services.words.lifecycle import FLAG, REGISTER, label, status_label
 from caseterm.services.words.messages import field_label
 from caseterm.tui.screens.base import CasetermScreen
@@ -154,8 +154,11 @@ class PersonScreen(CasetermScreen[None]):
     def _fill(self, person_file: PersonFile) -> None:
         record = person_file.person.record
         state = person_file.lifecycle
+        person = person_file.person
+        shown = file_label(person.file_no, person.id)
         self.query_one("#name", Static).update(
             f"{record.full_name.upper()}  ·  {record.birth.display()}  ·  {record.village}"
+            f"  ·  {shown}"
         )
         self.query_one("#status", Static).update(
             "  ·  ".join(

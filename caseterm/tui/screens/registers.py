@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select
 from caseterm.errors import CasetermError
 from caseterm.i18n import N_, _, ngettext
 from caseterm.services.registry.persons import ListFilter
-from caseterm.services.words.labels import code_label, date_label
+from caseterm.services.words.labels import code_label, date_label, file_label
 from caseterm.services.words.lifecycle import MEASURE, REGISTER, label, status_label
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
@@ -70,7 +70,9 @@ class RegistersScreen(CasetermScreen[None]):
         """Set the columns and show the first page in register order."""
         self.sub_title = _("Registers")
         table = self.query_one(DataTable)
-        table.add_columns(_("Full name"), _("Sex"), _("Born"), _("ID number"), _("Village"))
+        table.add_columns(
+            _("Full name"), _("Sex"), _("Born"), _("ID number"), _("Village"), _("File")
+        )
         self.query_one("#search", Input).focus()
         self._fill_filters()
         self._load("")
@@ -181,6 +183,7 @@ class RegistersScreen(CasetermScreen[None]):
                 date_label(item.birth),
                 document,
                 item.village,
+                file_label(item.file_no, item.id),
                 key=item.id,
             )
 

@@ -63,9 +63,11 @@ class TodayScreen(CasetermScreen[None]):
         super().__init__()
         self._first = first
         self.items: list[DueItem] = []
-        """The deadlines drawn, in table order."""
-        self._waiting: list[tuple[DueItem, str]] = []
-        """The deadlines not drawn yet, with their group, in order."""
+        """The first deadline of each line drawn, in table order."""
+        self.others: list[list[DueItem]] = []
+        """Each line's other deadlines of the same person and group (`by_person`)."""
+        self._waiting: list[tuple[DueItem, str, list[DueItem]]] = []
+        """The lines not drawn yet, with their group and other deadlines, in order."""
         self._found: DueList | None = None
         self._reading_all = False
         """Whether the rest of a long list is being read (asked for once)."""
@@ -83,6 +85,7 @@ class TodayScreen(CasetermScreen[None]):
         with TabbedContent(id="lists"):
             with TabPane(_("1 Deadlines"), id="tab-due"):
                 yield ListTable(id="due", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="due-detail", markup=False)
             with TabPane(_("2 Close watch"), id="tab-watch"):
                 yield ListTable(id="watch", cursor_type="row", zebra_stripes=True)
             with TabPane(_("3 Not reviewed this year"), id="tab-unreviewed"):
@@ -235,7 +238,7 @@ class TodayScreen(CasetermScreen[None]):
         banner.display = bool(banners)
         table = self.query_one("#due", DataTable)
         table.clear()
-        self.items = []
+        self.items, self.others = [], []
         self._found = found
         self._show_counts()
         self._reading_all = False
@@ -247,8 +250,9 @@ class TodayScreen(CasetermScreen[None]):
     def _extend(self, found: DueList) -> None:
         """Take the whole list read after the first page; redraw only if it changed meanwhile."""
         waiting = _in_order(found)
-        drawn = [(item.person_id, item.key) for item in self.items]
-        if [(item.person_id, item.key) for item, _group in waiting[::-1][: len(drawn)]] != drawn:
+        drawn = [(i.person_id, i.key, len(o)) for i, o in zip(self.items, self.others, strict=True)]
+        again = [(i.person_id, i.key, len(o)) for i, _group, o in waiting[::-1][: len(drawn)]]
+        if again != drawn:
             self.show_list(found)
             return
         self._found = found
@@ -263,14 +267,16 @@ class TodayScreen(CasetermScreen[None]):
         table = self.query_one("#due", DataTable)
         markers = {group: (marker, style) for group, marker, style in GROUPS}
         for _line in range(min(PAGE, len(self._waiting))):
-            item, group = self._waiting.pop()
+            item, group, others = self._waiting.pop()
             marker, style = markers[group]
-            cells = _cells(item, group, marker, style, self._found)
+            cells = _cells(item, others, (group, marker, style), self._found)
             table.add_row(*cells, key=str(len(self.items)))
             self.items.append(item)
+            self.others.append(others)
 
     @on(DataTable.RowHighlighted, "#due")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail(event.cursor_row)
         if event.cursor_row < len(self.items) - NEAR_END or self._found is None:
             return
         if self._waiting:
@@ -302,6 +308,17 @@ class TodayScreen(CasetermScreen[None]):
 
         self.app.push_screen(PersonScreen(event.row_key.value))
 
+    def _show_detail(self, row: int) -> None:
+        """The highlighted line in full, wrapped: who, every duty of theirs, the law.
+
+        The table's cells are cut at 80 columns; this line is not.
+        """
+        detail = self.query_one("#due-detail", Static)
+        if not 0 <= row < len(self.items) or self._found is None:
+            detail.update("")
+            return
+        detail.update(detail_text(self.items[row], self.others[row], self._found))
+
 
 def when_label_iso(moment: str) -> str:
     """A stored UTC moment as `dd/mm/yyyy HH:MM`, Vietnam time."""
@@ -310,30 +327,56 @@ def when_label_iso(moment: str) -> str:
     return when_label(datetime.fromisoformat(moment))
 
 
-def _cells(item: DueItem, group: str, marker: str, style: str, found: DueList) -> tuple[Text, ...]:
+def _cells(
+    item: DueItem, others: list[DueItem], group: tuple[str, str, str], found: DueList
+) -> tuple[Text, ...]:
     """One line; the first cell says the status in words, the colour only repeats it."""
     from caseterm.services.words.labels import relative_label
 
+    name, marker, style = group
     relative = relative_label(item.due_moment, found.now)
-    status = _("today, {relative}").format(relative=relative) if group == "today" else relative
+    status = _("today, {relative}").format(relative=relative) if name == "today" else relative
     if item.person_id is None:
         measure = _("the commune")
     else:
         measure = label(MEASURE, item.measure_kind) if item.measure_kind else "—"
+    person = Text(item.full_name or _("(the commune)"))
+    if item.person_id in found.tags:
+        person.append(f" · {found.tags[item.person_id]}", style="dim")
+    what = f"{item.code} {deadline_label(item.code, item.key)}"
+    if others:
+        what = _("{first} (+{n} more)").format(first=what, n=len(others))
     return (
         Text(f"{marker} {status}", style=style),
         Text(when_label(item.due_moment)),
-        Text(item.full_name or _("(the commune)")),
-        Text(f"{item.code} {deadline_label(item.code, item.key)}"),
+        person,
+        Text(what),
         Text(measure),
         Text(today_basis(item)),
     )
 
 
-def _in_order(found: DueList) -> list[tuple[DueItem, str]]:
-    """The listed deadlines with their group, reversed: pages are popped from the end."""
-    groups = [(group, getattr(found, group)) for group, _marker, _style in GROUPS]
-    return [(item, group) for group, items in reversed(groups) for item in items[::-1]]
+def detail_text(item: DueItem, others: list[DueItem], found: DueList) -> str:
+    """A line of the list in full: the person with what tells them apart, then each duty."""
+    who = item.full_name or _("(the commune)")
+    if item.person_id in found.tags:
+        who = f"{who} — {found.tags[item.person_id]}"
+    duties = [
+        f"{when_label(duty.due_moment)}  {duty.code} {deadline_label(duty.code, duty.key)}"
+        f" — {today_basis(duty)}"
+        for duty in (item, *others)
+    ]
+    return "\n".join([who, *duties])
+
+
+def _in_order(found: DueList) -> list[tuple[DueItem, str, list[DueItem]]]:
+    """The lines, one per person and group, reversed: pages are popped from the end."""
+    from caseterm.services.lifecycle.due import by_person
+
+    groups = [(group, by_person(getattr(found, group))) for group, _marker, _style in GROUPS]
+    return [
+        (item, group, others) for group, lines in reversed(groups) for item, others in lines[::-1]
+    ]
 
 
 def _counts_line(found: DueList) -> str:
