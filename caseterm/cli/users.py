@@ -24,6 +24,7 @@ from caseterm.cli.options import (
     UserOpt,
 )
 from caseterm.i18n import _
+from caseterm.services.words.labels import code_label
 
 if TYPE_CHECKING:
     from caseterm.domain.codes import Role
@@ -78,7 +79,7 @@ def add(
         )
     typer.echo(
         _("Added the account {name} ({roles}).").format(
-            name=account.name, roles=", ".join(r.value for r in account.roles)
+            name=account.name, roles=", ".join(code_label(r.value) for r in account.roles)
         )
     )
 
@@ -105,10 +106,8 @@ def list_(
         cost = (
             f"argon2id {view.kdf_memory_mib} MiB × {view.kdf_iterations}" if view.has_slot else "-"
         )
-        typer.echo(
-            f"{view.account.name:<20} {','.join(r.value for r in view.account.roles):<22} "
-            f"{state:<10} {cost}"
-        )
+        roles = ", ".join(code_label(r.value) for r in view.account.roles)
+        typer.echo(f"{view.account.name:<20} {roles:<34} {state:<10} {cost}")
 
 
 @app.command("disable", help=_("Disable an account and remove its key slot."))

@@ -20,6 +20,7 @@ from caseterm.errors import CasetermError
 from caseterm.i18n import N_, _, current_language
 from caseterm.services.session.error_log import log_unexpected, unexpected_text
 from caseterm.tui.commands import CasetermCommands
+from caseterm.tui.palette import Palette, translate_widgets
 from caseterm.tui.screens.base import CasetermHost
 from caseterm.tui.translate import translate_bindings
 
@@ -57,6 +58,16 @@ class CasetermApp(App[str | None]):
         Binding("f6", "reports", N_("Reports"), id="reports"),
         Binding("ctrl+l", "lock", N_("Lock"), id="lock"),
         Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
+        # Textual adds this one itself, described in English ("palette"), unless it is here.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            N_("All actions"),
+            show=False,
+            priority=True,
+            tooltip=N_("Every action by name"),
+            id="palette",
+        ),
     ]
 
     COMMANDS = App.COMMANDS | {CasetermCommands}
@@ -84,6 +95,7 @@ class CasetermApp(App[str | None]):
         self._last_activity = self.clock.monotonic()
         self._unlocked_at = self._last_activity
         translate_bindings(self)
+        translate_widgets()
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         """Show a screen, its footer keys in the chosen language."""
@@ -264,6 +276,11 @@ class CasetermApp(App[str | None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(getattr(self.screen, "HELP_PAGE", "")))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its words in the user's language (`tui.palette`)."""
+        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(Palette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own palette entries, in our language (it has no translations)."""

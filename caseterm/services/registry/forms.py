@@ -16,6 +16,7 @@ from caseterm.domain.dates import DateFormatError, PartialDate
 from caseterm.domain.person import DrugProfile, FamilyMember, PersonRecord
 from caseterm.errors import ValidationFailed
 from caseterm.i18n import _
+from caseterm.services.words.labels import code_label
 from caseterm.services.words.messages import field_label
 
 TEXT_FIELDS = (
@@ -64,11 +65,17 @@ class _Collector:
         try:
             return kind.parse(text)
         except ValueError:
-            choices = ", ".join(member.value for member in kind)
+            choices = ", ".join(_choice(member.value) for member in kind)
             self.problems.append(
                 f"{field_label(name)}: " + _("not one of: {choices}").format(choices=choices)
             )
             return None
+
+
+def _choice(code: str) -> str:
+    """A value as the officer may type it: its words, and the code when they differ."""
+    words = code_label(code)
+    return words if words == code else f"{words} ({code})"
 
 
 def build_record(values: FieldValues, *, base: PersonRecord | None = None) -> PersonRecord:
