@@ -24,13 +24,22 @@ def schemas() -> dict[str, dict[str, Any]]:
     from caseterm.services.accounts.json_shapes import AccountListOut
     from caseterm.services.custody.json_shapes import VerifyOut
     from caseterm.services.lifecycle.json_shapes import DueListOut
-    from caseterm.services.registry.json_shapes import PersonFileOut, PersonSummaryOut
+    from caseterm.services.registry.json_shapes import (
+        PersonFileOut,
+        PersonPageOut,
+        PersonSummaryOut,
+        UnreviewedOut,
+        WatchOut,
+    )
     from caseterm.services.sync.json_shapes import DistrictStatusOut, SyncStatusOut
 
     out = {}
     for name, model in (
         ("person-summary.v1.schema.json", PersonSummaryOut),
         ("person-file.v1.schema.json", PersonFileOut),
+        ("person-page.v1.schema.json", PersonPageOut),
+        ("watch.v1.schema.json", WatchOut),
+        ("review.v1.schema.json", UnreviewedOut),
         ("due-list.v1.schema.json", DueListOut),
         ("sync-status.v1.schema.json", SyncStatusOut),
         ("district-status.v1.schema.json", DistrictStatusOut),

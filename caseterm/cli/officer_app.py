@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from caseterm.cli import event, person, report, sync
+from caseterm.cli import event, lists, person, report, sync
 from caseterm.cli.common import guarded, resolve_store, warn_if_unsafe_kdf
 from caseterm.cli.options import StoreOpt, UserOpt, VersionOpt
 from caseterm.i18n import _
@@ -29,6 +29,14 @@ app.add_typer(report.app, name="report")
 app.command(
     "due", help=_("What is overdue, due today and due in the next 7 days, for the whole commune.")
 )(event.due_command)
+app.command("watch", help=_("The close-watch list, the longest unseen first."))(lists.watch_command)
+app.command("review", help=_("Who on the registers has no annual review this year."))(
+    lists.review_command
+)
+person.app.command(
+    "list",
+    help=_("The register in Vietnamese name order, with the filters of the registers screen."),
+)(lists.list_command)
 app.command(
     "unit-event",
     help=_("Record a commune-level event: a report to the People's Committee, a data breach."),

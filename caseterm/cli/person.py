@@ -97,7 +97,13 @@ def find(
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
     limit: Annotated[
-        int, typer.Option("--limit", min=1, max=500, help=_("At most this many."))
+        int,
+        typer.Option(
+            "--limit",
+            min=1,
+            max=1000,
+            help=_("At most this many (1,000; for everyone, use “person list”)."),
+        ),
     ] = 50,
     json: JsonOpt = False,
 ) -> None:

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from caseterm.services.registry.persons import PersonFile, PersonSummary
 
 
-def print_summaries(found: list[PersonSummary], *, complete: bool = True) -> None:
+def print_summaries(
+    found: list[PersonSummary], *, complete: bool = True, count: bool = True
+) -> None:
     """Print one line per person, then the count (and whether more matched)."""
     for item in found:
         document = f"{item.id_type} {item.id_number}" if item.id_number else "-"
@@ -34,7 +36,10 @@ def print_summaries(found: list[PersonSummary], *, complete: bool = True) -> Non
             f"{shown:<13}  {item.full_name:<28} {code_label(item.sex):<6} "
             f"{date_label(item.birth):<10}  {document:<18} {item.village}"
         )
-    typer.echo(ngettext("{n} person found.", "{n} persons found.", len(found)).format(n=len(found)))
+    if count:
+        typer.echo(
+            ngettext("{n} person found.", "{n} persons found.", len(found)).format(n=len(found))
+        )
     if not complete:
         typer.echo(_("More than 1,000 persons match; only some are shown. Type more letters."))
 

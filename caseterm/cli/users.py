@@ -24,7 +24,6 @@ from caseterm.cli.options import (
     UserOpt,
 )
 from caseterm.i18n import _
-from caseterm.services.words.labels import code_label
 
 if TYPE_CHECKING:
     from caseterm.domain.codes import Role
@@ -79,7 +78,7 @@ def add(
         )
     typer.echo(
         _("Added the account {name} ({roles}).").format(
-            name=account.name, roles=", ".join(code_label(r.value) for r in account.roles)
+            name=account.name, roles=_role_words(account.roles)
         )
     )
 
@@ -106,7 +105,7 @@ def list_(
         cost = (
             f"argon2id {view.kdf_memory_mib} MiB × {view.kdf_iterations}" if view.has_slot else "-"
         )
-        roles = ", ".join(code_label(r.value) for r in view.account.roles)
+        roles = _role_words(view.account.roles)
         typer.echo(f"{view.account.name:<20} {roles:<34} {state:<10} {cost}")
 
 
@@ -262,3 +261,10 @@ def parse_roles(texts: list[str]) -> tuple[Role, ...]:
         return tuple(dict.fromkeys(Role.parse(text) for text in texts))
     except ValueError as exc:
         raise UsageError(_("Unknown role {role}.").format(role=exc)) from exc
+
+
+def _role_words(roles: tuple[Role, ...]) -> str:
+    """The roles in words ("cán bộ, Trưởng Công an xã")."""
+    from caseterm.services.words.labels import code_label
+
+    return ", ".join(code_label(role.value) for role in roles)

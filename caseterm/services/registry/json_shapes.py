@@ -16,6 +16,7 @@ from caseterm.domain.codes import DrugType, IdType, ResidenceStatus, Route, Sex
 from caseterm.services.lifecycle.json_shapes import LifecycleOut
 from caseterm.services.lifecycle.lifecycle_json import derived_json
 from caseterm.services.registry.persons import PersonFile
+from caseterm.services.registry.watch import Unreviewed, WatchItem
 from caseterm.services.session.json_shape import PARTIAL_DATE, UTC_MOMENT, StrictShape
 from caseterm.store.convert import record_to_json
 from caseterm.store.records import PersonSummary
@@ -137,3 +138,72 @@ def person_file_json(person_file: PersonFile) -> dict[str, Any]:
         "lifecycle": derived_json(person_file.lifecycle),
     }
     return PersonFileOut.model_validate(raw).model_dump(mode="json")
+
+
+class PersonPageOut(StrictShape):
+    """`person list --json`: one page of the (filtered) register and how many there are."""
+
+    total: int = Field(ge=0, description="Persons the filters keep, on every page")
+    offset: int = Field(ge=0)
+    persons: list[PersonSummaryOut]
+
+
+class WatchItemOut(StrictShape):
+    """One line of `caseterm watch --json`."""
+
+    person_id: str
+    full_name: str
+    reasons: list[str] = Field(description="POST_REHAB, PSYCHOSIS, RELEASED")
+    last_contact: str | None = Field(description="ISO moment of the last contact; null: never")
+    days_without_contact: int | None
+    overdue: bool = Field(description="Unseen for more than 30 days, or never seen")
+
+
+class WatchOut(StrictShape):
+    """`caseterm watch --json`."""
+
+    items: list[WatchItemOut]
+
+
+class UnreviewedOut(StrictShape):
+    """`caseterm review --json`: who on the registers has no annual review this year."""
+
+    year: int
+    total: int = Field(ge=0)
+    persons: list[dict[str, Any]] = Field(
+        description="The first ones: {person_id, full_name, registers}"
+    )
+
+
+def page_json(page: list[PersonSummary], *, total: int, offset: int) -> dict[str, Any]:
+    """A page of the register, checked against its schema."""
+    raw = {"total": total, "offset": offset, "persons": [asdict(p) for p in page]}
+    return PersonPageOut.model_validate(raw).model_dump(mode="json")
+
+
+def watch_json(items: list[WatchItem]) -> dict[str, Any]:
+    """The close-watch list, checked against its schema."""
+    raw = {
+        "items": [
+            {
+                "person_id": item.person_id,
+                "full_name": item.full_name,
+                "reasons": [reason.value for reason in item.reasons],
+                "last_contact": item.last_contact.isoformat() if item.last_contact else None,
+                "days_without_contact": item.days_without_contact,
+                "overdue": item.overdue,
+            }
+            for item in items
+        ]
+    }
+    return WatchOut.model_validate(raw).model_dump(mode="json")
+
+
+def unreviewed_json(gap: Unreviewed) -> dict[str, Any]:
+    """Who has no annual review, checked against its schema."""
+    persons = [
+        {"person_id": pid, "full_name": name, "registers": list(registers)}
+        for pid, name, registers in gap.people
+    ]
+    raw = {"year": gap.year, "total": gap.total, "persons": persons}
+    return UnreviewedOut.model_validate(raw).model_dump(mode="json")

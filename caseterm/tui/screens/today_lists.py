@@ -8,15 +8,10 @@ from rich.text import Text
 
 from caseterm.i18n import _
 from caseterm.services.words.lifecycle import REGISTER, label
+from caseterm.services.words.watch import contact_status, watch_reasons
 
 if TYPE_CHECKING:
     from caseterm.services.registry.watch import Unreviewed, WatchItem
-
-WATCH_REASONS = {
-    "POST_REHAB": lambda: _("after rehab"),
-    "PSYCHOSIS": lambda: _("drug-induced psychosis"),
-    "RELEASED": lambda: _("released from prison"),
-}
 
 
 def watch_columns() -> tuple[str, ...]:
@@ -26,13 +21,10 @@ def watch_columns() -> tuple[str, ...]:
 
 def watch_cells(item: WatchItem) -> tuple[Text, ...]:
     """One close-watch line: the contact status in words first, the colour only repeats it."""
-    if item.days_without_contact is None:
-        status = _("⚠ never contacted")
-    elif item.overdue:
-        status = _("⚠ {days} days without contact").format(days=item.days_without_contact)
-    else:
-        status = _("✓ {days} days ago").format(days=item.days_without_contact)
-    reasons = ", ".join(WATCH_REASONS[reason.value]() for reason in item.reasons)
+    status, reasons = (
+        contact_status(item.days_without_contact, item.overdue),
+        watch_reasons(r.value for r in item.reasons),
+    )
     return (
         Text(status, style="error" if item.overdue else ""),
         Text(item.full_name),
