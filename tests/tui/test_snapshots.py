@@ -6,6 +6,7 @@ it is right, accept it with `pytest tests/tui/test_snapshots.py --snapshot-updat
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -104,3 +105,64 @@ async def test_event_form_with_its_preview(
         await open_form(app, pilot, "rehab.stage_reported")
 
     assert await _shot(language, session, policy, clock, form) == svg
+
+
+async def _registers_dropdown(app: Any, pilot: Any, _person_id: str) -> None:
+    await pilot.press("f3")
+    await settle(app, pilot)
+    await pilot.press("f4", "enter")
+
+
+async def _person(app: Any, pilot: Any, person_id: str) -> None:
+    await open_file(app, pilot, person_id)
+
+
+async def _form(app: Any, pilot: Any, person_id: str) -> None:
+    await open_file(app, pilot, person_id)
+    await open_form(app, pilot, "test.performed")
+
+
+async def _report(app: Any, pilot: Any, _person_id: str) -> None:
+    await pilot.press("f6")
+
+
+async def _help(app: Any, pilot: Any, _person_id: str) -> None:
+    await pilot.press("f1")
+
+
+NARROW_VIEWS = {
+    "registers_dropdown": _registers_dropdown,
+    "person": _person,
+    "event_form": _form,
+    "report": _report,
+    "help": _help,
+}
+"""Issue 21 item 1: the screens at the smallest terminal an officer's laptop may have. The sync
+screen shows the commune's random signing-key id and the palette a live search, so neither is
+an image snapshot; `test_vietnamese_widgets` checks the palette's text at 80×24."""
+
+
+@pytest.mark.parametrize("view", sorted(NARROW_VIEWS))
+async def test_screen_at_80x24_in_vietnamese(
+    view: str, svg: SnapshotAssertion, session: CaseSession, policy: KdfPolicy,
+    clock: FrozenClock,
+) -> None:  # fmt: skip
+    assert await _shot("vi", session, policy, clock, NARROW_VIEWS[view], size=(80, 24)) == svg
+
+
+async def test_unlock_without_a_store_at_80x24(
+    svg: SnapshotAssertion, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    """The instruction and the full path are shown whole, wrapped, at 80 columns (a fixed path
+    that does not exist, so that the snapshot is the same on every machine)."""
+    from caseterm.tui.app import make_app
+
+    set_language("vi")
+    missing = Path("/nonexistent/a-commune-folder-with-a-long-name/caseterm/caseterm.db")
+    app = make_app(missing, policy=policy, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        status = str(app.screen.query_one("#status").render())
+        assert "caseterm-admin init" in status and "caseterm demo" in status
+        assert str(missing) in str(app.screen.query_one("#store").render())
+        assert app.export_screenshot() == svg

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from caseterm.i18n import N_, _
 from caseterm.services.registry.person_view import (
+    DeadlineRow,
     TimelineRow,
     deadline_rows,
     measure_rows,
@@ -101,6 +102,8 @@ class PersonScreen(CasetermScreen[None]):
         self.person_file: PersonFile | None = None
         self.actions: list[ActionOption] = []
         self.timeline: list[TimelineRow] = []
+        self.deadline_rows: dict[str, DeadlineRow] = {}
+        """The open deadlines by key (the detail line under the table reads them)."""
 
     def compose(self) -> ComposeResult:
         """Sections are filled once the file is read."""
@@ -112,6 +115,7 @@ class PersonScreen(CasetermScreen[None]):
             yield ListTable(id="measures", cursor_type="row", show_cursor=False)
             yield Label(_("Open deadlines"), classes="section")
             yield ListTable(id="deadlines", cursor_type="row")
+            yield Static("", id="deadline-detail", markup=False)
             yield Label(_("Actions the law allows now (Enter to record)"), classes="section")
             yield OptionList(id="actions")
             yield Label(_("Timeline (v: void the selected event)"), classes="section")
@@ -194,7 +198,20 @@ class PersonScreen(CasetermScreen[None]):
         if not table.row_count:
             table.add_row(Text(_("No measure.")), "", "", "", "", "")
 
+    @on(DataTable.RowHighlighted, "#deadlines")
+    def _deadline_detail(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted deadline in full, wrapped: its table cells are cut at 80 columns."""
+        key = event.row_key.value
+        shown = self.deadline_rows.get(key or "")
+        detail = self.query_one("#deadline-detail", Static)
+        if shown is None:
+            detail.update("")
+            return
+        lines = [f"{shown.due} ({shown.relative})  {shown.what}", shown.note, shown.basis]
+        detail.update("\n".join(line for line in lines if line))
+
     def _fill_deadlines(self, person_file: PersonFile) -> None:
+        self.deadline_rows = {row.key: row for row in deadline_rows(person_file.lifecycle)}
         table = self.query_one("#deadlines", DataTable)
         table.clear()
         for row in deadline_rows(person_file.lifecycle):

@@ -197,6 +197,9 @@ class RegistersScreen(CasetermScreen[None]):
             text = _(
                 "{shown} of {total} persons, in register order (given name first). Type to search."
             ).format(shown=len(found), total=total)
+        chosen = [_filter_words(name, value) for name, value in vars(self.where()).items() if value]
+        if chosen:  # the dropdowns are narrow at 80 columns: the whole choice is said here
+            text += "\n" + _("Filtered by: {filters}").format(filters="; ".join(chosen))
         self.query_one("#count", Label).update(text)
 
     @on(DataTable.RowSelected)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -73,12 +74,11 @@ class ReportScreen(CasetermScreen[None]):
 
         self.report, self.tables, self.shown = report, tables, 0
         lines = [f"{label}: {value}" for label, value in header(report)]
-        self.query_one("#report-header", Static).update("\n".join(lines))
+        # One wrapped paragraph, not a line each: at 24 rows the table needs the room.
+        self.query_one("#report-header", Static).update(" · ".join(lines))
         self._show_table()
 
     def _show_table(self) -> None:
-        from caseterm.services.reports.tables import cell_text
-
         table = self.tables[self.shown]
         title = _("Table {n} of {count}: {title}   ([ ] or N/B: other tables)").format(
             n=self.shown + 1, count=len(self.tables), title=table.title
@@ -86,10 +86,18 @@ class ReportScreen(CasetermScreen[None]):
         self.query_one("#report-title", Static).update(title)
         grid = self.query_one("#report-table", DataTable)
         grid.clear(columns=True)
-        grid.add_columns(*(column.label for column in table.columns[1:]))
+        # The row labels stay while the numbers scroll beside them (80 columns hold one or two).
+        grid.fixed_columns = 1
+        labels = [column.label for column in table.columns[1:]]
+        # At 80 columns a label column as wide as its longest label leaves no room for numbers:
+        # it is held to LABEL_WIDTH and its labels wrap onto a second line.
+        narrow = self.size.width < WIDE_SCREEN
+        grid.add_column(labels[0], width=LABEL_WIDTH if narrow else None)
+        grid.add_columns(*labels[1:])
         for line in table.lines:
-            words = ("  " * line.level) + line.label
-            grid.add_row(words, *(cell_text(value) for value in line.values), key=line.code)
+            words = Text(("  " * line.level) + line.label)
+            cells = (_shown(value) for value in line.values)
+            grid.add_row(words, *cells, key=line.code, height=None if narrow else 1)
 
     def action_next_table(self) -> None:
         """Show the next table."""
@@ -149,3 +157,15 @@ class ReportScreen(CasetermScreen[None]):
     def action_back(self) -> None:
         """Back to the today screen."""
         self.caseterm.action_today()
+
+
+LABEL_WIDTH = 40
+"""The row labels' column on a narrow screen (the numbers get the rest)."""
+WIDE_SCREEN = 120
+
+
+def _shown(value: object) -> str:
+    """A cell on screen: a ratio (the only fractional values) with its per cent sign."""
+    from caseterm.services.reports.tables import cell_text
+
+    return f"{value:.2f} %" if isinstance(value, float) else cell_text(value)

@@ -45,10 +45,12 @@ class UnlockScreen(CasetermScreen[None]):
         """The unlock form."""
         with Center(), Vertical(id="unlock-box"):
             yield Static("caseterm", id="unlock-title")
-            yield Label(_("Store: {path}").format(path=self.caseterm.store_path.name), markup=False)
-            yield Label(_("Account"))
+            yield Label(
+                _("Store: {path}").format(path=self.caseterm.store_path), id="store", markup=False
+            )
+            yield Label(_("Account"), id="account-label")
             yield Input(id="account", placeholder=_("your account name"))
-            yield Label(_("Passphrase"))
+            yield Label(_("Passphrase"), id="passphrase-label")
             yield Input(password=True, id="passphrase", placeholder=_("your passphrase"))
             yield Button(_("Unlock"), id="unlock", variant="primary")
             yield Label("", id="status", markup=False)
@@ -65,6 +67,10 @@ class UnlockScreen(CasetermScreen[None]):
                 ).format(path=self.caseterm.store_path)
             )
             self.query_one("#unlock", Button).disabled = True
+            # Nothing to unlock: the fields would only push the instruction off a 24-row screen.
+            for field in ("#account-label", "#account", "#passphrase-label", "#passphrase"):
+                self.query_one(field).display = False
+            self.query_one("#unlock", Button).display = False
             return
         try:
             from caseterm.services.keys.keyfile import account_names
