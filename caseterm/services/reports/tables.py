@@ -121,9 +121,11 @@ def header(report: MonthlyReport) -> list[tuple[str, str]]:
         (_("Period"), f"{period.label}: {first:%d/%m/%Y} – {last:%d/%m/%Y}"),
         (_("Cut-off"), _("24:00 on {day}").format(day=f"{last:%d/%m/%Y}")),
         (_("Made by"), report.generated_by),
-        (_("Made at (UTC)"), report.generated_at[:19].replace("T", " ")),
+        (_("Made at"), _made_at(report.generated_at)),
         (_("caseterm version"), report.app_version),
     ]
+    if report.generated_at < period.end_iso:
+        lines.insert(0, (_("Warning"), _("the period is not over yet: these numbers will change")))
     if not report.communes:
         population = report.population
         lines.append((_("Population"), str(population) if population else _("not set")))
@@ -131,6 +133,16 @@ def header(report: MonthlyReport) -> list[tuple[str, str]]:
         names = ", ".join(f"{report.communes[c]} ({c})" for c in report.missing)
         lines.insert(0, (_("Communes with no data for this period"), names))
     return lines
+
+
+def _made_at(stored: str) -> str:
+    """When the report was made, in Vietnam's time (the stored moment is UTC)."""
+    from datetime import datetime
+
+    from caseterm.clock import VIETNAM
+
+    moment = datetime.fromisoformat(stored.replace("Z", "+00:00")).astimezone(VIETNAM)
+    return _("{moment} (Vietnam time)").format(moment=moment.strftime("%d/%m/%Y %H:%M"))
 
 
 def _fixed_columns() -> tuple[Column, ...]:
