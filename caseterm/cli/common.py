@@ -72,7 +72,13 @@ def guarded(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def read_passphrase(passphrase_file: Path | None, prompt: str, *, confirm: bool = False) -> str:
+def read_passphrase(
+    passphrase_file: Path | None,
+    prompt: str,
+    *,
+    confirm: bool = False,
+    context: tuple[str, ...] = (),
+) -> str:
     """Read a passphrase from a file (first line, as typed) or a hidden prompt with confirmation."""
     if passphrase_file is not None:
         try:
@@ -88,6 +94,11 @@ def read_passphrase(passphrase_file: Path | None, prompt: str, *, confirm: bool 
     import getpass
 
     first = getpass.getpass(prompt)
+    if confirm:
+        # The policy first: asking to type a refused passphrase again wastes the typing twice.
+        from caseterm.services.session.validation import require_good_passphrase
+
+        require_good_passphrase(first, context)
     if confirm and getpass.getpass(_("Type it again: ")) != first:
         fail(_("The two passphrases differ; nothing was changed."), EXIT_USAGE)
     return first

@@ -136,9 +136,13 @@ def rotate(
     warn_if_unsafe_kdf()
     name = resolve_user(user)
     passphrase = read_passphrase(passphrase_file, _("Passphrase for {name}: ").format(name=name))
-    typer.echo(_("Re-encrypting the store under a new key…"), err=True)
     started = time.monotonic()
-    done = rotate_data_key(resolve_store(store), name, passphrase)
+    done = rotate_data_key(
+        resolve_store(store),
+        name,
+        passphrase,
+        started=lambda: typer.echo(_("Re-encrypting the store under a new key…"), err=True),
+    )
     typer.echo(
         _(
             "Data key rotated: version {old} → {new}, {mb:.1f} MB in {seconds:.1f} s. Every "
@@ -237,7 +241,10 @@ def recover(
     warn_if_unsafe_kdf()
     secret = read_text_file(recovery_key)
     passphrase = read_passphrase(
-        new_passphrase_file, _("New passphrase for {name}: ").format(name=account), confirm=True
+        new_passphrase_file,
+        _("New passphrase for {name}: ").format(name=account),
+        confirm=True,
+        context=(account,),
     )
     recover_account(resolve_store(store), secret, account, passphrase)
     typer.echo(

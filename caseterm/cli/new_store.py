@@ -33,7 +33,12 @@ def create_store(request: InitRequest, passphrase_file: Path | None) -> None:
         ).format(name=request.admin_name),
         err=True,
     )
-    passphrase = read_passphrase(passphrase_file, _("New passphrase: "), confirm=True)
+    passphrase = read_passphrase(
+        passphrase_file,
+        _("New passphrase: "),
+        confirm=True,
+        context=(request.unit_code, request.unit_name, request.admin_name),
+    )
     typer.echo(_("Measuring this computer to set the key-derivation cost…"), err=True)
     made = init_store(replace(request, passphrase=passphrase))
     path = request.store

@@ -67,7 +67,9 @@ def add(
             ),
             err=True,
         )
-        passphrase = read_passphrase(new_passphrase_file, _("New passphrase: "), confirm=True)
+        passphrase = read_passphrase(
+            new_passphrase_file, _("New passphrase: "), confirm=True, context=(name,)
+        )
         account = add_account(
             session,
             name=name,
@@ -236,11 +238,15 @@ def passwd(
     try:
         session = open_session(path, name, current)
     except NewPassphraseNeeded:
-        new = read_passphrase(new_passphrase_file, _("New passphrase: "), confirm=True)
+        new = read_passphrase(
+            new_passphrase_file, _("New passphrase: "), confirm=True, context=(name,)
+        )
         session = redeem_reset_code(path, name, current, new)
     else:
         try:
-            new = read_passphrase(new_passphrase_file, _("New passphrase: "), confirm=True)
+            new = read_passphrase(
+                new_passphrase_file, _("New passphrase: "), confirm=True, context=(name,)
+            )
             change_own_passphrase(session, new)
         except BaseException:
             session.close()

@@ -146,3 +146,53 @@ def test_an_unexpected_error_is_logged_by_id_without_any_value(
     assert error_id in line and "ValueError" in line
     assert "tests/cli/test_error_paths.py" in line and "in boom" in line
     assert "Bí Mật" not in line and "001090654321" not in line and "Nguy" not in line
+
+
+def test_a_refused_passphrase_is_said_before_it_is_asked_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Item 7: the policy is checked on the first typing; the confirmation is not asked."""
+    import getpass
+    import sys
+
+    from caseterm.cli.common import read_passphrase
+    from caseterm.errors import RefusedError
+
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return "short"
+
+    monkeypatch.setattr(getpass, "getpass", typed)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    set_language("vi")
+    with pytest.raises(RefusedError):
+        read_passphrase(None, "Cụm mật khẩu mới: ", confirm=True, context=("canbo1",))
+    assert asked == ["Cụm mật khẩu mới: "]
+
+
+def test_rotation_says_busy_before_it_says_it_is_re_encrypting(
+    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    """Item 7: with the store open elsewhere, the refusal comes and "re-encrypting…" never does;
+    alone, it is said once, after the store was taken and the passphrase opened it."""
+    from caseterm.errors import StoreBusy
+    from caseterm.services.keys.rotation import rotate_data_key
+
+    store, said = session.files.store, []
+    with pytest.raises(StoreBusy):
+        rotate_data_key(
+            store,
+            ADMIN,
+            ADMIN_PASSPHRASE,
+            policy=policy,
+            clock=clock,
+            started=lambda: said.append(1),
+        )
+    assert said == []
+    session.close()
+    rotate_data_key(
+        store, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock, started=lambda: said.append(1)
+    )
+    assert said == [1]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,8 +101,13 @@ def rotate_data_key(
     *,
     policy: KdfPolicy | None = None,
     clock: Clock | None = None,
+    started: Callable[[], None] | None = None,
 ) -> Rotated:
-    """Re-encrypt the whole store under a new data key (an administrator's passphrase)."""
+    """Re-encrypt the whole store under a new data key (an administrator's passphrase).
+
+    `started` is called once the store is held alone and the passphrase opened it, so that
+    "re-encrypting…" is never said before "the store is busy" or "wrong passphrase".
+    """
     from caseterm.services.keys.unlock import unlock_keys
 
     files, policy, clock = StoreFiles(store), policy or active_policy(), clock or SystemClock()
@@ -119,6 +125,8 @@ def rotate_data_key(
                         "caseterm first (if that refuses too, restore the key file from a backup)."
                     )
                 )
+            if started is not None:
+                started()
             _audit(files, unlocked.data_key, unlocked.account.account_id, clock, "start", old)
             data_key = new_data_key()
             # Sealed only to recipients the current data key tagged; the new version is tagged
