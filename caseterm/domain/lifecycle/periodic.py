@@ -78,52 +78,31 @@ def _user_mgmt(fold: Fold, measure: Measure, end: datetime | None, now: datetime
 def _voluntary(fold: Fold, measure: Measure, end: datetime | None) -> None:
     if end is None:
         return
-    moved = measure.term_end_params()
     if "notice_at" not in measure.marks:
-        due = end - timedelta(days=30)
-        fold.due(
-            "D22",
-            measure.id,
-            due,
-            measure=measure,
-            visible_from=due - timedelta(days=5),
-            params=moved,
-        )
+        _before_end(fold, "D22", measure, end, before=30, warn=5)
     if "postrehab_decision" not in measure.marks:
-        due = end - timedelta(days=1)
-        fold.due(
-            "D24",
-            measure.id,
-            due,
-            measure=measure,
-            visible_from=due - timedelta(days=10),
-            params=moved,
-        )
+        _before_end(fold, "D24", measure, end, before=1, warn=10)
     if measure.form is RehabForm.HOME:
-        fold.due(
-            "D25",
-            measure.id,
-            end,
-            measure=measure,
-            visible_from=end - timedelta(days=2),
-            params=moved,
-        )
+        _before_end(fold, "D25", measure, end, before=0, warn=2)
+
+
+def _before_end(
+    fold: Fold, code: str, measure: Measure, end: datetime, *, before: int, warn: int
+) -> None:
+    """A duty `before` days ahead of a term's end, shown `warn` days earlier still.
+
+    Its text says when the end was (or could be) moved off a day off (Civil Code Art 148(5)).
+    """
+    due = end - timedelta(days=before)
+    early, moved = due - timedelta(days=warn), measure.term_end_params()
+    fold.due(code, measure.id, due, measure=measure, visible_from=early, params=moved)
 
 
 def _compulsory(fold: Fold, measure: Measure, end: datetime | None) -> None:
     if end is None:
         return
-    moved = measure.term_end_params()
     if "notice_at" not in measure.marks:
-        due = end - timedelta(days=30)
-        fold.due(
-            "D34",
-            measure.id,
-            due,
-            measure=measure,
-            visible_from=due - timedelta(days=5),
-            params=moved,
-        )
+        _before_end(fold, "D34", measure, end, before=30, warn=5)
     birthday = fold.birthday(18)
     if (
         birthday is not None
