@@ -136,13 +136,20 @@ def test_t29_t30_t34_no_canary_in_any_file_or_error_the_programs_wrote(tmp_path:
 
     forced = _forced_unexpected_error(run, commune)
     assert "Traceback" not in forced.stderr and "Lỗi không lường trước" in forced.stderr
+    # The technician's log (issue 21): the error's id and where it happened, never its message
+    # (which carries a canary here); the scan below reads it like every other file.
+    log = sandbox / "xdg-state" / "caseterm" / "errors.log"
+    error_id = forced.stderr.split("(mã ")[1].split(")")[0]
+    assert str(log) in forced.stderr and error_id in log.read_text("utf-8")
 
     assert scan_tree(sandbox) == []
     assert [hits_in(text.encode()) for text in run.errors if hits_in(text.encode())] == []
     made_files = {
         p for p in sandbox.rglob("*") if p.is_file() and p != run.passphrase_files["admin"]
     }
-    strays = [p for p in made_files if not any(p.name.endswith(s) for s in ALLOWED_FILES)]
+    strays = [
+        p for p in made_files if not any(p.name.endswith(s) for s in ALLOWED_FILES) and p != log
+    ]
     assert strays == []  # T30: no other kind of file, in the sandbox's TMPDIR or anywhere
     assert not any((sandbox / "tmp").iterdir())
 
