@@ -98,12 +98,9 @@ def watch_command(
         status = contact_status(item.days_without_contact, item.overdue)
         reasons = watch_reasons(r.value for r in item.reasons)
         typer.echo(f"{status:<28} {item.full_name:<28} {reasons}")
-    overdue = sum(1 for item in items if item.overdue)
-    typer.echo(
-        _("Close watch: {count} ({overdue} unseen for over 30 days)").format(
-            count=len(items), overdue=overdue
-        )
-    )
+    from caseterm.services.words.labels import watch_count_line
+
+    typer.echo(watch_count_line(sum(1 for item in items if item.overdue), len(items)))
 
 
 @guarded

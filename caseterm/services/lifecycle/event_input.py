@@ -12,8 +12,9 @@ from caseterm.domain import strict_json
 from caseterm.domain.lifecycle.payloads import PAYLOADS, is_list, scalar_type
 from caseterm.domain.names import fold
 from caseterm.errors import UsageError
-from caseterm.i18n import LANGUAGES, _, in_language
+from caseterm.i18n import _
 from caseterm.services.words.event_fields import CODE
+from caseterm.services.words.labels import names_a_code
 from caseterm.services.words.points import POINTS
 
 _TRUE = {"1", "true", "yes", "y", "co", "x"}
@@ -122,13 +123,8 @@ def code_for(event_type: str, field: str, codes: tuple[Any, ...], typed: str) ->
     "positive", "POSITIVE"); a point by its letter or its meaning. Anything else is returned
     as typed, for validation to refuse with the allowed values.
     """
-    wanted = fold(typed)
     points = POINTS.get((event_type, field), {})
     for code in map(str, codes):
-        names = {fold(code)}
-        for template in (CODE.get(code), points.get(code)):
-            if template:
-                names.update(fold(in_language(language, template)) for language in LANGUAGES)
-        if wanted in names:
+        if names_a_code(typed, code, CODE.get(code), points.get(code)):
             return code
     return typed

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from caseterm.domain.names import fold
 from caseterm.errors import UsageError
-from caseterm.i18n import LANGUAGES, N_, _, in_language
+from caseterm.i18n import N_, _
 from caseterm.services.registry.persons import filter_choices
 from caseterm.services.session.case_session import CaseSession
+from caseterm.services.words.labels import names_a_code
 from caseterm.services.words.lifecycle import MEASURE, REGISTER, STATUS
 from caseterm.store.records import ListFilter
 
@@ -40,10 +41,8 @@ def parse_filters(session: CaseSession, typed: dict[str, str]) -> ListFilter:
 
 
 def _code(name: str, text: str, words: dict[str, str]) -> str:
-    wanted = fold(text)
     for code, template in words.items():
-        names = {fold(code)} | {fold(in_language(lang, template)) for lang in LANGUAGES}
-        if wanted in names:
+        if names_a_code(text, code, template):
             return code
     choices = "; ".join(f"{code}: {_(template)}" for code, template in words.items())
     raise UsageError(

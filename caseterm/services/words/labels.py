@@ -104,3 +104,30 @@ def moment_label(iso_utc: str) -> str:
 def day_label(iso_utc: str) -> str:
     """Return a stored UTC timestamp as the day `dd/mm/yyyy` in Vietnam."""
     return moment_label(iso_utc)[:10]
+
+
+def names_a_code(typed: str, code: str, *templates: str | None) -> bool:
+    """True when `typed` is the code or one of its words (message ids), in any language.
+
+    With or without tones: "dương tính", "duong tinh", "positive" and "POSITIVE" all name
+    POSITIVE.
+    """
+    from caseterm.domain.names import fold
+    from caseterm.i18n import LANGUAGES, in_language
+
+    wanted = fold(typed)
+    if wanted == fold(code):
+        return True
+    return any(
+        wanted == fold(in_language(language, template))
+        for template in templates
+        if template
+        for language in LANGUAGES
+    )
+
+
+def watch_count_line(overdue: int, count: int) -> str:
+    """'Close watch: 3 (1 unseen for over 30 days)'."""
+    return _("Close watch: {count} ({overdue} unseen for over 30 days)").format(
+        count=count, overdue=overdue
+    )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from caseterm.i18n import _
+from caseterm.services.words.labels import watch_count_line
 from caseterm.services.words.lifecycle import REGISTER, label
 from caseterm.services.words.watch import contact_status, watch_reasons
 
@@ -46,8 +47,6 @@ def unreviewed_cells(person: tuple[str, str, tuple[str, ...]]) -> tuple[Text, ..
 def watch_summary(items: list[WatchItem], gap: Unreviewed) -> str:
     """The counts line for the two lists."""
     overdue = sum(1 for item in items if item.overdue)
-    watched = _("Close watch: {count} ({overdue} unseen for over 30 days)").format(
-        count=len(items), overdue=overdue
-    )
+    watched = watch_count_line(overdue, len(items))
     reviews = _("Not reviewed in {year}: {count}").format(year=gap.year, count=gap.total)
     return f"{watched} · {reviews}"
