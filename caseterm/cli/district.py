@@ -160,16 +160,23 @@ def status(
         print_json(district_status_json(found))
         return
     for commune in found.communes:
+        stale = (
+            _("  ⚠ NO BUNDLE FOR MORE THAN {n} DAYS").format(n=STALE_AFTER_DAYS)
+            if commune.stale
+            else ""
+        )
+        if commune.last_sequence:
+            line = _("{code} {name}: last bundle #{n} ({period}), {days} days ago{stale}")
+        else:
+            line = _("{code} {name}: no bundle received yet (enrolled {days} days ago){stale}")
         typer.echo(
-            _("{code} {name}: last bundle #{n} ({period}), {days} days ago{stale}").format(
+            line.format(
                 code=commune.unit_code,
                 name=commune.name,
                 n=commune.last_sequence,
                 period=commune.last_period or "—",
                 days=commune.days_since,
-                stale=_("  ⚠ NO BUNDLE FOR MORE THAN {n} DAYS").format(n=STALE_AFTER_DAYS)
-                if commune.stale
-                else "",
+                stale=stale,
             )
         )
         revoked = [key_id for key_id, gone in commune.keys if gone]

@@ -5,14 +5,16 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 from rich.segment import Segments
 from rich.text import Text
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
 
 from caseterm.clock import Clock, SystemClock
@@ -25,8 +27,6 @@ from caseterm.tui.screens.base import CasetermHost
 from caseterm.tui.translate import translate_bindings
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from caseterm.services.lifecycle.due import DueList
     from caseterm.services.session.case_session import CaseSession
     from caseterm.services.session.policy import KdfPolicy
@@ -70,7 +70,8 @@ class CasetermApp(App[str | None]):
         ),
     ]
 
-    COMMANDS = App.COMMANDS | {CasetermCommands}
+    # The only provider: see CasetermCommands.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {CasetermCommands}
 
     def __init__(
         self,
@@ -281,13 +282,6 @@ class CasetermApp(App[str | None]):
         """Textual's palette, with its words in the user's language (`tui.palette`)."""
         if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(Palette(id="--command-palette"))
-
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's own palette entries, in our language (it has no translations)."""
-        yield SystemCommand(_("Help"), _("Show the help of this screen"), self.action_help)
-        if self.session is not None:
-            yield SystemCommand(_("Lock"), _("Lock now and drop the keys"), self.action_lock)
-        yield SystemCommand(_("Quit"), _("Quit caseterm"), self.action_quit)
 
     def show_error(self, error: Exception) -> None:
         """Show an error: our own text as is; anything else as a generic message with an id."""

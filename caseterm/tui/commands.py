@@ -15,20 +15,32 @@ Command = tuple[str, str, Callable[[], object]]
 
 
 class CasetermCommands(Provider):
-    """The officer's actions, named in the active language; the screen's own come first."""
+    """The officer's actions, named in the active language; the screen's own come first.
+
+    It is the palette's only provider (Textual's system commands, which repeat Help and Lock,
+    are left out), so that the list is in the same order every time it opens: with two
+    providers, the order followed whichever answered first.
+    """
 
     def _commands(self) -> list[Command]:
         app = host_of(self.app)
-        if app.session is None:
-            return []
-        commands = _screen_commands(self.screen)
+        commands: list[Command] = []
+        if app.session is not None:
+            commands = _screen_commands(self.screen)
+            commands += [
+                (_("go: Today"), _("Overdue, due today, next 7 days (F2)"), app.action_today),
+                (
+                    _("go: Registers"),
+                    _("The list of persons, with filters (F3)"),
+                    app.action_registers,
+                ),
+                (_("go: Sync"), _("The monthly bundle to the district (F5)"), app.action_sync),
+                (_("go: Reports"), _("The monthly report K1–K5, F1–F9 (F6)"), app.action_reports),
+                (_("app: Lock"), _("Lock now and drop the keys"), app.action_lock),
+            ]
         commands += [
-            (_("go: Today"), _("Overdue, due today, next 7 days (F2)"), app.action_today),
-            (_("go: Registers"), _("The list of persons, with filters (F3)"), app.action_registers),
-            (_("go: Sync"), _("The monthly bundle to the district (F5)"), app.action_sync),
-            (_("go: Reports"), _("The monthly report K1–K5, F1–F9 (F6)"), app.action_reports),
-            (_("app: Lock"), _("Lock now and drop the keys"), app.action_lock),
             (_("app: Help"), _("Show the help of this screen"), app.action_help),
+            (_("app: Quit"), _("Quit caseterm"), app.action_quit),
         ]
         return commands
 

@@ -12,10 +12,11 @@ from caseterm.crypto.kdf import KdfPolicy
 from caseterm.i18n import set_language
 from caseterm.services.session.case_session import CaseSession
 from caseterm.tui.palette import Palette
+from caseterm.tui.yes_no import YesNoBox
 from tests.english import english_words
 from tests.lifecycle import paths
 from tests.lifecycle.life import Life
-from tests.tui.officer import seeded_store, settle, unlocked
+from tests.tui.officer import open_file, open_form, seeded_store, settle, unlocked
 
 NOW = "02/11/2026 09:00"
 
@@ -70,3 +71,28 @@ async def test_palette_and_dropdown_speak_vietnamese(
         shown = _text(app)
         assert "Đóng danh sách" in shown
         assert english_words(shown) == []
+
+
+async def test_a_yes_no_field_writes_its_state_not_only_its_colour(
+    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    """Issue 21 item 1: a form's yes/no box says "không" until ticked, then "✓ có" (Textual's
+    own box draws the same "X" either way and a fixed "yes" beside it)."""
+    life = Life()
+    paths.positive(life, "01/11/2026 07:00")
+    store, pid = seeded_store(session, clock, life, NOW)
+    set_language("vi")
+    async with unlocked(store, policy, clock, size=(80, 24)) as (app, pilot):
+        await open_file(app, pilot, pid)
+        form = await open_form(app, pilot, "assessment.requested")
+        box = form.query_one("#f-deported", YesNoBox)
+        assert "▐ ▌ không" in _text(app) and "✓" not in _text(app)
+        box.focus()
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert box.value is True
+        assert "▐✓▌ có" in _text(app)
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert box.value is False
+        assert "▐ ▌ không" in _text(app) and "✓" not in _text(app)

@@ -67,6 +67,10 @@ class CasetermHost(Protocol):
         """Show the help of the current screen."""
         ...
 
+    async def action_quit(self) -> None:
+        """Quit caseterm (Textual's own action)."""
+        ...
+
 
 def host_of(app: object) -> CasetermHost:
     """The running application as a `CasetermHost` (screens only run inside `CasetermApp`)."""

@@ -138,6 +138,8 @@ def commune_state(commune: CommuneStatus) -> str:
     revoked = [key for key, gone in commune.keys if gone]
     if revoked and len(revoked) == len(commune.keys):
         return _("⚠ no trusted key")
+    if not commune.last_sequence:
+        return _("… no bundle yet")
     return _("✓ up to date")
 
 

@@ -33,6 +33,7 @@ from caseterm.services.lifecycle.event_form import FormField, Value, form_fields
 from caseterm.services.lifecycle.today import when_label
 from caseterm.tui.dialogs.confirm import ConfirmDialog, leave_unless_typed
 from caseterm.tui.screens.base import CasetermScreen
+from caseterm.tui.yes_no import YesNoBox
 
 if TYPE_CHECKING:
     from caseterm.services.registry.actions import ActionOption, Preview
@@ -222,7 +223,7 @@ def _widget(spec: FormField) -> Widget:
             compact=True,
         )
     if spec.kind == "yesno":
-        return Checkbox(_("yes"), bool(spec.default), id=widget_id, compact=True)
+        return YesNoBox(bool(spec.default), id=widget_id)
     if spec.kind == "many":
         return SelectionList[str](*[(w, v) for w, v in spec.choices], id=widget_id, compact=True)
     text = spec.default if isinstance(spec.default, str) else ""
