@@ -104,6 +104,9 @@ def test_a_month_from_the_commune_to_the_district_and_back(
         status["signing_public_key"],
         store=district,
     )
+    waiting = run("caseterm-admin", "district", "status", store=district).stdout
+    assert "26734 Xã Tân An: no bundle received yet (enrolled 0 days ago)" in waiting
+    assert "#0" not in waiting
     imported = json.loads(
         run("caseterm-admin", "district", "import", str(bundle), "--json", store=district).stdout
     )
