@@ -31,7 +31,7 @@ def print_summaries(
     """Print one line per person, then the count (and whether more matched)."""
     for item in found:
         document = f"{item.id_type} {item.id_number}" if item.id_number else "-"
-        shown = file_label(item.file_no, item.id)
+        shown = file_label(item.file_no, item.id, item.file_unit)
         typer.echo(
             f"{shown:<13}  {item.full_name:<28} {code_label(item.sex):<6} "
             f"{date_label(item.birth):<10}  {document:<18} {item.village}"
@@ -65,7 +65,7 @@ def print_person_file(person_file: PersonFile) -> None:
         ("ethnicity", record.ethnicity),
         ("religion", record.religion),
     ]
-    shown = file_label(person.file_no, person.id)
+    shown = file_label(person.file_no, person.id, person.file_unit)
     typer.echo(f"{_('Person file')} {shown}  (id {person.id})")
     for name, value in rows:
         if value:

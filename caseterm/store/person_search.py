@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, text
+from sqlalchemy import case, func, text
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
@@ -13,7 +13,7 @@ from caseterm.domain.person import PersonRecord
 from caseterm.store.convert import search_text
 from caseterm.store.engine import fetch_all
 from caseterm.store.records import ListFilter, Matches, PersonSummary
-from caseterm.store.tables import Person, PersonState
+from caseterm.store.tables import Person, PersonState, Unit
 
 _SUMMARY = (
     col(Person.id),
@@ -24,6 +24,10 @@ _SUMMARY = (
     col(Person.id_number),
     col(Person.village),
     col(Person.file_no),
+    case(
+        (col(Person.unit_code).in_(select(Unit.code).where(col(Unit.own))), None),
+        else_=col(Person.unit_code),
+    ),
 )
 """The columns of a list line (`PersonSummary`), in its field order."""
 MAX_ORDERED_MATCHES = 1000
@@ -139,11 +143,14 @@ class PersonSearch:
         )
         return self._in_register_order([row[0] for row in found], limit=limit)
 
-    def by_file_number(self, unit_code: str, file_no: int) -> Matches:
-        """The person with this file number of this unit (none or one)."""
-        query = sa_select(*_SUMMARY).where(
-            col(Person.unit_code) == unit_code, col(Person.file_no) == file_no
-        )
+    def by_file_number(self, unit_code: str | None, file_no: int) -> Matches:
+        """The persons with this file number, of one unit (none or one) or of any unit.
+
+        At a district, any unit means one person per commune that has given the number.
+        """
+        query = sa_select(*_SUMMARY).where(col(Person.file_no) == file_no)
+        if unit_code is not None:
+            query = query.where(col(Person.unit_code) == unit_code)
         return Matches([PersonSummary(*row) for row in self._rows(query)], True)
 
     def search_id_prefix(self, prefix: str, *, limit: int) -> Matches:

@@ -16,6 +16,9 @@ from caseterm.store.person_search import PersonSearch
 from caseterm.store.records import StoredPerson
 from caseterm.store.tables import Event, Person, Unit
 
+PersonTagFields = tuple[str, str, str | None, int | None, str | None]
+"""Birth, village, ID number, file number, and the file's commune when not this store's."""
+
 
 class PersonRepo(PersonSearch):
     """Persons of one transaction."""
@@ -93,12 +96,26 @@ class PersonRepo(PersonSearch):
         self._session.add(unit)
         return first
 
-    def id_of_file(self, unit_code: str, file_no: int) -> str | None:
-        """The id of the person with this file number in this unit, if any."""
-        found = self._session.exec(
-            select(Person.id).where(Person.unit_code == unit_code, Person.file_no == file_no)
-        ).first()
+    def file_holders(self, unit_code: str, numbers: list[int]) -> dict[int, str]:
+        """Which person of a unit holds each of these file numbers (those that are held)."""
+        found: dict[int, str] = {}
+        for start in range(0, len(numbers), 5000):
+            for number, pid in fetch_all(
+                self._session,
+                "SELECT file_no, id FROM person WHERE unit_code = ?"
+                " AND file_no IN (SELECT value FROM json_each(?))",
+                (unit_code, json.dumps(numbers[start : start + 5000])),
+            ):
+                found[int(number)] = str(pid)
         return found
+
+    def clear_file_numbers(self, ids: list[str]) -> None:
+        """Take these persons' file numbers away (a district: their commune gave them anew)."""
+        if ids:
+            self._sql(
+                "UPDATE person SET file_no = NULL WHERE id IN (SELECT value FROM json_each(:ids))",
+                ids=json.dumps(ids),
+            )
 
     def insert_copies(self, persons: list[StoredPerson]) -> None:
         """Add other units' persons exactly as sent, in bulk (a district receiving a bundle)."""
@@ -115,7 +132,7 @@ class PersonRepo(PersonSearch):
                 at=person.created_at,
                 by=person.created_by,
             )
-            row.update(version=person.version, updated_at=person.updated_at)
+            row.update(version=person.version, updated_at=person.updated_at, file_no=person.file_no)
             rows.append(row)
         connection = self._session.connection()
         connection.execute(insert(Person), rows)
@@ -138,21 +155,22 @@ class PersonRepo(PersonSearch):
                 found[pid] = (unit, version)
         return found
 
-    def tags(self, ids: list[str]) -> dict[str, tuple[str, str, str | None, int | None]]:
-        """(birth, village, ID number, file number) of these persons, in one query per 5,000.
+    def tags(self, ids: list[str]) -> dict[str, PersonTagFields]:
+        """What tells two namesakes apart on a list, for these persons (`PersonTagFields`).
 
-        What tells two namesakes apart on a list.
+        One query per 5,000 persons.
         """
-        found: dict[str, tuple[str, str, str | None, int | None]] = {}
+        found: dict[str, PersonTagFields] = {}
         for start in range(0, len(ids), 5000):
             rows = fetch_all(
                 self._session,
-                "SELECT id, birth, village, id_number, file_no FROM person "
+                "SELECT id, birth, village, id_number, file_no, CASE WHEN unit_code IN"
+                " (SELECT code FROM unit WHERE own) THEN NULL ELSE unit_code END FROM person "
                 "WHERE id IN (SELECT value FROM json_each(?))",
                 (json.dumps(ids[start : start + 5000]),),
             )
-            for pid, birth, village, number, file_no in rows:
-                found[str(pid)] = (str(birth), str(village), number, file_no)
+            for pid, birth, village, number, file_no, file_unit in rows:
+                found[str(pid)] = (str(birth), str(village), number, file_no, file_unit)
         return found
 
     def get_many(self, ids: list[str]) -> dict[str, StoredPerson]:
@@ -193,6 +211,7 @@ class PersonRepo(PersonSearch):
             for key, value in person_columns(person.record).items():
                 setattr(row, key, value)
         row.version, row.updated_at = person.version, person.updated_at
+        row.file_no = person.file_no
         self._session.add(row)
         self._session.flush()
         self._index(row.num, person.record)
@@ -239,7 +258,12 @@ class PersonRepo(PersonSearch):
             row.created_by,
             row.updated_at,
             row.file_no,
+            None if self._is_own(row.unit_code) else row.unit_code,
         )
+
+    def _is_own(self, unit_code: str) -> bool:
+        unit = self._session.get(Unit, unit_code)
+        return unit is not None and unit.own
 
     def exists(self, person_id: str) -> bool:
         """True when the person exists."""

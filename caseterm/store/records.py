@@ -45,7 +45,9 @@ class StoredPerson:
     created_by: str
     updated_at: str
     file_no: int | None = None
-    """The commune's file number (None at a district, which holds other units' persons)."""
+    """The commune's file number (None for persons received before numbers existed)."""
+    file_unit: str | None = None
+    """The commune whose file number it is, when the store is not that commune's (a district)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class PersonSummary:
     id_number: str | None
     village: str
     file_no: int | None = None
+    file_unit: str | None = None
+    """The commune whose file number it is, when the store is not that commune's (a district)."""
 
 
 @dataclass(frozen=True)

@@ -161,12 +161,13 @@ class SyncRepo:
         """Persons whose current version the district has not acknowledged, by id, as rows.
 
         A bundle is built from them without the domain objects. Each row: id, unit, the six
-        columns, details, version, created at, created by, updated at.
+        columns, details, version, created at, created by, updated at, file number.
         """
         return self._pages(
             "SELECT p.id, p.unit_code, p.full_name, p.sex, p.birth, p.id_type, p.id_number,"
-            " p.village, p.details, p.version, p.created_at, p.created_by, p.updated_at"
-            " FROM person p LEFT JOIN sync_acked a ON a.kind = 'person' AND a.record_id = p.id"
+            " p.village, p.details, p.version, p.created_at, p.created_by, p.updated_at,"
+            " p.file_no FROM person p"
+            " LEFT JOIN sync_acked a ON a.kind = 'person' AND a.record_id = p.id"
             " WHERE p.id > ? AND (a.version IS NULL OR a.version < p.version)"
             " ORDER BY p.id LIMIT ?",
             batch,

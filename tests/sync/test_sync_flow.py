@@ -250,7 +250,7 @@ def _copy(stored: StoredPerson, number: int) -> StoredPerson:
     from dataclasses import replace
 
     suffix = f"{number:04d}"
-    return replace(stored, id=stored.id[:-4] + suffix)
+    return replace(stored, id=stored.id[:-4] + suffix, file_no=number + 1)
 
 
 def test_t20_a_bundle_cannot_be_rebound_to_another_district_name_or_period(

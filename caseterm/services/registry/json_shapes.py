@@ -33,7 +33,13 @@ class PersonSummaryOut(StrictShape):
     id_number: str | None
     village: str = Field(description="Village / residential group (thôn, tổ dân phố)")
     file_no: int | None = Field(
-        description="The commune's file number (shown HS-000123); null at a district"
+        description="The commune's file number (shown HS-000123); null for a person received"
+        " before file numbers existed"
+    )
+    file_unit: str | None = Field(
+        default=None,
+        description="At a district: the commune whose file number it is (shown 26734/HS-000123);"
+        " null in the commune's own store",
     )
 
 

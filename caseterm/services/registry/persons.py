@@ -63,7 +63,9 @@ class Review:
         texts = [describe_issue(issue) for issue in self.warnings]
         texts += [
             _("possible duplicate: {name} ({birth}), id {pid}").format(
-                name=dup.full_name, birth=date_label(dup.birth), pid=file_label(dup.file_no, dup.id)
+                name=dup.full_name,
+                birth=date_label(dup.birth),
+                pid=file_label(dup.file_no, dup.id, dup.file_unit),
             )
             for dup in self.duplicates
         ]
@@ -235,7 +237,7 @@ def find_persons(
     number = file_number(query)
     with session.transaction(durable=False) as tx:
         if number is not None:
-            kind, found = "file", tx.persons.by_file_number(tx.units.get().code, number)
+            kind, found = "file", tx.persons.by_file_number(number.unit_code, number.number)
         elif compact.isascii() and compact.isdigit() and len(compact) >= MIN_ID_PREFIX:
             kind, found = "id", tx.persons.search_id_prefix(compact, limit=limit)
         elif compact.isalnum() and any(ch.isdigit() for ch in compact) and compact.isascii():

@@ -44,6 +44,9 @@ class PersonLine(BaseModel):
     created_by: str = Field(pattern=RECORD_ID)
     """The account that registered the person (an id, never a name)."""
     updated_at: str = Field(pattern=UTC_MOMENT)
+    file_no: int | None = Field(default=None, ge=1, lt=2**31)
+    """The commune's file number ("HS-000123"), so that the district names the file as the
+    commune does. Absent from bundles made before file numbers existed."""
     record: RecordOut
 
 
@@ -114,6 +117,7 @@ def person_line(person: StoredPerson) -> PersonLine:
         created_at=person.created_at,
         created_by=person.created_by,
         updated_at=person.updated_at,
+        file_no=person.file_no,
         record=RecordOut.model_validate(record_to_json(person.record)),
     )
 
@@ -132,7 +136,7 @@ def person_bytes(row: tuple[Any, ...]) -> bytes:
     reader does not need them to be.
     """
     pid, unit, name, sex, birth, id_type, id_number, village, details = row[:9]
-    version, created_at, created_by, updated_at = row[9:]
+    version, created_at, created_by, updated_at, file_no = row[9:]
     columns = canonical(
         {
             "full_name": name,
@@ -155,6 +159,7 @@ def person_bytes(row: tuple[Any, ...]) -> bytes:
             "created_by": created_by,
             "updated_at": updated_at,
         }
+        | ({"file_no": file_no} if file_no is not None else {})
     )
     return head[:-1] + b',"record":' + record + b"}\n"
 
@@ -187,9 +192,15 @@ def payload_lines(
     events: Iterable[EventLine],
     audit: Iterable[AuditLine] = (),
 ) -> Iterator[bytes]:
-    """The payload, line by line: persons first, so every event's person comes before it."""
+    """The payload, line by line: persons first, so every event's person comes before it.
+
+    A person without a file number is written without the field, as before numbers existed.
+    """
     for line in (*persons, *events, *audit):
-        yield canonical(line.model_dump(mode="json")) + b"\n"
+        values = line.model_dump(mode="json")
+        if isinstance(line, PersonLine) and line.file_no is None:
+            del values["file_no"]
+        yield canonical(values) + b"\n"
 
 
 class RecordSink(Protocol):

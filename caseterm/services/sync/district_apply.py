@@ -88,6 +88,7 @@ class BundleApplier:
             return
         self._exported += len(batch)
         held = self._tx.persons.versions([line.id for _n, line in batch])
+        self._check_file_numbers(batch)
         new: list[StoredPerson] = []
         for number, line in batch:
             where = f"line {number}: person {line.id}"
@@ -110,6 +111,29 @@ class BundleApplier:
                 new.append(stored)
                 self._new_persons.add(line.id)
         self._tx.persons.insert_copies(new)
+
+    def _check_file_numbers(self, batch: list[tuple[int, PersonLine]]) -> None:
+        """A file number names one person of the commune, as the commune last said.
+
+        A bundle that gives one number to two persons is refused: no commune makes one. A
+        number that an earlier bundle gave to another person is taken from that person (its
+        file is then named by its id): a commune restored from an older backup numbers its new
+        files again from where the backup stood, and its latest word is the one kept.
+        """
+        numbered = [(n, line, line.file_no) for n, line in batch if line.file_no is not None]
+        given: dict[int, str] = {}
+        for number, line, file_no in numbered:
+            holder = given.setdefault(file_no, line.id)
+            if holder != line.id:
+                raise BundleRejected(
+                    "record",
+                    f"line {number}: person {line.id} has file number {file_no},"
+                    f" as has person {holder} in the same bundle",
+                )
+        held = self._tx.persons.file_holders(self._unit, list(given))
+        self._tx.persons.clear_file_numbers(
+            [pid for number, pid in held.items() if given[number] != pid]
+        )
 
     def _write_events(self) -> None:
         batch, self._events = self._events, []
@@ -180,7 +204,14 @@ def _stored(line: PersonLine, unit_code: str, where: str, today: date) -> Stored
     if problems:
         raise BundleRejected("record", f"{where}: {problems[0].field} ({problems[0].code})")
     return StoredPerson(
-        line.id, unit_code, record, line.version, line.created_at, line.created_by, line.updated_at
+        line.id,
+        unit_code,
+        record,
+        line.version,
+        line.created_at,
+        line.created_by,
+        line.updated_at,
+        line.file_no,
     )
 
 

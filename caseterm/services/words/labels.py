@@ -63,24 +63,32 @@ def relative_label(due: datetime, now: datetime) -> str:
     return _("in {amount}").format(amount=amount)
 
 
-def file_label(file_no: int | None, person_id: str) -> str:
+def file_label(file_no: int | None, person_id: str, file_unit: str | None = None) -> str:
     """How a person's file is named on screens, lists and paper: "HS-000123".
 
-    At a district, whose copies of the communes' persons carry no number of its own, the
-    id's first 13 characters (unique enough within a commune's list, and accepted back).
+    At a district, which holds several communes' files, the commune comes first:
+    "26734/HS-000123". A person received before file numbers existed is named by the id's
+    first 13 characters (accepted back like the number).
     """
-    return f"HS-{file_no:06d}" if file_no is not None else person_id[:13]
+    if file_no is None:
+        return person_id[:13]
+    return f"{file_unit}/HS-{file_no:06d}" if file_unit else f"HS-{file_no:06d}"
 
 
 def person_tag(
-    birth: str, village: str, id_number: str | None, file_no: int | None, person_id: str
+    birth: str,
+    village: str,
+    id_number: str | None,
+    file_no: int | None,
+    file_unit: str | None,
+    person_id: str,
 ) -> str:
     """What tells namesakes apart at a glance: file number, birth date, village, ID's end.
 
     "HS-000123 · 12/03/1990 · Thôn Đông · …3456". Only the last four digits of the ID: the
     list is read over a shoulder as often as by the officer.
     """
-    parts = [file_label(file_no, person_id), date_label(birth), village]
+    parts = [file_label(file_no, person_id, file_unit), date_label(birth), village]
     if id_number:
         parts.append("…" + id_number[-4:])
     return " · ".join(part for part in parts if part)

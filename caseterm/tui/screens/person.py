@@ -159,7 +159,7 @@ class PersonScreen(CasetermScreen[None]):
         record = person_file.person.record
         state = person_file.lifecycle
         person = person_file.person
-        shown = file_label(person.file_no, person.id)
+        shown = file_label(person.file_no, person.id, person.file_unit)
         self.query_one("#name", Static).update(
             f"{record.full_name.upper()}  ·  {record.birth.display()}  ·  {record.village}"
             f"  ·  {shown}"

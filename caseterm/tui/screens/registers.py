@@ -183,7 +183,7 @@ class RegistersScreen(CasetermScreen[None]):
                 date_label(item.birth),
                 document,
                 item.village,
-                file_label(item.file_no, item.id),
+                file_label(item.file_no, item.id, item.file_unit),
                 key=item.id,
             )
 
