@@ -24,9 +24,19 @@ def default_store() -> Path:
     return data_dir() / STORE_FILE
 
 
-def demo_dir() -> Path:
-    """Return the directory that holds the demo store (synthetic data only)."""
-    return data_dir() / "demo"
+def demo_dir(install: Path | None = None) -> Path:
+    """Return the directory that holds the demo store of this installation (synthetic data).
+
+    One folder per installation, named after it ("demo/main-1a2b3c4d" for a checkout in
+    `…/main`): two clones, or a clone and an installed copy, each get their own demo store
+    rather than silently sharing one that the other made, with its own version's schema.
+    """
+    import hashlib
+
+    install = install or Path(__file__).resolve().parent.parent
+    tag = hashlib.sha256(str(install).encode("utf-8")).hexdigest()[:8]
+    name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in install.name)[:32]
+    return data_dir() / "demo" / f"{name}-{tag}"
 
 
 def config_dir() -> Path:

@@ -13,6 +13,7 @@ from caseterm.domain.lifecycle.payloads import parse_payload
 from caseterm.domain.permissions import Action
 from caseterm.domain.person import PersonRecord
 from caseterm.domain.report.completeness import missing_documents
+from caseterm.domain.sync import DistrictAddress
 from caseterm.files import atomic_write_bytes
 from caseterm.ids import new_id
 from caseterm.services.demo import synthetic
@@ -22,6 +23,7 @@ from caseterm.services.lifecycle.projection import identity_facts, project
 from caseterm.services.session.case_session import CaseSession
 from caseterm.services.session.paths import StoreFiles
 from caseterm.services.setup.new_store import InitRequest, init_store
+from caseterm.services.sync.commune import set_district
 from caseterm.store.records import ProjectionRow
 
 BATCH = 1000
@@ -144,6 +146,23 @@ def demo_passphrase() -> str:
     return "-".join([*words, f"{secrets.randbelow(10_000):04d}"])
 
 
+DEMO_DISTRICT = "DEMO-HUYEN"
+
+
+def demo_district() -> DistrictAddress:
+    """A district for the demo store to send to, so that its Sync screen can make a bundle.
+
+    Its keys are made here and the private halves dropped: nobody can read a demo bundle,
+    which holds synthetic people anyway.
+    """
+    from caseterm.crypto.bundle import DistrictKey
+    from caseterm.crypto.signing import SigningKey
+
+    return DistrictAddress(
+        DEMO_DISTRICT, DistrictKey.generate().recipient, SigningKey.generate().public_bytes
+    )
+
+
 def ensure_demo_store(folder: Path, *, persons: int = DEMO_PERSONS) -> DemoStore:
     """Create the demo store in `folder` unless it exists; return how to open it.
 
@@ -173,6 +192,7 @@ def ensure_demo_store(folder: Path, *, persons: int = DEMO_PERSONS) -> DemoStore
     )
     session = open_session(store, DEMO_ACCOUNT, passphrase)
     try:
+        set_district(session, demo_district().text())
         generate_persons(session, persons, seed=2026)
         add_demo_lives(session, _adults(session))
     finally:

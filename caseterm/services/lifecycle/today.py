@@ -36,7 +36,7 @@ def today_banners(found: DueList) -> list[str]:
     if found.export_due is not None:
         banners.append(
             _(
-                "The bundle for {period} has not been sent to the district yet (Sync screen, F5)."
+                "The {period} bundle for the district is not made: F5 then E (this line then goes)."
             ).format(period=found.export_due)
         )
     if found.calendar_gap is not None:

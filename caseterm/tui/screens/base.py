@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
+from textual import events
 from textual.screen import Screen
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -84,3 +86,16 @@ class CasetermScreen(Screen[ResultT]):
     def caseterm(self) -> CasetermHost:
         """The application, as the screens see it."""
         return host_of(self.app)
+
+    def on_key(self, event: events.Key) -> None:
+        """Give a letter typed while this screen was opening to the field that now has focus.
+
+        An officer types the name right after Ctrl+N. The keys that arrive before the new
+        screen has mounted and focused its first field are sent to the screen itself, not to a
+        field, and were lost. An input that has focus takes its own letters, so a letter that
+        reaches the screen while an input has focus is one of those early keys.
+        """
+        focused = self.focused
+        if isinstance(focused, Input) and event.is_printable and event.character:
+            focused.insert_text_at_cursor(event.character)
+            event.stop()

@@ -35,7 +35,7 @@ class RegistersScreen(CasetermScreen[None]):
 
     HELP_PAGE = "registers"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "new_person", N_("New person"), id="new-person"),
+        Binding("ctrl+n", "new_person", N_("New person"), id="new-person", priority=True),
         Binding("n", "new_person", N_("New person"), show=False, id="new-person-n"),
         Binding("slash", "focus_search", N_("Search"), id="search"),
         Binding("down", "focus_table", N_("List"), show=False, id="to-list"),
