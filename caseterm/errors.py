@@ -58,6 +58,10 @@ class PermissionDenied(RefusedError):
     """The account's role does not allow the action."""
 
 
+class ChiefNeeded(PermissionDenied):
+    """Only the commune police chief may do this; an officer may leave it as a draft for them."""
+
+
 class ValidationFailed(RefusedError):
     """A record failed validation; `issues` holds the translated problems, one per field."""
 

@@ -23,6 +23,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     from caseterm.domain.sync import Ack
     from caseterm.services.accounts.json_shapes import AccountListOut
     from caseterm.services.custody.json_shapes import VerifyOut
+    from caseterm.services.drafts.json_shapes import DraftListOut, DraftOut
     from caseterm.services.lifecycle.json_shapes import DueListOut
     from caseterm.services.registry.json_shapes import (
         PersonFileOut,
@@ -45,6 +46,8 @@ def schemas() -> dict[str, dict[str, Any]]:
         ("district-status.v1.schema.json", DistrictStatusOut),
         ("verify.v1.schema.json", VerifyOut),
         ("accounts.v1.schema.json", AccountListOut),
+        ("draft.v1.schema.json", DraftOut),
+        ("drafts.v1.schema.json", DraftListOut),
         ("keyfile.v1.schema.json", KeyFileDocument),
         ("holidays.v1.schema.json", HolidayCalendarDocument),
         ("bundle-manifest.v1.schema.json", Manifest),

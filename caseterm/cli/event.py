@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from caseterm.cli.common import fail, guarded, print_json, unlocked
-from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.cli.options import DraftOpt, JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.errors import EXIT_USAGE
 from caseterm.i18n import N_, _
 
@@ -53,6 +53,7 @@ def record(
             help=_("Save even with warnings (a chief, after reading them)."),
         ),
     ] = False,
+    draft: DraftOpt = False,
     store: StoreOpt = None,
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
@@ -70,6 +71,14 @@ def record(
     payload = payload_from_file(payload_file) if payload_file else {}
     payload.update(payload_from_fields(event_type, field or []))
     moment = parse_moment(at) if at else None
+    if draft:
+        from caseterm.cli.drafts import echo_drafted
+        from caseterm.services.drafts.making import draft_event
+
+        with unlocked(store, user, passphrase_file) as session:
+            drafted = draft_event(session, person, event_type, payload, occurred_at=moment)
+        echo_drafted(drafted, json=json)
+        return
     with unlocked(store, user, passphrase_file) as session:
         done = record_event(
             session, person, event_type, payload, occurred_at=moment, confirm=confirm

@@ -40,6 +40,16 @@ PassphraseFileOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
+DraftOpt = Annotated[
+    bool,
+    typer.Option(
+        "--draft",
+        help=_(
+            "Leave it as a draft for the commune police chief (a chief's decision, or a record "
+            "with a warning only a chief may confirm); see caseterm approvals."
+        ),
+    ),
+]
 NewPassphraseFileOpt = Annotated[
     Path | None,
     typer.Option(

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from caseterm.cli.common import guarded, print_json, unlocked
-from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.cli.options import DraftOpt, JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.cli.person_fields import split_fields, with_field_options
 from caseterm.i18n import _
 
@@ -33,6 +33,7 @@ def add(
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
     confirm: ConfirmOpt = False,
+    draft: DraftOpt = False,
     json: JsonOpt = False,
     **fields: Any,
 ) -> None:
@@ -41,6 +42,14 @@ def add(
     from caseterm.services.registry.persons import add_person
 
     record = build_record(split_fields(fields))
+    if draft:
+        from caseterm.cli.drafts import echo_drafted
+        from caseterm.services.drafts.making import draft_person
+
+        with unlocked(store, user, passphrase_file) as session:
+            drafted = draft_person(session, record)
+        echo_drafted(drafted, json=json)
+        return
     with unlocked(store, user, passphrase_file) as session:
         person_id = add_person(session, record, confirm=confirm)
     if json:

@@ -113,7 +113,13 @@ def check_cccd(
     issues: list[Issue] = []
     if number[:3] not in provinces:
         issues.append(
-            Issue("cccd.unknown_province", FIELD, Severity.WARNING, {"prefix": number[:3]})
+            Issue(
+                "cccd.unknown_province",
+                FIELD,
+                Severity.WARNING,
+                {"prefix": number[:3]},
+                needs_supervisor=True,
+            )
         )
     stated_year = birth_year_of(number)
     if birth_year is not None and stated_year != birth_year:

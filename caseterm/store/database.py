@@ -18,6 +18,7 @@ from caseterm.store.accounts import AccountRepo, UnitKeyRepo, UnitRepo
 from caseterm.store.approvals import ApprovalRepo
 from caseterm.store.audit import AuditRepo
 from caseterm.store.district import DistrictRepo
+from caseterm.store.drafts import DraftRepo
 from caseterm.store.engine import make_engine
 from caseterm.store.events import EventRepo
 from caseterm.store.held import HeldRepo
@@ -86,6 +87,7 @@ class Tx:
     retention: RetentionRepo
     approvals: ApprovalRepo
     held: HeldRepo
+    drafts: DraftRepo
 
 
 class Store:
@@ -138,6 +140,7 @@ class Store:
                         retention=RetentionRepo(session),
                         approvals=ApprovalRepo(session),
                         held=HeldRepo(session),
+                        drafts=DraftRepo(session),
                     )
             finally:
                 if not durable:

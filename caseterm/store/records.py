@@ -248,3 +248,22 @@ class NoticeInfo:
     actor_id: str
     approved_by: str | None
     at: str
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    """A draft for the chief, as stored (`tables.Draft`)."""
+
+    id: str
+    kind: str
+    person_id: str | None
+    event_type: str | None
+    content: dict[str, Any]
+    warnings: tuple[str, ...]
+    drafted_by: str
+    drafted_at: str
+    status: str
+    decided_by: str | None = None
+    decided_at: str | None = None
+    reason: str | None = None
+    result_id: str | None = None

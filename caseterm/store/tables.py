@@ -287,3 +287,32 @@ class AccountNotice(SQLModel, table=True):
     at: str
     acknowledged_by: str | None = Field(default=None, max_length=36)
     acknowledged_at: str | None = None
+
+
+class Draft(SQLModel, table=True):
+    """A chief's decision or confirmation prepared by an officer, waiting for the chief.
+
+    It changes no file until approved: the approval records the decision (or registers the
+    person) in the chief's name, in the same transaction that marks the draft approved.
+    """
+
+    __tablename__ = "draft"
+
+    id: str = Field(primary_key=True, max_length=36)
+    kind: str = Field(max_length=32)
+    """"event" (a decision for a person) or "person" (a registration a chief must confirm)."""
+    person_id: str | None = Field(default=None, index=True, max_length=36)
+    event_type: str | None = Field(default=None, max_length=64)
+    content: str
+    """The form as typed, as JSON: an event's payload, or the person's record."""
+    warnings: str = "[]"
+    """The warnings the form raised when drafted, as a JSON list of sentences."""
+    drafted_by: str = Field(max_length=36)
+    drafted_at: str
+    status: str = Field(index=True, max_length=16)
+    decided_by: str | None = Field(default=None, max_length=36)
+    decided_at: str | None = None
+    reason: str | None = None
+    """Why the chief rejected it (the officer reads it)."""
+    result_id: str | None = Field(default=None, max_length=36)
+    """The event recorded, or the person registered, when approved."""

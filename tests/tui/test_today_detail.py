@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from caseterm.i18n import set_language
 from caseterm.services.lifecycle.due import DueItem, DueList
-from caseterm.tui.screens.today import DETAIL_DUTIES, detail_text
+from caseterm.tui.screens.today_detail import DETAIL_DUTIES, detail_text
 
 NOW = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
 CODES = ["D14", "D01", "D06", "D22", "D24"]

@@ -50,6 +50,9 @@ class DueList:
     """(Commune) The month whose bundle to the district is not made yet."""
     tags: dict[str, str] = field(default_factory=dict)
     """Person id → what tells namesakes apart (`person_tag`), for every person listed."""
+    drafts: dict[str, list[str]] = field(default_factory=dict)
+    """Person id → the event types of their drafts waiting for the chief (the duty still runs
+    against the station: the list marks it rather than hiding it)."""
 
     def complete(self) -> bool:
         """Whether every deadline counted is in the groups (not only the first ones)."""
@@ -72,6 +75,7 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
         tags = _tags(tx, items)
         counts, early = tx.states.due_counts(bounds=bounds, visible_at=bounds[0])
         registers = tx.states.count_by()
+        drafts = tx.drafts.waiting_by_person()
         last_export = tx.sync.last_export()
         reporting = any(registers.get(name) for name in REPORTING_REGISTERS)
         unit = unit_deadlines(_unit_events(tx), reporting_needed=reporting, now=now)
@@ -81,6 +85,7 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
         bisect.insort(items, item, key=_order)
     result = _grouped(items[:limit], now)
     result.tags = tags
+    result.drafts = drafts
     result.registers = registers
     result.totals = _totals(counts, early, [item.due_at for item in shown_unit], bounds)
     next_year = local_day(now).year + (1 if local_day(now).month >= 10 else 0)

@@ -6,6 +6,7 @@ the whole file → append the event → recompute and store the projection → a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -24,6 +25,7 @@ from caseterm.domain.lifecycle import (
 from caseterm.domain.lifecycle.payloads import PAYLOADS, parse_payload
 from caseterm.domain.permissions import DECISION_EVENTS, Action
 from caseterm.errors import (
+    ChiefNeeded,
     IntegrityFailure,
     NeedsConfirmation,
     NotFound,
@@ -77,21 +79,25 @@ def record_event(
     *,
     occurred_at: datetime | None = None,
     confirm: bool = False,
+    then: Callable[[Tx, str], None] | None = None,
 ) -> Recorded:
     """Record an event the transition table allows, or raise a refusal that names the rule.
 
     An allowed event that raises cautions (a court's term the engine would not have chosen) is
     saved only with `confirm=True` by someone who may override a chief's warning; the confirmed
-    cautions are kept in the event.
+    cautions are kept in the event. `then(tx, event_id)` runs in the event's own transaction
+    (an approved draft is marked so, all or nothing).
     """
     session.require(Action.EVENT_RECORD)
     if event_type not in PAYLOADS or event_type in NOT_RECORDABLE:
         raise UsageError(_("Unknown event type: {type}.").format(type=event_type))
     if event_type in DECISION_EVENTS and not session.may(Action.DECISION_RECORD):
-        raise PermissionDenied(
+        raise ChiefNeeded(
             _("Only the commune police chief may record this decision: {event}.").format(
                 event=event_label(event_type)
             )
+            + " "
+            + _("Save it as a draft for the chief instead (--draft, or “Send to the chief”).")
         )
     moment = occurred_at or session.clock.now()
     if moment > session.clock.now() + FUTURE_TOLERANCE:
@@ -125,7 +131,45 @@ def record_event(
         )
         state = _store_projection(session, tx, person, [*history, new])
         session.audit(tx, "event.record", "person", resolved, {"event": new.id, "type": event_type})
+        if then is not None:
+            then(tx, new.id)
     return Recorded(new.id, state.applied[new.id], state)
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What the transition table says of an event not saved (a draft, before and at approval)."""
+
+    person_id: str
+    refusal: str | None
+    """Why the file does not allow it now, in words; None when it does."""
+    cautions: tuple[str, ...]
+    """Warnings a chief must confirm, in words."""
+
+
+def judge_event(
+    session: CaseSession,
+    tx: Tx,
+    person_id: str,
+    event_type: str,
+    payload: dict[str, Any],
+    moment: datetime,
+) -> Judged:
+    """Check an event against the person's file as it stands, without saving anything.
+
+    Payload errors are refused (`ValidationFailed`) as when recording: a draft is a whole form.
+    """
+    if event_type not in PAYLOADS or event_type in NOT_RECORDABLE:
+        raise UsageError(_("Unknown event type: {type}.").format(type=event_type))
+    parsed = _parse(event_type, payload)
+    resolved = resolve_person(tx, person_id)
+    person, history = _file(tx, resolved)
+    new = LifeEvent(new_id(), event_type, moment, parsed, session.clock.now())
+    calendar = unit_calendar(tx, person.unit_code)
+    verdict = judge_new_event(_facts(person), history, new, calendar, session.clock.now())
+    refusal = None if verdict.refusal is None else describe_refusal(event_type, verdict.refusal)
+    cautions = tuple(describe_caution(caution) for caution in verdict.cautions)
+    return Judged(resolved, refusal, cautions)
 
 
 def _confirmed(session: CaseSession, cautions: tuple[Caution, ...], *, confirm: bool) -> None:
@@ -134,8 +178,12 @@ def _confirmed(session: CaseSession, cautions: tuple[Caution, ...], *, confirm: 
     if not confirm:
         raise NeedsConfirmation(_("Check these before saving (a chief confirms):"), texts)
     if not session.may(Action.OVERRIDE_SUPERVISED_WARNING):
-        raise PermissionDenied(
-            _("Only a chief may save an event with these warnings:") + "\n" + "\n".join(texts)
+        raise ChiefNeeded(
+            _("Only a chief may save an event with these warnings:")
+            + "\n"
+            + "\n".join(texts)
+            + "\n"
+            + _("Save it as a draft for the chief instead (--draft, or “Send to the chief”).")
         )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 
 from caseterm.domain.issues import Issue, errors_of, warnings_of
 from caseterm.domain.lifecycle import Derived, LifeEvent, PersonFacts, derive
@@ -12,8 +13,8 @@ from caseterm.domain.permissions import Action
 from caseterm.domain.person import PersonRecord, validate_person
 from caseterm.domain.retention import DEFAULT_READ_ONLY_AFTER_DAYS, Retention, retention_of
 from caseterm.errors import (
+    ChiefNeeded,
     NeedsConfirmation,
-    PermissionDenied,
     RefusedError,
     ValidationFailed,
 )
@@ -42,6 +43,8 @@ class Review:
 
     issues: list[Issue]
     duplicates: list[PersonSummary]
+    same_id: list[PersonSummary] = field(default_factory=list)
+    """The duplicates that hold the very same ID number: only a chief saves a second one."""
 
     @property
     def errors(self) -> list[Issue]:
@@ -55,8 +58,25 @@ class Review:
 
     @property
     def needs_supervisor(self) -> bool:
-        """True when a warning may only be overridden by a chief."""
-        return any(issue.needs_supervisor for issue in self.warnings)
+        """True when a warning may only be overridden by a chief.
+
+        A CCCD that fails its province, century, sex or year rules; an ID number another
+        person holds.
+        """
+        return bool(self.same_id) or any(issue.needs_supervisor for issue in self.warnings)
+
+    def supervisor_texts(self) -> list[str]:
+        """The sentences of what only a chief may confirm."""
+        texts = [describe_issue(i) for i in self.warnings if i.needs_supervisor]
+        texts += [
+            _("the ID number is already that of {name} ({birth}), file {pid}").format(
+                name=dup.full_name,
+                birth=date_label(dup.birth),
+                pid=file_label(dup.file_no, dup.id, dup.file_unit),
+            )
+            for dup in self.same_id
+        ]
+        return texts
 
     def warning_texts(self) -> list[str]:
         """Sentences for every warning and every duplicate candidate."""
@@ -86,6 +106,10 @@ class PersonFile:
     """The calendar the file was derived under (the unit's Art 148(5) setting applied)."""
     read_only_after_days: int = DEFAULT_READ_ONLY_AFTER_DAYS
     """The unit's correction period for closed cases (the file shows when it becomes read-only)."""
+    drafted_by: dict[str, str] = field(default_factory=dict)
+    """Event id → the account that drafted it, for the decisions a chief approved from a draft."""
+    waiting: list[str] = field(default_factory=list)
+    """The event types of this person's drafts waiting for the chief."""
 
     @property
     def retention(self) -> Retention:
@@ -107,7 +131,8 @@ def review(session: CaseSession, record: PersonRecord, *, person_id: str | None 
             person_id or "-",
             {"candidates": len(duplicates)},
         )
-    return Review(issues, duplicates)
+    same_id = [d for d in duplicates if record.id_number and d.id_number == record.id_number]
+    return Review(issues, duplicates, same_id)
 
 
 def _enforce(session: CaseSession, found: Review, *, confirm: bool) -> list[str]:
@@ -121,17 +146,29 @@ def _enforce(session: CaseSession, found: Review, *, confirm: bool) -> list[str]
             _("Check these before saving (confirm to save anyway):"), found.warning_texts()
         )
     if found.needs_supervisor and not session.may(Action.OVERRIDE_SUPERVISED_WARNING):
-        raise PermissionDenied(
+        raise ChiefNeeded(
             _("Only a chief may save a record with these warnings:")
             + "\n"
-            + "\n".join(describe_issue(i) for i in found.warnings if i.needs_supervisor)
+            + "\n".join(found.supervisor_texts())
+            + "\n"
+            + _("Save it as a draft for the chief instead (--draft, or “Send to the chief”).")
         )
     codes = [issue.code for issue in found.warnings]
+    codes += ["duplicate_id_number"] * bool(found.same_id)
     return codes + ["duplicate_candidate"] * bool(found.duplicates)
 
 
-def add_person(session: CaseSession, record: PersonRecord, *, confirm: bool = False) -> str:
-    """Register a person; return the new id. Warnings and duplicates need `confirm=True`."""
+def add_person(
+    session: CaseSession,
+    record: PersonRecord,
+    *,
+    confirm: bool = False,
+    then: Callable[[Tx, str], None] | None = None,
+) -> str:
+    """Register a person; return the new id. Warnings and duplicates need `confirm=True`.
+
+    `then(tx, person_id)` runs in the registration's own transaction (an approved draft).
+    """
     session.require(Action.PERSON_CREATE)
     record = record.normalised()
     overridden = _enforce(session, review(session, record), confirm=confirm)
@@ -146,7 +183,12 @@ def add_person(session: CaseSession, record: PersonRecord, *, confirm: bool = Fa
         )
         _event(session, tx, person_id, "person.registered", {"overridden_warnings": overridden})
         refresh_projection(session, tx, person_id)
-        session.audit(tx, "person.create", "person", person_id, {"overridden": len(overridden)})
+        details: dict[str, str | int] = {"overridden": len(overridden)}
+        if overridden:
+            details["warnings"] = ",".join(sorted(set(overridden)))
+        session.audit(tx, "person.create", "person", person_id, details)
+        if then is not None:
+            then(tx, person_id)
     return person_id
 
 
@@ -217,11 +259,17 @@ def show_person(session: CaseSession, person_id: str) -> PersonFile:
         events = tx.events.of_person(resolved)
         days = tx.retention.read_only_after_days()
         calendar = unit_calendar(tx, person.unit_code)
+        names = {account.id: account.name for account in tx.accounts.all()}
+        drafted_by = {
+            made: names.get(draft.drafted_by, draft.drafted_by)
+            for made, draft in tx.drafts.by_result([e.id for e in events]).items()
+        }
+        waiting = tx.drafts.waiting_by_person().get(resolved, [])
         session.audit(tx, "person.read", "person", resolved)
     facts = PersonFacts(person.record.birth)
     life = [life_event(info) for info in events]
     lifecycle = derive(facts, life, calendar, session.clock.now())
-    return PersonFile(person, events, lifecycle, facts, life, calendar, days)
+    return PersonFile(person, events, lifecycle, facts, life, calendar, days, drafted_by, waiting)
 
 
 def find_persons(

@@ -15,6 +15,7 @@ from caseterm.i18n import N_, _
 from caseterm.services.lifecycle.today import today_banners, today_basis, when_label
 from caseterm.services.words.lifecycle import MEASURE, REGISTER, deadline_label, label
 from caseterm.tui.screens.base import CasetermScreen
+from caseterm.tui.screens.today_detail import detail_text
 from caseterm.tui.screens.today_lists import (
     unreviewed_cells,
     unreviewed_columns,
@@ -354,34 +355,6 @@ def _cells(
         Text(measure),
         Text(today_basis(item)),
     )
-
-
-DETAIL_DUTIES = 3
-"""Duties the detail line lists by name before it counts the rest (the line has 4 rows)."""
-
-
-def detail_text(item: DueItem, others: list[DueItem], found: DueList) -> str:
-    """A line of the list in full: the person with what tells them apart, then each duty.
-
-    One duty is shown with its legal basis. Several are shown one to a row without it (the
-    basis of each is in the file, one Enter away), and past three the rest are counted, so
-    that a second duty is never cut off by the first one's long citation.
-    """
-    who = item.full_name or _("(the commune)")
-    if item.person_id in found.tags:
-        who = f"{who} — {found.tags[item.person_id]}"
-    duties = [item, *others]
-    if len(duties) == 1:
-        return f"{who}\n{_duty_line(item)} — {today_basis(item)}"
-    shown = duties if len(duties) <= DETAIL_DUTIES else duties[: DETAIL_DUTIES - 1]
-    lines = [who, *map(_duty_line, shown)]
-    if len(shown) < len(duties):
-        lines.append(_("… and {n} more: Enter opens the file").format(n=len(duties) - len(shown)))
-    return "\n".join(lines)
-
-
-def _duty_line(duty: DueItem) -> str:
-    return f"{when_label(duty.due_moment)}  {duty.code} {deadline_label(duty.code, duty.key)}"
 
 
 def _in_order(found: DueList) -> list[tuple[DueItem, str, list[DueItem]]]:
