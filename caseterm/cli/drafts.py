@@ -9,6 +9,7 @@ import typer
 from caseterm.cli.common import guarded, print_json, unlocked
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.i18n import _
+from caseterm.services.drafts.wording import draft_state
 from caseterm.services.words.labels import moment_label
 
 if TYPE_CHECKING:
@@ -149,22 +150,6 @@ def draft_line(view: DraftView) -> str:
         officer=view.drafted_by,
         at=moment_label(view.info.drafted_at),
     )
-
-
-def draft_state(view: DraftView) -> str:
-    """A draft's state in words (a mark repeats it, never colour alone)."""
-    info = view.info
-    if info.status == "waiting":
-        if view.stale:
-            return _("✗ no longer fits: {why}").format(why=view.stale)
-        return _("⧗ waiting for the chief")
-    if info.status == "approved":
-        return _("✓ approved by {chief}").format(chief=view.decided_by or "?")
-    if info.status == "rejected":
-        return _("✗ rejected by {chief}: {reason}").format(
-            chief=view.decided_by or "?", reason=info.reason or ""
-        )
-    return _("– withdrawn")
 
 
 def _form_values(view: DraftView) -> dict[str, object]:

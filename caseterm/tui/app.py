@@ -56,6 +56,7 @@ class CasetermApp(App[str | None]):
         Binding("f3", "registers", N_("Registers"), id="registers"),
         Binding("f5", "sync", N_("Sync"), id="sync"),
         Binding("f6", "reports", N_("Reports"), id="reports"),
+        Binding("f7", "approvals", N_("Approvals"), id="approvals"),
         Binding("ctrl+l", "lock", N_("Lock"), id="lock"),
         Binding("ctrl+q", "quit", N_("Quit"), priority=True, id="quit"),
         # Textual adds this one itself, described in English ("palette"), unless it is here.
@@ -248,6 +249,12 @@ class CasetermApp(App[str | None]):
         from caseterm.tui.screens.report import ReportScreen
 
         self._go_to(ReportScreen)
+
+    def action_approvals(self) -> None:
+        """Go to the chief's desk: drafts waiting, and account changes to see."""
+        from caseterm.tui.screens.approvals import ApprovalsScreen
+
+        self._go_to(ApprovalsScreen)
 
     def _go_to(self, screen_type: type[Screen[None]]) -> None:
         """Leave any open file or form (a form with typed text asks first) for a main screen."""

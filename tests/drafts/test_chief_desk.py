@@ -40,9 +40,7 @@ DECISION = {"reason": "NEW", "decision_no": "04/QĐ", "officer": "Trần Văn An
 
 
 @pytest.fixture
-def officer(
-    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
-) -> Iterator[CaseSession]:
+def officer(session: CaseSession, policy: KdfPolicy, clock: FrozenClock) -> Iterator[CaseSession]:
     """An officer's session on the chief's store (the fixture `session` is admin and chief)."""
     add_account(session, name=OFFICER, roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE)
     opened = open_session(

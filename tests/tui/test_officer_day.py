@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
-from caseterm.domain.codes import Role
-from caseterm.services.accounts.manage import add_account
 from caseterm.services.keys.opening import open_session
 from caseterm.services.lifecycle.events import lifecycle_of, record_event
 from caseterm.services.registry.persons import add_person, show_person
@@ -19,7 +17,7 @@ from caseterm.tui.screens.event_form import EventFormScreen
 from caseterm.tui.screens.person import PersonScreen
 from caseterm.tui.screens.today import TodayScreen
 from caseterm.tui.screens.unlock import UnlockScreen
-from tests.conftest import ADMIN, ADMIN_PASSPHRASE, OFFICER, OFFICER_PASSPHRASE, person
+from tests.conftest import ADMIN, ADMIN_PASSPHRASE, person
 from tests.lifecycle import paths
 from tests.lifecycle.life import Life, at
 from tests.tui.officer import (
@@ -252,33 +250,6 @@ async def test_voiding_an_event_strikes_it_through_with_the_reason(
         assert "strike" in str(cell.style)
         assert app.session is not None
         assert _status(app.session, pid) == "S0"
-
-
-async def test_a_chief_decision_is_greyed_for_an_officer_with_the_reason(
-    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
-) -> None:
-    add_account(session, name=OFFICER, roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE)
-    life = Life()
-    paths.notified(life, "01/11/2026 07:00")
-    store, pid = seeded_store(session, clock, life, NOW)
-    async with unlocked(store, policy, clock, account=OFFICER, passphrase=OFFICER_PASSPHRASE) as (
-        app,
-        pilot,
-    ):
-        screen = await open_file(app, pilot, pid)
-        assert offered(screen)["mgmt.decided"] is False
-        index = [a.event_type for a in screen.actions].index("mgmt.decided")
-        option = screen.query_one("#actions").get_option_at_index(index)  # type: ignore[attr-defined]
-        assert option.disabled
-        assert "only the commune police chief may record this" in str(option.prompt)
-        screen.open_action(index)
-        await settle(app, pilot)
-        assert app.screen is screen  # no form opens
-    chief = open_session(store, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
-    try:
-        assert _status(chief, pid) == "S2"
-    finally:
-        chief.close()
 
 
 async def test_idle_lock_in_the_middle_of_an_event_form_saves_nothing_and_drops_the_keys(

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.image import SVGImageSnapshotExtension
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
@@ -55,6 +55,15 @@ def _seed(session: CaseSession, clock: FrozenClock) -> dict[str, str]:
     return ids
 
 
+async def steady_screenshot(app: Any, pilot: Any) -> str:
+    """The screen with every text cursor shown steadily: a blinking cursor is drawn or not
+    depending on when, to the half second, the picture is taken (it made snapshots flaky)."""
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+    return str(app.export_screenshot())
+
+
 async def _shot(language: str, session: CaseSession, policy: KdfPolicy, clock: FrozenClock,
                 then: Any, size: tuple[int, int] = SNAPSHOT_SIZE) -> str:  # fmt: skip
     ids = _seed(session, clock)
@@ -65,7 +74,7 @@ async def _shot(language: str, session: CaseSession, policy: KdfPolicy, clock: F
         assert isinstance(app.screen, TodayScreen)
         await then(app, pilot, ids)
         await settle(app, pilot)
-        return app.export_screenshot()
+        return await steady_screenshot(app, pilot)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -192,7 +201,7 @@ async def test_unlock_without_a_store_at_80x24(
         status = str(app.screen.query_one("#status").render())
         assert "caseterm-admin init" in status and "caseterm demo" in status
         assert str(missing) in str(app.screen.query_one("#store").render())
-        assert app.export_screenshot() == svg
+        assert await steady_screenshot(app, pilot) == svg
 
 
 def _without_random_keys(screenshot: str, keys: list[str]) -> str:
@@ -223,7 +232,7 @@ async def test_sync_screen_at_80x24_in_vietnamese(
         await pilot.press("f5")
         await settle(app, pilot)
         assert isinstance(app.screen, SyncScreen)
-        assert _without_random_keys(app.export_screenshot(), keys) == svg
+        assert _without_random_keys(await steady_screenshot(app, pilot), keys) == svg
 
 
 async def test_district_screen_at_80x24_in_vietnamese(
@@ -241,4 +250,4 @@ async def test_district_screen_at_80x24_in_vietnamese(
         address = app.screen.query_one("#district-address", Static)
         address.update(_without_random_keys(str(address.render()), keys))
         await settle(app, pilot)
-        assert _without_random_keys(app.export_screenshot(), keys) == svg
+        assert _without_random_keys(await steady_screenshot(app, pilot), keys) == svg

@@ -50,6 +50,8 @@ class DueList:
     """(Commune) The month whose bundle to the district is not made yet."""
     tags: dict[str, str] = field(default_factory=dict)
     """Person id → what tells namesakes apart (`person_tag`), for every person listed."""
+    waiting_drafts: int = 0
+    """(For a chief) How many drafts wait for approval: the banner counts them."""
     drafts: dict[str, list[str]] = field(default_factory=dict)
     """Person id → the event types of their drafts waiting for the chief (the duty still runs
     against the station: the list marks it rather than hiding it)."""
@@ -76,6 +78,7 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
         counts, early = tx.states.due_counts(bounds=bounds, visible_at=bounds[0])
         registers = tx.states.count_by()
         drafts = tx.drafts.waiting_by_person()
+        waiting = len(tx.drafts.listed(status="waiting"))
         last_export = tx.sync.last_export()
         reporting = any(registers.get(name) for name in REPORTING_REGISTERS)
         unit = unit_deadlines(_unit_events(tx), reporting_needed=reporting, now=now)
@@ -86,6 +89,8 @@ def due_list(session: CaseSession, *, limit: int | None = None) -> DueList:
     result = _grouped(items[:limit], now)
     result.tags = tags
     result.drafts = drafts
+    if session.may(Action.DECISION_RECORD):
+        result.waiting_drafts = waiting
     result.registers = registers
     result.totals = _totals(counts, early, [item.due_at for item in shown_unit], bounds)
     next_year = local_day(now).year + (1 if local_day(now).month >= 10 else 0)

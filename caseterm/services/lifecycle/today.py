@@ -6,7 +6,7 @@ from datetime import datetime
 
 from caseterm.clock import VIETNAM
 from caseterm.domain.lifecycle.model import cites
-from caseterm.i18n import _
+from caseterm.i18n import _, ngettext
 from caseterm.services.lifecycle.due import DueItem, DueList
 from caseterm.services.words.refusals import cite_text
 
@@ -33,6 +33,14 @@ def today_banners(found: DueList) -> list[str]:
                     due=when_label(item.due_moment)
                 )
             )
+    if found.waiting_drafts:
+        banners.append(
+            ngettext(
+                "{n} draft waits for your approval (F7).",
+                "{n} drafts wait for your approval (F7).",
+                found.waiting_drafts,
+            ).format(n=found.waiting_drafts)
+        )
     if found.export_due is not None:
         banners.append(
             _(

@@ -64,6 +64,9 @@ class ActionOption:
     allowed: bool
     """False when the table allows it but the account may not record it (a chief's decision)."""
     why_not: str = ""
+    draft: bool = False
+    """True when this account records it as a draft for the chief (an officer and a chief's
+    decision): the form is the same, and saving leaves it for the chief to approve."""
 
 
 def person_actions(session: CaseSession, person_file: PersonFile) -> list[ActionOption]:
@@ -76,7 +79,8 @@ def person_actions(session: CaseSession, person_file: PersonFile) -> list[Action
     for offer in found:
         if offer.event_type in NOT_RECORDABLE:
             continue
-        allowed = chief or offer.event_type not in DECISION_EVENTS
+        draft = not chief and offer.event_type in DECISION_EVENTS
+        allowed = chief or draft or offer.event_type not in DECISION_EVENTS
         options.append(
             ActionOption(
                 event_type=offer.event_type,
@@ -86,6 +90,7 @@ def person_actions(session: CaseSession, person_file: PersonFile) -> list[Action
                 rule=offer.rule,
                 allowed=allowed,
                 why_not="" if allowed else _("only the commune police chief may record this"),
+                draft=draft,
             )
         )
     return options

@@ -143,6 +143,10 @@ def timeline_rows(person_file: PersonFile) -> list[TimelineRow]:
             note = _("voids “{what}” of {when}").format(
                 what=event_label(target.type), when=_moment(target.occurred_at)
             )
+        elif event.id in person_file.drafted_by:
+            note = _("approved by the chief; drafted by {officer}").format(
+                officer=person_file.drafted_by[event.id]
+            )
         rows.append(
             TimelineRow(
                 event_id=event.id,
@@ -214,3 +218,12 @@ def retention_line(person_file: PersonFile) -> str:
             day=found.read_only_from.astimezone(VIETNAM).strftime("%d/%m/%Y")
         )
     return ""
+
+
+def waiting_line(person_file: PersonFile) -> str:
+    """The drafts of this file waiting for the chief ("" when none): nothing of them applies yet."""
+    if not person_file.waiting:
+        return ""
+    return _("⧗ waiting for the commune police chief: {what}").format(
+        what=", ".join(event_label(event_type) for event_type in person_file.waiting)
+    )

@@ -61,6 +61,10 @@ class CasetermHost(Protocol):
         """Go to the reports."""
         ...
 
+    def action_approvals(self) -> None:
+        """Go to the chief's desk."""
+        ...
+
     def action_lock(self) -> None:
         """Lock now and drop the keys."""
         ...

@@ -27,6 +27,7 @@ from textual.widgets import (
     Static,
 )
 
+from caseterm.domain.permissions import Action
 from caseterm.errors import NeedsConfirmation
 from caseterm.i18n import N_, _
 from caseterm.services.lifecycle.event_form import FormField, Value, form_fields
@@ -78,6 +79,13 @@ class EventFormScreen(CasetermScreen[bool]):
         yield Header()
         with VerticalScroll(id="event-form"):
             yield Static(f"{self.action.label} — {record.full_name}", id="form-title", markup=False)
+            if self.action.draft:
+                yield Static(
+                    _("⧗ A draft for the commune police chief: saving it changes nothing until "
+                      "the chief approves it."),
+                    id="form-draft",
+                    markup=False,
+                )  # fmt: skip
             yield Static(_("Legal basis: {basis}").format(basis=self.action.basis), markup=False)
             now = when_label(session.clock.now())
             yield from self._row(
@@ -92,7 +100,8 @@ class EventFormScreen(CasetermScreen[bool]):
             yield Static("", id="preview", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button(_("Cancel"), id="cancel")
-                yield Button(_("Save (Ctrl+S)"), id="save", variant="primary")
+                save = _("Send to the chief (Ctrl+S)") if self.action.draft else _("Save (Ctrl+S)")
+                yield Button(save, id="save", variant="primary")
         yield Footer()
 
     def _row(self, name: str, text: str, widget: Widget) -> ComposeResult:
@@ -185,9 +194,23 @@ class EventFormScreen(CasetermScreen[bool]):
         session = self.caseterm.require_session()
         person_id, event_type = self.person_file.person.id, self.action.event_type
         try:
+            if self.action.draft:
+                await self._send_to_chief(payload, occurred)
+                return
             try:
                 record_event(session, person_id, event_type, payload, occurred_at=occurred)
             except NeedsConfirmation as caution:
+                if not session.may(Action.OVERRIDE_SUPERVISED_WARNING):
+                    # Only a chief may confirm these: offer the chief's desk, not "save anyway".
+                    dialog = ConfirmDialog(
+                        _("Only the commune police chief may confirm these. Send to the chief?"),
+                        caution.warnings,
+                        yes=_("Send to the chief"),
+                        no=_("Go back"),
+                    )
+                    if await self.app.push_screen_wait(dialog):
+                        await self._send_to_chief(payload, occurred)
+                    return
                 dialog = ConfirmDialog(
                     _("Save anyway?"), caution.warnings, yes=_("Save anyway"), no=_("Go back")
                 )
@@ -200,6 +223,26 @@ class EventFormScreen(CasetermScreen[bool]):
             self.caseterm.show_error(error)
             return
         self.notify(_("Saved: {event}.").format(event=self.action.label), markup=False)
+        self.dismiss(True)
+
+    async def _send_to_chief(self, payload: dict[str, Any], occurred: datetime) -> None:
+        """Keep the form as a draft for the chief, then leave (the file itself is unchanged)."""
+        from caseterm.services.drafts.making import draft_event
+
+        session = self.caseterm.require_session()
+        draft_event(
+            session,
+            self.person_file.person.id,
+            self.action.event_type,
+            payload,
+            occurred_at=occurred,
+        )
+        self.notify(
+            _("Sent to the chief: {event}. It waits on the Approvals list (F7).").format(
+                event=self.action.label
+            ),
+            markup=False,
+        )
         self.dismiss(True)
 
     @on(Button.Pressed, "#cancel")

@@ -20,7 +20,7 @@ def help_text(screen_name: str) -> str:
         "- **F1** or **?**: this help\n"
         "- **Ctrl+P**: command palette (every action by name)\n"
         "- **F2**: today · **F3**: registers · **F5**: sync with the district · **F6**: "
-        "reports\n"
+        "reports · **F7**: approvals (the chief's desk)\n"
         "- **Ctrl+L**: lock now (the keys are dropped; unlock again to continue)\n"
         "- **Escape**: back / close\n"
         "- **Ctrl+Q**: quit\n\n"
@@ -68,6 +68,19 @@ def help_text(screen_name: str) -> str:
             "- **A**: go to the actions; **Enter** opens the form\n"
             "- **T**: go to the timeline; **V**: void the selected event (a reason is required)\n"
             "- **Escape**: back"
+        ),
+        "approvals": _(
+            "# Approvals\n\nThe chief's desk. A chief's decision that an officer prepares, or "
+            "a record whose warnings only a chief may confirm (a CCCD that fails its rules, an "
+            "ID number another person holds), waits here as a draft: it changes nothing in "
+            "the file and starts no deadline until the chief approves it. Approving records "
+            "it in the chief's name, dated now, with the officer kept as its drafter. A draft "
+            "the file has outgrown says why and cannot be approved: reject it, saying so. "
+            "Account changes (new accounts, resets, recovery keys) that no chief has seen yet "
+            "are listed too.\n\n"
+            "- **D**: approve (a chief) · **X**: reject with a reason the officer reads\n"
+            "- **W**: withdraw your own draft (an officer) · **S**: account changes seen\n"
+            "- **R**: read the list again"
         ),
         "event_form": _(
             "# Record an event\n\nFields marked * are required. Dates are dd/mm/yyyy, times "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,6 +17,10 @@ from caseterm.services.words.messages import field_label
 from caseterm.tui.dialogs import ConfirmDialog
 from caseterm.tui.dialogs.confirm import leave_unless_typed
 from caseterm.tui.screens.base import CasetermScreen
+
+if TYPE_CHECKING:
+    from caseterm.domain.person import PersonRecord
+    from caseterm.services.session.case_session import CaseSession
 
 TEXT_INPUTS = (
     "full_name",
@@ -142,6 +146,10 @@ class NewPersonScreen(CasetermScreen[str | None]):
             try:
                 person_id = add_person(session, record)
             except NeedsConfirmation as warning:
+                only_chief = chief_must_confirm(session, record)
+                if only_chief:
+                    await self._send_to_chief(record, [*only_chief, *warning.warnings])
+                    return
                 dialog = ConfirmDialog(
                     _("Save anyway?"), warning.warnings, yes=_("Save anyway"), no=_("Go back")
                 )
@@ -163,6 +171,25 @@ class NewPersonScreen(CasetermScreen[str | None]):
             return
         self.dismiss(person_id)
 
+    async def _send_to_chief(self, record: PersonRecord, warnings: list[str]) -> None:
+        """Only a chief may confirm these warnings: offer to leave the record for the chief."""
+        from caseterm.services.drafts.making import draft_person
+
+        dialog = ConfirmDialog(
+            _("Only the commune police chief may confirm these. Send to the chief?"),
+            warnings,
+            yes=_("Send to the chief"),
+            no=_("Go back"),
+        )
+        if not await self.app.push_screen_wait(dialog):
+            return
+        draft_person(self.caseterm.require_session(), record)
+        self.notify(
+            _("Sent to the chief: the person is registered when the chief approves (F7)."),
+            markup=False,
+        )
+        self.dismiss(None)
+
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Leave; ask first when something was typed, so nothing is lost by mistake."""
@@ -172,3 +199,13 @@ class NewPersonScreen(CasetermScreen[str | None]):
             unsaved=_("The person was not saved."),
             result=None,
         )
+
+
+def chief_must_confirm(session: CaseSession, record: PersonRecord) -> list[str]:
+    """For an officer, the record's warnings that only a chief may confirm (none for a chief)."""
+    from caseterm.domain.permissions import Action
+    from caseterm.services.registry.persons import review
+
+    if session.may(Action.OVERRIDE_SUPERVISED_WARNING):
+        return []
+    return review(session, record).supervisor_texts()

@@ -27,6 +27,7 @@ from caseterm.services.registry.person_view import (
     missing_documents_line,
     retention_line,
     timeline_rows,
+    waiting_line,
 )
 from caseterm.services.words.labels import code_label, file_label
 from caseterm.services.words.lifecycle import FLAG, REGISTER, label, status_label
@@ -173,6 +174,7 @@ class PersonScreen(CasetermScreen[None]):
                         missed_checks_line(state),
                         missing_documents_line(person_file),
                         retention_line(person_file),
+                        waiting_line(person_file),
                     ),
                 )
             )
@@ -235,6 +237,8 @@ class PersonScreen(CasetermScreen[None]):
         for index, action in enumerate(self.actions):
             text = Text(action.label, style="bold" if action.allowed else "dim")
             text.append(f"  — {action.first_basis}", style="dim")
+            if action.draft:
+                text.append("  " + _("[draft for the chief]"))
             if not action.allowed:
                 text.append(f"  [{action.why_not}]")
             actions.add_option(Option(text, id=str(index), disabled=not action.allowed))

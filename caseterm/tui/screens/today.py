@@ -347,6 +347,8 @@ def _cells(
     what = f"{item.code} {deadline_label(item.code, item.key)}"
     if others:
         what = _("{first} (+{n} more)").format(first=what, n=len(others))
+    if item.person_id in found.drafts:
+        what = _("⧗ draft with the chief · {what}").format(what=what)
     return (
         Text(f"{marker} {status}", style=style),
         Text(when_label(item.due_moment)),

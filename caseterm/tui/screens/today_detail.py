@@ -24,6 +24,8 @@ def detail_text(item: DueItem, others: list[DueItem], found: DueList) -> str:
     who = item.full_name or _("(the commune)")
     if item.person_id in found.tags:
         who = f"{who} — {found.tags[item.person_id]}"
+    if item.person_id in found.drafts:
+        who += "  " + _("⧗ a draft waits for the chief")
     duties = [item, *others]
     if len(duties) == 1:
         return f"{who}\n{_duty_line(item)} — {today_basis(item)}"
