@@ -9,8 +9,6 @@ import typer
 from caseterm.cli.common import guarded, print_json, unlocked
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.i18n import _
-from caseterm.services.drafts.wording import draft_state
-from caseterm.services.words.labels import moment_label
 
 if TYPE_CHECKING:
     from caseterm.services.drafts.desk import DraftView
@@ -142,6 +140,9 @@ def withdraw_command(
 
 def draft_line(view: DraftView) -> str:
     """One draft in a line: its state in words, what, for whom, who drafted it, when."""
+    from caseterm.services.drafts.wording import draft_state
+    from caseterm.services.words.labels import moment_label
+
     return _("{id}  {state}  {what} — {person} (drafted by {officer}, {at})").format(
         id=view.info.id[:13],
         state=draft_state(view),

@@ -41,11 +41,12 @@ def test_malformed_is_an_error(number: str, code: str) -> None:
     assert (issue.code, issue.severity) == (code, Severity.ERROR)
 
 
-def test_unknown_province_is_a_plain_warning() -> None:
+def test_unknown_province_is_a_warning_only_a_chief_confirms() -> None:
+    """Issue 22 item 2: an ID failing the province rule is saved only by a chief."""
     [issue] = check_cccd("003090123456", birth_year=1990, sex=Sex.MALE)
     assert issue.code == "cccd.unknown_province"
     assert issue.severity is Severity.WARNING
-    assert not issue.needs_supervisor
+    assert issue.needs_supervisor
 
 
 def test_year_and_sex_mismatch_need_a_supervisor() -> None:
