@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from caseterm.cli import approve, backup, calendar, district, keys, report, retention, users
+from caseterm.cli import approve, audit, backup, calendar, district, keys, report, retention, users
 from caseterm.cli.common import (
     guarded,
     print_json,
@@ -38,6 +38,7 @@ app.add_typer(keys.app, name="keys")
 app.add_typer(backup.app, name="backup")
 app.add_typer(report.unit_app, name="unit")
 app.add_typer(retention.app, name="retention")
+app.add_typer(audit.app, name="audit")
 
 
 @app.callback()

@@ -65,6 +65,8 @@ class Action(StrEnum):
     """Set the unit's population (K5) and the day its reporting period starts."""
     RETENTION_MANAGE = "retention.manage"
     """Set how long closed cases stay open to corrections; archive (encrypted) and purge them."""
+    AUDIT_READ = "audit.read"
+    """Read who did what (the audit trail): ids and actions, never case content."""
     ACCOUNT_APPROVE = "account.approve"
     """(Chief) Approve a new officer or chief account, a passphrase reset or a recovery key,
     and acknowledge the notices of such changes: the administrator cannot do them alone."""
@@ -84,6 +86,7 @@ _CHIEF = _OFFICER | {
     Action.EVENT_VOID_ANY,
     Action.SYNC_EXPORT,
     Action.ACCOUNT_APPROVE,
+    Action.AUDIT_READ,
 }
 # The administrator keeps the system, not the case files: need-to-know (legal spec §6.4 P1).
 # Exporting reads no file in clear: the bundle is encrypted to the district as it is made.
@@ -100,6 +103,7 @@ _ADMIN = {
     Action.REPORT_READ,
     Action.UNIT_CONFIGURE,
     Action.RETENTION_MANAGE,
+    Action.AUDIT_READ,
 }
 _ANALYST = {Action.DISTRICT_IMPORT, Action.DISTRICT_READ, Action.REPORT_READ}
 

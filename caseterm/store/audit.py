@@ -100,6 +100,33 @@ class AuditRepo:
         ).first()
         return _entry(row) if row else None
 
+    def matching(
+        self,
+        *,
+        object_ids: list[str] | None = None,
+        account_id: str | None = None,
+        actions: list[str] | None = None,
+        since: str = "",
+        until: str = "",
+        limit: int = 100_000,
+    ) -> list[AuditEntry]:
+        """Entries about these objects, by this account, of these actions, in [since, until).
+
+        In chain order; a filter left empty does not filter.
+        """
+        query = select(AuditLog).order_by(col(AuditLog.seq)).limit(limit)
+        if object_ids is not None:
+            query = query.where(col(AuditLog.object_id).in_(object_ids))
+        if account_id is not None:
+            query = query.where(col(AuditLog.account_id) == account_id)
+        if actions is not None:
+            query = query.where(col(AuditLog.action).in_(actions))
+        if since:
+            query = query.where(col(AuditLog.at) >= since)
+        if until:
+            query = query.where(col(AuditLog.at) < until)
+        return [_entry(row) for row in self._session.exec(query)]
+
     def recent(self, limit: int) -> list[AuditEntry]:
         """Return the newest entries, newest first."""
         rows = self._session.exec(select(AuditLog).order_by(col(AuditLog.seq).desc()).limit(limit))

@@ -103,3 +103,27 @@ def test_a_chief_rejects_with_a_reason_and_the_officer_reads_it(
     run("caseterm", "approvals", "reject", drafted["draft"], "--reason", "Số CCCD sai")
     lines = run("caseterm", "approvals", "list", user="canbo1", secret="officer").stdout
     assert "✗ rejected by quantri: Số CCCD sai" in lines
+
+
+def test_the_audit_trail_of_a_file_on_the_command_line(run: Programs, tmp_path: Path) -> None:
+    _officer(run, tmp_path)
+    added = run("caseterm", "person", "add", "--name", "Nguyễn Văn An", *PERSON,
+                "--id-number", "001090123456", "--confirm", "--json")  # fmt: skip
+    pid = json.loads(added.stdout)["id"]
+    run("caseterm", "person", "show", "HS-000001", user="canbo1", secret="officer")
+    out = tmp_path / "inspection.xlsx"
+    shown = json.loads(
+        run(
+            "caseterm-admin", "audit", "show", "--person", "HS-000001", "--json", "--xlsx", str(out)
+        ).stdout
+    )
+    assert shown["chain"]["intact"] is True
+    steps = [(e["account"], e["action"]) for e in shown["entries"]]
+    assert ("quantri", "person.create") in steps and ("canbo1", "person.read") in steps
+    assert all(e["object_id"] == pid for e in shown["entries"])
+    assert out.exists()
+    text = run("caseterm-admin", "audit", "show", "--user-name", "canbo1").stdout
+    assert "canbo1" in text and "opened the file" in text
+    run("caseterm-admin", "audit", "show", "--since", "yesterday", expect=EXIT_USAGE)
+    unit = run("caseterm-admin", "audit", "show").stdout
+    assert "✓ the audit chain is intact" in unit and "read the audit trail" in unit

@@ -95,7 +95,8 @@ def approve_draft(session: CaseSession, draft_id: str) -> str:
         ):
             raise RefusedError(_("This draft was already decided."))
         details: dict[str, str | int] = {"draft": draft.id, "drafted_by": draft.drafted_by}
-        session.audit(tx, "draft.approve", "person", made, details)
+        details["made"] = made
+        session.audit(tx, "draft.approve", "person", draft.person_id or made, details)
 
     if draft.kind == EVENT:
         person_id, event_type = _event_of(draft)
