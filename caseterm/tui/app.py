@@ -250,6 +250,13 @@ class CasetermApp(App[str | None]):
 
         self._go_to(ReportScreen)
 
+    def action_audit(self) -> None:
+        """The unit's audit trail (a chief or an administrator)."""
+        from caseterm.tui.screens.audit import AuditScreen
+
+        if self.session is not None:
+            self.push_screen(AuditScreen())
+
     def action_approvals(self) -> None:
         """Go to the chief's desk: drafts waiting, and account changes to see."""
         from caseterm.tui.screens.approvals import ApprovalsScreen

@@ -37,6 +37,12 @@ class CasetermCommands(Provider):
                 (_("go: Sync"), _("The monthly bundle to the district (F5)"), app.action_sync),
                 (_("go: Reports"), _("The monthly report K1–K5, F1–F9 (F6)"), app.action_reports),
                 (_("app: Lock"), _("Lock now and drop the keys"), app.action_lock),
+                (
+                    _("app: Audit trail of the unit"),
+                    _("Unlocks, failed unlocks, accounts, keys, backups (chief, admin)"),
+                    app.action_audit,
+                ),
+                (_("go: Approvals"), _("Drafts waiting for the chief (F7)"), app.action_approvals),
             ]
         commands += [
             (_("app: Help"), _("Show the help of this screen"), app.action_help),

@@ -183,3 +183,37 @@ async def test_an_officer_is_offered_the_chief_not_save_anyway_for_a_chief_only_
         assert (draft.info.kind, draft.person) == ("person", "Trần Văn Bình")
     finally:
         officer.close()
+
+
+async def test_the_chief_reads_who_opened_a_file_on_screen(
+    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    from caseterm.tui.screens.audit import AuditScreen
+
+    store, (an, _hoa) = _store(session, clock)
+    async with unlocked(store, policy, clock, account=OFFICER, passphrase=OFFICER_PASSPHRASE) as (
+        app,
+        pilot,
+    ):
+        await open_file(app, pilot, an)
+        await pilot.press("h")  # an officer may not read the trail
+        await settle(app, pilot)
+        assert isinstance(app.screen, PersonScreen)
+    async with unlocked(store, policy, clock, account=ADMIN) as (app, pilot):
+        await open_file(app, pilot, an)
+        await pilot.press("h")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, AuditScreen)
+        summary = str(screen.query_one("#audit-summary", Static).render())
+        assert "Audit trail of Nguyễn Văn An · HS-000001" in summary
+        assert "✓ the audit chain is intact" in summary
+        table = screen.query_one("#audit", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [r[2:4] for r in rows] == [
+            [ADMIN, "registered the person"],
+            *[[ADMIN, "recorded an event"]] * 3,
+            [OFFICER, "opened the file"],
+            [ADMIN, "opened the file"],
+        ]
+        assert rows[1][4].endswith("type=test.performed")

@@ -65,6 +65,10 @@ class CasetermHost(Protocol):
         """Go to the chief's desk."""
         ...
 
+    def action_audit(self) -> None:
+        """Open the unit's audit trail."""
+        ...
+
     def action_lock(self) -> None:
         """Lock now and drop the keys."""
         ...

@@ -69,6 +69,14 @@ def help_text(screen_name: str) -> str:
             "- **T**: go to the timeline; **V**: void the selected event (a reason is required)\n"
             "- **Escape**: back"
         ),
+        "audit": _(
+            "# Audit trail\n\nWho opened, changed, drafted or approved on this file, and "
+            "when, oldest first; or, from the command palette, the unit's own operations "
+            "(unlocks, failed unlocks, accounts, keys, backups). Every entry is chained to the "
+            "one before: the line above the list says whether the chain is intact. Reading "
+            "the trail is itself recorded. For an inspection: caseterm-admin audit show "
+            "--person FILE --xlsx FILE.\n\n- **Escape**: back"
+        ),
         "approvals": _(
             "# Approvals\n\nThe chief's desk. A chief's decision that an officer prepares, or "
             "a record whose warnings only a chief may confirm (a CCCD that fails its rules, an "

@@ -94,6 +94,7 @@ class PersonScreen(CasetermScreen[None]):
         Binding("a", "focus_actions", N_("Actions"), id="person-actions"),
         Binding("t", "focus_timeline", N_("Timeline"), id="person-timeline"),
         Binding("v", "void", N_("Void event"), id="person-void"),
+        Binding("h", "audit", N_("Who opened it"), id="person-audit"),
     ]
 
     def __init__(self, person_id: str, *, focus_deadline: str | None = None) -> None:
@@ -287,6 +288,16 @@ class PersonScreen(CasetermScreen[None]):
     def action_focus_timeline(self) -> None:
         """Go to the timeline."""
         self.query_one("#timeline", DataTable).focus()
+
+    def action_audit(self) -> None:
+        """(Chief) Who opened, changed or drafted on this file, and when."""
+        from caseterm.domain.permissions import Action
+        from caseterm.tui.screens.audit import AuditScreen
+
+        if not self.caseterm.require_session().may(Action.AUDIT_READ):
+            self.notify(_("Only a chief or an administrator reads the audit trail."))
+            return
+        self.app.push_screen(AuditScreen(self.person_id))
 
     def action_void(self) -> None:
         """Void the event selected in the timeline, with a reason."""
