@@ -12,6 +12,7 @@ from caseterm.cli.common import (
     print_json,
     read_passphrase,
     read_text_file,
+    resolve_store,
     resolve_user,
     unlocked,
     warn_if_unsafe_kdf,
@@ -95,15 +96,22 @@ def verify(
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
     recovery_key: RecoveryKeyOpt = None,
+    store: StoreOpt = None,
     json: JsonOpt = False,
 ) -> None:
     """Open a backup and check it whole."""
     from dataclasses import asdict
 
-    from caseterm.services.custody.restore import verify_backup
+    from caseterm.services.custody.restore import verify_backup_noted
     from caseterm.services.words.labels import moment_label
 
-    report = verify_backup(backup, _opener(user, passphrase_file, recovery_key))
+    report, noted = verify_backup_noted(
+        backup, _opener(user, passphrase_file, recovery_key), resolve_store(store)
+    )
+    if not noted and not json:
+        typer.echo(
+            _("(No store here to note this check in: it is not in any audit log.)"), err=True
+        )
     if json:
         print_json(asdict(report))
         return

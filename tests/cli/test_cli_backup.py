@@ -29,6 +29,14 @@ def test_a_backup_made_verified_and_restored_from_the_command_line(
 
     checked = run("caseterm-admin", "backup", "verify", str(backup))
     assert "The backup is whole: Xã Tân An (26734)" in checked.stdout
+    assert "not in any audit log" in checked.stderr  # no store at the default place here
+    noted = run("caseterm-admin", "backup", "verify", str(backup), store=store)
+    assert "audit log" not in noted.stderr
+    # Like a failed unlock, the check is chained into the audit log at the next unlock.
+    unit = json.loads(run("caseterm-admin", "audit", "show", "--json", store=store).stdout)
+    [entry] = [e for e in unit["entries"] if e["action"] == "backup.verified"]
+    assert "outcome=whole" in entry["details"] and "noted_at=" in entry["details"]
+    assert not (store.parent / "c.db.pending-audit").exists()
     wrong = tmp_path / "wrong"
     wrong.write_text("day khong phai mat khau dung\n", "utf-8")
     clerk(cli_env, wrong)("caseterm-admin", "backup", "verify", str(backup), expect=EXIT_AUTH)

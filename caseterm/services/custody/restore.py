@@ -37,6 +37,7 @@ from caseterm.i18n import _
 from caseterm.services.custody.backup_file import extract_database, read_header
 from caseterm.services.session.damage import forget_damage
 from caseterm.services.session.paths import StoreFiles
+from caseterm.services.session.pending_audit import note_pending
 from caseterm.services.session.policy import active_policy
 from caseterm.services.session.user_files import writing_to
 from caseterm.store import StoreOpenError
@@ -132,6 +133,35 @@ def _open_store(database: Path, key: bytes) -> Store:
         return Store(database, key)
     except StoreOpenError as exc:
         raise IntegrityFailure(_("The database in this backup does not open.")) from exc
+
+
+def verify_backup_noted(
+    path: Path,
+    opener: Opener,
+    store: Path,
+    *,
+    clock: Clock | None = None,
+    policy: KdfPolicy | None = None,
+) -> tuple[BackupReport, bool]:
+    """`verify_backup`, its outcome noted for `store`'s audit log at the next unlock.
+
+    Returns the report and whether it was noted (False when there is no store there: a backup
+    checked on another computer). A damaged backup is noted too, then refused.
+    """
+    files = StoreFiles(store)
+    noted = files.store.exists()
+    at = utc_iso((clock or SystemClock()).now())
+    try:
+        report = verify_backup(path, opener, policy=policy)
+    except IntegrityFailure:
+        if noted:
+            note_pending(files, "backup.verified", at, {"outcome": "damaged"})
+        raise
+    if noted:
+        details: dict[str, str | int] = {"backup": report.backup_id, "outcome": "whole"}
+        details |= {"persons": report.persons, "audit_entries": report.audit_entries}
+        note_pending(files, "backup.verified", at, details)
+    return report, noted
 
 
 def verify_backup(path: Path, opener: Opener, *, policy: KdfPolicy | None = None) -> BackupReport:

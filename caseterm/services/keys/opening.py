@@ -23,6 +23,7 @@ from caseterm.services.keys.unlock import unlock_keys
 from caseterm.services.session.case_session import CaseSession, store_failure
 from caseterm.services.session.damage import refuse_if_damaged
 from caseterm.services.session.paths import StoreFiles
+from caseterm.services.session.pending_audit import chain_pending, forget_pending
 from caseterm.services.session.policy import active_policy
 from caseterm.services.words.messages import unwritable_store
 from caseterm.store import StoreOpenError
@@ -150,10 +151,13 @@ def _start(
             session.audit_failed_unlocks(tx, account.id, failed)
             details: dict[str, str | int] = {"failed_before": len(failed)} if failed else {}
             session.audit(tx, "session.unlock", "account", account.id, details or None)
+            noted = chain_pending(session, tx)
     except StoreOpenError as exc:
         store.close()
         raise store_failure(exc) from exc
     except BaseException:
         store.close()
         raise
+    if noted:
+        forget_pending(files)  # committed with the unlock: the note has done its work
     return session

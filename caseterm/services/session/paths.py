@@ -28,6 +28,15 @@ class StoreFiles:
         return self.store.with_name(self.store.name + ".keys.lock")
 
     @property
+    def pending_audit(self) -> Path:
+        """What happened while the store was locked (a backup verified), for the next unlock.
+
+        The next unlock chains it into the audit log. Ids, times and outcomes only: never
+        personal data.
+        """
+        return self.store.with_name(self.store.name + ".pending-audit")
+
+    @property
     def damage_marker(self) -> Path:
         """Written when the store failed its integrity check: no session writes to it then."""
         return self.store.with_name(self.store.name + ".damaged")
@@ -42,5 +51,6 @@ class StoreFiles:
             self.keyfile,
             self.session_lock,
             self.keyfile_lock,
+            self.pending_audit,
             self.damage_marker,
         ]
