@@ -68,28 +68,23 @@ class Review:
     def supervisor_texts(self) -> list[str]:
         """The sentences of what only a chief may confirm."""
         texts = [describe_issue(i) for i in self.warnings if i.needs_supervisor]
-        texts += [
-            _("the ID number is already that of {name} ({birth}), file {pid}").format(
-                name=dup.full_name,
-                birth=date_label(dup.birth),
-                pid=file_label(dup.file_no, dup.id, dup.file_unit),
-            )
-            for dup in self.same_id
-        ]
-        return texts
+        template = _("the ID number is already that of {name} ({birth}), file {pid}")
+        return texts + [_about(template, dup) for dup in self.same_id]
 
     def warning_texts(self) -> list[str]:
         """Sentences for every warning and every duplicate candidate."""
         texts = [describe_issue(issue) for issue in self.warnings]
-        texts += [
-            _("possible duplicate: {name} ({birth}), id {pid}").format(
-                name=dup.full_name,
-                birth=date_label(dup.birth),
-                pid=file_label(dup.file_no, dup.id, dup.file_unit),
-            )
-            for dup in self.duplicates
-        ]
-        return texts
+        template = _("possible duplicate: {name} ({birth}), id {pid}")
+        return texts + [_about(template, dup) for dup in self.duplicates]
+
+
+def _about(template: str, other: PersonSummary) -> str:
+    """A sentence about another person: their name, birth date and file."""
+    return template.format(
+        name=other.full_name,
+        birth=date_label(other.birth),
+        pid=file_label(other.file_no, other.id, other.file_unit),
+    )
 
 
 @dataclass(frozen=True)
