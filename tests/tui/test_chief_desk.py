@@ -212,7 +212,9 @@ async def test_the_chief_reads_who_opened_a_file_on_screen(
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         assert [r[2:4] for r in rows] == [
             [ADMIN, "registered the person"],
-            *[[ADMIN, "recorded an event"]] * 3,
+            [ADMIN, "recorded an event: Drug test"],
+            [ADMIN, "recorded an event: Residence verified"],
+            [ADMIN, "recorded an event: Notice of use sent"],
             [OFFICER, "opened the file"],
             [ADMIN, "opened the file"],
         ]

@@ -12,7 +12,7 @@ from caseterm.errors import NotFound, UsageError
 from caseterm.i18n import N_, _
 from caseterm.services.lifecycle.person_ids import resolve_person
 from caseterm.services.session.case_session import CaseSession
-from caseterm.services.words.labels import file_label
+from caseterm.services.words.labels import event_label, file_label
 from caseterm.store.database import Tx
 
 UNIT_PREFIXES = (
@@ -160,12 +160,16 @@ def _trail(
 
 def _row(entry: AuditEntry, names: dict[str, str]) -> AuditRow:
     words = ACTION_WORDS.get(entry.action)
+    what = _(words) if words else entry.action
+    event_type = entry.details.get("type")
+    if isinstance(event_type, str) and event_type:
+        what = f"{what}: {event_label(event_type)}"
     return AuditRow(
         seq=entry.seq,
         at=entry.at,
         account=names.get(entry.account_id, entry.account_id),
         action=entry.action,
-        what=_(words) if words else entry.action,
+        what=what,
         object_type=entry.object_type,
         object_id=entry.object_id,
         details=", ".join(f"{key}={value}" for key, value in sorted(entry.details.items())),

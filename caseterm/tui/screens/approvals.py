@@ -66,7 +66,7 @@ class ApprovalsScreen(CasetermScreen[None]):
         """Set the columns and read the desk."""
         self.sub_title = _("Approvals")
         self.query_one("#drafts", DataTable).add_columns(
-            _("State"), _("What"), _("Person"), _("By"), _("When")
+            _("State of the draft"), _("What"), _("Person"), _("By"), _("When")
         )
         self.action_reload()
 
