@@ -130,7 +130,10 @@ def record_event(
             payload=parsed.model_dump(mode="json", exclude_none=True),
         )
         state = _store_projection(session, tx, person, [*history, new])
-        session.audit(tx, "event.record", "person", resolved, {"event": new.id, "type": event_type})
+        recorded: dict[str, str | int] = {"event": new.id, "type": event_type}
+        if verdict.cautions:  # the warnings a chief confirmed, by code
+            recorded["warnings"] = ",".join(sorted({c.code for c in verdict.cautions}))
+        session.audit(tx, "event.record", "person", resolved, recorded)
         if then is not None:
             then(tx, new.id)
     return Recorded(new.id, state.applied[new.id], state)
