@@ -78,9 +78,11 @@ def show_command(
     if json:
         print_json(draft_json(view))
         return
+    from caseterm.services.drafts.wording import form_lines
+
     typer.echo(draft_line(view))
-    for name, value in sorted(_form_values(view).items()):
-        typer.echo(f"  {name}: {value}")
+    for line in form_lines(view):
+        typer.echo(f"  {line}")
     for warning in view.info.warnings:
         typer.echo(f"  ⚠ {warning}")
 
@@ -151,9 +153,3 @@ def draft_line(view: DraftView) -> str:
         officer=view.drafted_by,
         at=moment_label(view.info.drafted_at),
     )
-
-
-def _form_values(view: DraftView) -> dict[str, object]:
-    content = view.info.content
-    found = content.get("payload") or content.get("record") or {}
-    return dict(found) if isinstance(found, dict) else {}

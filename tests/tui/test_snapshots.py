@@ -251,3 +251,37 @@ async def test_district_screen_at_80x24_in_vietnamese(
         address.update(_without_random_keys(str(address.render()), keys))
         await settle(app, pilot)
         assert _without_random_keys(await steady_screenshot(app, pilot), keys) == svg
+
+
+async def test_approvals_screen_at_80x24_in_vietnamese(
+    svg: SnapshotAssertion, session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    """The chief's desk with one officer's draft waiting (issue 22)."""
+    from caseterm.domain.codes import Role
+    from caseterm.services.accounts.approvals import acknowledge_notices, pending_notices
+    from caseterm.services.accounts.manage import add_account
+    from caseterm.services.drafts.making import draft_event
+    from caseterm.services.keys.opening import open_session
+    from caseterm.tui.screens.approvals import ApprovalsScreen
+    from tests.conftest import OFFICER, OFFICER_PASSPHRASE
+
+    add_account(session, name=OFFICER, roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE)
+    acknowledge_notices(session, [n.id for n in pending_notices(session)])
+    life = Life()
+    paths.notified(life, "01/11/2026 07:00")
+    pid = seed_life(session, clock, life)
+    clock.current = at("01/11/2026 16:00")
+    store = session.files.store
+    session.close()
+    officer = open_session(store, OFFICER, OFFICER_PASSPHRASE, policy=policy, clock=clock)
+    try:
+        decision = {"reason": "NEW", "decision_no": "04/QĐ-CAX", "officer": "Trần Văn An"}
+        draft_event(officer, pid, "mgmt.decided", decision)
+    finally:
+        officer.close()
+    set_language("vi")
+    async with unlocked(store, policy, clock, size=(80, 24), account="quantri") as (app, pilot):
+        await pilot.press("f7")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ApprovalsScreen)
+        assert await steady_screenshot(app, pilot) == svg

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from caseterm.i18n import _
 from caseterm.services.drafts.desk import DraftView
+from caseterm.services.words.messages import field_label
 
 
 def draft_state(view: DraftView) -> str:
@@ -20,3 +21,41 @@ def draft_state(view: DraftView) -> str:
             chief=view.decided_by or "?", reason=info.reason or ""
         )
     return _("– withdrawn")
+
+
+def form_lines(view: DraftView) -> list[str]:
+    """The draft's form as the officer filled it: "label: value", in the user's language."""
+    content = view.info.content
+    if view.info.event_type is not None:
+        return _event_lines(view.info.event_type, dict(content.get("payload") or {}))
+    record = content.get("record") or {}
+    return [
+        f"{field_label(name)}: {_plain(value)}"
+        for name, value in sorted(record.items())
+        if value not in (None, "", [], {})
+    ]
+
+
+def _event_lines(event_type: str, payload: dict[str, object]) -> list[str]:
+    from caseterm.services.lifecycle.event_form import form_fields
+
+    lines = []
+    for spec in form_fields(event_type):
+        value = payload.get(spec.name)
+        if value in (None, "", []):
+            continue
+        words = {code: text for text, code in spec.choices}
+        if isinstance(value, list):
+            shown = "; ".join(words.get(str(item), str(item)) for item in value)
+        elif isinstance(value, bool):
+            shown = _("yes") if value else _("no")
+        else:
+            shown = words.get(str(value), str(value))
+        lines.append(f"{spec.label}: {shown}")
+    return lines
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return str(value)

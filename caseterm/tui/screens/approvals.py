@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
 from caseterm.i18n import N_, _
-from caseterm.services.drafts.wording import draft_state
+from caseterm.services.drafts.wording import draft_state, form_lines
 from caseterm.services.words.labels import moment_label
 from caseterm.tui.dialogs.ask import AskDialog
 from caseterm.tui.dialogs.confirm import ConfirmDialog
@@ -226,12 +226,11 @@ def read_desk(session: CaseSession) -> Desk:
 
 def draft_detail(view: DraftView) -> str:
     """The highlighted draft whole: the form's values, its warnings, and the chief's answer."""
-    content = view.info.content
-    values = content.get("payload") or content.get("record") or {}
-    lines = [f"{draft_state(view)} — {view.what} — {view.person}"]
-    if isinstance(values, dict):
-        shown = [f"{name}: {value}" for name, value in sorted(values.items()) if value]
-        lines.append(" · ".join(shown))
+    drafted = _("drafted by {officer}, {at}").format(
+        officer=view.drafted_by, at=moment_label(view.info.drafted_at)
+    )
+    lines = [f"{draft_state(view)} — {view.what} — {view.person} ({drafted})"]
+    lines.append(" · ".join(form_lines(view)))
     lines += [f"⚠ {warning}" for warning in view.info.warnings]
     return "\n".join(lines)
 
