@@ -46,17 +46,27 @@ def list_command(
     json: JsonOpt = False,
 ) -> None:
     """The drafts waiting, and those decided in the last 30 days."""
+    from caseterm.services.accounts.approvals import describe_change, requests_for
     from caseterm.services.drafts.desk import list_drafts
     from caseterm.services.drafts.json_shapes import drafts_json
 
     with unlocked(store, user, passphrase_file) as session:
         found = list_drafts(session)
+        requests = requests_for(session)
     if json:
         print_json(drafts_json(found))
         return
     for view in found:
         typer.echo(draft_line(view))
-    if not found:
+    for request in requests:
+        typer.echo(
+            _("{id}  ⧗ account change to approve  {what} (asked by {name})").format(
+                id=request.id[:13],
+                what=describe_change(request.kind, request.subject, request.roles),
+                name=request.requested_by,
+            )
+        )
+    if not found and not requests:
         typer.echo(_("No drafts."))
 
 
@@ -97,9 +107,19 @@ def approve_command(
     json: JsonOpt = False,
 ) -> None:
     """(Chief) Record the draft in your name, dated now."""
+    from caseterm.services.accounts.approvals import approve_request, find_request
     from caseterm.services.drafts.desk import approve_draft
 
     with unlocked(store, user, passphrase_file) as session:
+        request = find_request(session, draft)
+        if request is not None:  # an account change an administrator asked for
+            issued = approve_request(session, request)
+            typer.echo(
+                _("One-time code for the administrator: {code} (valid until {at}).").format(
+                    code=issued.code, at=issued.expires
+                )
+            )
+            return
         made = approve_draft(session, draft)
     if json:
         print_json({"draft": draft, "result_id": made})

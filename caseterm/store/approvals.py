@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from caseterm.store.records import ApprovalInfo, NoticeInfo
-from caseterm.store.tables import AccountApproval, AccountNotice
+from caseterm.store.records import ApprovalInfo, NoticeInfo, RequestInfo
+from caseterm.store.tables import AccountApproval, AccountNotice, AccountRequest
+
+WAITING = "waiting"
 
 
 class ApprovalRepo:
@@ -121,6 +123,56 @@ class ApprovalRepo:
             done += 1
         self._session.flush()
         return done
+
+    def request(
+        self, *, request_id: str, kind: str, subject: str, roles: str, by: str, at: str
+    ) -> bool:
+        """Put a refused change on the chiefs' list; False when the same one already waits."""
+        same = self._session.exec(
+            select(AccountRequest).where(
+                AccountRequest.status == WAITING,
+                AccountRequest.kind == kind,
+                AccountRequest.subject == subject,
+                AccountRequest.roles == roles,
+            )
+        ).first()
+        if same is not None:
+            return False
+        self._session.add(
+            AccountRequest(
+                id=request_id,
+                kind=kind,
+                subject=subject,
+                roles=roles,
+                requested_by=by,
+                requested_at=at,
+                status=WAITING,
+            )
+        )
+        self._session.flush()
+        return True
+
+    def waiting_requests(self) -> list[RequestInfo]:
+        """The requests no chief has answered, oldest first."""
+        rows = self._session.exec(
+            select(AccountRequest)
+            .where(AccountRequest.status == WAITING)
+            .order_by(col(AccountRequest.requested_at))
+        )
+        return [
+            RequestInfo(r.id, r.kind, r.subject, r.roles, r.requested_by, r.requested_at)
+            for r in rows
+        ]
+
+    def close_request(self, request_id: str, *, status: str, by: str, at: str) -> bool:
+        """Answer a waiting request; False when it was answered meanwhile (or is unknown)."""
+        row = self._session.get(AccountRequest, request_id)
+        if row is None or row.status != WAITING:
+            return False
+        row.status, row.decided_by, row.decided_at = status, by, at
+        self._session.add(row)
+        self._session.flush()
+        return True
 
 
 def _approval(row: AccountApproval) -> ApprovalInfo:

@@ -267,3 +267,15 @@ class DraftInfo:
     decided_at: str | None = None
     reason: str | None = None
     result_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestInfo:
+    """An account change waiting for a chief's approval (`tables.AccountRequest`)."""
+
+    id: str
+    kind: str
+    subject: str
+    roles: str
+    requested_by: str
+    requested_at: str

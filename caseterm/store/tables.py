@@ -316,3 +316,22 @@ class Draft(SQLModel, table=True):
     """Why the chief rejected it (the officer reads it)."""
     result_id: str | None = Field(default=None, max_length=36)
     """The event recorded, or the person registered, when approved."""
+
+
+class AccountRequest(SQLModel, table=True):
+    """An account change an administrator tried without a chief's approval.
+
+    It waits on the chiefs' Approvals list, where a chief issues its one-time code.
+    """
+
+    __tablename__ = "account_request"
+
+    id: str = Field(primary_key=True, max_length=36)
+    kind: str = Field(max_length=32)
+    subject: str = Field(max_length=64)
+    roles: str = Field(default="", max_length=200)
+    requested_by: str = Field(max_length=36)
+    requested_at: str
+    status: str = Field(index=True, max_length=16)
+    decided_by: str | None = Field(default=None, max_length=36)
+    decided_at: str | None = None

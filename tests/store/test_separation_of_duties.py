@@ -245,3 +245,32 @@ def test_the_cli_asks_before_anyone_types_and_spends_nothing(
         keeper, name=OFFICER, roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE,
         approval=made.code,
     )  # fmt: skip
+
+
+def test_a_refused_change_waits_on_the_chiefs_list_and_its_code_approves_it(
+    session: CaseSession, keeper: CaseSession
+) -> None:
+    """Issue 22 item 4: the administrator's refused request is on the chief's Approvals list;
+    the chief issues its code from there, and the code makes exactly that change."""
+    from caseterm.services.accounts.approvals import approve_request, find_request, requests_for
+
+    with pytest.raises(ApprovalNeeded):
+        add_account(keeper, name=OFFICER, roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE)
+    with pytest.raises(ApprovalNeeded):  # asked twice: one request
+        add_account(keeper, name=OFFICER, roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE)
+    assert requests_for(keeper) == []  # an administrator cannot answer it
+    [request] = requests_for(session)
+    assert (request.kind, request.subject, request.roles, request.requested_by) == (
+        AccountChange.CREATE, OFFICER, "officer", KEEPER
+    )  # fmt: skip
+    assert find_request(session, request.id[:13]) == request
+    issued = approve_request(session, request)
+    assert requests_for(session) == []
+    add_account(
+        keeper,
+        name=OFFICER,
+        roles=(Role.OFFICER,),
+        passphrase=OFFICER_PASSPHRASE,
+        approval=issued.code,
+    )
+    assert [n.subject for n in pending_notices(session)][-1] == OFFICER

@@ -155,7 +155,7 @@ def check_approval(
         kind is AccountChange.CREATE and not needs_approval(roles)
     ):
         return
-    with refusal_audited(session, kind, subject), session.transaction(durable=False) as tx:
+    with refusal_audited(session, kind, subject, roles), session.transaction(durable=False) as tx:
         if kind is AccountChange.CREATE and Role.CHIEF in roles and not _any_chief(tx):
             return  # the unit's first chief (see `accounts._approve_new_account`)
         _valid_approval(session, tx, kind, subject, roles, code)
@@ -196,15 +196,76 @@ def _valid_approval(
 
 
 @contextmanager
-def refusal_audited(session: CaseSession, kind: AccountChange, subject: str) -> Iterator[None]:
-    """Audit a change refused for want of an approval (its own transaction rolled back)."""
+def refusal_audited(
+    session: CaseSession, kind: AccountChange, subject: str, roles: tuple[Role, ...] = ()
+) -> Iterator[None]:
+    """Audit a change refused for want of an approval (its own transaction rolled back).
+
+    The change is also put on the chiefs' Approvals list, where a chief can issue its code.
+    """
     try:
         yield
     except ApprovalNeeded:
         with session.transaction() as tx:
             details: dict[str, str | int] = {"kind": kind.value, "subject": subject}
             session.audit(tx, "approval.refused", "unit", session.unit.code, details)
+            tx.approvals.request(
+                request_id=new_id(),
+                kind=kind.value,
+                subject=subject,
+                roles=roles_text(roles),
+                by=session.actor.id,
+                at=session.now(),
+            )
         raise
+
+
+@dataclass(frozen=True)
+class Request:
+    """An account change waiting for a chief, with the requester's name."""
+
+    id: str
+    kind: AccountChange
+    subject: str
+    roles: str
+    requested_by: str
+    at: str
+
+
+def waiting_requests(session: CaseSession) -> list[Request]:
+    """(Chief) The account changes an administrator asked for and no chief has answered."""
+    session.require(Action.ACCOUNT_APPROVE)
+    with session.transaction(durable=False) as tx:
+        found = tx.approvals.waiting_requests()
+        names = {account.id: account.name for account in tx.accounts.all()}
+    return [
+        Request(r.id, AccountChange(r.kind), r.subject, r.roles,
+                names.get(r.requested_by, r.requested_by), r.requested_at)
+        for r in found
+    ]  # fmt: skip
+
+
+def requests_for(session: CaseSession) -> list[Request]:
+    """The waiting requests for a chief; none for anyone else (they cannot answer them)."""
+    return waiting_requests(session) if session.may(Action.ACCOUNT_APPROVE) else []
+
+
+def find_request(session: CaseSession, prefix: str) -> Request | None:
+    """The waiting request whose id starts with `prefix` (8+ characters), for a chief."""
+    if len(prefix) < 8 or not session.may(Action.ACCOUNT_APPROVE):
+        return None
+    found = [r for r in waiting_requests(session) if r.id.startswith(prefix.lower())]
+    return found[0] if len(found) == 1 else None
+
+
+def approve_request(session: CaseSession, request: Request) -> IssuedApproval:
+    """(Chief) Issue the one-time code for a waiting request (the administrator then uses it)."""
+    roles = tuple(Role(code) for code in request.roles.split(",") if code)
+    issued = issue_approval(session, request.kind, request.subject, roles)
+    with session.transaction() as tx:
+        tx.approvals.close_request(request.id, status="issued", by=session.actor.id,
+                                   at=session.now())  # fmt: skip
+    return issued
 
 
 def tell_chiefs(

@@ -55,7 +55,7 @@ def add_account(
     require_good_passphrase(passphrase, [session.unit.code, session.unit.name, name])
     account_id, now = new_id(), session.now()
     with (
-        refusal_audited(session, AccountChange.CREATE, name),
+        refusal_audited(session, AccountChange.CREATE, name, roles),
         session.transaction() as tx,
     ):
         if tx.accounts.by_name(name) is not None:

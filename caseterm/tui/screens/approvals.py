@@ -24,7 +24,7 @@ from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
-    from caseterm.services.accounts.approvals import Notice
+    from caseterm.services.accounts.approvals import Notice, Request
     from caseterm.services.drafts.desk import DraftView
     from caseterm.services.session.case_session import CaseSession
 
@@ -36,6 +36,7 @@ class Desk:
     drafts: list[DraftView]
     notices: list[Notice]
     chief: bool
+    requests: list[Request]
 
 
 class ApprovalsScreen(CasetermScreen[None]):
@@ -95,6 +96,15 @@ class ApprovalsScreen(CasetermScreen[None]):
                 moment_label(view.info.drafted_at),
                 key=view.info.id,
             )
+        for request in desk.requests:
+            table.add_row(
+                Text(_("⧗ account change to approve"), style="bold"),
+                _request_what(request),
+                "",
+                request.requested_by,
+                moment_label(request.at),
+                key=f"request:{request.id}",
+            )
         for notice in desk.notices:
             table.add_row(
                 Text(_("⚠ account change to see"), style="bold"),
@@ -104,11 +114,11 @@ class ApprovalsScreen(CasetermScreen[None]):
                 moment_label(notice.at),
                 key=f"notice:{notice.id}",
             )
-        waiting = sum(view.waiting for view in desk.drafts)
+        waiting = sum(view.waiting for view in desk.drafts) + len(desk.requests)
         summary = _("{n} drafts waiting for the chief · {m} account changes to see").format(
             n=waiting, m=len(desk.notices)
         )
-        if not desk.drafts and not desk.notices:
+        if not desk.drafts and not desk.notices and not desk.requests:
             summary = _("Nothing waits for the chief.")
         self.query_one("#approvals-summary", Static).update(summary)
         self._show_detail()
@@ -132,8 +142,19 @@ class ApprovalsScreen(CasetermScreen[None]):
 
     # --- decisions ----------------------------------------------------------------------------
 
+    def current_request(self) -> Request | None:
+        """The highlighted account request, if the cursor is on one."""
+        if self.desk is None:
+            return None
+        row = self.query_one("#drafts", DataTable).cursor_row - len(self.desk.drafts)
+        return self.desk.requests[row] if 0 <= row < len(self.desk.requests) else None
+
     def action_approve(self) -> None:
         """(Chief) Approve the highlighted draft after reading what it records."""
+        request = self.current_request()
+        if request is not None:
+            self._approve_request(request)
+            return
         view = self.current()
         if view is None or not view.waiting:
             self.notify(_("Choose a draft waiting for the chief."), severity="warning")
@@ -184,6 +205,38 @@ class ApprovalsScreen(CasetermScreen[None]):
             return
         self._decide("seen", None)
 
+    def _approve_request(self, request: Request) -> None:
+        dialog = ConfirmDialog(
+            _("Issue the one-time code for this change?"),
+            [_request_what(request), _("asked by {name}").format(name=request.requested_by)],
+            yes=_("Approve"),
+            no=_("Go back"),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._issue(request)
+
+        self.app.push_screen(dialog, answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="approvals-decide")
+    def _issue(self, request: Request) -> None:
+        from caseterm.services.accounts.approvals import approve_request
+
+        try:
+            issued = approve_request(self.caseterm.require_session(), request)
+        except Exception as error:  # shown as a message with an id, never a traceback
+            self.app.call_from_thread(self.caseterm.show_error, error)
+            return
+        shown = ConfirmDialog(
+            _("Give this one-time code to the administrator, by hand:"),
+            [issued.code, _("valid until {at}").format(at=moment_label(issued.expires))],
+            yes=_("Done"),
+            no=_("Close"),
+        )
+        self.app.call_from_thread(self.app.push_screen, shown)
+        self.app.call_from_thread(self.action_reload)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="approvals-decide")
     def _decide(self, how: str, view: DraftView | None, reason: str = "") -> None:
         from caseterm.services.accounts.approvals import acknowledge_notices
@@ -215,13 +268,14 @@ class ApprovalsScreen(CasetermScreen[None]):
 def read_desk(session: CaseSession) -> Desk:
     """The drafts this account sees, and the account changes a chief has to see."""
     from caseterm.domain.permissions import Action
-    from caseterm.services.accounts.approvals import pending_notices
+    from caseterm.services.accounts.approvals import pending_notices, waiting_requests
     from caseterm.services.drafts.desk import list_drafts
 
     chief = session.may(Action.ACCOUNT_APPROVE)
     drafts = list_drafts(session)
     notices = pending_notices(session) if chief else []
-    return Desk(drafts, notices, chief)
+    requests = waiting_requests(session) if chief else []
+    return Desk(drafts, notices, chief, requests)
 
 
 def draft_detail(view: DraftView) -> str:
@@ -239,3 +293,9 @@ def _notice_what(notice: Notice) -> str:
     from caseterm.services.accounts.approvals import notice_line
 
     return notice_line(notice)
+
+
+def _request_what(request: Request) -> str:
+    from caseterm.services.accounts.approvals import describe_change
+
+    return describe_change(request.kind, request.subject, request.roles)
