@@ -219,3 +219,53 @@ async def test_the_chief_reads_who_opened_a_file_on_screen(
             [ADMIN, "opened the file"],
         ]
         assert rows[1][4].endswith("type=test.performed")
+
+
+async def test_the_chief_issues_a_requested_accounts_code_from_the_list(
+    session: CaseSession, policy: KdfPolicy, clock: FrozenClock
+) -> None:
+    """Issue 22 item 4 on screen: the administrator's refused request, D, the code shown."""
+    from caseterm.errors import ApprovalNeeded
+    from caseterm.services.accounts.approvals import (
+        acknowledge_notices,
+        pending_notices,
+        requests_for,
+    )
+
+    keeper, keeper_passphrase = "quantri2", "mua thu la vang roi tren pho cu"
+    add_account(session, name=keeper, roles=(Role.ADMIN,), passphrase=keeper_passphrase)
+    acknowledge_notices(session, [n.id for n in pending_notices(session)])
+    store = session.files.store
+    session.close()
+    admin = open_session(store, keeper, keeper_passphrase, policy=policy, clock=clock)
+    try:
+        try:
+            add_account(admin, name="canbo9", roles=(Role.OFFICER,), passphrase=OFFICER_PASSPHRASE)
+        except ApprovalNeeded:
+            pass
+        else:
+            raise AssertionError("an administrator alone made an officer account")
+    finally:
+        admin.close()
+    async with unlocked(store, policy, clock, account=ADMIN) as (app, pilot):
+        await pilot.press("f7")
+        await settle(app, pilot)
+        table = app.screen.query_one("#drafts", DataTable)
+        [row] = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert row[:2] == ["⧗ account change to approve", "new account canbo9 (officer)"]
+        assert row[3] == keeper
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await settle(app, pilot)
+        shown = app.screen
+        assert isinstance(shown, ConfirmDialog)
+        reasons = [str(w.render()) for w in shown.query(".reason")]
+        assert len(reasons[0].removeprefix("• ").replace("-", "")) >= 20  # the code itself
+        assert reasons[1].startswith("• valid until")
+    chief = open_session(store, ADMIN, ADMIN_PASSPHRASE, policy=policy, clock=clock)
+    try:
+        assert requests_for(chief) == []
+    finally:
+        chief.close()
