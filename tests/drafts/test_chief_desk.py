@@ -167,3 +167,16 @@ def test_a_waiting_draft_starts_nothing(
     clock.advance(int(timedelta(days=2).total_seconds()))
     after = {d.code for d in lifecycle_of(session, pid).deadlines}
     assert before == after
+
+
+def test_a_decided_draft_leaves_the_list_after_30_days_a_waiting_one_never(
+    session: CaseSession, officer: CaseSession, clock: FrozenClock
+) -> None:
+    first = _notified(session, clock)
+    decided = draft_event(officer, first, "mgmt.decided", DECISION)
+    reject_draft(session, decided.id, "Sai số quyết định")
+    clock.advance(int(timedelta(days=29).total_seconds()))
+    assert [v.info.status for v in list_drafts(officer)] == ["rejected"]
+    waiting = draft_event(officer, first, "mgmt.decided", DECISION)
+    clock.advance(int(timedelta(days=2).total_seconds()))
+    assert [v.info.id for v in list_drafts(officer)] == [waiting.id]

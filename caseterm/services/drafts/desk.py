@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from caseterm.clock import utc_iso
 from caseterm.domain.permissions import Action
 from caseterm.errors import IntegrityFailure, NotFound, PermissionDenied, RefusedError, UsageError
 from caseterm.i18n import _
@@ -50,9 +51,9 @@ def list_drafts(session: CaseSession) -> list[DraftView]:
     A chief sees every officer's; an officer sees their own (with the chief's answers).
     """
     mine = _reader(session)
-    since = (session.clock.now() - RECENT).isoformat()
+    since = utc_iso(session.clock.now() - RECENT)
     with session.transaction(durable=False) as tx:
-        found = tx.drafts.listed(drafted_by=mine, since=_utc(since))
+        found = tx.drafts.listed(drafted_by=mine, since=since)
         views = [_view(session, tx, draft) for draft in found]
         session.audit(tx, "draft.list", "unit", session.unit.code, {"count": len(views)})
     return views
@@ -230,12 +231,3 @@ def _stale_text(reason: str) -> str:
 def _record_field(content: dict[str, Any], name: str) -> object:
     record = content.get("record")
     return record.get(name, "") if isinstance(record, dict) else ""
-
-
-def _utc(moment: str) -> str:
-    """An ISO moment with its offset, as the store's UTC text (for comparisons)."""
-    from datetime import datetime
-
-    from caseterm.clock import utc_iso
-
-    return utc_iso(datetime.fromisoformat(moment))
