@@ -17,7 +17,8 @@ trap 'tmux kill-session -t walkthrough 2>/dev/null || true; rm -rf "$home"' EXIT
 export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" CASETERM_LANG=vi
 
 caseterm demo --no-tui >/dev/null
-passphrase="$(cat "$XDG_DATA_HOME"/caseterm/demo/DEMO-ONLY-passphrase.txt)"
+# One demo folder per checkout (caseterm/demo/<checkout>-<hash>/): this run's is the only one.
+passphrase="$(cat "$XDG_DATA_HOME"/caseterm/demo/*/DEMO-ONLY-passphrase.txt)"
 
 session=walkthrough
 keys() { tmux send-keys -t "$session" "$@"; }
@@ -49,7 +50,9 @@ choose() { keys Enter; sleep 0.7; keys Down; sleep 0.3; keys Enter; sleep 0.7; }
 choose                          # how: the first choice ("đến nhà")
 keys Tab; sleep 0.3; choose     # result: the first choice ("có mặt")
 shot 06-form-filled 2
-expect 06-form-filled "Đã xong"
+# The preview says what saving does ("✓ …"): which duty it completes depends on the day the
+# demo store was made, so only that the form is ready is checked here.
+expect 06-form-filled "✓ "
 keys C-s
 shot 07-saved 3
 expect 07-saved "Đã lưu"
