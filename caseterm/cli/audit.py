@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from caseterm.cli.common import guarded, print_json, unlocked
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.i18n import _
+
+if TYPE_CHECKING:
+    from caseterm.services.audit.trail import AuditTrail
 
 app = typer.Typer(
     help=_("The audit trail: who did what to a file, what an account did, the unit's operations."),
@@ -58,11 +61,9 @@ def show_command(
     _print(trail)
 
 
-def _print(trail: object) -> None:
-    from caseterm.services.audit.trail import AuditTrail
+def _print(trail: AuditTrail) -> None:
     from caseterm.services.words.labels import moment_label
 
-    assert isinstance(trail, AuditTrail)  # noqa: S101
     typer.echo(_("Audit trail of {subject}").format(subject=trail.subject))
     if trail.chain_fault is None:
         typer.echo(_("✓ the audit chain is intact ({n} entries)").format(n=trail.chain_entries))
