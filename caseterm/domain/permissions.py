@@ -67,6 +67,8 @@ class Action(StrEnum):
     """Set how long closed cases stay open to corrections; archive (encrypted) and purge them."""
     AUDIT_READ = "audit.read"
     """Read who did what (the audit trail): ids and actions, never case content."""
+    DOCUMENT_EXPORT = "document.export"
+    """Write an official document of a person to a file, in clear (audited, with its digest)."""
     ACCOUNT_APPROVE = "account.approve"
     """(Chief) Approve a new officer or chief account, a passphrase reset or a recovery key,
     and acknowledge the notices of such changes: the administrator cannot do them alone."""
@@ -79,6 +81,7 @@ _OFFICER = {
     Action.EVENT_RECORD,
     Action.UNIT_EVENT_RECORD,
     Action.REPORT_READ,
+    Action.DOCUMENT_EXPORT,
 }
 _CHIEF = _OFFICER | {
     Action.OVERRIDE_SUPERVISED_WARNING,

@@ -18,6 +18,7 @@ from caseterm.store.accounts import AccountRepo, UnitKeyRepo, UnitRepo
 from caseterm.store.approvals import ApprovalRepo
 from caseterm.store.audit import AuditRepo
 from caseterm.store.district import DistrictRepo
+from caseterm.store.documents import DocumentRepo
 from caseterm.store.drafts import DraftRepo
 from caseterm.store.engine import make_engine
 from caseterm.store.events import EventRepo
@@ -88,6 +89,7 @@ class Tx:
     approvals: ApprovalRepo
     held: HeldRepo
     drafts: DraftRepo
+    documents: DocumentRepo
 
 
 class Store:
@@ -141,6 +143,7 @@ class Store:
                         approvals=ApprovalRepo(session),
                         held=HeldRepo(session),
                         drafts=DraftRepo(session),
+                        documents=DocumentRepo(session),
                     )
             finally:
                 if not durable:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-HEAD = "0019_account_requests"
+HEAD = "0020_documents"
 """The newest migration; a test keeps it equal to Alembic's own head."""
 MIGRATIONS = Path(__file__).parent / "migrations"
 HAND_MADE = ("person_fts",)

@@ -38,6 +38,9 @@ class Unit(SQLModel, table=True):
     keyfile_signed: bool = False
     """True once the key file's recipients carry tags: from then on a key file without them is
     refused (a store made before tags existed adopts them at its first unlock)."""
+    doc_header: str | None = None
+    """The unit's document header as JSON (provincial police, place name, number format…):
+    what every official document prints above its title; None until an administrator sets it."""
 
 
 class Account(SQLModel, table=True):
@@ -335,3 +338,60 @@ class AccountRequest(SQLModel, table=True):
     status: str = Field(index=True, max_length=16)
     decided_by: str | None = Field(default=None, max_length=36)
     decided_at: str | None = None
+
+
+class DecisionNumber(SQLModel, table=True):
+    """A number of the unit's yearly register, per kind (QĐ, TB…): given once, never reused.
+
+    A voided decision keeps its number (Decree 30/2020: numbers run in order through the year).
+    """
+
+    __tablename__ = "decision_number"
+
+    unit_code: str = Field(primary_key=True, max_length=16)
+    year: int = Field(primary_key=True)
+    kind: str = Field(primary_key=True, max_length=8)
+    number: int = Field(primary_key=True)
+    written: str = Field(max_length=64)
+    """The number as printed, in the unit's format at the time (`12/QĐ-CAX`)."""
+    person_id: str | None = Field(default=None, max_length=36)
+    event_id: str | None = Field(default=None, index=True, max_length=36)
+    form: str | None = Field(default=None, max_length=16)
+    """The form it was given for (`III-04`), when a document reserved it."""
+    reserved_at: str
+    reserved_by: str = Field(max_length=36)
+
+
+class DocumentExport(SQLModel, table=True):
+    """A document written to a file in clear: what, for whom, its digest, never its content."""
+
+    __tablename__ = "document_export"
+
+    id: str = Field(primary_key=True, max_length=36)
+    unit_code: str = Field(max_length=16)
+    person_id: str | None = Field(default=None, index=True, max_length=36)
+    form: str = Field(max_length=16)
+    event_id: str | None = Field(default=None, max_length=36)
+    decision_no: str | None = Field(default=None, max_length=64)
+    sha256: str = Field(max_length=64)
+    file_name: str = Field(max_length=255)
+    written_at: str
+    written_by: str = Field(max_length=36)
+    removed_at: str | None = None
+    """When `caseterm doc clean` deleted the file."""
+
+
+class DocumentDetail(SQLModel, table=True):
+    """A value a document needs that its event does not carry (a narrative, an officer's rank).
+
+    Asked for once, when the document is first made, and kept so the next print says the same.
+    """
+
+    __tablename__ = "document_detail"
+
+    event_id: str = Field(primary_key=True, max_length=36)
+    field: str = Field(primary_key=True, max_length=64)
+    value: str
+    unit_code: str = Field(max_length=16)
+    set_at: str
+    set_by: str = Field(max_length=36)

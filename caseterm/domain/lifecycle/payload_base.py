@@ -8,6 +8,7 @@ payload.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, StringConstraints
@@ -58,3 +59,10 @@ class Decision(Payload):
     signer_title: Text | None = None
     sent_at: AwareDatetime | None = None
     """When it reached its recipients; empty = not yet sent (D04)."""
+    signer_rank: Text | None = None
+    """The signer's police rank as printed above the name ("Thiếu tá")."""
+    deputy: bool = False
+    """Signed by a deputy for the chief: the document prints "KT. TRƯỞNG CÔNG AN" above
+    "PHÓ TRƯỞNG CÔNG AN" (Decree 30/2020 PL I)."""
+    effective_on: date | None = None
+    """When the decision takes effect, if not on signing (V-22 Điều 3; catalogue gap C8)."""

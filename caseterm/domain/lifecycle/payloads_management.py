@@ -10,6 +10,7 @@ from pydantic import AwareDatetime, Field
 from caseterm.domain.lifecycle.payload_base import (
     Decision,
     DocNo,
+    LongText,
     Payload,
     TestGround,
     Text,
@@ -31,6 +32,10 @@ class TestPerformed(Payload):
     """The use is prosecuted as a crime: the criminal procedure applies, not user management."""
     remote_area: bool = False
     """Mountain, island or remote area: residence verification may take 48 h (ND163 Art 58(1))."""
+    summary: LongText | None = None
+    """The summary of the facts that led to the test (Mẫu 01 "Tóm tắt nội dung sự việc")."""
+    place: Text | None = None
+    """Where the test was done."""
 
 
 class ResidenceVerified(Payload):
@@ -63,7 +68,11 @@ class MgmtDecided(Decision):
     reason: Literal["NEW", "REUSE_RESET", "TRANSFER_IN"]
     officer: Text
     team: list[Text] = Field(default_factory=list)
+    """The management team besides the officer, in the order of Mẫu 04 Điều 2: the village
+    representative (deputy head) first, then the family and organisation members."""
     previous_decision: DocNo | None = None
+    summary: LongText | None = None
+    """The summary of the use (Mẫu 04 Điều 1 "Tóm tắt hành vi sử dụng trái phép chất ma túy")."""
 
 
 class MgmtResidenceChecked(Payload):

@@ -27,6 +27,8 @@ UNIT_PREFIXES = (
     "retention.",
     "audit.",
     "sync.district_set",
+    "document.clean",
+    "templates.",
 )
 """The unit's own operations: unlocks and their failures, accounts, keys, backups, settings."""
 
@@ -57,6 +59,11 @@ ACTION_WORDS = {
     "sync.export": N_("made the monthly bundle"),
     "report.export": N_("saved a report"),
     "audit.read": N_("read the audit trail"),
+    "document.export": N_("wrote an official document to a file"),
+    "document.details": N_("gave details a document needed"),
+    "document.clean": N_("deleted the documents written to a folder"),
+    "unit.doc_header": N_("changed the document header"),
+    "templates.override": N_("set the unit's own form"),
 }
 
 

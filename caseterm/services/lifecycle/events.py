@@ -37,6 +37,7 @@ from caseterm.errors import (
 from caseterm.i18n import _
 from caseterm.ids import new_id, shown_id
 from caseterm.services.lifecycle.calendar import unit_calendar
+from caseterm.services.lifecycle.numbering import claim_decision_number
 from caseterm.services.lifecycle.person_ids import resolve_person
 from caseterm.services.lifecycle.projection import project
 from caseterm.services.lifecycle.read_only import REOPENING, read_only_refusal
@@ -108,7 +109,11 @@ def record_event(
         person, history = _file(tx, resolved)
         if event_type not in REOPENING:
             _refuse_if_read_only(session, tx, person, history)
-        new = LifeEvent(new_id(), event_type, moment, parsed, session.clock.now())
+        event_id = new_id()
+        parsed = claim_decision_number(
+            session, tx, event_type, parsed, moment, person_id=resolved, event_id=event_id
+        )
+        new = LifeEvent(event_id, event_type, moment, parsed, session.clock.now())
         calendar = unit_calendar(tx, person.unit_code)
         verdict = judge_new_event(_facts(person), history, new, calendar, session.clock.now())
         if verdict.refusal is not None:

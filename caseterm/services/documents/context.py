@@ -1,0 +1,143 @@
+"""Everything a form prints, gathered from the file, the unit's header and the event.
+
+The context has five parts: `h` (the unit's header), `doc` (number and date), `p` (the person),
+`r` (the résumé's items), `e` (the event), plus `sign` and `recipients`. A form's manifest
+names the keys it cannot do without; `missing_keys` lists those the file does not hold, and
+nothing is written until they are given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from caseterm.domain.documents import date_words, vi_upper
+from caseterm.domain.lifecycle import LifeEvent
+from caseterm.services.documents.context_event import event_block, handover, local
+from caseterm.services.documents.context_person import person_block, record_block
+from caseterm.services.documents.templates import FormInfo, TemplateSet
+from caseterm.services.registry.persons import PersonFile
+
+HANDOVER = "V-23"
+
+
+@dataclass(frozen=True)
+class Header:
+    """The unit's document header (catalogue §6 A1–A7), as an administrator set it."""
+
+    province_police: str = ""
+    commune: str = ""
+    place: str = ""
+    committee: str = ""
+    advising_unit: str = ""
+    chief_name: str = ""
+    chief_rank: str = ""
+
+    @classmethod
+    def from_stored(cls, stored: dict[str, Any]) -> Header:
+        """The header from its stored JSON (unknown keys, such as the number format, ignored)."""
+        known = {k: str(v) for k, v in stored.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def build_context(
+    file: PersonFile,
+    event: LifeEvent | None,
+    form: FormInfo,
+    templates: TemplateSet,
+    header: Header,
+    details: dict[str, str],
+    today: date,
+    compiler: str,
+) -> dict[str, Any]:
+    """The whole context of one document."""
+    words = templates.words
+    e: dict[str, Any] = {"officer": compiler}
+    if event is not None:
+        e = event_block(file, event, words, details)
+        if form.form == HANDOVER:
+            main = next((f for f in templates.forms.values() if event.type in f.events
+                         and f.form != HANDOVER), None)  # fmt: skip
+            e.update(handover(file, event, words, e, main.title if main else ""))
+        issuer = str(words.get(e.get("mgmt_issuer_key", "chief_of"), "{commune}"))
+        e["mgmt_issuer"] = issuer.format(commune=header.commune)
+    day = local(event.occurred_at).date() if event is not None else today
+    h = _header_block(header, words)
+    sign = _signer(event, header, details, words)
+    context: dict[str, Any] = {
+        "h": h,
+        "doc": {"number": _number(form, e), "date_words": date_words(day)},
+        "p": person_block(file.person.record, words),
+        "r": record_block(file, words, today),
+        "e": e,
+        "sign": sign,
+    }
+    context["recipients"] = _recipients(form, context, words)
+    return context
+
+
+def _number(form: FormInfo, e: dict[str, Any]) -> str:
+    """The document's number: the test's own slip number on III-01, else the decision's."""
+    return str(e.get("slip_no") if form.form == "III-01" else e.get("decision_no", "")) or ""
+
+
+def _header_block(header: Header, words: dict[str, Any]) -> dict[str, str]:
+    named = str(words["committee_of"]).format(commune=header.commune) if header.commune else ""
+    committee = header.committee or named
+    return {
+        "province_police": vi_upper(header.province_police),
+        "commune_police": vi_upper(str(words["police_of"]).format(commune=header.commune))
+        if header.commune
+        else "",
+        "commune_upper": vi_upper(header.commune),
+        "commune_name": header.commune,
+        "place": header.place,
+        "committee": committee,
+        "advising_unit": header.advising_unit,
+        "province": header.province_police,
+    }
+
+
+def _signer(
+    event: LifeEvent | None, header: Header, details: dict[str, str], words: dict[str, Any]
+) -> dict[str, str]:
+    payload = event.payload if event is not None else None
+    name = getattr(payload, "signer", None) or details.get("signer") or header.chief_name
+    own_rank = getattr(payload, "signer_rank", None) or details.get("signer_rank")
+    rank = own_rank or (header.chief_rank if name == header.chief_name else "")
+    deputy = bool(getattr(payload, "deputy", False))
+    prefix, title = (
+        (str(words["signing_deputy"][0]), str(words["signing_deputy"][1]))
+        if deputy
+        else (str(words["signing_chief"]), "")
+    )
+    return {
+        "prefix": prefix,
+        "title": title,
+        "rank_name": " ".join(part for part in (rank, name) if part) if name else "",
+    }
+
+
+def _recipients(form: FormInfo, context: dict[str, Any], words: dict[str, Any]) -> list[str]:
+    values = {
+        "person": str(words["recipient_person"]).format(name=context["p"]["full_name"]),
+        "team": str(words["recipient_team"]),
+        "committee": context["h"]["committee"],
+        "officer": str(words["recipient_officer"]).format(officer=context["e"].get("officer", "")),
+        "pc04": str(words["recipient_pc04"]).format(province=context["h"]["province"]),
+        "archive": str(words["archive"]),
+    }
+    lines = [values[token] for token in form.recipients if values.get(token)]
+    return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]
+
+
+def missing_keys(context: dict[str, Any], form: FormInfo) -> list[str]:
+    """The required keys (`e.summary`, `h.place`…) the context leaves empty."""
+    missing = []
+    for key in form.required:
+        part, _, name = key.partition(".")
+        value = context.get(part, {}).get(name)
+        if value is None or (isinstance(value, str | list) and not value):
+            missing.append(key)
+    return missing

@@ -1,0 +1,255 @@
+"""Making an official document: choose the form, fill what the file lacks, write it on purpose.
+
+A document is personal data in clear. It is written only where the officer says, atomically,
+readable by the officer alone (0600), never through a temporary folder; the write is recorded
+(form, person, number, SHA-256 — never the content) and audited, and the officer is told where
+the file is and that it must be printed and deleted (`caseterm doc clean`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from caseterm.domain.dates import DateFormatError, PartialDate
+from caseterm.domain.lifecycle import LifeEvent
+from caseterm.domain.permissions import Action
+from caseterm.errors import UsageError, ValidationFailed
+from caseterm.files import atomic_write_bytes
+from caseterm.i18n import _
+from caseterm.ids import new_id
+from caseterm.services.documents.context import Header, build_context, missing_keys
+from caseterm.services.documents.context_event import local
+from caseterm.services.documents.fields import MissingField, describe_missing, is_fillable
+from caseterm.services.documents.render import render_docx
+from caseterm.services.documents.templates import FormInfo, TemplateSet, active_set, unit_override
+from caseterm.services.registry.persons import PersonFile, show_person, update_person
+from caseterm.services.session.case_session import CaseSession
+from caseterm.services.session.user_files import writing_to
+from caseterm.services.words.labels import moment_label
+from caseterm.store.tables import DocumentDetail, DocumentExport
+
+DATE_FIELDS = frozenset({"id_issue_date"})
+
+
+class MissingFields(ValidationFailed):
+    """The form needs values the file does not hold; nothing was written."""
+
+    def __init__(self, form: str, missing: list[MissingField]) -> None:
+        super().__init__(
+            _("{form} needs what the file does not say; nothing was written:").format(form=form),
+            [f"{m.label}: {m.how}" for m in missing],
+        )
+        self.missing = missing
+
+
+@dataclass(frozen=True)
+class DocumentChoice:
+    """A document the file can produce now."""
+
+    form: str
+    title: str
+    event_id: str | None
+    when: str
+    number: str
+    missing: tuple[MissingField, ...]
+
+
+@dataclass(frozen=True)
+class Made:
+    """A document written."""
+
+    path: Path
+    form: str
+    decision_no: str
+    sha256: str
+    export_id: str
+
+
+def temp_folders() -> tuple[Path, ...]:
+    """The shared temporary folders a document must never be written to."""
+    roots = {Path(tempfile.gettempdir()), Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")}  # noqa: S108
+    return tuple(sorted(p.resolve() for p in roots if p.exists()))
+
+
+def document_choices(session: CaseSession, person_id: str) -> list[DocumentChoice]:
+    """The forms this file can fill: one per form and event, newest event first."""
+    session.require(Action.DOCUMENT_EXPORT)
+    file = show_person(session, person_id)
+    templates, header, details = _setting(session, file)
+    choices = []
+    for info in sorted(templates.forms.values(), key=lambda f: f.form):
+        for event in _events_for(file, info) if info.events else [None]:
+            context = _context(session, file, event, info, templates, header, details)
+            number = str(context["doc"]["number"] or "")
+            when = moment_label(event.occurred_at.isoformat()) if event else ""
+            missing = tuple(describe_missing(k) for k in missing_keys(context, info))
+            choices.append(DocumentChoice(info.form, info.title, event.id if event else None,
+                                          when, number, missing))  # fmt: skip
+    return choices
+
+
+def make_document(
+    session: CaseSession,
+    form: str,
+    person_id: str,
+    out: Path,
+    *,
+    event_id: str | None = None,
+    values: dict[str, str] | None = None,
+    overwrite: bool = False,
+) -> Made:
+    """Fill a form from the file and write it to `out` (a .docx the officer chose)."""
+    session.require(Action.DOCUMENT_EXPORT)
+    target = _checked_target(out, overwrite=overwrite)
+    templates = active_set()
+    info = templates.form(form)
+    file = show_person(session, person_id)
+    event = _event(file, info, event_id)
+    if values:
+        file = _keep_values(session, file, event, values)
+    _, header, details = _setting(session, file)
+    context = _context(session, file, event, info, templates, header, details)
+    missing = missing_keys(context, info)
+    if missing:
+        raise MissingFields(info.form, [describe_missing(k) for k in missing])
+    export_id = new_id()
+    template = unit_override(session.unit.code, info.form) or templates.docx(info.form)
+    data = render_docx(template, context, identifier=f"caseterm:{export_id}", form=info.form)
+    digest = hashlib.sha256(data).hexdigest()
+    number = str(context["doc"]["number"] or "")
+    with session.transaction() as tx, writing_to(target):
+        tx.documents.add_export(
+            DocumentExport(id=export_id, unit_code=session.unit.code, person_id=file.person.id,
+                           form=info.form, event_id=event.id if event else None,
+                           decision_no=number or None, sha256=digest, file_name=target.name,
+                           written_at=session.now(), written_by=session.actor.id)
+        )  # fmt: skip
+        audit: dict[str, str | int] = {
+            "form": info.form,
+            "export": export_id,
+            "sha256": digest,
+            "number": number,
+        }
+        session.audit(tx, "document.export", "person", file.person.id, audit)
+        atomic_write_bytes(target, data)
+    return Made(target, info.form, number, digest, export_id)
+
+
+def _checked_target(out: Path, *, overwrite: bool) -> Path:
+    if out.suffix.lower() != ".docx":
+        raise UsageError(_("A document is saved as a .docx file: {path}.").format(path=out))
+    folder = out.expanduser().parent.resolve()
+    if not folder.is_dir():
+        raise UsageError(_("The folder {path} does not exist.").format(path=folder))
+    if any(folder == root or root in folder.parents for root in temp_folders()):
+        raise UsageError(
+            _(
+                "{path} is a shared temporary folder: a document holds personal data in clear. "
+                "Choose your own folder (or a USB stick you keep)."
+            ).format(path=folder)
+        )
+    target = folder / out.name
+    if target.exists() and not overwrite:
+        raise UsageError(_("{path} already exists; choose another name.").format(path=target))
+    return target
+
+
+def _setting(
+    session: CaseSession, file: PersonFile
+) -> tuple[TemplateSet, Header, dict[str, dict[str, str]]]:
+    with session.transaction(durable=False) as tx:
+        header = Header.from_stored(tx.documents.header())
+        details = {e.id: tx.documents.details(e.id) for e in file.life}
+    return active_set(), header, details
+
+
+def _context(
+    session: CaseSession,
+    file: PersonFile,
+    event: LifeEvent | None,
+    info: FormInfo,
+    templates: TemplateSet,
+    header: Header,
+    details: dict[str, dict[str, str]],
+) -> dict[str, Any]:
+    kept = details.get(event.id, {}) if event else {}
+    compiler = session.actor.display_name or session.actor.name
+    today = local(session.clock.now()).date()
+    return build_context(file, event, info, templates, header, kept, today, compiler)
+
+
+def _events_for(file: PersonFile, info: FormInfo) -> list[LifeEvent]:
+    voided = file.lifecycle.voided
+    found = [e for e in file.life if e.type in info.events and e.id not in voided]
+    if info.form == "III-01":  # a pending result cannot be printed as either box
+        found = [e for e in found if getattr(e.payload, "result", "") != "PENDING"]
+    return sorted(found, key=lambda e: e.occurred_at, reverse=True)
+
+
+def _event(file: PersonFile, info: FormInfo, event_id: str | None) -> LifeEvent | None:
+    if not info.events:
+        return None
+    candidates = _events_for(file, info)
+    if event_id is None:
+        if not candidates:
+            raise UsageError(
+                _("The file has no event {form} is made from ({types}).").format(
+                    form=info.form, types=", ".join(info.events)
+                )
+            )
+        return candidates[0]
+    chosen = next((e for e in candidates if e.id == event_id or e.id.startswith(event_id)), None)
+    if chosen is None:
+        raise UsageError(
+            _("Event {event} is not one {form} is made from.").format(
+                event=event_id, form=info.form
+            )
+        )
+    return chosen
+
+
+def _keep_values(
+    session: CaseSession, file: PersonFile, event: LifeEvent | None, values: dict[str, str]
+) -> PersonFile:
+    """Store what the officer gave: person items in the record, the rest with the event."""
+    unknown = [name for name in values if not is_fillable(name)]
+    if unknown:
+        raise UsageError(_("Not a field a document can ask for: {names}.").format(
+            names=", ".join(sorted(unknown))))  # fmt: skip
+    record_fields = {f.name for f in dataclasses.fields(file.person.record)}
+    person = {k: v.strip() for k, v in values.items() if k in record_fields}
+    detail = {k: v.strip() for k, v in values.items() if k not in record_fields}
+    if person:
+        changes: dict[str, object] = dict(person)
+        for name in DATE_FIELDS & person.keys():
+            try:
+                changes[name] = PartialDate.parse(person[name])
+            except DateFormatError as error:
+                raise UsageError(_("Not a date: use dd/mm/yyyy.")) from error
+        record = dataclasses.replace(file.person.record, **changes)  # type: ignore[arg-type]
+        update_person(session, file.person.id, record, expected_version=file.person.version)
+    if detail:
+        if event is None:
+            raise UsageError(_("This form is not made from an event: nothing to keep {names} with.")
+                             .format(names=", ".join(sorted(detail))))  # fmt: skip
+        _keep_details(session, file.person.id, event.id, detail)
+    return show_person(session, file.person.id)
+
+
+def _keep_details(
+    session: CaseSession, person_id: str, event_id: str, detail: dict[str, str]
+) -> None:
+    with session.transaction() as tx:
+        for name, value in detail.items():
+            tx.documents.set_detail(
+                DocumentDetail(event_id=event_id, field=name, value=value,
+                               unit_code=session.unit.code, set_at=session.now(),
+                               set_by=session.actor.id)
+            )  # fmt: skip
+        session.audit(tx, "document.details", "person", person_id,
+                      {"event": event_id, "fields": ",".join(sorted(detail))})  # fmt: skip
