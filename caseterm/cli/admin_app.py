@@ -8,7 +8,18 @@ from typing import Annotated
 
 import typer
 
-from caseterm.cli import approve, audit, backup, calendar, district, keys, report, retention, users
+from caseterm.cli import (
+    approve,
+    audit,
+    backup,
+    calendar,
+    district,
+    keys,
+    report,
+    retention,
+    templates,
+    users,
+)
 from caseterm.cli.common import (
     guarded,
     print_json,
@@ -39,6 +50,10 @@ app.add_typer(backup.app, name="backup")
 app.add_typer(report.unit_app, name="unit")
 app.add_typer(retention.app, name="retention")
 app.add_typer(audit.app, name="audit")
+app.add_typer(templates.app, name="templates")
+report.unit_app.command(
+    "header", help=_("Show or change the header every official document prints (A1–A7).")
+)(guarded(templates.header_command))
 
 
 @app.callback()

@@ -20,6 +20,7 @@ class NumberHeld:
     person_id: str | None
     event_id: str | None
     form: str | None
+    typed: bool
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class DocumentRepo:
         row = self._session.get(DecisionNumber, (unit_code, year, kind, number))
         if row is None:
             return None
-        return NumberHeld(row.written, row.person_id, row.event_id, row.form)
+        return NumberHeld(row.written, row.person_id, row.event_id, row.form, row.typed)
 
     def of_event(self, event_id: str, kind: str) -> str | None:
         """The number of `kind` already given for an event (a document made twice keeps it)."""

@@ -358,6 +358,8 @@ class DecisionNumber(SQLModel, table=True):
     event_id: str | None = Field(default=None, index=True, max_length=36)
     form: str | None = Field(default=None, max_length=16)
     """The form it was given for (`III-04`), when a document reserved it."""
+    typed: bool = False
+    """The officer typed it (a paper decision): caseterm did not choose it."""
     reserved_at: str
     reserved_by: str = Field(max_length=36)
 

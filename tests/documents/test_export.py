@@ -103,8 +103,10 @@ def test_refusals_write_nothing(session: CaseSession, story: dict[str, str], out
     assert sorted(p.name for p in out_folder.iterdir()) == ["qd.docx"]
 
 
-def test_the_real_temp_folder_is_refused() -> None:
-    assert Path("/tmp").resolve() in making.temp_folders()
+def test_the_system_temp_folder_is_refused() -> None:
+    import tempfile
+
+    assert Path(tempfile.gettempdir()).resolve() in making.temp_folders()
 
 
 def test_clean_deletes_ours_even_edited_and_leaves_the_rest(

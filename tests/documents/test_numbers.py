@@ -58,16 +58,19 @@ def test_auto_numbers_run_in_order_and_restart_each_year(
     assert _number(session, third, three) == "01/QĐ-CAX", "the count restarts on 1 January"
 
 
-def test_a_typed_number_of_ours_is_entered_and_never_given_twice(
+def test_a_number_caseterm_gave_is_never_given_again_and_paper_numbers_are_followed(
     session: CaseSession, clock: FrozenClock
 ) -> None:
     first = _managed_ready(session, clock, "Lê Văn Một", "02/07/2026")
-    _decide(session, clock, first, "02/07/2026", "07/QĐ-CAX")
+    given = _decide(session, clock, first, "02/07/2026", "auto")
+    assert _number(session, first, given) == "01/QĐ-CAX"
     second = _managed_ready(session, clock, "Lê Văn Hai", "03/07/2026")
-    with pytest.raises(RefusedError, match="07/QĐ-CAX was already given"):
-        _decide(session, clock, second, "03/07/2026", "07/QĐ-CAX")
-    nxt = _decide(session, clock, second, "03/07/2026", "auto")
-    assert _number(session, second, nxt) == "08/QĐ-CAX", "auto follows the highest given"
+    with pytest.raises(RefusedError, match="01/QĐ-CAX was already given"):
+        _decide(session, clock, second, "03/07/2026", "01/QĐ-CAX")
+    _decide(session, clock, second, "03/07/2026", "07/QĐ-CAX")  # a paper decision's number
+    third = _managed_ready(session, clock, "Lê Văn Ba", "04/07/2026")
+    nxt = _decide(session, clock, third, "04/07/2026", "auto")
+    assert _number(session, third, nxt) == "08/QĐ-CAX", "auto follows the highest on paper too"
 
 
 def test_a_voided_decision_keeps_its_number(session: CaseSession, clock: FrozenClock) -> None:

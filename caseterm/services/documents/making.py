@@ -71,8 +71,11 @@ class Made:
 
 
 def temp_folders() -> tuple[Path, ...]:
-    """The shared temporary folders a document must never be written to."""
-    roots = {Path(tempfile.gettempdir()), Path("/tmp"), Path("/var/tmp"), Path("/dev/shm")}  # noqa: S108
+    """The temporary folders a document must never be written to.
+
+    The system's (`TMPDIR`, %TEMP%) and, on Linux, the shared ones that outlive a session.
+    """
+    roots = {Path(tempfile.gettempdir()), Path("/var/tmp"), Path("/dev/shm")}  # noqa: S108
     return tuple(sorted(p.resolve() for p in roots if p.exists()))
 
 

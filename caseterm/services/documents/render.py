@@ -16,7 +16,8 @@ from docx.document import Document as DocxDocument
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate
-from jinja2 import ChainableUndefined, TemplateError
+from jinja2 import ChainableUndefined, StrictUndefined, TemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from caseterm.errors import UsageError
@@ -25,10 +26,33 @@ from caseterm.i18n import _
 LEFTOVER_MARKS = ("{{", "}}", "{%", "%}")
 
 
+class _CheckUndefined(ChainableUndefined):
+    """For checking a template with no data: a missing value is fine.
+
+    Reaching past the sandbox is not (plain Jinja would print it as an empty string).
+    """
+
+    def _refuse_escape(self) -> None:
+        if self._undefined_exception is SecurityError:
+            self._fail_with_undefined_error()
+
+    def __str__(self) -> str:
+        self._refuse_escape()
+        return super().__str__()
+
+    def __iter__(self) -> Iterator[Any]:
+        self._refuse_escape()
+        return super().__iter__()
+
+    def __bool__(self) -> bool:
+        self._refuse_escape()
+        return super().__bool__()
+
+
 def _environment(*, lenient: bool = False) -> SandboxedEnvironment:
-    if lenient:
-        return SandboxedEnvironment(autoescape=True, undefined=ChainableUndefined)
-    return SandboxedEnvironment(autoescape=True)
+    """The sandbox: a value the context lacks is an error when filling, not an empty string."""
+    undefined = _CheckUndefined if lenient else StrictUndefined
+    return SandboxedEnvironment(autoescape=True, undefined=undefined)
 
 
 def render_docx(template: bytes, context: dict[str, Any], *, identifier: str, form: str) -> bytes:

@@ -1,10 +1,12 @@
 """The unit's yearly register of document numbers: the next number, given once, never reused.
 
-A decision recorded with the number `auto` takes the next number of the year for its kind. A
-number typed in the unit's own format is checked against the register and entered in it, so
-the next automatic number follows it and no other decision can take it. A number in another
+A decision recorded with the number `auto` takes the next number of the year for its kind, and
+no other decision can ever take that number (a voided decision keeps it). A number typed in the
+unit's own format is a paper decision's: it is entered in the register so the next automatic
+number follows it, and refused if caseterm already gave it; two paper decisions that carry the
+same number are the paper's own affair (the first stays in the register). A number in another
 issuer's format (a People's Committee's "…/QĐ-UBND", a court's) is that issuer's: not ours to
-count. A voided decision keeps its number.
+count.
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ def claim_decision_number(
         return payload
     year = moment.astimezone(VIETNAM).year
     held = tx.documents.holder(session.unit.code, year, DECISION, number)
-    if held is not None and held.event_id != event_id:
+    if held is not None and held.event_id != event_id and not held.typed:
         raise RefusedError(_number_taken(tx, written, held.person_id))
     if held is None:
         tx.documents.give(
@@ -125,6 +127,7 @@ def claim_decision_number(
                 written=written.strip(),
                 person_id=person_id,
                 event_id=event_id,
+                typed=True,
                 reserved_at=session.now(),
                 reserved_by=session.actor.id,
             )

@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("person_id", AutoString(length=36), nullable=True),
         sa.Column("event_id", AutoString(length=36), nullable=True),
         sa.Column("form", AutoString(length=16), nullable=True),
+        sa.Column("typed", sa.Boolean(), nullable=False, server_default=sa.false()),
         sa.Column("reserved_at", AutoString(), nullable=False),
         sa.Column("reserved_by", AutoString(length=36), nullable=False),
         sa.PrimaryKeyConstraint("unit_code", "year", "kind", "number"),

@@ -1,0 +1,129 @@
+"""`caseterm doc list|make|clean`: official documents filled from a person's file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from caseterm.cli.common import guarded, print_json, unlocked
+from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
+from caseterm.errors import UsageError
+from caseterm.i18n import _
+
+app = typer.Typer(
+    help=_(
+        "Official documents (decisions, records, résumés) filled from a person's file, as Word "
+        "files to print, sign and then delete."
+    ),
+    no_args_is_help=True,
+)
+PersonArg = Annotated[str, typer.Argument(help=_("The person's file number or id."))]
+
+
+@app.command("list", help=_("The documents this person's file can fill, and what each lacks."))
+@guarded
+def list_command(
+    person: PersonArg,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """The documents this person's file can fill, and what each lacks."""
+    from caseterm.services.documents.making import document_choices
+
+    with unlocked(store, user, passphrase_file) as session:
+        choices = document_choices(session, person)
+    if json:
+        print_json([{"form": c.form, "title": c.title, "event": c.event_id, "when": c.when,
+                     "number": c.number, "missing": [m.key for m in c.missing]}
+                    for c in choices])  # fmt: skip
+        return
+    for choice in choices:
+        mark = "✓" if not choice.missing else "…"
+        event = f"  --event {choice.event_id[:13]}" if choice.event_id else ""
+        typer.echo(f"{mark} {choice.form:<7} {choice.title}")
+        details = "  ".join(part for part in (choice.when, choice.number) if part)
+        if details or event:
+            typer.echo(f"          {details}{event}")
+        for missing in choice.missing:
+            typer.echo("          " + _("needs {what}: {how}").format(what=missing.label,
+                                                                      how=missing.how))  # fmt: skip
+
+
+def _pairs(values: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pair in values:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(_("Write each value as name=value: {pair}.").format(pair=pair))
+        found[name.strip()] = value
+    return found
+
+
+@app.command(
+    "make",
+    help=_(
+        "Fill a form from the file and save it as a .docx where you say. A value the form "
+        "needs and the file lacks is asked for: give it with --set name=value (it is kept)."
+    ),
+)
+@guarded
+def make_command(
+    form: Annotated[str, typer.Argument(help=_("The form (III-04, V-22…; see doc list)."))],
+    person: PersonArg,
+    out: Annotated[Path, typer.Option("--out", help=_("The .docx file to write."))],
+    event: Annotated[
+        str | None, typer.Option("--event", help=_("The event (default: the latest that fits)."))
+    ] = None,
+    values: Annotated[
+        list[str] | None, typer.Option("--set", help=_("A value the form needs: name=value."))
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help=_("Replace a file of the same name."))
+    ] = False,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """Fill a form from the file and save it as a .docx where you say."""
+    from caseterm.services.documents.making import make_document
+
+    given = _pairs(values or [])
+    with unlocked(store, user, passphrase_file) as session:
+        made = make_document(session, form, person, out, event_id=event, values=given,
+                             overwrite=overwrite)  # fmt: skip
+    if json:
+        print_json({"path": str(made.path), "form": made.form, "number": made.decision_no,
+                    "sha256": made.sha256, "export": made.export_id})  # fmt: skip
+        return
+    typer.echo(_("Saved {form} to {path}.").format(form=made.form, path=made.path))
+    if made.decision_no:
+        typer.echo(_("Number: {number}").format(number=made.decision_no))
+    typer.echo(
+        _("⚠ This file holds personal data in clear: print it, then delete it "
+          "(caseterm doc clean {folder}).").format(folder=made.path.parent)
+    )  # fmt: skip
+
+
+@app.command("clean", help=_("Delete the documents caseterm wrote into a folder (and only them)."))
+@guarded
+def clean_command(
+    folder: Annotated[Path, typer.Argument(help=_("The folder the documents were saved in."))],
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Delete the documents caseterm wrote into a folder (and only them)."""
+    from caseterm.services.documents.cleaning import clean_folder
+
+    with unlocked(store, user, passphrase_file) as session:
+        cleaned = clean_folder(session, folder)
+    for path in cleaned.removed:
+        typer.echo(_("deleted {name}").format(name=path.name))
+    typer.echo(_("{n} document(s) deleted.").format(n=len(cleaned.removed)))
+    for path in cleaned.left:
+        typer.echo(_("left {name}: caseterm did not write it").format(name=path.name))
