@@ -67,7 +67,17 @@ def help_text(screen_name: str) -> str:
             "reason. An action the law does not allow now is not shown.\n\n"
             "- **A**: go to the actions; **Enter** opens the form\n"
             "- **T**: go to the timeline; **V**: void the selected event (a reason is required)\n"
+            "- **X**: official documents (decisions, records, résumés) filled from the file\n"
             "- **Escape**: back"
+        ),
+        "documents": _(
+            "# Official documents\n\nThe forms of Decree 163/2026 this file can fill: ✓ ready, "
+            "or what each still needs. **Enter** asks for what the file lacks (kept in the file "
+            "for next time) and where to save the .docx; you can still correct it in Word "
+            "before signing. A decision saved with the number “auto” takes the unit's next "
+            "number for the year. The file holds personal data in clear: save it to your own "
+            "folder, print it, then delete it (caseterm doc clean FOLDER). Writing it is "
+            "recorded in the audit log.\n\n- **Enter**: save as a file · **Escape**: back"
         ),
         "audit": _(
             "# Audit trail\n\nWho opened, changed, drafted or approved on this file, and "

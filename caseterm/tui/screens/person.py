@@ -95,6 +95,7 @@ class PersonScreen(CasetermScreen[None]):
         Binding("t", "focus_timeline", N_("Timeline"), id="person-timeline"),
         Binding("v", "void", N_("Void event"), id="person-void"),
         Binding("h", "audit", N_("Who opened it"), id="person-audit"),
+        Binding("x", "documents", N_("Documents"), id="person-documents"),
     ]
 
     def __init__(self, person_id: str, *, focus_deadline: str | None = None) -> None:
@@ -104,6 +105,8 @@ class PersonScreen(CasetermScreen[None]):
         self.person_file: PersonFile | None = None
         self.actions: list[ActionOption] = []
         self.timeline: list[TimelineRow] = []
+        self.offered_documents: str | None = None
+        """The event type just saved whose documents are offered first (x)."""
         self.deadline_rows: dict[str, DeadlineRow] = {}
         """The open deadlines by key (the detail line under the table reads them)."""
 
@@ -274,8 +277,32 @@ class PersonScreen(CasetermScreen[None]):
         def saved(done: bool | None) -> None:
             if done and self.is_attached:
                 self.reload()
+                self._offer_documents(action.event_type)
 
         self.app.push_screen(EventFormScreen(self.person_file, action), saved)
+
+    def _offer_documents(self, event_type: str) -> None:
+        """After an event is saved, offer its documents (Mẫu 04 and the handover record…)."""
+        from caseterm.services.documents.templates import active_set
+
+        forms = sorted(f.form for f in active_set().forms.values() if event_type in f.events)
+        if forms:
+            self.offered_documents = event_type
+            self.notify(
+                _("Documents of this event: {forms}. Press x to save them (Xuất văn bản).").format(
+                    forms=", ".join(forms)
+                ),
+                timeout=10,
+            )
+
+    def action_documents(self) -> None:
+        """Xuất văn bản: the official documents this file can fill.
+
+        The documents of the event just saved come first.
+        """
+        from caseterm.tui.screens.documents import DocumentsScreen
+
+        self.app.push_screen(DocumentsScreen(self.person_id, self.offered_documents))
 
     def action_focus_actions(self) -> None:
         """Go to the list of actions, the first allowed one highlighted."""

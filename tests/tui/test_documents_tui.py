@@ -1,0 +1,59 @@
+"""Issue 23 in the TUI: from the person file (x) the officer saves an official document,
+giving in a dialog what the file lacks, to a folder they choose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from caseterm.clock import FrozenClock
+from caseterm.crypto.kdf import KdfPolicy
+from caseterm.services.documents.render import document_text
+from caseterm.services.session.case_session import CaseSession
+from caseterm.tui.dialogs.document import DocumentDialog
+from caseterm.tui.screens.documents import DocumentsScreen
+from tests.documents.story import out_folder, seed_story
+from tests.tui.officer import open_file, settle, unlocked, until
+
+__all__ = ["out_folder"]
+
+
+async def test_a_handover_record_is_saved_from_the_person_file(
+    session: CaseSession, clock: FrozenClock, policy: KdfPolicy, out_folder: Path
+) -> None:
+    ids = seed_story(session, clock)
+    store = session.files.store
+    session.close()
+    DocumentsScreen.last_folder = None
+    async with unlocked(store, policy, clock) as (app, pilot):
+        await open_file(app, pilot, ids["anh"])
+        await pilot.press("x")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, DocumentsScreen)
+        forms = [c.form for c in screen.choices]
+        assert {"III-01", "III-04", "III-05", "V-23", "V-33"} <= set(forms)
+        table = screen.query_one("#documents", DataTable)
+        handover = next(
+            i for i, c in enumerate(screen.choices) if c.form == "V-23" and c.number == "01/QĐ-CAX"
+            and c.when.startswith("06/07/2026")
+        )  # fmt: skip
+        table.move_cursor(row=handover)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DocumentDialog), "the dialog")
+        dialog = app.screen
+        assert isinstance(dialog, DocumentDialog)
+        assert [m.fill for m in dialog.fillable] == ["officer_title"]
+        dialog.query_one("#document-folder", Input).value = str(out_folder)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, DocumentDialog), "an empty required box is refused"
+        dialog.query_one("#fill-officer_title", Input).value = "Cảnh sát khu vực"
+        await pilot.press("ctrl+s")
+        written_yet = out_folder.iterdir  # a test folder listed between pilot turns
+        await until(pilot, lambda: any(written_yet()), "the document written")
+        await settle(app, pilot)
+    written = list(written_yet())
+    assert [p.name for p in written] == ["V-23_01-QĐ-CAX.docx"], "the name says what, not whom"
+    text = document_text(written[0].read_bytes())
+    assert "Chức vụ: Cảnh sát khu vực" in text and "NGUYỄN THỊ NGỌC ÁNH" in text
