@@ -8,6 +8,7 @@ so each test can name the exact text it expects.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 from pathlib import Path
 
@@ -68,6 +69,9 @@ BINH = person(
     education="9/12",
     occupation="Thợ xây",
 )
+CUONG = dataclasses.replace(
+    BINH, full_name="Lê Văn Cường", id_number="027096005555", birth=PartialDate(1996, 2, 2)
+)
 TEAM = ["Phạm Văn Sơn", "Nguyễn Văn Tám", "Hoàng Thị Lan"]
 SUMMARY = "Ngày 06/7/2026, tổ tuần tra phát hiện Ánh có biểu hiện sử dụng ma túy tại bãi sông."
 
@@ -90,7 +94,7 @@ def anh_life() -> Life:
              place="Trụ sở Công an xã Tân An", summary=SUMMARY)  # fmt: skip
     life.rec("residence.verified", "06/07/2026 12:00", result="STABLE",
              criterion="REGISTERED_ADDRESS")  # fmt: skip
-    life.rec("use.notice_sent", "06/07/2026 14:00", recipient="TCAX")
+    life.rec("use.notice_sent", "06/07/2026 14:00", recipient="Trưởng Công an xã Tân An")
     life.rec("mgmt.decided", "06/07/2026 16:00", reason="NEW", decision_no="auto",
              officer="Trung úy Lê Văn Bình", team=TEAM, summary=SUMMARY)  # fmt: skip
     life.rec("mgmt.terminated", "07/07/2027 09:00", decision_no="auto")
@@ -115,15 +119,35 @@ def binh_life() -> Life:
     return life
 
 
+def cuong_life() -> Life:
+    """Under management, used again, found addicted: management stops (III-08)."""
+    life = Life()
+    life.rec("test.performed", "10/08/2027 08:00", ground="h", sample="URINE", result="POSITIVE")
+    life.rec("residence.verified", "10/08/2027 12:00", result="STABLE",
+             criterion="REGISTERED_ADDRESS")  # fmt: skip
+    life.rec("use.notice_sent", "10/08/2027 14:00", recipient="Trưởng Công an xã Tân An")
+    life.rec("mgmt.decided", "10/08/2027 16:00", reason="NEW", decision_no="auto",
+             officer="Trung úy Lê Văn Bình", team=TEAM[:1], summary=SUMMARY)  # fmt: skip
+    life.rec("test.performed", "01/10/2027 08:00", ground="h", sample="URINE", result="POSITIVE")
+    life.rec("mgmt.decided", "01/10/2027 15:00", reason="REUSE_RESET", decision_no="auto",
+             officer="Trung úy Lê Văn Bình", team=TEAM[:1], summary=SUMMARY)  # fmt: skip
+    life.rec("assessment.requested", "01/10/2027 16:00", case="c", facility="Trung tâm Y tế")
+    life.rec("assessment.result", "03/10/2027 09:00", result="ADDICTED",
+             notified_at=at("03/10/2027 10:00"))  # fmt: skip
+    life.rec("mgmt.stopped", "03/10/2027 14:00", decision_no="auto", reason="ADDICTED")
+    return life
+
+
 def seed_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]:
-    """Ánh and Bình in the store, the unit header set: name → person id."""
+    """Ánh, Bình and Cường in the store, the unit header set: name → person id."""
     clock.current = at("01/07/2026 07:00")
     set_header(session, HEADER)
     anh = add_person(session, ANH, confirm=True)
     binh = add_person(session, BINH, confirm=True)
-    _record(session, clock, {anh: anh_life(), binh: binh_life()})
-    clock.current = at("08/07/2027 10:00")
-    return {"anh": anh, "binh": binh}
+    cuong = add_person(session, CUONG, confirm=True)
+    _record(session, clock, {anh: anh_life(), binh: binh_life(), cuong: cuong_life()})
+    clock.current = at("20/10/2027 10:00")
+    return {"anh": anh, "binh": binh, "cuong": cuong}
 
 
 @pytest.fixture

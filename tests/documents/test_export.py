@@ -128,3 +128,20 @@ def test_clean_deletes_ours_even_edited_and_leaves_the_rest(
     assert not ours.exists()
     actions = [r.action for r in unit_trail(session, since="", until="").rows]
     assert "document.clean" in actions
+
+
+def test_a_notice_takes_its_number_when_first_produced_and_keeps_it(
+    session: CaseSession, story: dict[str, str], out_folder: Path
+) -> None:
+    summary = {"summary": "Sử dụng trái phép chất ma túy."}
+    first = make_document(session, "III-02", story["anh"], out_folder / "a.docx", values=summary)
+    again = make_document(session, "III-02", story["anh"], out_folder / "b.docx")
+    other = make_document(session, "III-02", story["cuong"], out_folder / "c.docx", values=summary)
+    assert (first.decision_no, again.decision_no) == ("01/TB-CAX", "01/TB-CAX"), "kept"
+    assert other.decision_no == "01/TB-CAX", "Cường's notice is of 2027: the count restarts"
+    with session.transaction() as tx:  # the register: one TB number a year, each with its event
+        rows = [(r.year, r.kind, r.number, r.form) for r in tx.documents.numbers("26734", 2026)]
+    assert (2026, "TB", 1, "III-02") in rows
+    assert [r for r in rows if r[1] == "TB"] == [(2026, "TB", 1, "III-02")], (
+        "printed twice, given once"
+    )

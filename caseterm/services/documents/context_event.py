@@ -86,6 +86,18 @@ def _test(
     }
 
 
+def _notice(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    positive = _last_before(
+        file, event, "test.performed", lambda e: getattr(e.payload, "result", "") == "POSITIVE"
+    )
+    return {
+        "recipient": str(getattr(event.payload, "recipient", "")),
+        "positive_date": short_date(local(positive.occurred_at).date()) if positive else "",
+    }
+
+
 def _management(
     file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
 ) -> dict[str, Any]:
@@ -255,6 +267,7 @@ def _last_before(
 Builder = Callable[[PersonFile, LifeEvent, dict[str, Any], dict[str, Any]], dict[str, Any]]
 _BUILDERS: dict[str, Builder] = {
     "test.performed": _test,
+    "use.notice_sent": _notice,
     "mgmt.decided": _management,
     "mgmt.stopped": _management_end,
     "mgmt.terminated": _management_end,

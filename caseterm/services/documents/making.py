@@ -27,10 +27,12 @@ from caseterm.services.documents.context_event import local
 from caseterm.services.documents.fields import MissingField, describe_missing, is_fillable
 from caseterm.services.documents.render import render_docx
 from caseterm.services.documents.templates import FormInfo, TemplateSet, active_set, unit_override
+from caseterm.services.lifecycle.numbering import reserve
 from caseterm.services.registry.persons import PersonFile, show_person, update_person
 from caseterm.services.session.case_session import CaseSession
 from caseterm.services.session.user_files import writing_to
 from caseterm.services.words.labels import moment_label
+from caseterm.store.database import Tx
 from caseterm.store.tables import DocumentDetail, DocumentExport
 
 DATE_FIELDS = frozenset({"id_issue_date"})
@@ -122,10 +124,12 @@ def make_document(
         raise MissingFields(info.form, [describe_missing(k) for k in missing])
     export_id = new_id()
     template = unit_override(session.unit.code, info.form) or templates.docx(info.form)
-    data = render_docx(template, context, identifier=f"caseterm:{export_id}", form=info.form)
-    digest = hashlib.sha256(data).hexdigest()
-    number = str(context["doc"]["number"] or "")
     with session.transaction() as tx, writing_to(target):
+        # The number, the file and its record commit together: a failed write gives none.
+        number = _number(session, tx, info, event, file.person.id, context)
+        context["doc"]["number"] = number
+        data = render_docx(template, context, identifier=f"caseterm:{export_id}", form=info.form)
+        digest = hashlib.sha256(data).hexdigest()
         tx.documents.add_export(
             DocumentExport(id=export_id, unit_code=session.unit.code, person_id=file.person.id,
                            form=info.form, event_id=event.id if event else None,
@@ -141,6 +145,27 @@ def make_document(
         session.audit(tx, "document.export", "person", file.person.id, audit)
         atomic_write_bytes(target, data)
     return Made(target, info.form, number, digest, export_id)
+
+
+def _number(
+    session: CaseSession,
+    tx: Tx,
+    info: FormInfo,
+    event: LifeEvent | None,
+    person_id: str,
+    context: dict[str, Any],
+) -> str:
+    """The document's number: its event's own, or the register's next of its kind.
+
+    A notice's number is given once and kept for every later print of the same event.
+    """
+    if not info.number_kind or event is None:
+        return str(context["doc"]["number"] or "")
+    kept = tx.documents.of_event(event.id, info.number_kind)
+    if kept is not None:
+        return kept
+    return reserve(session, tx, info.number_kind, event.occurred_at, person_id=person_id,
+                   event_id=event.id, form=info.form)  # fmt: skip
 
 
 def _checked_target(out: Path, *, overwrite: bool) -> Path:

@@ -39,6 +39,9 @@ class FormInfo:
     required: tuple[str, ...]
     rebuilt: str
     recipients: tuple[str, ...]
+    number_kind: str
+    """The kind (TB…) whose next number the document takes when first produced; "" when the
+    number is the event's own (a decision's) or the form has none."""
     file: str
     sha256: str
 
@@ -116,6 +119,7 @@ def _form(code: str, entry: dict[str, Any]) -> FormInfo:
         required=words("required"),
         rebuilt=str(entry.get("rebuilt", "")),
         recipients=words("recipients"),
+        number_kind=str(entry.get("number", "")),
         file=str(entry["file"]),
         sha256=str(entry["sha256"]),
     )
