@@ -17,6 +17,7 @@ from pydantic.fields import FieldInfo
 
 from caseterm.domain.lifecycle.actions import REFERENCE_FIELDS
 from caseterm.domain.lifecycle.payloads import PAYLOADS, is_list, parse_payload
+from caseterm.domain.permissions import DECISION_EVENTS
 from caseterm.errors import UsageError
 from caseterm.i18n import _
 from caseterm.services.lifecycle.event_input import base_type, parse_day, parse_moment
@@ -27,6 +28,8 @@ Value = str | bool | list[str] | None
 """What a form widget hands back: text, a yes/no, the codes ticked, or nothing chosen."""
 PERSON_NAME_FIELDS = frozenset({"officer", "tester", "reported_by"})
 """Fields that name the officer: filled with the account's name by default."""
+AUTO_NUMBER = "auto"
+"""What a decision of the unit's own is numbered with unless the officer types a number."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,8 @@ def _form_field(
     if is_list(info.annotation):
         return FormField(name, label, "list", required)
     default = officer if name in PERSON_NAME_FIELDS else None
+    if name == "decision_no" and event_type in DECISION_EVENTS:
+        default = AUTO_NUMBER  # the unit's next number for the year, given when it is saved
     return FormField(name, label, "text", required, default=default)
 
 
