@@ -122,6 +122,8 @@ class Layout:
             if line.startswith(prefix):
                 text = line[len(prefix) :]
                 para = self._para(WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+                if prefix == "# ":
+                    para.paragraph_format.space_before = Pt(12)
                 self._runs(para, text.upper() if upper else text, bold=bold, italic=italic)
                 return
         if line.startswith("> "):
@@ -168,7 +170,8 @@ class Layout:
         no_split = OxmlElement("w:cantSplit")
         row._tr.get_or_add_trPr().append(no_split)
         cells = list(row.cells)
-        for cell, width in zip(cells, widths, strict=True):
+        for column, cell, width in zip(table.columns, cells, widths, strict=True):
+            column.width = Cm(width)  # the grid, which LibreOffice and Word lay out by
             cell.width = Cm(width)
         return cells
 
@@ -182,7 +185,7 @@ class Layout:
         return para
 
     def _header_decision(self, *, numbered: bool = True) -> None:
-        left, right = self._grid(2, [6.5, 10.0])
+        left, right = self._grid(2, [7.0, 9.5])
         self._cell_line(left, "{{ h.province_police }}", first=True, size=Pt(13))
         self._cell_line(left, "{{ h.commune_police }}", bold=True, size=Pt(13))
         self._cell_line(left, "───────", size=Pt(13))

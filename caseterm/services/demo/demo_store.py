@@ -18,6 +18,7 @@ from caseterm.files import atomic_write_bytes
 from caseterm.ids import new_id
 from caseterm.services.demo import synthetic
 from caseterm.services.demo.lives import add_demo_lives
+from caseterm.services.documents.header import set_header
 from caseterm.services.lifecycle.calendar import active_calendar
 from caseterm.services.lifecycle.projection import identity_facts, project
 from caseterm.services.session.case_session import CaseSession
@@ -163,6 +164,18 @@ def demo_district() -> DistrictAddress:
     )
 
 
+DEMO_HEADER = {
+    "province_police": "Công an tỉnh Thử Nghiệm (DEMO)",
+    "commune": "xã Tân An",
+    "place": "Tân An",
+    "advising_unit": "Cán bộ phụ trách địa bàn",
+    "chief_name": "Nguyễn Văn Mẫu",
+    "chief_rank": "Thiếu tá",
+}
+"""The demo unit's document header: a province marked DEMO, so a printed demo form is never
+mistaken for a real one."""
+
+
 def ensure_demo_store(folder: Path, *, persons: int = DEMO_PERSONS) -> DemoStore:
     """Create the demo store in `folder` unless it exists; return how to open it.
 
@@ -193,6 +206,7 @@ def ensure_demo_store(folder: Path, *, persons: int = DEMO_PERSONS) -> DemoStore
     session = open_session(store, DEMO_ACCOUNT, passphrase)
     try:
         set_district(session, demo_district().text())
+        set_header(session, DEMO_HEADER)
         generate_persons(session, persons, seed=2026)
         add_demo_lives(session, _adults(session))
     finally:
