@@ -43,7 +43,7 @@ class DocumentDialog(ModalScreen[SaveRequest | None]):
         width: 78; max-width: 100%; height: auto; max-height: 100%; border: thick $accent;
         background: $panel; padding: 0 1;
     }
-    DocumentDialog VerticalScroll { height: auto; max-height: 14; }
+    DocumentDialog VerticalScroll { height: auto; max-height: 16; }
     DocumentDialog .title { text-style: bold; }
     DocumentDialog .cannot { color: $warning; }
     DocumentDialog Horizontal { height: auto; align-horizontal: right; }
@@ -71,11 +71,11 @@ class DocumentDialog(ModalScreen[SaveRequest | None]):
                                  markup=False)  # fmt: skip
                 for missing in self.fillable:
                     yield Label(f"{missing.label} *")
-                    yield Input(id=f"fill-{missing.fill}")
+                    yield Input(id=f"fill-{missing.fill}", compact=True)
                 yield Label(_("Folder (yours, not a temporary one)"))
-                yield Input(str(self.folder), id="document-folder")
+                yield Input(str(self.folder), id="document-folder", compact=True)
                 yield Label(_("File name"))
-                yield Input(file_name(self.choice), id="document-name")
+                yield Input(file_name(self.choice), id="document-name", compact=True)
             yield Static("", id="document-problem", markup=False)
             with Horizontal():
                 yield Button(_("Cancel"), id="document-no")
@@ -108,4 +108,10 @@ class DocumentDialog(ModalScreen[SaveRequest | None]):
                 _("Still to fill: {names}").format(names=", ".join(missing))
             )
             return
-        self.dismiss(SaveRequest(Path(folder).expanduser() / name, values))
+        where = Path(folder).expanduser()
+        if not where.is_dir():  # said here, so what was typed above is not lost
+            self.query_one("#document-problem", Static).update(
+                _("The folder {path} does not exist.").format(path=where)
+            )
+            return
+        self.dismiss(SaveRequest(where / name, values))

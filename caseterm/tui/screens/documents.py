@@ -56,7 +56,7 @@ class DocumentsScreen(CasetermScreen[None]):
         """Set the columns and read the choices."""
         self.sub_title = _("Official documents")
         self.query_one("#documents", DataTable).add_columns(
-            _("Form"), _("Document"), _("Date"), _("Number"), _("State")
+            _("Form no."), _("Readiness"), _("Date"), _("Number"), _("Document")
         )
         self._load()
 
@@ -88,7 +88,7 @@ class DocumentsScreen(CasetermScreen[None]):
                 if not choice.missing
                 else _("… needs {n}").format(n=len(choice.missing))
             )
-            table.add_row(choice.form, choice.title, choice.when, choice.number, state)
+            table.add_row(choice.form, state, choice.when, choice.number, choice.title)
         table.focus()
 
     @on(DataTable.RowSelected, "#documents")
