@@ -67,6 +67,23 @@ def reserve(
     year = moment.astimezone(VIETNAM).year
     number = tx.documents.highest(session.unit.code, year, kind) + 1
     written = number_format(tx).format(number, kind)
+    _give(session, tx, (year, kind, number), written, person_id, event_id, form=form)
+    return written
+
+
+def _give(
+    session: CaseSession,
+    tx: Tx,
+    key: tuple[int, str, int],
+    written: str,
+    person_id: str | None,
+    event_id: str | None,
+    *,
+    form: str | None = None,
+    typed: bool = False,
+) -> None:
+    """Enter (year, kind, number) in the register, with what holds it."""
+    year, kind, number = key
     tx.documents.give(
         DecisionNumber(
             unit_code=session.unit.code,
@@ -77,11 +94,11 @@ def reserve(
             person_id=person_id,
             event_id=event_id,
             form=form,
+            typed=typed,
             reserved_at=session.now(),
             reserved_by=session.actor.id,
         )
     )
-    return written
 
 
 def claim_decision_number(
@@ -118,20 +135,8 @@ def claim_decision_number(
     if held is not None and held.event_id != event_id and not held.typed:
         raise RefusedError(_number_taken(tx, written, held.person_id))
     if held is None:
-        tx.documents.give(
-            DecisionNumber(
-                unit_code=session.unit.code,
-                year=year,
-                kind=DECISION,
-                number=number,
-                written=written.strip(),
-                person_id=person_id,
-                event_id=event_id,
-                typed=True,
-                reserved_at=session.now(),
-                reserved_by=session.actor.id,
-            )
-        )
+        key = (year, DECISION, number)
+        _give(session, tx, key, written.strip(), person_id, event_id, typed=True)
     return payload
 
 
