@@ -126,4 +126,5 @@ def clean_command(
         typer.echo(_("deleted {name}").format(name=path.name))
     typer.echo(_("{n} document(s) deleted.").format(n=len(cleaned.removed)))
     for path in cleaned.left:
-        typer.echo(_("left {name}: caseterm did not write it").format(name=path.name))
+        left = _("left {name}: not written by this store, or it could not be deleted")
+        typer.echo(left.format(name=path.name))

@@ -19,7 +19,6 @@ from caseterm.errors import UsageError
 from caseterm.files import NotARegularFile, read_regular_file
 from caseterm.i18n import _
 from caseterm.services.session.case_session import CaseSession
-from caseterm.services.session.user_files import writing_to
 
 PREFIX = "caseterm:"
 MAX_DOCX = 50 * 1024 * 1024
@@ -29,7 +28,8 @@ MAX_DOCX = 50 * 1024 * 1024
 class Cleaned:
     """What a clean did: the files deleted, and the .docx files left alone.
 
-    A file is left when caseterm did not write it, or another store did.
+    A file is left when caseterm did not write it, another store did, or it cannot be deleted
+    (open in Word, a read-only stick).
     """
 
     removed: list[Path]
@@ -66,14 +66,19 @@ def clean_folder(session: CaseSession, folder: Path) -> Cleaned:
         else:
             found[export] = path
     removed: list[Path] = []
-    with session.transaction() as tx, writing_to(folder):
+    with session.transaction() as tx:
         known = {e.id: e for e in tx.documents.exports(list(found))}
         left.extend(p for e, p in found.items() if e not in known)
         for export_id, path in found.items():
-            if export_id in known:
+            if export_id not in known:
+                continue
+            try:
                 path.unlink()
-                tx.documents.mark_removed(export_id, session.now())
-                removed.append(path)
+            except OSError:  # open in Word, or a read-only stick: listed as left, not a crash
+                left.append(path)
+                continue
+            tx.documents.mark_removed(export_id, session.now())
+            removed.append(path)
         details: dict[str, str | int] = {"removed": len(removed), "left": len(left)}
         session.audit(tx, "document.clean", "unit", session.unit.code, details)
     return Cleaned(removed, sorted(left))

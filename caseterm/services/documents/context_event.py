@@ -41,7 +41,8 @@ STOP_BOXES = {
     "CUSTODY_LONGER": "box_custody",
     "DEATH_MISSING": "box_death",
 }
-EmonBases = {"VOL_HOME": "rehab.decided", "POST_REHAB": "postrehab.decided"}
+EMON_BASES = {"VOL_HOME": "rehab.decided", "POST_REHAB": "postrehab.decided"}
+"""The decision an e-monitoring basis rests on, which I-02 cites by number."""
 
 
 def local(moment: datetime) -> datetime:
@@ -161,7 +162,7 @@ def _emon(
 ) -> dict[str, Any]:
     payload = event.payload
     basis = str(getattr(payload, "basis", ""))
-    linked_type = EmonBases.get(basis)
+    linked_type = EMON_BASES.get(basis)
     linked = _last_before(file, event, linked_type) if linked_type else None
     decision = getattr(linked.payload, "decision_no", "") if linked else ""
     wording = str(words["emon_basis"].get(basis, ""))

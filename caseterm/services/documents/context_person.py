@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from caseterm.domain.dates import PartialDate
 from caseterm.domain.documents import short_date, vi_upper
 from caseterm.domain.lifecycle.model import MeasureKind
 from caseterm.domain.person import FamilyMember, PersonRecord
@@ -142,8 +141,3 @@ def _episodes(file: PersonFile, kind: MeasureKind, words: dict[str, Any]) -> str
             .rstrip(", ")
         )
     return "; ".join(lines) or str(words["not_yet"])
-
-
-def partial(value: PartialDate | None) -> str:
-    """A partial date as the forms print it."""
-    return short_date(value)
