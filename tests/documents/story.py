@@ -80,10 +80,13 @@ def _record(session: CaseSession, clock: FrozenClock, lives: dict[str, Life]) ->
     """Record several lives in time order, the clock following (it never goes back)."""
     merged = sorted(((e, pid) for pid, life in lives.items() for e in life.events),
                     key=lambda pair: pair[0].occurred_at)  # fmt: skip
+    stored: dict[str, str] = {}  # the scripted life's event ids → the store's
     for event, pid in merged:
         clock.current = max(clock.current, event.occurred_at + timedelta(minutes=1))
         payload = event.payload.model_dump(mode="json", exclude_none=True)
-        record_event(session, pid, event.type, payload, occurred_at=event.occurred_at)
+        payload = {k: stored.get(v, v) if isinstance(v, str) else v for k, v in payload.items()}
+        made = record_event(session, pid, event.type, payload, occurred_at=event.occurred_at)
+        stored[event.id] = made.event_id
 
 
 def anh_life() -> Life:
@@ -157,3 +160,74 @@ def out_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "Văn bản"
     folder.mkdir()
     return folder
+
+
+DUNG = dataclasses.replace(
+    BINH,
+    full_name="Phạm Văn Dũng",
+    id_number="027097006666",
+    birth=PartialDate(1997, 4, 9),
+    aliases=("Dũng Còi",),
+)
+HA = dataclasses.replace(
+    ANH,
+    full_name="Đỗ Thị Hà",
+    id_number="027198007777",
+    birth=PartialDate(1998, 6, 1),
+    family=(),
+)
+FACILITY = "Cơ sở cai nghiện ma túy số 1 tỉnh Bắc Ninh"
+COURT = "Tòa án nhân dân khu vực 1 - Bắc Ninh"
+NO_EXEMPTION = {"no_capacity": False, "pregnant": False, "carer_of_child_under_36_months": False}
+
+
+def dung_life() -> Life:
+    """Addicted, never registers: the compulsory dossier is built and sent to the court."""
+    life = Life()
+    life.rec("assessment.requested", "01/11/2027 08:00", case="a", facility="Trung tâm Y tế")
+    life.rec("assessment.result", "02/11/2027 08:00", result="ADDICTED",
+             notified_at=at("02/11/2027 08:00"))  # fmt: skip
+    life.rec("compulsory.ground_found", "04/11/2027 09:00", ground="a",
+             last_violation_at=at("04/11/2027 09:00"), **NO_EXEMPTION)  # fmt: skip
+    life.rec("compulsory.custody_decided", "04/11/2027 11:00", decision_no="auto",
+             facility=FACILITY)  # fmt: skip
+    life.rec("compulsory.dossier_notified", "05/11/2027 15:00", delivered_to="PERSON", pages=24)
+    life.rec("compulsory.sent_to_court", "11/11/2027 09:00", decision_no="auto", court=COURT)
+    return life
+
+
+def ha_life() -> Life:
+    """Home rehab for 24 months under e-monitoring (one violation, I-18), then a year of
+    post-rehab, completed (V-52, V-57)."""
+    life = Life()
+    life.rec("assessment.requested", "01/11/2027 08:00", case="a", facility="Trung tâm Y tế")
+    life.rec("assessment.result", "02/11/2027 08:00", result="ADDICTED",
+             notified_at=at("02/11/2027 08:00"))  # fmt: skip
+    life.rec("rehab.registered", "02/11/2027 11:00", form="HOME", channel="IN_PERSON",
+             registrant="SELF")  # fmt: skip
+    life.rec("rehab.decided", "02/11/2027 16:00", decision_no="auto", form="HOME",
+             provider="Trạm Y tế xã Tân An")  # fmt: skip
+    life.rec("emon.decided", "02/11/2027 20:00", decision_no="auto", basis="VOL_HOME",
+             officer="Trung úy Lê Văn Bình")  # fmt: skip
+    life.rec("emon.fitted", "03/11/2027 09:00", device_no="GSĐT-00456", position="WRIST")
+    life.rec("rehab.started", "03/11/2027 12:00", provider="Trạm Y tế xã Tân An",
+             provider_notice_at=at("03/11/2027 12:00"))  # fmt: skip
+    violation = life.rec("emon.violation", "20/11/2027 22:30", code="c")
+    life.rec("emon.violation_fixed", "21/11/2027 08:00", violation=violation)
+    life.rec("completion.notice_received", "01/10/2029 09:00")
+    life.rec("postrehab.proposed", "02/10/2029 09:00")
+    life.rec("postrehab.decided", "10/10/2029 09:00", decision_no="15/QĐ-UBND",
+             signer="Trần Văn Chủ")  # fmt: skip
+    life.rec("rehab.completed", "05/11/2029 09:00", certificate_no="28/GCN")
+    life.rec("postrehab.completed", "05/11/2030 10:00", certificate_no="56/GCN-UBND")
+    return life
+
+
+def seed_later_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]:
+    """The scripted case, then Dũng's compulsory dossier and Hà's rehab and post-rehab."""
+    ids = seed_story(session, clock)
+    ids["dung"] = add_person(session, DUNG, confirm=True)
+    ids["ha"] = add_person(session, HA, confirm=True)
+    _record(session, clock, {ids["dung"]: dung_life(), ids["ha"]: ha_life()})
+    clock.current = at("20/11/2030 10:00")
+    return ids

@@ -14,6 +14,7 @@ from typing import Any
 
 from caseterm.domain.documents import date_words, vi_upper
 from caseterm.domain.lifecycle import LifeEvent
+from caseterm.services.documents.context_dossier import DOSSIER_BUILDERS
 from caseterm.services.documents.context_event import event_block, handover, local
 from caseterm.services.documents.context_person import person_block, record_block
 from caseterm.services.documents.templates import FormInfo, TemplateSet
@@ -56,6 +57,9 @@ def build_context(
     e: dict[str, Any] = {"officer": compiler}
     if event is not None:
         e = event_block(file, event, words, details)
+        later = DOSSIER_BUILDERS.get(event.type)
+        if later is not None:
+            e.update(later(file, event, words, e))
         if form.form == HANDOVER:
             main = next((f for f in templates.forms.values() if event.type in f.events
                          and f.form != HANDOVER), None)  # fmt: skip
@@ -127,8 +131,14 @@ def _recipients(form: FormInfo, context: dict[str, Any], words: dict[str, Any]) 
         "officer": str(words["recipient_officer"]).format(officer=context["e"].get("officer", "")),
         "pc04": str(words["recipient_pc04"]).format(province=context["h"]["province"]),
         "archive": str(words["archive"]),
+        "court": str(words.get("recipient_court", "{court}")).format(
+            court=context["e"].get("court", "")
+        ),
+        "facility": str(words.get("recipient_facility", "{facility}")).format(
+            facility=context["e"].get("facility", "")
+        ),
     }
-    lines = [values[token] for token in form.recipients if values.get(token)]
+    lines = [values[token] for token in form.recipients if values.get(token, "").strip()]
     return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]
 
 

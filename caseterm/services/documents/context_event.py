@@ -29,6 +29,11 @@ DETAIL_FIELDS = (
     "handover_place",
     "signer",
     "signer_rank",
+    "second_officer",
+    "witnesses",
+    "proposed_measures",
+    "family_member",
+    "recipient_name",
 )
 """The event keys a document may ask an officer for and keep (`document_detail`)."""
 

@@ -157,10 +157,12 @@ def _number(
 ) -> str:
     """The document's number: its event's own, or the register's next of its kind.
 
-    A notice's number is given once and kept for every later print of the same event.
+    A notice's number is given once and kept for every later print of the same event; a
+    number the event already carries (a proposal recorded with its number) is that number.
     """
-    if not info.number_kind or event is None:
-        return str(context["doc"]["number"] or "")
+    own = str(context["doc"]["number"] or "")
+    if not info.number_kind or event is None or own:
+        return own
     kept = tx.documents.of_event(event.id, info.number_kind)
     if kept is not None:
         return kept

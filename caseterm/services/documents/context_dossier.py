@@ -1,0 +1,168 @@
+"""The event's block for the later forms: e-monitoring violations, post-rehab, compulsory rehab.
+
+The same rule as the earlier forms: what the law names is looked up in the file (the decision
+a proposal follows, the court the dossier goes to, the documents of the dossier in order), and
+what the file does not carry (witnesses, a violation's description) is a document detail the
+officer gives once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from caseterm.domain.documents import short_date
+from caseterm.domain.lifecycle import LifeEvent
+from caseterm.domain.lifecycle.model import MeasureKind
+from caseterm.services.documents.context_event import _last_before, _measure_of, local
+from caseterm.services.registry.persons import PersonFile
+
+DOSSIER_EVENTS = (
+    ("compulsory.custody_decided", "V-32"),
+    ("compulsory.ground_found", "V-34"),
+    ("compulsory.dossier_notified", "V-37"),
+)
+"""The dossier's own documents, in the order they are filed, by the event each is made from."""
+
+
+def _violation(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    code = str(getattr(event.payload, "code", ""))
+    decided = _last_before(file, event, "emon.decided")
+    officer = getattr(decided.payload, "officer", "") if decided else ""
+    return {
+        "officer": block["officer"] or str(officer or ""),
+        "letter": str(words["letter"].get(code, code)),
+        "violation_words": str(words["emon_violation"].get(code, "")),
+        "emon_decision": getattr(decided.payload, "decision_no", "") if decided else "",
+        "emon_decision_date": _day(decided),
+    }
+
+
+def _proposed(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    notice = _last_before(file, event, "completion.notice_received")
+    rehab = _measure_of(file, MeasureKind.VOLUNTARY_REHAB, event)
+    months = post_rehab_months(file, event)
+    return {
+        "decision_no": str(getattr(event.payload, "proposal_no", "") or ""),
+        "notice_date": _day(notice),
+        "notice_sender": str(getattr(notice.payload, "sender", "") or "") if notice else "",
+        "rehab_place": str(words["rehab_place"].get(str(rehab.form), "")) if rehab and rehab.form
+        else "",
+        "postrehab_term": str(words["months"]).format(n=f"{months:02d}"),
+    }  # fmt: skip
+
+
+def post_rehab_months(file: PersonFile, event: LifeEvent) -> int:
+    """The post-rehab term the proposal asks for (L120 Art 42).
+
+    24 months after an adult's compulsory rehab; 12 after voluntary rehab, treatment, or a
+    minor's compulsory rehab.
+    """
+    kinds = (MeasureKind.VOLUNTARY_REHAB, MeasureKind.SUBSTITUTION_TX, MeasureKind.COMPULSORY)
+    latest = max((m for m in file.lifecycle.measures
+                  if m.kind in kinds and m.opened_at <= event.occurred_at),
+                 key=lambda m: m.opened_at, default=None)  # fmt: skip
+    if latest is None or latest.kind is not MeasureKind.COMPULSORY:
+        return 12
+    birthday = file.person.record.birth.latest() if file.person.record.birth else None
+    if birthday is None:
+        return 24  # an unknown birth date counts as an adult, as the lifecycle engine does
+    day = local(event.occurred_at).date()
+    age = day.year - birthday.year - ((day.month, day.day) < (birthday.month, birthday.day))
+    return 24 if age >= 18 else 12
+
+
+def _completed(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    decided = _last_before(file, event, "postrehab.decided")
+    return {
+        "decision_no": "",  # V-57's number is the unit's next decision number
+        "certificate_no": str(getattr(event.payload, "certificate_no", "")),
+        "postrehab_decision": getattr(decided.payload, "decision_no", "") if decided else "",
+        "postrehab_decision_date": _day(decided),
+        "postrehab_signer": str(getattr(decided.payload, "signer", "") or "") if decided else "",
+        "end_date": short_date(local(event.occurred_at).date()),
+    }
+
+
+def _ground(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    ground = _ground_event(file, event)
+    code = str(getattr(ground.payload, "ground", "")) if ground else ""
+    last = getattr(ground.payload, "last_violation_at", None) if ground else None
+    return {
+        "ground_letter": str(words["letter"].get(code, code)),
+        "ground_words": str(words["compulsory_ground"].get(code, "")),
+        "violation_moment": local(last).strftime("%H giờ %M phút, ngày %d/%m/%Y") if last else "",
+        "facility": str(getattr(event.payload, "facility", "") or ""),
+        "court": str(getattr(event.payload, "court", "") or ""),
+    }
+
+
+def _notified(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    to = str(getattr(event.payload, "delivered_to", ""))
+    pages = getattr(event.payload, "pages", None)
+    return {
+        **_ground(file, event, words, block),
+        "delivered_to_words": str(words["delivered_to"].get(to, "")),
+        "pages": str(pages) if pages else "",
+    }
+
+
+def _sent(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    items = dossier_items(file, event, words)
+    listed = [item + (";" if i < len(items) - 1 else ".") for i, item in enumerate(items)]
+    return {**_ground(file, event, words, block), "dossier": listed}
+
+
+def dossier_items(file: PersonFile, event: LifeEvent, words: dict[str, Any]) -> list[str]:
+    """The dossier's documents in the order they are filed, each named with its number and date.
+
+    The lý lịch (V-33) and the addiction result are always part of it (ND163 Art 99, 101).
+    """
+    items = [str(words["dossier_item"]["V-33"])]
+    result = _last_before(file, event, "assessment.result",
+                          lambda e: getattr(e.payload, "result", "") == "ADDICTED")  # fmt: skip
+    if result is not None:
+        items.append(f"{words['dossier_item']['assessment']} ({_day(result)})")
+    for event_type, form in DOSSIER_EVENTS:
+        found = _last_before(file, event, event_type)
+        if found is None:
+            continue
+        number = str(getattr(found.payload, "decision_no", "") or "")
+        label = str(words["dossier_item"][form])
+        items.append(f"{label} ({' — '.join(p for p in (number, _day(found)) if p)})")
+    return items
+
+
+def _ground_event(file: PersonFile, event: LifeEvent) -> LifeEvent | None:
+    if event.type == "compulsory.ground_found":
+        return event
+    return _last_before(file, event, "compulsory.ground_found")
+
+
+def _day(event: LifeEvent | None) -> str:
+    return short_date(local(event.occurred_at).date()) if event is not None else ""
+
+
+Builder = Callable[[PersonFile, LifeEvent, dict[str, Any], dict[str, Any]], dict[str, Any]]
+DOSSIER_BUILDERS: dict[str, Builder] = {
+    "emon.violation": _violation,
+    "postrehab.proposed": _proposed,
+    "postrehab.completed": _completed,
+    "compulsory.custody_decided": _ground,
+    "compulsory.ground_found": _ground,
+    "compulsory.dossier_notified": _notified,
+    "compulsory.sent_to_court": _sent,
+}
+"""Builders of the later forms' values, by event type (the earlier ones: `context_event`)."""
