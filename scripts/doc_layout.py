@@ -12,6 +12,8 @@ Source lines, one paragraph each:
 - `[sign-decision]`: "Nơi nhận" on the left, the signer's block on the right;
 - `[sign]` … `[end]`: the parties of a record side by side, one a line, `TITLE :: NAME` (NAME may be
   a `{{ field }}`), their names printed under the space for the signature;
+- `[table W1 W2 …]` `HEAD | HEAD …` `CELL | CELL …` `[end]`: a ruled table (widths in cm) whose
+  header row repeats on every page, and one row per item of `rows` (`{{ r.… }}` in the cells);
 - `{%p … %}`: a docxtpl paragraph tag, kept as its own paragraph;
 - any other line: a justified paragraph with a first-line indent; `**…**` marks bold text and a
   leading "Điều N." is bold.
@@ -58,16 +60,21 @@ def parse_source(text: str) -> tuple[dict[str, object], list[str]]:
 class Layout:
     """A document being laid out, line by line."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, landscape: bool = False) -> None:
         self.doc: DocxDocument = Document()
-        self._page()
+        self._page(landscape=landscape)
         self._fonts()
         self._pending_sign: list[str] | None = None
+        self._pending_table: tuple[list[float], list[str]] | None = None
 
-    def _page(self) -> None:
+    def _page(self, *, landscape: bool) -> None:
         section = self.doc.sections[0]
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(210), Mm(297)
+        if landscape:  # a register's many columns: A4 turned, the same margins
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Mm(297), Mm(210)
+        else:
+            section.orientation = WD_ORIENT.PORTRAIT
+            section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(20), Mm(20)
         section.left_margin, section.right_margin = Mm(30), Mm(15)
         section.different_first_page_header_footer = True
@@ -90,6 +97,16 @@ class Layout:
 
     def add(self, line: str) -> None:
         """Lay out one source line."""
+        if self._pending_table is not None:
+            if line.strip() == "[end]":
+                self._table(*self._pending_table)
+                self._pending_table = None
+            else:
+                self._pending_table[1].append(line.strip())
+            return
+        if line.startswith("[table"):
+            self._pending_table = ([float(w) for w in line[len("[table") : -1].split()], [])
+            return
         if self._pending_sign is not None:
             if line.strip() == "[end]":
                 self._parties(self._pending_sign)
@@ -235,6 +252,31 @@ class Layout:
                 self._cell_line(cell, "")
             self._cell_line(cell, name.strip(), bold=True, size=Pt(13))
 
+    def _table(self, widths: list[float], lines: list[str]) -> None:
+        if len(lines) != 2:
+            raise ValueError("a [table] block holds a header line and a cell line")
+        heads, cells = ([part.strip() for part in line.split("|")] for line in lines)
+        if not len(heads) == len(cells) == len(widths):
+            raise ValueError("a [table] block's widths, header and cells differ in number")
+        table = self.doc.add_table(rows=4, cols=len(widths))
+        table.style = "Table Grid"
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
+            for cell in column.cells:
+                cell.width = Cm(width)
+        head_row = table.rows[0]
+        head_row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on each page
+        for cell, text in zip(head_row.cells, heads, strict=True):
+            self._cell_line(cell, text, first=True, bold=True, size=Pt(12))
+        # docxtpl replaces a row holding {%tr %} with the tag: the loop's first and last rows.
+        self._cell_line(table.rows[1].cells[0], "{%tr for r in rows %}", first=True)
+        for cell, text in zip(table.rows[2].cells, cells, strict=True):
+            para = self._cell_line(cell, text, first=True, size=Pt(12))
+            para.paragraph_format.keep_with_next = False
+        self._cell_line(table.rows[3].cells[0], "{%tr endfor %}", first=True)
+
     def _keep_previous(self) -> None:
         """Keep the last body paragraph on the signature's page (the block never stands alone)."""
         paragraphs = self.doc.paragraphs
@@ -243,6 +285,6 @@ class Layout:
 
     def finish(self) -> DocxDocument:
         """The laid-out document."""
-        if self._pending_sign is not None:
-            raise ValueError("a [sign …] block has no [end]")
+        if self._pending_sign is not None or self._pending_table is not None:
+            raise ValueError("a [sign …] or [table …] block has no [end]")
         return self.doc

@@ -46,7 +46,7 @@ FIELD = re.compile(r"\{\{\s*(p|h|sign|doc)\.(\w+)\s*\}\}")
 def build_form(source: Path) -> tuple[dict[str, object], bytes]:
     """One form: its manifest entry and its DOCX bytes."""
     meta, lines = parse_source(source.read_text(encoding="utf-8"))
-    layout = Layout()
+    layout = Layout(landscape=meta.get("orientation") == "landscape")
     for line in lines:
         layout.add(line)
     document = layout.finish()

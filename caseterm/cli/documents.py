@@ -73,8 +73,18 @@ def _pairs(values: list[str]) -> dict[str, str]:
 @guarded
 def make_command(
     form: Annotated[str, typer.Argument(help=_("The form (III-04, V-22…; see doc list)."))],
-    person: PersonArg,
-    out: Annotated[Path, typer.Option("--out", help=_("The .docx file to write."))],
+    person: Annotated[
+        str | None,
+        typer.Argument(help=_("The person's file number or id (none for the III-10 register).")),
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help=_("The .docx file to write."))] = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", help=_("A register's first day, dd/mm/yyyy (default 1 January).")),
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help=_("A register's last day (default today)."))
+    ] = None,
     event: Annotated[
         str | None, typer.Option("--event", help=_("The event (default: the latest that fits)."))
     ] = None,
@@ -91,11 +101,26 @@ def make_command(
 ) -> None:
     """Fill a form from the file and save it as a .docx where you say."""
     from caseterm.services.documents.making import make_document
+    from caseterm.services.documents.registers import make_register, parse_period
+    from caseterm.services.documents.templates import active_set
 
+    if out is None:
+        raise UsageError(_("Say where to save the document: --out FILE.docx."))
     given = _pairs(values or [])
+    unit_form = active_set().form(form).scope == "unit"
+    if unit_form and (person or given or event):
+        raise UsageError(_("{form} is the unit's register: give no person, --event or --set.")
+                         .format(form=form))  # fmt: skip
+    if not unit_form and person is None:
+        raise UsageError(_("{form} is filled from a person's file: name the person.")
+                         .format(form=form))  # fmt: skip
     with unlocked(store, user, passphrase_file) as session:
-        made = make_document(session, form, person, out, event_id=event, values=given,
-                             overwrite=overwrite)  # fmt: skip
+        if unit_form:
+            period = parse_period(start, end, session.clock.now().date())
+            made = make_register(session, form, out, period, overwrite=overwrite)
+        else:
+            made = make_document(session, form, person or "", out, event_id=event, values=given,
+                                 overwrite=overwrite)  # fmt: skip
     if json:
         print_json({"path": str(made.path), "form": made.form, "number": made.decision_no,
                     "sha256": made.sha256, "export": made.export_id})  # fmt: skip

@@ -204,6 +204,11 @@ class StateRepo:
         """
         return list(map(ReportRow._make, fetch_all(self._session, _REPORT_SQL, (start, end))))
 
+    def counted_ids(self, *, start: str, end: str) -> list[str]:
+        """The ids of the people whose counted span meets [start, end) (as `report_rows`)."""
+        statement = "SELECT person_id FROM person_state WHERE report_until >= ? AND report_from < ?"
+        return [row[0] for row in fetch_all(self._session, statement, (start, end))]
+
     def count_by(self) -> dict[str, int]:
         """How many persons are on each register (the counts of the today screen)."""
         counts: dict[str, int] = {}

@@ -79,3 +79,41 @@ def test_a_document_is_refused_in_the_system_temp_folder(run: Programs, tmp_path
     refused = run("caseterm", "doc", "make", "III-03", pid, "--out", str(out), expect=EXIT_USAGE)
     assert "temporary folder" in refused.stderr
     assert not out.exists()
+
+
+def test_the_register_is_made_without_a_person_for_a_period(run: Programs, tmp_path: Path) -> None:
+    system_temp = tmp_path / "system-temp"
+    system_temp.mkdir()
+    run.env["TMPDIR"] = str(system_temp)
+    pid = _setup(run)
+    for event_type, when, fields in (
+        ("test.performed", "06/07/2026 08:00", ["ground=h", "sample=URINE", "result=POSITIVE"]),
+        ("residence.verified", "06/07/2026 12:00", ["result=STABLE",
+                                                   "criterion=REGISTERED_ADDRESS"]),
+        ("use.notice_sent", "06/07/2026 14:00", ["recipient=TCAX"]),
+        ("mgmt.decided", "06/07/2026 16:00", ["reason=NEW", "decision_no=auto",
+                                             "officer=Trung úy Lê Văn Bình", "team=Phạm Văn Sơn"]),
+    ):  # fmt: skip
+        args = [a for f in fields for a in ("-f", f)]
+        run("caseterm", "event", "record", pid, event_type, "--at", when, *args)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    out = docs / "danh sach.docx"
+    wrong = run("caseterm", "doc", "make", "III-10", pid, "--out", str(out), expect=EXIT_USAGE)
+    assert "III-10" in wrong.stderr and not out.exists()
+    nobody = run("caseterm", "doc", "make", "III-04", "--out", str(out), expect=EXIT_USAGE)
+    assert "III-04" in nobody.stderr
+    bad = run("caseterm", "doc", "make", "III-10", "--from", "31/02/2026", "--out", str(out),
+              expect=EXIT_USAGE)  # fmt: skip
+    assert "dd/mm/yyyy" in bad.stderr and not out.exists()
+    made = run("caseterm", "doc", "make", "III-10", "--from", "01/07/2026", "--to", "31/07/2026",
+               "--out", str(out), "--json")  # fmt: skip
+    assert json.loads(made.stdout)["form"] == "III-10"
+    text = document_text(out.read_bytes())
+    assert "Từ ngày 01/07/2026 đến ngày 31/07/2026" in text
+    assert "Nguyễn Thị Ngọc Ánh | 05/03/1990 | Nữ | 027190001234" in text
+    assert "01/QĐ-CAX ngày 06/07/2026" in text and "Tổng số: 1 người." in text
+    trail = run("caseterm-admin", "audit", "show").stdout  # the unit's own operations
+    assert "wrote a register of persons (III-10) to a file" in trail
+    cleaned = run("caseterm", "doc", "clean", str(docs)).stdout
+    assert "1 document(s) deleted" in cleaned and not out.exists()

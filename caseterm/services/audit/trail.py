@@ -28,6 +28,7 @@ UNIT_PREFIXES = (
     "audit.",
     "sync.district_set",
     "document.clean",
+    "document.register",
     "templates.",
 )
 """The unit's own operations: unlocks and their failures, accounts, keys, backups, settings."""
@@ -60,6 +61,7 @@ ACTION_WORDS = {
     "report.export": N_("saved a report"),
     "audit.read": N_("read the audit trail"),
     "document.export": N_("wrote an official document to a file"),
+    "document.register": N_("wrote a register of persons (III-10) to a file"),
     "document.details": N_("gave details a document needed"),
     "document.clean": N_("deleted the documents written to a folder"),
     "unit.doc_header": N_("changed the document header"),

@@ -67,8 +67,8 @@ def build_context(
         issuer = str(words.get(e.get("mgmt_issuer_key", "chief_of"), "{commune}"))
         e["mgmt_issuer"] = issuer.format(commune=header.commune)
     day = local(event.occurred_at).date() if event is not None else today
-    h = _header_block(header, words)
-    sign = _signer(event, header, details, words)
+    h = header_block(header, words)
+    sign = signer(event, header, details, words)
     context: dict[str, Any] = {
         "h": h,
         "doc": {"number": _number(form, e), "date_words": date_words(day)},
@@ -77,7 +77,7 @@ def build_context(
         "e": e,
         "sign": sign,
     }
-    context["recipients"] = _recipients(form, context, words)
+    context["recipients"] = recipients(form, context, words)
     return context
 
 
@@ -86,7 +86,8 @@ def _number(form: FormInfo, e: dict[str, Any]) -> str:
     return str(e.get("slip_no") if form.form == "III-01" else e.get("decision_no", "")) or ""
 
 
-def _header_block(header: Header, words: dict[str, Any]) -> dict[str, str]:
+def header_block(header: Header, words: dict[str, Any]) -> dict[str, str]:
+    """The unit's header as the forms print it (names in capitals where the header has them)."""
     named = str(words["committee_of"]).format(commune=header.commune) if header.commune else ""
     committee = header.committee or named
     return {
@@ -103,9 +104,13 @@ def _header_block(header: Header, words: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def _signer(
+def signer(
     event: LifeEvent | None, header: Header, details: dict[str, str], words: dict[str, Any]
 ) -> dict[str, str]:
+    """Who signs: the event's signer, else the one given for it, else the unit's chief.
+
+    A deputy signs "KT. TRƯỞNG CÔNG AN" over "PHÓ TRƯỞNG CÔNG AN".
+    """
     payload = event.payload if event is not None else None
     name = getattr(payload, "signer", None) or details.get("signer") or header.chief_name
     own_rank = getattr(payload, "signer_rank", None) or details.get("signer_rank")
@@ -123,7 +128,8 @@ def _signer(
     }
 
 
-def _recipients(form: FormInfo, context: dict[str, Any], words: dict[str, Any]) -> list[str]:
+def recipients(form: FormInfo, context: dict[str, Any], words: dict[str, Any]) -> list[str]:
+    """The "Nơi nhận" lines the form's manifest names, those the context can fill."""
     values = {
         "person": str(words["recipient_person"]).format(name=context["p"]["full_name"]),
         "team": str(words["recipient_team"]),

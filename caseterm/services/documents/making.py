@@ -87,7 +87,8 @@ def document_choices(session: CaseSession, person_id: str) -> list[DocumentChoic
     file = show_person(session, person_id)
     templates, header, details = _setting(session, file)
     choices = []
-    for info in sorted(templates.forms.values(), key=lambda f: f.form):
+    person_forms = [f for f in templates.forms.values() if f.scope == "person"]
+    for info in sorted(person_forms, key=lambda f: f.form):
         for event in _events_for(file, info) if info.events else [None]:
             context = _context(session, file, event, info, templates, header, details)
             number = str(context["doc"]["number"] or "")
@@ -110,14 +111,20 @@ def make_document(
 ) -> Made:
     """Fill a form from the file and write it to `out` (a .docx the officer chose)."""
     session.require(Action.DOCUMENT_EXPORT)
-    target = _checked_target(out, overwrite=overwrite)
+    target = checked_target(out, overwrite=overwrite)
     templates = active_set()
     info = templates.form(form)
+    if info.scope != "person":
+        message = _(
+            "{form} is the unit's register, made without a person: "
+            "caseterm doc make {form} --out FILE.docx"
+        )
+        raise UsageError(message.format(form=info.form))
     file = show_person(session, person_id)
     event = _event(file, info, event_id)
     if values:
         file = _keep_values(session, file, event, values)
-    _, header, details = _setting(session, file)
+    _templates, header, details = _setting(session, file)
     context = _context(session, file, event, info, templates, header, details)
     missing = missing_keys(context, info)
     if missing:
@@ -170,7 +177,12 @@ def _number(
                    event_id=event.id, form=info.form)  # fmt: skip
 
 
-def _checked_target(out: Path, *, overwrite: bool) -> Path:
+def checked_target(out: Path, *, overwrite: bool) -> Path:
+    """The file a document may be written to.
+
+    A .docx in an existing folder of the officer's own (never a shared temporary one), not
+    overwriting another file unless asked.
+    """
     if out.suffix.lower() != ".docx":
         raise UsageError(_("A document is saved as a .docx file: {path}.").format(path=out))
     folder = out.expanduser().parent.resolve()

@@ -44,6 +44,8 @@ class FormInfo:
     number is the event's own (a decision's) or the form has none."""
     file: str
     sha256: str
+    scope: str = "person"
+    """"person" for a form filled from one file; "unit" for a register made from many (III-10)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,7 @@ def _form(code: str, entry: dict[str, Any]) -> FormInfo:
         number_kind=str(entry.get("number", "")),
         file=str(entry["file"]),
         sha256=str(entry["sha256"]),
+        scope=str(entry.get("scope", "person")),
     )
 
 
