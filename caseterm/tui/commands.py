@@ -100,6 +100,11 @@ def _screen_commands(screen: object) -> list[Command]:
             (_("person: New person"), _("Open the registration form"), screen.action_new_person),
             (_("registers: Search"), _("Go to the search box"), screen.action_focus_search),
             (_("registers: Filters"), _("Go to the filters"), screen.action_focus_filters),
+            (
+                _("registers: List Mẫu 10"),
+                _("Save the list of persons under user management for a period (F8)"),
+                screen.action_register_document,
+            ),
         ]
     if isinstance(screen, PersonScreen):
         found: list[Command] = [

@@ -57,3 +57,34 @@ async def test_a_handover_record_is_saved_from_the_person_file(
     assert [p.name for p in written] == ["V-23_01-QĐ-CAX.docx"], "the name says what, not whom"
     text = document_text(written[0].read_bytes())
     assert "Chức vụ: Cảnh sát khu vực" in text and "NGUYỄN THỊ NGỌC ÁNH" in text
+
+
+async def test_the_management_list_is_saved_from_the_registers_screen(
+    session: CaseSession, clock: FrozenClock, policy: KdfPolicy, out_folder: Path
+) -> None:
+    seed_story(session, clock)
+    store = session.files.store
+    session.close()
+    DocumentsScreen.last_folder = None
+    async with unlocked(store, policy, clock) as (app, pilot):
+        await pilot.press("f3")
+        await settle(app, pilot)
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, DocumentDialog), "the dialog")
+        dialog = app.screen
+        assert isinstance(dialog, DocumentDialog)
+        assert dialog.choice.form == "III-10"
+        start = dialog.query_one("#fill-from", Input)
+        end = dialog.query_one("#fill-to", Input)
+        assert (start.value, end.value) == ("01/01/2027", "20/10/2027"), "the year so far"
+        start.value = "01/07/2026"
+        dialog.query_one("#document-folder", Input).value = str(out_folder)
+        await pilot.press("ctrl+s")
+        written_yet = out_folder.iterdir
+        await until(pilot, lambda: any(written_yet()), "the list written")
+        await settle(app, pilot)
+    [written] = list(written_yet())
+    assert written.name == "III-10.docx"
+    text = document_text(written.read_bytes())
+    assert "Từ ngày 01/07/2026 đến ngày 20/10/2027" in text
+    assert "Nguyễn Thị Ngọc Ánh" in text and "Lê Văn Cường" in text and "Trần Văn Bình" not in text

@@ -54,10 +54,13 @@ class DocumentDialog(ModalScreen[SaveRequest | None]):
         Binding("ctrl+s", "save", N_("Save"), id="document-save"),
     ]
 
-    def __init__(self, choice: DocumentChoice, folder: Path) -> None:
+    def __init__(
+        self, choice: DocumentChoice, folder: Path, prefill: dict[str, str] | None = None
+    ) -> None:
         super().__init__()
         self.choice = choice
         self.folder = folder
+        self.prefill = prefill or {}
         self.fillable = [m for m in choice.missing if m.fill]
         self.cannot = [m for m in choice.missing if not m.fill]
 
@@ -71,7 +74,8 @@ class DocumentDialog(ModalScreen[SaveRequest | None]):
                                  markup=False)  # fmt: skip
                 for missing in self.fillable:
                     yield Label(f"{missing.label} *")
-                    yield Input(id=f"fill-{missing.fill}", compact=True)
+                    yield Input(self.prefill.get(missing.fill, ""), id=f"fill-{missing.fill}",
+                                compact=True)  # fmt: skip
                 yield Label(_("Folder (yours, not a temporary one)"))
                 yield Input(str(self.folder), id="document-folder", compact=True)
                 yield Label(_("File name"))

@@ -13,13 +13,14 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from caseterm.i18n import N_, _
 from caseterm.services.drafts.wording import draft_state, form_lines
 from caseterm.services.words.labels import moment_label
 from caseterm.tui.dialogs.ask import AskDialog
 from caseterm.tui.dialogs.confirm import ConfirmDialog
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
@@ -57,7 +58,7 @@ class ApprovalsScreen(CasetermScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The summary, the list, and the highlighted draft in full."""
-        yield Header()
+        yield ScreenHeader()
         yield Static("", id="approvals-summary", markup=False)
         yield ListTable(id="drafts", cursor_type="row", zebra_stripes=True)
         yield Static("", id="draft-detail", markup=False)

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from caseterm.i18n import N_, _
 from caseterm.services.words.labels import moment_label
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
@@ -37,7 +38,7 @@ class AuditScreen(CasetermScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The subject and the chain's state, then the entries."""
-        yield Header()
+        yield ScreenHeader()
         yield Static("", id="audit-summary", markup=False)
         yield ListTable(id="audit", cursor_type="row", zebra_stripes=True)
         yield Footer()

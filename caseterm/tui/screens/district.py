@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from caseterm.i18n import N_, _
 from caseterm.tui.dialogs.ask import AskDialog
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
@@ -35,7 +36,7 @@ class DistrictScreen(CasetermScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The communes, then the alerts and the ID numbers two communes hold."""
-        yield Header()
+        yield ScreenHeader()
         yield Static("", id="district-address", markup=False)
         yield ListTable(id="communes", cursor_type="row", zebra_stripes=True)
         yield Static("", id="district-notes", markup=False)

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from caseterm.i18n import N_, _
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
@@ -43,7 +44,7 @@ class DocumentsScreen(CasetermScreen[None]):
 
     def compose(self) -> ComposeResult:
         """A line on what a document is, then the list."""
-        yield Header()
+        yield ScreenHeader()
         yield Static(
             _("A document holds personal data in clear: save it to your own folder, print it, "
               "then delete it (caseterm doc clean)."),
@@ -108,7 +109,7 @@ class DocumentsScreen(CasetermScreen[None]):
                 DocumentsScreen.last_folder = request.out.parent
                 self._write(choice, request)
 
-        folder = self.last_folder or _default_folder()
+        folder = self.last_folder or default_folder()
         self.app.push_screen(DocumentDialog(choice, folder), answered)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="documents-write")
@@ -134,7 +135,7 @@ class DocumentsScreen(CasetermScreen[None]):
         self._load()
 
 
-def _default_folder() -> Path:
+def default_folder() -> Path:
     """The officer's Documents folder when there is one, else the home folder."""
     home = Path.home()
     documents = home / "Documents"

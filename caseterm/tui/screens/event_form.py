@@ -19,7 +19,6 @@ from textual.widgets import (
     Button,
     Checkbox,
     Footer,
-    Header,
     Input,
     Label,
     Select,
@@ -33,6 +32,7 @@ from caseterm.i18n import N_, _
 from caseterm.services.lifecycle.event_form import FormField, Value, form_fields
 from caseterm.services.lifecycle.today import when_label
 from caseterm.tui.dialogs.confirm import ConfirmDialog, leave_unless_typed
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.yes_no import YesNoBox
 
@@ -76,7 +76,7 @@ class EventFormScreen(CasetermScreen[bool]):
             self.action.event_type, events=references, officer=session.actor.display_name
         )
         record = self.person_file.person.record
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="event-form"):
             yield Static(f"{self.action.label} — {record.full_name}", id="form-title", markup=False)
             if self.action.draft:

@@ -56,7 +56,9 @@ def help_text(screen_name: str) -> str:
             "- **Enter**: open the person's file\n"
             "- **Ctrl+N** (or **N** in the list): register a new person\n"
             "- **/**: go to the search box\n- **F4**: go to the filters\n"
-            "- **Down**: go to the list"
+            "- **Down**: go to the list\n"
+            "- **F8**: save the list of persons under user management (Mẫu III-10) for a "
+            "period, as a Word file to print"
         ),
         "person": _(
             "# Person file\n\nThe status and registers, the measures (state, term, time "

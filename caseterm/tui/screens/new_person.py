@@ -8,7 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from caseterm.domain.dates import DateFormatError, PartialDate
 from caseterm.errors import NeedsConfirmation, ValidationFailed
@@ -16,6 +16,7 @@ from caseterm.i18n import N_, _
 from caseterm.services.words.messages import field_label
 from caseterm.tui.dialogs import ConfirmDialog
 from caseterm.tui.dialogs.confirm import leave_unless_typed
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class NewPersonScreen(CasetermScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         """One line per field (label, then a borderless input), so the form fits 80×24."""
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="form"):
             for name in TEXT_INPUTS[:3]:
                 yield from self._text_field(name)

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
+from textual.widgets import DataTable, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from caseterm.i18n import N_, _
@@ -32,6 +32,7 @@ from caseterm.services.registry.person_view import (
 from caseterm.services.words.labels import code_label, file_label
 from caseterm.services.words.lifecycle import FLAG, REGISTER, label, status_label
 from caseterm.services.words.messages import field_label
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
@@ -112,7 +113,7 @@ class PersonScreen(CasetermScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Sections are filled once the file is read."""
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="file"):
             yield Static("", id="name", markup=False)
             yield Static("", id="status", markup=False)

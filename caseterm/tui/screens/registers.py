@@ -13,18 +13,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select
+from textual.widgets import DataTable, Footer, Input, Label, Select
 
 from caseterm.errors import CasetermError
 from caseterm.i18n import N_, _, ngettext
 from caseterm.services.registry.persons import ListFilter
 from caseterm.services.words.labels import code_label, date_label, file_label
 from caseterm.services.words.lifecycle import MEASURE, REGISTER, label, status_label
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
+    from caseterm.services.documents.making import Made
     from caseterm.services.registry.persons import PersonSummary
+    from caseterm.tui.dialogs.document import SaveRequest
 
 PAGE = 200
 DEBOUNCE_SECONDS = 0.15
@@ -40,6 +43,8 @@ class RegistersScreen(CasetermScreen[None]):
         Binding("slash", "focus_search", N_("Search"), id="search"),
         Binding("down", "focus_table", N_("List"), show=False, id="to-list"),
         Binding("f4", "focus_filters", N_("Filters"), id="filters"),
+        # Not in the footer (no room at 80 columns): in the help (F1) and the palette.
+        Binding("f8", "register_document", N_("List (Mẫu 10)"), show=False, id="register-doc"),
     ]
     FILTERS = ("register", "measure", "status", "officer", "village")
 
@@ -53,7 +58,7 @@ class RegistersScreen(CasetermScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Search box, result count, table."""
-        yield Header()
+        yield ScreenHeader()
         yield Input(
             id="search", placeholder=_("Search: name without tones, other name, or ID number")
         )
@@ -238,6 +243,41 @@ class RegistersScreen(CasetermScreen[None]):
     def action_focus_filters(self) -> None:
         """Go to the first filter."""
         self.query_one(f"#filter-{self.FILTERS[0]}", Select).focus()
+
+    def action_register_document(self) -> None:
+        """Save the list of persons under user management (Mẫu III-10) for a period."""
+        from caseterm.tui.dialogs.document import DocumentDialog
+        from caseterm.tui.screens.documents import DocumentsScreen, default_folder
+        from caseterm.tui.screens.register_document import register_choice
+
+        today = self.caseterm.require_session().clock.now().date()
+        prefill = {"from": f"01/01/{today.year}", "to": today.strftime("%d/%m/%Y")}
+
+        def answered(request: SaveRequest | None) -> None:
+            if request is not None:
+                DocumentsScreen.last_folder = request.out.parent
+                self._write_register(request)
+
+        folder = DocumentsScreen.last_folder or default_folder()
+        self.app.push_screen(DocumentDialog(register_choice(), folder, prefill), answered)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="register-document")
+    def _write_register(self, request: SaveRequest) -> None:
+        from caseterm.services.documents.registers import make_register, parse_period
+
+        session = self.caseterm.require_session()
+        try:
+            today = session.clock.now().date()
+            period = parse_period(request.values["from"], request.values["to"], today)
+            made = make_register(session, "III-10", request.out, period)
+        except Exception as error:  # shown as a message with an id, never a traceback
+            self.app.call_from_thread(self.caseterm.show_error, error)
+            return
+        self.app.call_from_thread(self._register_written, made)
+
+    def _register_written(self, made: Made) -> None:
+        self.notify(_("Saved {form} to {path}. Print it, then delete it.").format(
+            form=made.form, path=made.path), timeout=15)  # fmt: skip
 
 
 def _filter_prompt(name: str) -> str:

@@ -9,10 +9,11 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from caseterm.i18n import N_, _
 from caseterm.tui.dialogs.ask import AskDialog
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
@@ -42,7 +43,7 @@ class ReportScreen(CasetermScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The header lines, the table's title and the table."""
-        yield Header()
+        yield ScreenHeader()
         yield Static(_("Making the report…"), id="report-header", markup=False)
         yield Static("", id="report-title", markup=False)
         yield ListTable(id="report-table", cursor_type="row", zebra_stripes=True)

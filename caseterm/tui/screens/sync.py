@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from caseterm.i18n import N_, _
 from caseterm.services.words.labels import day_label
 from caseterm.tui.dialogs.ask import AskDialog
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.table import ListTable
 
@@ -40,7 +41,7 @@ class SyncScreen(CasetermScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The district and what is waiting, the progress of an export, the history."""
-        yield Header()
+        yield ScreenHeader()
         yield Static("", id="sync-banner", markup=False)
         yield Static("", id="sync-summary", markup=False)
         yield ProgressBar(id="sync-progress", show_eta=False)

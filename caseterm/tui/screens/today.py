@@ -9,11 +9,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from caseterm.i18n import N_, _
 from caseterm.services.lifecycle.today import today_banners, today_basis, when_label
 from caseterm.services.words.lifecycle import MEASURE, REGISTER, deadline_label, label
+from caseterm.tui.header import ScreenHeader
 from caseterm.tui.screens.base import CasetermScreen
 from caseterm.tui.screens.today_detail import detail_text
 from caseterm.tui.screens.today_lists import (
@@ -79,7 +80,7 @@ class TodayScreen(CasetermScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Banner, counts, then three lists: deadlines, close watch, not reviewed this year."""
-        yield Header()
+        yield ScreenHeader()
         yield Static("", id="notices", markup=False)
         yield Static("", id="banner", markup=False)
         yield Static("", id="counts", markup=False)
