@@ -134,6 +134,41 @@ def make_command(
     )  # fmt: skip
 
 
+@app.command(
+    "report",
+    help=_(
+        "The monthly report to the commune People's Committee as a .docx (the report screen's "
+        "figures, numbered …/BC)."
+    ),
+)
+@guarded
+def report_command(
+    out: Annotated[Path, typer.Option("--out", help=_("The .docx file to write."))],
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help=_("The month, YYYY-MM (default: the last complete one).")),
+    ] = None,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help=_("Replace a file of the same name."))
+    ] = False,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+    json: JsonOpt = False,
+) -> None:
+    """The monthly report to the commune People's Committee as a .docx."""
+    from caseterm.services.documents.report_document import make_report_document
+
+    with unlocked(store, user, passphrase_file) as session:
+        made = make_report_document(session, out, period, overwrite=overwrite)
+    if json:
+        print_json({"path": str(made.path), "form": made.form, "number": made.decision_no,
+                    "sha256": made.sha256, "export": made.export_id})  # fmt: skip
+        return
+    typer.echo(_("Saved {form} to {path}.").format(form=made.form, path=made.path))
+    typer.echo(_("Number: {number}").format(number=made.decision_no))
+
+
 @app.command("clean", help=_("Delete the documents caseterm wrote into a folder (and only them)."))
 @guarded
 def clean_command(

@@ -6,6 +6,7 @@ contracts in `pyproject.toml`):
 - `demo` — the demo store;
 - `setup` — creating a unit's store;
 - `custody` — backups, restores, retention, verify;
+- `documents` — official documents from the files, the registers and the report;
 - `sync` and `reports` — the monthly exchange with the district; the monthly report;
 - `registry` — the person files;
 - `lifecycle` — events, the derived lifecycle, deadlines;

@@ -117,3 +117,23 @@ def test_the_register_is_made_without_a_person_for_a_period(run: Programs, tmp_p
     assert "wrote a register of persons (III-10) to a file" in trail
     cleaned = run("caseterm", "doc", "clean", str(docs)).stdout
     assert "1 document(s) deleted" in cleaned and not out.exists()
+
+
+def test_the_monthly_report_to_the_committee_is_a_numbered_document(
+    run: Programs, tmp_path: Path
+) -> None:
+    system_temp = tmp_path / "system-temp"
+    system_temp.mkdir()
+    run.env["TMPDIR"] = str(system_temp)
+    _setup(run)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    out = docs / "bc.docx"
+    bad = run("caseterm", "doc", "report", "--period", "11/2026", "--out", str(out),
+              expect=EXIT_USAGE)  # fmt: skip
+    assert "YYYY-MM" in bad.stderr and not out.exists()
+    made = run("caseterm", "doc", "report", "--period", "2026-07", "--out", str(out))
+    assert "01/BC-CAX" in made.stdout
+    text = document_text(out.read_bytes())
+    assert "Số: 01/BC-CAX" in text and "từ ngày 01/07/2026 đến ngày 31/07/2026" in text
+    assert "K1 " in text

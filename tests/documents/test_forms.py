@@ -331,8 +331,10 @@ def story(session: CaseSession, clock: FrozenClock) -> dict[str, str]:
 
 
 def test_every_shipped_form_has_a_scripted_expectation() -> None:
-    shipped = set(active_set().forms)
-    assert shipped == set(EXPECTED), "a form without a test"
+    forms = active_set().forms
+    assert {f for f, info in forms.items() if info.scope == "person"} == set(EXPECTED)
+    unit_forms = {f for f, info in forms.items() if info.scope == "unit"}
+    assert unit_forms == {"III-10", "BC-UBND"}, "test_register.py, test_report_document.py"
 
 
 @pytest.mark.parametrize("form", sorted(EXPECTED))

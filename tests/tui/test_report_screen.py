@@ -5,17 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 from textual.widgets import DataTable, Input, Static
 
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
+from caseterm.services.documents import making
 from caseterm.tui.app import CasetermApp
 from caseterm.tui.dialogs.ask import AskDialog
 from caseterm.tui.screens.report import ReportScreen
 from caseterm.tui.screens.today import TodayScreen
 from tests.sync.world import one_commune
-from tests.tui.officer import settle, unlocked
+from tests.tui.officer import settle, unlocked, until
 
 
 def _row(table: DataTable[object], code: str) -> list[str]:
@@ -34,8 +36,9 @@ async def _answer(app: CasetermApp, pilot: Any, field: str, value: str) -> None:
 
 
 async def test_the_officer_makes_pages_and_saves_the_monthly_report(
-    tmp_path: Path, policy: KdfPolicy, clock: FrozenClock
+    tmp_path: Path, policy: KdfPolicy, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(making, "temp_folders", lambda: ())  # tmp_path stands for own folder
     world = one_commune(tmp_path, policy, clock)
     world.add_person(
         "26734", "Trần Văn Bình", id_number="001090654321"
@@ -71,6 +74,16 @@ async def test_the_officer_makes_pages_and_saves_the_monthly_report(
         out = tmp_path / "bao-cao.xlsx"
         await _answer(app, pilot, "path", str(out))
         assert load_workbook(out).sheetnames[1].startswith("Flows in the period")
+
+        await pilot.press("w")  # the numbered Word report for the commune People's Committee
+        await settle(app, pilot)
+        word = tmp_path / "bao-cao.docx"
+        await _answer(app, pilot, "path", str(word))
+        # This unit has no document header yet: the signer is asked for, nothing is written
+        # (the written report itself: tests/documents/test_report_document.py).
+        needs = "caseterm-admin unit header --chief-name"
+        await until(pilot, lambda: any(needs in n.message for n in app._notifications), "asked")
+        assert not word.exists()
 
         await pilot.press("escape")
         await settle(app, pilot)

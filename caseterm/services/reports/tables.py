@@ -177,14 +177,14 @@ def _breakdown_values(counts: Counts, code: str) -> tuple[Value, ...]:
 
 def _lines(rows: tuple[Row, ...], report: MonthlyReport, rest: Breakdown) -> list[Line]:
     lines = []
-    for code, words, level, suffix in _with_extras(rows, report):
+    for code, words, level, suffix in with_extras(rows, report):
         now, before = report.current.get(code), report.last_year.get(code)
         values = (now, before, now - before, *rest(report.current, code))
         lines.append(Line(code, _label(words, suffix), level, values))
     return lines
 
 
-def _with_extras(rows: tuple[Row, ...], report: MonthlyReport) -> list[Row]:
+def with_extras(rows: tuple[Row, ...], report: MonthlyReport) -> list[Row]:
     """The listed rows, each family followed by any sub-item counted but not listed."""
     listed = {row[0] for row in rows}
     counted = set(report.current.by_row) | set(report.last_year.by_row)

@@ -128,7 +128,9 @@ def help_text(screen_name: str) -> str:
             "substance and regime. A district's report has one column per commune; communes with "
             "no data for the month are named first.\n\n"
             "- **P**: choose the month (YYYY-MM)\n- **]** / **N**, **[** / **B**: next / previous "
-            "table\n- **X**: save as XLSX (printable on A4) · **C**: save as CSV"
+            "table\n- **X**: save as XLSX (printable on A4) · **C**: save as CSV\n"
+            "- **W**: a commune's report as a numbered Word document for the commune People's "
+            "Committee"
         ),
         "district": _(
             "# District\n\nEach commune's last bundle, how many days ago it came, and its "

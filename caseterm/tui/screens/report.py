@@ -32,6 +32,8 @@ class ReportScreen(CasetermScreen[None]):
         Binding("left_square_bracket,b", "previous_table", N_("Previous table"), id="report-prev"),
         Binding("x", "save('xlsx')", N_("Save XLSX"), id="report-xlsx"),
         Binding("c", "save('csv')", N_("Save CSV"), id="report-csv"),
+        # No room left in the footer at 80 columns: said in the help (F1).
+        Binding("w", "save('docx')", N_("Word for the committee"), show=False, id="report-docx"),
         Binding("escape", "back", N_("Back"), id="report-back"),
     ]
 
@@ -142,11 +144,16 @@ class ReportScreen(CasetermScreen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report-save")
     def _save(self, fmt: str, path: Path) -> None:
+        from caseterm.services.documents.report_document import make_report_document
         from caseterm.services.reports.export import write_report
 
         assert self.report is not None  # noqa: S101 - checked before the dialog
+        session = self.caseterm.require_session()
         try:
-            write_report(self.caseterm.require_session(), self.report, self.tables, fmt, path)
+            if fmt == "docx":  # the numbered report to the commune People's Committee
+                make_report_document(session, path, self.report.period.label)
+            else:
+                write_report(session, self.report, self.tables, fmt, path)
         except Exception as error:
             self.app.call_from_thread(self.caseterm.show_error, error)
             return
