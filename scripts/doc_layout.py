@@ -36,6 +36,8 @@ from docx.text.paragraph import Paragraph
 
 FONT = "Times New Roman"
 BODY = Pt(14)
+TABLE = Pt(11)
+"""A register's cells: ten columns of dates and numbers on one line each across A4."""
 _BOLD = re.compile(r"(\*\*.+?\*\*)")
 _ARTICLE = re.compile(r"^(Điều \d+\.)(.*)$")
 
@@ -269,11 +271,11 @@ class Layout:
         head_row = table.rows[0]
         head_row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeat on each page
         for cell, text in zip(head_row.cells, heads, strict=True):
-            self._cell_line(cell, text, first=True, bold=True, size=Pt(12))
+            self._cell_line(cell, text, first=True, bold=True, size=TABLE)
         # docxtpl replaces a row holding {%tr %} with the tag: the loop's first and last rows.
         self._cell_line(table.rows[1].cells[0], "{%tr for r in rows %}", first=True)
         for cell, text in zip(table.rows[2].cells, cells, strict=True):
-            para = self._cell_line(cell, text, first=True, size=Pt(12))
+            para = self._cell_line(cell, text, first=True, size=TABLE)
             para.paragraph_format.keep_with_next = False
         self._cell_line(table.rows[3].cells[0], "{%tr endfor %}", first=True)
 

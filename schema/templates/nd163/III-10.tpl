@@ -10,7 +10,7 @@
 # Danh sách
 ## Người sử dụng trái phép chất ma túy bị áp dụng biện pháp quản lý
 ### Từ ngày {{ period.start }} đến ngày {{ period.end }}
-[table 0.9 3.8 2.1 1.3 3.0 4.2 3.2 2.8 1.8 2.1]
+[table 1.2 3.5 2.5 1.2 3.2 3.4 3.2 2.7 1.5 2.8]
 STT | Họ và tên | Ngày sinh | Giới tính | Số CCCD/ĐDCN | Nơi cư trú | Quyết định quản lý (số, ngày) | Thời hạn quản lý | Có mặt/ Vắng mặt | Ghi chú
 {{ r.n }} | {{ r.name }} | {{ r.birth }} | {{ r.sex }} | {{ r.id_number }} | {{ r.residence }} | {{ r.decision }} | {{ r.term }} | {{ r.present }} | {{ r.note }}
 [end]
