@@ -23,6 +23,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     from caseterm.domain.sync import Ack
     from caseterm.services.accounts.json_shapes import AccountListOut
     from caseterm.services.custody.json_shapes import VerifyOut
+    from caseterm.services.documents.json_shapes import DocumentChoicesOut, DocumentMadeOut
     from caseterm.services.drafts.json_shapes import DraftListOut, DraftOut
     from caseterm.services.lifecycle.json_shapes import DueListOut
     from caseterm.services.registry.json_shapes import (
@@ -45,6 +46,8 @@ def schemas() -> dict[str, dict[str, Any]]:
         ("sync-status.v1.schema.json", SyncStatusOut),
         ("district-status.v1.schema.json", DistrictStatusOut),
         ("verify.v1.schema.json", VerifyOut),
+        ("documents.v1.schema.json", DocumentChoicesOut),
+        ("document-made.v1.schema.json", DocumentMadeOut),
         ("accounts.v1.schema.json", AccountListOut),
         ("draft.v1.schema.json", DraftOut),
         ("drafts.v1.schema.json", DraftListOut),

@@ -37,9 +37,9 @@ def list_command(
     with unlocked(store, user, passphrase_file) as session:
         choices = document_choices(session, person)
     if json:
-        print_json([{"form": c.form, "title": c.title, "event": c.event_id, "when": c.when,
-                     "number": c.number, "missing": [m.key for m in c.missing]}
-                    for c in choices])  # fmt: skip
+        from caseterm.services.documents.json_shapes import choices_json
+
+        print_json(choices_json(choices))
         return
     for choice in choices:
         mark = "✓" if not choice.missing else "…"
@@ -122,8 +122,9 @@ def make_command(
             made = make_document(session, form, person or "", out, event_id=event, values=given,
                                  overwrite=overwrite)  # fmt: skip
     if json:
-        print_json({"path": str(made.path), "form": made.form, "number": made.decision_no,
-                    "sha256": made.sha256, "export": made.export_id})  # fmt: skip
+        from caseterm.services.documents.json_shapes import made_json
+
+        print_json(made_json(made))
         return
     typer.echo(_("Saved {form} to {path}.").format(form=made.form, path=made.path))
     if made.decision_no:
@@ -162,8 +163,9 @@ def report_command(
     with unlocked(store, user, passphrase_file) as session:
         made = make_report_document(session, out, period, overwrite=overwrite)
     if json:
-        print_json({"path": str(made.path), "form": made.form, "number": made.decision_no,
-                    "sha256": made.sha256, "export": made.export_id})  # fmt: skip
+        from caseterm.services.documents.json_shapes import made_json
+
+        print_json(made_json(made))
         return
     typer.echo(_("Saved {form} to {path}.").format(form=made.form, path=made.path))
     typer.echo(_("Number: {number}").format(number=made.decision_no))

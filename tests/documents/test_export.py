@@ -145,3 +145,21 @@ def test_a_notice_takes_its_number_when_first_produced_and_keeps_it(
     assert [r for r in rows if r[1] == "TB"] == [(2026, "TB", 1, "III-02")], (
         "printed twice, given once"
     )
+
+
+def test_the_json_of_a_list_and_of_a_written_document_follows_its_schema(
+    session: CaseSession, story: dict[str, str], out_folder: Path
+) -> None:
+    import json
+
+    import jsonschema
+
+    from caseterm.services.documents.json_shapes import choices_json, made_json
+
+    root = Path(__file__).resolve().parents[2] / "schema"
+    listed = choices_json(document_choices(session, story["anh"]))
+    jsonschema.validate(listed, json.loads((root / "documents.v1.schema.json").read_text()))
+    assert any(c["form"] == "III-04" and c["number"] == "01/QĐ-CAX" for c in listed)
+    made = made_json(make_document(session, "III-04", story["anh"], out_folder / "qd.docx"))
+    jsonschema.validate(made, json.loads((root / "document-made.v1.schema.json").read_text()))
+    assert made["number"] == "01/QĐ-CAX" and made["form"] == "III-04"
