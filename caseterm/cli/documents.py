@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,9 @@ from caseterm.cli.common import guarded, print_json, unlocked
 from caseterm.cli.options import JsonOpt, PassphraseFileOpt, StoreOpt, UserOpt
 from caseterm.errors import UsageError
 from caseterm.i18n import _
+
+if TYPE_CHECKING:
+    from caseterm.services.documents.making import Made
 
 app = typer.Typer(
     help=_(
@@ -20,6 +23,9 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 PersonArg = Annotated[str, typer.Argument(help=_("The person's file number or id."))]
+OverwriteOpt = Annotated[
+    bool, typer.Option("--overwrite", help=_("Replace a file of the same name."))
+]
 
 
 @app.command("list", help=_("The documents this person's file can fill, and what each lacks."))
@@ -91,9 +97,7 @@ def make_command(
     values: Annotated[
         list[str] | None, typer.Option("--set", help=_("A value the form needs: name=value."))
     ] = None,
-    overwrite: Annotated[
-        bool, typer.Option("--overwrite", help=_("Replace a file of the same name."))
-    ] = False,
+    overwrite: OverwriteOpt = False,
     store: StoreOpt = None,
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
@@ -121,18 +125,7 @@ def make_command(
         else:
             made = make_document(session, form, person or "", out, event_id=event, values=given,
                                  overwrite=overwrite)  # fmt: skip
-    if json:
-        from caseterm.services.documents.json_shapes import made_json
-
-        print_json(made_json(made))
-        return
-    typer.echo(_("Saved {form} to {path}.").format(form=made.form, path=made.path))
-    if made.decision_no:
-        typer.echo(_("Number: {number}").format(number=made.decision_no))
-    typer.echo(
-        _("⚠ This file holds personal data in clear: print it, then delete it "
-          "(caseterm doc clean {folder}).").format(folder=made.path.parent)
-    )  # fmt: skip
+    _print_made(made, json=json, personal=True)
 
 
 @app.command(
@@ -149,9 +142,7 @@ def report_command(
         str | None,
         typer.Option("--period", help=_("The month, YYYY-MM (default: the last complete one).")),
     ] = None,
-    overwrite: Annotated[
-        bool, typer.Option("--overwrite", help=_("Replace a file of the same name."))
-    ] = False,
+    overwrite: OverwriteOpt = False,
     store: StoreOpt = None,
     user: UserOpt = None,
     passphrase_file: PassphraseFileOpt = None,
@@ -162,13 +153,23 @@ def report_command(
 
     with unlocked(store, user, passphrase_file) as session:
         made = make_report_document(session, out, period, overwrite=overwrite)
+    _print_made(made, json=json, personal=False)  # counts only, never a name
+
+
+def _print_made(made: Made, *, json: bool, personal: bool) -> None:
     if json:
         from caseterm.services.documents.json_shapes import made_json
 
         print_json(made_json(made))
         return
     typer.echo(_("Saved {form} to {path}.").format(form=made.form, path=made.path))
-    typer.echo(_("Number: {number}").format(number=made.decision_no))
+    if made.decision_no:
+        typer.echo(_("Number: {number}").format(number=made.decision_no))
+    if personal:
+        typer.echo(
+            _("⚠ This file holds personal data in clear: print it, then delete it "
+              "(caseterm doc clean {folder}).").format(folder=made.path.parent)
+        )  # fmt: skip
 
 
 @app.command("clean", help=_("Delete the documents caseterm wrote into a folder (and only them)."))

@@ -22,13 +22,8 @@ def _setup(run: Programs) -> str:
     return str(json.loads(added.stdout)["id"])
 
 
-def test_a_decision_numbered_auto_is_printed_and_cleaned(run: Programs, tmp_path: Path) -> None:
-    system_temp = tmp_path / "system-temp"  # the system's temp folder is refused: not this one
-    system_temp.mkdir()
-    run.env["TMPDIR"] = str(system_temp)
-    shown = run("caseterm-admin", "unit", "header").stdout
-    assert "Công an tỉnh Bắc Ninh" not in shown and "{number:02d}/{kind}-{symbol}" in shown
-    pid = _setup(run)
+def _managed(run: Programs, pid: str) -> None:
+    """A positive test, the residence, the notice and a management decision numbered auto."""
     for event_type, when, fields in (
         ("test.performed", "06/07/2026 08:00", ["ground=h", "sample=URINE", "result=POSITIVE"]),
         ("residence.verified", "06/07/2026 12:00", ["result=STABLE",
@@ -39,6 +34,16 @@ def test_a_decision_numbered_auto_is_printed_and_cleaned(run: Programs, tmp_path
     ):  # fmt: skip
         args = [a for f in fields for a in ("-f", f)]
         run("caseterm", "event", "record", pid, event_type, "--at", when, *args)
+
+
+def test_a_decision_numbered_auto_is_printed_and_cleaned(run: Programs, tmp_path: Path) -> None:
+    system_temp = tmp_path / "system-temp"  # the system's temp folder is refused: not this one
+    system_temp.mkdir()
+    run.env["TMPDIR"] = str(system_temp)
+    shown = run("caseterm-admin", "unit", "header").stdout
+    assert "Công an tỉnh Bắc Ninh" not in shown and "{number:02d}/{kind}-{symbol}" in shown
+    pid = _setup(run)
+    _managed(run, pid)
     listed = run("caseterm", "doc", "list", pid).stdout
     assert "III-04" in listed and "01/QĐ-CAX" in listed
     docs = tmp_path / "docs"
@@ -86,16 +91,7 @@ def test_the_register_is_made_without_a_person_for_a_period(run: Programs, tmp_p
     system_temp.mkdir()
     run.env["TMPDIR"] = str(system_temp)
     pid = _setup(run)
-    for event_type, when, fields in (
-        ("test.performed", "06/07/2026 08:00", ["ground=h", "sample=URINE", "result=POSITIVE"]),
-        ("residence.verified", "06/07/2026 12:00", ["result=STABLE",
-                                                   "criterion=REGISTERED_ADDRESS"]),
-        ("use.notice_sent", "06/07/2026 14:00", ["recipient=TCAX"]),
-        ("mgmt.decided", "06/07/2026 16:00", ["reason=NEW", "decision_no=auto",
-                                             "officer=Trung úy Lê Văn Bình", "team=Phạm Văn Sơn"]),
-    ):  # fmt: skip
-        args = [a for f in fields for a in ("-f", f)]
-        run("caseterm", "event", "record", pid, event_type, "--at", when, *args)
+    _managed(run, pid)
     docs = tmp_path / "docs"
     docs.mkdir()
     out = docs / "danh sach.docx"
