@@ -54,6 +54,13 @@ app.add_typer(templates.app, name="templates")
 report.unit_app.command(
     "header", help=_("Show or change the header every official document prints (A1–A7).")
 )(guarded(templates.header_command))
+report.unit_app.command(
+    "officer",
+    help=_(
+        "Show the unit's officers, or set one's rank and title: the forms print them "
+        "instead of asking on every record (A6)."
+    ),
+)(guarded(templates.officer_command))
 
 
 @app.callback()

@@ -126,7 +126,7 @@ def header_command(
     passphrase_file: PassphraseFileOpt = None,
 ) -> None:
     """Show or change the header every official document prints."""
-    from caseterm.services.documents.header import set_header, show_header
+    from caseterm.services.documents.header import officers, set_header, show_header
 
     given = {
         "province_police": province_police,
@@ -142,5 +142,33 @@ def header_command(
     changes = {k: v for k, v in given.items() if v is not None}
     with unlocked(store, user, passphrase_file) as session:
         shown = set_header(session, changes) if changes else show_header(session)
+        roster = officers(session)
     for key, option in HEADER_OPTIONS.items():
         typer.echo(f"{option:<18} {shown.get(key) or _('not set')}")
+    typer.echo(_("Officers (caseterm-admin unit officer): {n}").format(n=len(roster)))
+
+
+def officer_command(
+    name: Annotated[
+        str | None,
+        typer.Argument(help=_("The officer's name as the records write it (Lê Văn Bình).")),
+    ] = None,
+    rank: Annotated[str, typer.Option("--rank", help=_("Rank (Trung úy)."))] = "",
+    title: Annotated[str, typer.Option("--title", help=_("Title (Cảnh sát khu vực)."))] = "",
+    remove: Annotated[bool, typer.Option("--remove", help=_("Take the officer off."))] = False,
+    store: StoreOpt = None,
+    user: UserOpt = None,
+    passphrase_file: PassphraseFileOpt = None,
+) -> None:
+    """Show the roster, or set one officer's rank and title (printed on every form)."""
+    from caseterm.services.documents.header import officers, set_officer
+
+    with unlocked(store, user, passphrase_file) as session:
+        if name is None:
+            roster = officers(session)
+        else:
+            roster = set_officer(session, name, rank=rank, title=title, remove=remove)
+    for officer in roster:
+        typer.echo(f"{officer.name:<30} {officer.rank or '—':<14} {officer.title or '—'}")
+    if not roster:
+        typer.echo(_("No officer on the roster: forms ask for each officer's rank and title."))

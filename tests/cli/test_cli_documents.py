@@ -133,3 +133,16 @@ def test_the_monthly_report_to_the_committee_is_a_numbered_document(
     text = document_text(out.read_bytes())
     assert "Số: 01/BC-CAX" in text and "từ ngày 01/07/2026 đến ngày 31/07/2026" in text
     assert "K1 " in text
+
+
+def test_the_roster_of_officers_is_set_shown_and_refused_in_words(run: Programs) -> None:
+    empty = run("caseterm-admin", "unit", "officer").stdout
+    assert "No officer on the roster" in empty
+    run("caseterm-admin", "unit", "officer", "Lê Văn Bình", "--rank", "Trung úy",
+        "--title", "Cảnh sát khu vực")  # fmt: skip
+    listed = run("caseterm-admin", "unit", "officer").stdout
+    assert "Lê Văn Bình" in listed and "Trung úy" in listed and "Cảnh sát khu vực" in listed
+    assert "Officers (caseterm-admin unit officer): 1" in run("caseterm-admin", "unit",
+                                                              "header").stdout  # fmt: skip
+    refused = run("caseterm-admin", "unit", "officer", "Ai đó", expect=EXIT_REFUSED)
+    assert "--rank" in refused.stderr

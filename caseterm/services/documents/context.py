@@ -34,12 +34,36 @@ class Header:
     advising_unit: str = ""
     chief_name: str = ""
     chief_rank: str = ""
+    officers: tuple[Officer, ...] = ()
+    """The unit's officers with their rank and title, set once, so no form asks for them."""
 
     @classmethod
     def from_stored(cls, stored: dict[str, Any]) -> Header:
         """The header from its stored JSON (unknown keys, such as the number format, ignored)."""
-        known = {k: str(v) for k, v in stored.items() if k in cls.__dataclass_fields__}
-        return cls(**known)
+        known = {k: str(v) for k, v in stored.items()
+                 if k in cls.__dataclass_fields__ and k != "officers"}  # fmt: skip
+        roster = stored.get("officers") or {}
+        officers = tuple(Officer(str(name), str(v.get("rank", "")), str(v.get("title", "")))
+                         for name, v in sorted(roster.items()))  # fmt: skip
+        return cls(**known, officers=officers)
+
+    def officer(self, written: str) -> Officer | None:
+        """The roster's officer an event names ("Trung úy Lê Văn Bình" finds "Lê Văn Bình")."""
+        text = " ".join(written.split()).casefold()
+        for officer in self.officers:
+            name = " ".join(officer.name.split()).casefold()
+            if text == name or text.endswith(" " + name):
+                return officer
+        return None
+
+
+@dataclass(frozen=True)
+class Officer:
+    """An officer of the unit as the forms print them (catalogue gap A6)."""
+
+    name: str
+    rank: str
+    title: str
 
 
 def build_context(
@@ -66,6 +90,7 @@ def build_context(
             e.update(handover(file, event, words, e, main.title if main else ""))
         issuer = str(words.get(e.get("mgmt_issuer_key", "chief_of"), "{commune}"))
         e["mgmt_issuer"] = issuer.format(commune=header.commune)
+    _from_roster(e, header)
     day = local(event.occurred_at).date() if event is not None else today
     h = header_block(header, words)
     sign = signer(event, header, details, words)
@@ -79,6 +104,17 @@ def build_context(
     }
     context["recipients"] = recipients(form, context, words)
     return context
+
+
+def _from_roster(e: dict[str, Any], header: Header) -> None:
+    """The named officer's rank and title from the unit's roster, where the event lacks them."""
+    officer = header.officer(str(e.get("officer") or ""))
+    if officer is None:
+        return
+    if not e.get("officer_rank") and officer.rank:
+        e["officer_rank"] = officer.rank
+    if not e.get("officer_title") and officer.title:
+        e["officer_title"] = officer.title
 
 
 def _number(form: FormInfo, e: dict[str, Any]) -> str:
@@ -114,7 +150,9 @@ def signer(
     payload = event.payload if event is not None else None
     name = getattr(payload, "signer", None) or details.get("signer") or header.chief_name
     own_rank = getattr(payload, "signer_rank", None) or details.get("signer_rank")
+    listed = header.officer(name) if name else None
     rank = own_rank or (header.chief_rank if name == header.chief_name else "")
+    rank = rank or (listed.rank if listed is not None and not name.startswith(listed.rank) else "")
     deputy = bool(getattr(payload, "deputy", False))
     prefix, title = (
         (str(words["signing_deputy"][0]), str(words["signing_deputy"][1]))

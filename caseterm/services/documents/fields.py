@@ -118,6 +118,11 @@ def describe_missing(key: str) -> MissingField:
             "give the signer (--set signer=… --set signer_rank=…), or an administrator sets the "
             "chief: caseterm-admin unit header --chief-name … --chief-rank …"
         )
+    elif key in {"e.officer_rank", "e.officer_title"}:
+        how = _(
+            "kept with the event: --set {name}=…; or once for every form: caseterm-admin unit "
+            "officer NAME --rank … --title …"
+        ).format(name=fill)
     elif key in PERSON_FIELDS:
         how = _("kept in the person's record: --set {name}=…").format(name=fill)
     elif fill:
