@@ -110,7 +110,7 @@ def test_the_register_is_made_without_a_person_for_a_period(run: Programs, tmp_p
     assert "Nguyễn Thị Ngọc Ánh | 05/03/1990 | Nữ | 027190001234" in text
     assert "01/QĐ-CAX ngày 06/07/2026" in text and "Tổng số: 1 người." in text
     trail = run("caseterm-admin", "audit", "show").stdout  # the unit's own operations
-    assert "wrote a register of persons (III-10) to a file" in trail
+    assert "wrote a unit document (the III-10 list, the report) to a file" in trail
     cleaned = run("caseterm", "doc", "clean", str(docs)).stdout
     assert "1 document(s) deleted" in cleaned and not out.exists()
 

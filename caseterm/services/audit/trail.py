@@ -61,7 +61,7 @@ ACTION_WORDS = {
     "report.export": N_("saved a report"),
     "audit.read": N_("read the audit trail"),
     "document.export": N_("wrote an official document to a file"),
-    "document.register": N_("wrote a register of persons (III-10) to a file"),
+    "document.register": N_("wrote a unit document (the III-10 list, the report) to a file"),
     "document.details": N_("gave details a document needed"),
     "document.clean": N_("deleted the documents written to a folder"),
     "unit.doc_header": N_("changed the document header"),
