@@ -106,6 +106,17 @@ def build_context(
     return context
 
 
+def unit_context(header: Header, words: dict[str, Any], today: date) -> dict[str, Any]:
+    """The parts of a unit's document (a register, the report) that no person fills."""
+    return {
+        "h": header_block(header, words),
+        "doc": {"number": "", "date_words": date_words(today)},
+        "p": {"full_name": ""},
+        "e": {},
+        "sign": signer(None, header, {}, words),
+    }
+
+
 def _from_roster(e: dict[str, Any], header: Header) -> None:
     """The named officer's rank and title from the unit's roster, where the event lacks them."""
     officer = header.officer(str(e.get("officer") or ""))

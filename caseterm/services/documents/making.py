@@ -129,29 +129,57 @@ def make_document(
     missing = missing_keys(context, info)
     if missing:
         raise MissingFields(info.form, [describe_missing(k) for k in missing])
-    export_id = new_id()
     template = unit_override(session.unit.code, info.form) or templates.docx(info.form)
     with session.transaction() as tx, writing_to(target):
         # The number, the file and its record commit together: a failed write gives none.
-        number = _number(session, tx, info, event, file.person.id, context)
-        context["doc"]["number"] = number
-        data = render_docx(template, context, identifier=f"caseterm:{export_id}", form=info.form)
-        digest = hashlib.sha256(data).hexdigest()
-        tx.documents.add_export(
-            DocumentExport(id=export_id, unit_code=session.unit.code, person_id=file.person.id,
-                           form=info.form, event_id=event.id if event else None,
-                           decision_no=number or None, sha256=digest, file_name=target.name,
-                           written_at=session.now(), written_by=session.actor.id)
-        )  # fmt: skip
-        audit: dict[str, str | int] = {
-            "form": info.form,
-            "export": export_id,
-            "sha256": digest,
-            "number": number,
-        }
-        session.audit(tx, "document.export", "person", file.person.id, audit)
-        atomic_write_bytes(target, data)
-    return Made(target, info.form, number, digest, export_id)
+        context["doc"]["number"] = _number(session, tx, info, event, file.person.id, context)
+        whose = Whose(file.person.id, event.id if event else None)
+        return write_export(session, tx, target, template, context, info.form, whose)
+
+
+@dataclass(frozen=True)
+class Whose:
+    """Whose file a document comes from: a person's (and an event), or the unit's (none)."""
+
+    person_id: str | None = None
+    event_id: str | None = None
+
+
+def write_export(
+    session: CaseSession,
+    tx: Tx,
+    target: Path,
+    template: bytes,
+    context: dict[str, Any],
+    form: str,
+    whose: Whose,
+    audit: dict[str, str | int] | None = None,
+) -> Made:
+    """Render, record, audit and write one document inside the caller's transaction.
+
+    The record holds the form, the number and the SHA-256, never the content; a unit's
+    document (a register, the report) is audited for the unit, a person's for the person.
+    """
+    export_id = new_id()
+    number = str(context["doc"]["number"] or "")
+    data = render_docx(template, context, identifier=f"caseterm:{export_id}", form=form)
+    digest = hashlib.sha256(data).hexdigest()
+    tx.documents.add_export(
+        DocumentExport(id=export_id, unit_code=session.unit.code, person_id=whose.person_id,
+                       form=form, event_id=whose.event_id, decision_no=number or None,
+                       sha256=digest, file_name=target.name, written_at=session.now(),
+                       written_by=session.actor.id)
+    )  # fmt: skip
+    details: dict[str, str | int] = {"form": form, "export": export_id, "sha256": digest}
+    if number or whose.person_id:
+        details["number"] = number
+    details.update(audit or {})
+    if whose.person_id is not None:
+        session.audit(tx, "document.export", "person", whose.person_id, details)
+    else:
+        session.audit(tx, "document.register", "unit", session.unit.code, details)
+    atomic_write_bytes(target, data)
+    return Made(target, form, number, digest, export_id)
 
 
 def _number(

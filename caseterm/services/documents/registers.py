@@ -8,7 +8,6 @@ temporary folder.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -16,32 +15,33 @@ from typing import Any
 
 from caseterm.clock import VIETNAM, utc_iso
 from caseterm.domain.dates import DateFormatError, PartialDate
-from caseterm.domain.documents import date_words, short_date
+from caseterm.domain.documents import short_date
 from caseterm.domain.lifecycle.model import Measure, MeasureKind
 from caseterm.domain.names import register_sort_key
 from caseterm.domain.permissions import Action
 from caseterm.errors import UsageError
-from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
-from caseterm.ids import new_id
 from caseterm.services.documents.context import (
     Header,
-    header_block,
     missing_keys,
     recipients,
-    signer,
+    unit_context,
 )
 from caseterm.services.documents.context_event import local
 from caseterm.services.documents.context_person import person_block
 from caseterm.services.documents.fields import describe_missing
-from caseterm.services.documents.making import Made, MissingFields, checked_target
-from caseterm.services.documents.render import render_docx
+from caseterm.services.documents.making import (
+    Made,
+    MissingFields,
+    Whose,
+    checked_target,
+    write_export,
+)
 from caseterm.services.documents.templates import FormInfo, active_set, unit_override
 from caseterm.services.registry.persons import PersonFile, show_person
 from caseterm.services.session.case_session import CaseSession
 from caseterm.services.session.user_files import writing_to
 from caseterm.store.records import ListFilter
-from caseterm.store.tables import DocumentExport
 
 PAGE = 500
 
@@ -82,23 +82,13 @@ def make_register(
     missing = missing_keys(context, info)
     if missing:
         raise MissingFields(info.form, [describe_missing(k) for k in missing])
-    export_id = new_id()
     template = unit_override(session.unit.code, info.form) or templates.docx(info.form)
-    data = render_docx(template, context, identifier=f"caseterm:{export_id}", form=info.form)
-    digest = hashlib.sha256(data).hexdigest()
+    period_audit: dict[str, str | int] = {"persons": len(context["rows"]),
+                                          "from": period.start.isoformat(),
+                                          "to": period.end.isoformat()}  # fmt: skip
     with session.transaction() as tx, writing_to(target):
-        tx.documents.add_export(
-            DocumentExport(id=export_id, unit_code=session.unit.code, person_id=None,
-                           form=info.form, sha256=digest, file_name=target.name,
-                           written_at=session.now(), written_by=session.actor.id)
-        )  # fmt: skip
-        details: dict[str, str | int] = {"form": info.form, "export": export_id,
-                                         "sha256": digest, "persons": len(context["rows"]),
-                                         "from": period.start.isoformat(),
-                                         "to": period.end.isoformat()}  # fmt: skip
-        session.audit(tx, "document.register", "unit", session.unit.code, details)
-        atomic_write_bytes(target, data)
-    return Made(target, info.form, "", digest, export_id)
+        return write_export(session, tx, target, template, context, info.form, Whose(),
+                            period_audit)  # fmt: skip
 
 
 def register_context(
@@ -114,15 +104,9 @@ def register_context(
     for file in files:
         for measure in _measures_in(file, period):
             rows.append(_row(len(rows) + 1, file, measure, words, period))
-    context: dict[str, Any] = {
-        "h": header_block(header, words),
-        "doc": {"number": "", "date_words": date_words(today)},
-        "period": {"start": short_date(period.start), "end": short_date(period.end)},
-        "rows": rows,
-        "p": {"full_name": ""},
-        "e": {},
-        "sign": signer(None, header, {}, words),
-    }
+    context = unit_context(header, words, today)
+    context["period"] = {"start": short_date(period.start), "end": short_date(period.end)}
+    context["rows"] = rows
     context["recipients"] = recipients(info, context, words)
     return context
 

@@ -7,22 +7,23 @@ committee. The report takes the unit's next "BC" number of the year when it is w
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
-from caseterm.domain.documents import date_words, short_date
+from caseterm.domain.documents import short_date
 from caseterm.domain.permissions import Action
 from caseterm.errors import UsageError
-from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _, in_language
-from caseterm.ids import new_id
-from caseterm.services.documents.context import Header, header_block, missing_keys, recipients
-from caseterm.services.documents.context import signer as unit_signer
+from caseterm.services.documents.context import Header, missing_keys, recipients, unit_context
 from caseterm.services.documents.context_event import local
 from caseterm.services.documents.fields import describe_missing
-from caseterm.services.documents.making import Made, MissingFields, checked_target
-from caseterm.services.documents.render import render_docx
+from caseterm.services.documents.making import (
+    Made,
+    MissingFields,
+    Whose,
+    checked_target,
+    write_export,
+)
 from caseterm.services.documents.templates import active_set, unit_override
 from caseterm.services.lifecycle.numbering import reserve
 from caseterm.services.reports.monthly import MonthlyReport, monthly_report
@@ -30,7 +31,6 @@ from caseterm.services.reports.rows import DIRECTIVE, FLOWS, STOCK
 from caseterm.services.reports.tables import with_extras
 from caseterm.services.session.case_session import CaseSession
 from caseterm.services.session.user_files import writing_to
-from caseterm.store.tables import DocumentExport
 
 REPORT_FORM = "BC-UBND"
 
@@ -53,30 +53,13 @@ def make_report_document(
     missing = missing_keys(context, info)
     if missing:
         raise MissingFields(info.form, [describe_missing(k) for k in missing])
-    export_id = new_id()
     template = unit_override(session.unit.code, info.form) or templates.docx(info.form)
     with session.transaction() as tx, writing_to(target):
         number = reserve(session, tx, info.number_kind, session.clock.now(), person_id=None,
                          event_id=None, form=info.form)  # fmt: skip
         context["doc"]["number"] = number
-        data = render_docx(template, context, identifier=f"caseterm:{export_id}", form=info.form)
-        digest = hashlib.sha256(data).hexdigest()
-        tx.documents.add_export(
-            DocumentExport(id=export_id, unit_code=session.unit.code, person_id=None,
-                           form=info.form, decision_no=number, sha256=digest,
-                           file_name=target.name, written_at=session.now(),
-                           written_by=session.actor.id)
-        )  # fmt: skip
-        details: dict[str, str | int] = {
-            "form": info.form,
-            "export": export_id,
-            "number": number,
-            "sha256": digest,
-            "period": report.period.label,
-        }
-        session.audit(tx, "document.register", "unit", session.unit.code, details)
-        atomic_write_bytes(target, data)
-    return Made(target, info.form, number, digest, export_id)
+        return write_export(session, tx, target, template, context, info.form, Whose(),
+                            {"period": report.period.label})  # fmt: skip
 
 
 def _row(code: str, label: str, now: int, before: int) -> dict[str, str]:
@@ -98,15 +81,10 @@ def report_context(
             rows.append(
                 _row(code if level == 0 else "", f"– {text}" if level else text, now, before)
             )
-    return {
-        "h": header_block(header, words),
-        "doc": {"number": "", "date_words": date_words(today)},
-        "period": {
-            "start": short_date(local(report.period.start).date()),
-            "end": short_date(report.period.last_day),
-        },
-        "rows": rows,
-        "p": {"full_name": ""},
-        "e": {},
-        "sign": unit_signer(None, header, {}, words),
+    context = unit_context(header, words, today)
+    context["period"] = {
+        "start": short_date(local(report.period.start).date()),
+        "end": short_date(report.period.last_day),
     }
+    context["rows"] = rows
+    return context
