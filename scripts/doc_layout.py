@@ -3,6 +3,7 @@
 Source lines, one paragraph each:
 
 - `@key value`: the form's manifest entry (form, title, source, layout notes, required fields);
+- `[include NAME]`: the set's `_NAME.inc` lines in its place (make_templates.py expands it);
 - `[header-decision]`: the two-column header (parent body, issuer, number | motto, place, date);
 - `[header-unit]`: the same without a number (a résumé the unit compiles);
 - `[header-record]`: the national motto alone, then place and date (records, pledges, statements);

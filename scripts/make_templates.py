@@ -40,12 +40,13 @@ PERSON_REQUIRED = {
     "residence_or_current", "ethnicity", "education", "occupation",
 }  # fmt: skip
 """The person's items the law requires on a form: a form that prints one asks for it."""
+INCLUDE = re.compile(r"^\[include ([\w-]+)\]$")
 FIELD = re.compile(r"\{\{\s*(p|h|sign|doc)\.(\w+)\s*\}\}")
 
 
 def build_form(source: Path) -> tuple[dict[str, object], bytes]:
     """One form: its manifest entry and its DOCX bytes."""
-    meta, lines = parse_source(source.read_text(encoding="utf-8"))
+    meta, lines = parse_source(_included(source))
     layout = Layout(landscape=meta.get("orientation") == "landscape")
     for line in lines:
         layout.add(line)
@@ -59,6 +60,20 @@ def build_form(source: Path) -> tuple[dict[str, object], bytes]:
     raw = io.BytesIO()
     document.save(raw)
     return meta, _reproducible(raw.getvalue())
+
+
+def _included(source: Path) -> str:
+    """The source with each `[include NAME]` line replaced by the set's `_NAME.inc` lines
+    (the identity block every form prints is written once)."""
+    lines = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        found = INCLUDE.match(line.strip())
+        if found:
+            part = source.parent / f"_{found.group(1)}.inc"
+            lines.extend(part.read_text(encoding="utf-8").splitlines())
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 def _required(meta: dict[str, object], document: DocxDocument) -> list[str]:

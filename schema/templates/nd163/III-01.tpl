@@ -11,14 +11,7 @@
 Để xác định hành vi sử dụng trái phép chất ma túy, Công an {{ h.commune_name }} thực hiện xét nghiệm chất ma túy trong cơ thể đối với:
 Họ và tên: **{{ p.name_upper }}**. Giới tính: {{ p.sex }}.
 Tên gọi khác: {{ p.aliases }}.
-Ngày, tháng, năm sinh: {{ p.birth }}. Nơi sinh: {{ p.birth_place }}.
-Quê quán: {{ p.origin_place }}.
-Nơi thường trú/tạm trú: {{ p.residence }}.
-Nơi ở hiện tại: {{ p.current_address }}.
-Số CMND/CCCD/CC/Hộ chiếu: {{ p.id_number }}; ngày cấp: {{ p.id_issue_date }}; nơi cấp: {{ p.id_issue_place }}.
-Dân tộc: {{ p.ethnicity }}. Tôn giáo: {{ p.religion }}. Trình độ học vấn: {{ p.education }}.
-Nghề nghiệp: {{ p.occupation }}.
-Nơi làm việc/học tập: {{ p.workplace }}.
+[include identity]
 1. Người tiến hành xét nghiệm: {{ e.tester }}; đơn vị: Công an {{ h.commune_name }}.
 2. Biện pháp xét nghiệm: {{ e.method }}.
 Thời gian, địa điểm: {{ e.moment }}, tại {{ e.place }}.

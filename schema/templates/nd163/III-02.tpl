@@ -13,14 +13,7 @@
 Công an {{ h.commune_name }} thông báo về hành vi sử dụng trái phép chất ma túy của người có tên sau đây:
 Họ và tên: **{{ p.name_upper }}**. Giới tính: {{ p.sex }}.
 Tên gọi khác: {{ p.aliases }}.
-Ngày, tháng, năm sinh: {{ p.birth }}. Nơi sinh: {{ p.birth_place }}.
-Quê quán: {{ p.origin_place }}.
-Nơi thường trú/tạm trú: {{ p.residence }}.
-Nơi ở hiện tại: {{ p.current_address }}.
-Số CMND/CCCD/CC/Hộ chiếu: {{ p.id_number }}; ngày cấp: {{ p.id_issue_date }}; nơi cấp: {{ p.id_issue_place }}.
-Dân tộc: {{ p.ethnicity }}. Tôn giáo: {{ p.religion }}. Trình độ học vấn: {{ p.education }}.
-Nghề nghiệp: {{ p.occupation }}.
-Nơi làm việc/học tập: {{ p.workplace }}.
+[include identity]
 Nội dung thông báo: {{ e.summary }}
 Kết quả xét nghiệm chất ma túy trong cơ thể của {{ p.full_name }} ngày {{ e.positive_date }} là dương tính.
 Công an {{ h.commune_name }} thông báo để {{ e.recipient }} biết, thực hiện theo quy định./.

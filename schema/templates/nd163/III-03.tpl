@@ -7,14 +7,7 @@
 # Bản tường trình
 Tên tôi là: **{{ p.name_upper }}**. Giới tính: {{ p.sex }}.
 Tên gọi khác: {{ p.aliases }}.
-Ngày, tháng, năm sinh: {{ p.birth }}. Nơi sinh: {{ p.birth_place }}.
-Quê quán: {{ p.origin_place }}.
-Nơi thường trú/tạm trú: {{ p.residence }}.
-Nơi ở hiện tại: {{ p.current_address }}.
-Số CMND/CCCD/CC/Hộ chiếu: {{ p.id_number }}; ngày cấp: {{ p.id_issue_date }}; nơi cấp: {{ p.id_issue_place }}.
-Dân tộc: {{ p.ethnicity }}. Tôn giáo: {{ p.religion }}. Trình độ học vấn: {{ p.education }}.
-Nghề nghiệp: {{ p.occupation }}.
-Nơi làm việc/học tập: {{ p.workplace }}.
+[include identity]
 Tường trình cụ thể về hành vi sử dụng ma túy của bản thân (quá trình sử dụng ma túy, hình thức sử dụng ma túy, tình trạng sử dụng ma túy, lý do sử dụng ma túy, thời điểm sử dụng ma túy lần cuối):
 ~ 8
 Đã cai nghiện ma túy (ghi rõ nơi cai nghiện, số lần (nếu đã bị áp dụng); trường hợp không bị áp dụng thì ghi là: không):

@@ -15,14 +15,7 @@
 Điều 1. Áp dụng biện pháp quản lý người sử dụng trái phép chất ma túy với người có tên sau:
 Họ và tên: **{{ p.name_upper }}**. Giới tính: {{ p.sex }}.
 Tên gọi khác: {{ p.aliases }}.
-Ngày, tháng, năm sinh: {{ p.birth }}. Nơi sinh: {{ p.birth_place }}.
-Quê quán: {{ p.origin_place }}.
-Nơi thường trú/tạm trú: {{ p.residence }}.
-Nơi ở hiện tại: {{ p.current_address }}.
-Số CMND/CCCD/CC/Hộ chiếu: {{ p.id_number }}; ngày cấp: {{ p.id_issue_date }}; nơi cấp: {{ p.id_issue_place }}.
-Dân tộc: {{ p.ethnicity }}. Tôn giáo: {{ p.religion }}. Trình độ học vấn: {{ p.education }}.
-Nghề nghiệp: {{ p.occupation }}.
-Nơi làm việc/học tập: {{ p.workplace }}.
+[include identity]
 Tóm tắt hành vi sử dụng trái phép chất ma túy: {{ e.summary }}
 Kết quả xét nghiệm dương tính với chất ma túy trong cơ thể ngày {{ e.positive_date }}.
 Thời hạn quản lý người sử dụng trái phép chất ma túy là {{ e.term }}, kể từ ngày {{ e.term_start }}.

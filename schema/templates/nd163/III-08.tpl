@@ -14,14 +14,7 @@
 # Quyết định:
 Điều 1. Dừng áp dụng biện pháp quản lý người sử dụng trái phép chất ma túy kể từ ngày {{ e.stop_from }} với người có tên sau:
 Họ và tên: **{{ p.name_upper }}**. Giới tính: {{ p.sex }}.
-Ngày, tháng, năm sinh: {{ p.birth }}. Nơi sinh: {{ p.birth_place }}.
-Quê quán: {{ p.origin_place }}.
-Nơi thường trú/tạm trú: {{ p.residence }}.
-Nơi ở hiện tại: {{ p.current_address }}.
-Số CMND/CCCD/CC/Hộ chiếu: {{ p.id_number }}; ngày cấp: {{ p.id_issue_date }}; nơi cấp: {{ p.id_issue_place }}.
-Dân tộc: {{ p.ethnicity }}. Tôn giáo: {{ p.religion }}. Trình độ học vấn: {{ p.education }}.
-Nghề nghiệp: {{ p.occupation }}.
-Nơi làm việc/học tập: {{ p.workplace }}.
+[include identity]
 Bị quản lý theo Quyết định áp dụng biện pháp quản lý người sử dụng trái phép chất ma túy số {{ e.mgmt_decision }} ngày {{ e.mgmt_decision_date }} của {{ e.mgmt_issuer }}.
 Theo quy định tại khoản 5 Điều 24 Luật Phòng, chống ma túy, dừng quản lý đối với {{ p.full_name }} vì lý do:
 {{ e.box_addicted }} Kết quả xác định tình trạng nghiện là có nghiện;

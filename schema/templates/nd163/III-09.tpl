@@ -14,14 +14,7 @@
 # Quyết định:
 Điều 1. Chấm dứt áp dụng biện pháp quản lý người sử dụng trái phép chất ma túy với người có tên sau:
 Họ và tên: **{{ p.name_upper }}**. Giới tính: {{ p.sex }}.
-Ngày, tháng, năm sinh: {{ p.birth }}. Nơi sinh: {{ p.birth_place }}.
-Quê quán: {{ p.origin_place }}.
-Nơi thường trú/tạm trú: {{ p.residence }}.
-Nơi ở hiện tại: {{ p.current_address }}.
-Số CMND/CCCD/CC/Hộ chiếu: {{ p.id_number }}; ngày cấp: {{ p.id_issue_date }}; nơi cấp: {{ p.id_issue_place }}.
-Dân tộc: {{ p.ethnicity }}. Tôn giáo: {{ p.religion }}. Trình độ học vấn: {{ p.education }}.
-Nghề nghiệp: {{ p.occupation }}.
-Nơi làm việc/học tập: {{ p.workplace }}.
+[include identity]
 Đến nay đã hết thời hạn quản lý theo Quyết định số {{ e.mgmt_decision }} ngày {{ e.mgmt_decision_date }} của {{ e.mgmt_issuer }}.
 Điều 2. Tổ quản lý người sử dụng trái phép chất ma túy thành lập theo Quyết định số {{ e.mgmt_decision }} giải thể kể từ ngày Quyết định này có hiệu lực.
 Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
