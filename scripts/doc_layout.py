@@ -6,6 +6,8 @@ Source lines, one paragraph each:
 - `[include NAME]`: the set's `_NAME.inc` lines in its place (make_templates.py expands it);
 - `[header-decision]`: the two-column header (parent body, issuer, number | motto, place, date);
 - `[header-unit]`: the same without a number (a résumé the unit compiles);
+- `[header-committee]`: the same with the People's Committee as the issuer (a decision its
+  chairman signs: the legacy ND105 forms);
 - `[header-record]`: the national motto alone, then place and date (records, pledges, statements);
 - `# TEXT` a bold centred title in capitals; `## TEXT` a bold centred line; `### TEXT` italic;
 - `> TEXT` an italic legal basis line; `. TEXT` a paragraph without indent;
@@ -120,6 +122,7 @@ class Layout:
         handlers = {
             "[header-decision]": self._header_decision,
             "[header-unit]": lambda: self._header_decision(numbered=False),
+            "[header-committee]": lambda: self._header_decision(committee=True),
             "[header-record]": self._header_record,
             "[sign-decision]": self._sign_decision,
         }
@@ -204,10 +207,13 @@ class Layout:
         Layout._runs(para, text, **style)  # type: ignore[arg-type]
         return para
 
-    def _header_decision(self, *, numbered: bool = True) -> None:
+    def _header_decision(self, *, numbered: bool = True, committee: bool = False) -> None:
         left, right = self._grid(2, [7.0, 9.5])
-        self._cell_line(left, "{{ h.province_police }}", first=True, size=Pt(13))
-        self._cell_line(left, "{{ h.commune_police }}", bold=True, size=Pt(13))
+        if committee:  # a commune People's Committee has no parent body line since 2025
+            self._cell_line(left, "{{ h.committee_upper }}", first=True, bold=True, size=Pt(13))
+        else:
+            self._cell_line(left, "{{ h.province_police }}", first=True, size=Pt(13))
+            self._cell_line(left, "{{ h.commune_police }}", bold=True, size=Pt(13))
         self._cell_line(left, "───────", size=Pt(13))
         if numbered:
             self._cell_line(left, "Số: {{ doc.number }}", size=Pt(13))

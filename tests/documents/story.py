@@ -76,7 +76,7 @@ TEAM = ["Phạm Văn Sơn", "Nguyễn Văn Tám", "Hoàng Thị Lan"]
 SUMMARY = "Ngày 06/7/2026, tổ tuần tra phát hiện Ánh có biểu hiện sử dụng ma túy tại bãi sông."
 
 
-def _record(session: CaseSession, clock: FrozenClock, lives: dict[str, Life]) -> None:
+def record_lives(session: CaseSession, clock: FrozenClock, lives: dict[str, Life]) -> None:
     """Record several lives in time order, the clock following (it never goes back)."""
     merged = sorted(((e, pid) for pid, life in lives.items() for e in life.events),
                     key=lambda pair: pair[0].occurred_at)  # fmt: skip
@@ -148,7 +148,7 @@ def seed_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]:
     anh = add_person(session, ANH, confirm=True)
     binh = add_person(session, BINH, confirm=True)
     cuong = add_person(session, CUONG, confirm=True)
-    _record(session, clock, {anh: anh_life(), binh: binh_life(), cuong: cuong_life()})
+    record_lives(session, clock, {anh: anh_life(), binh: binh_life(), cuong: cuong_life()})
     clock.current = at("20/10/2027 10:00")
     return {"anh": anh, "binh": binh, "cuong": cuong}
 
@@ -228,6 +228,6 @@ def seed_later_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]
     ids = seed_story(session, clock)
     ids["dung"] = add_person(session, DUNG, confirm=True)
     ids["ha"] = add_person(session, HA, confirm=True)
-    _record(session, clock, {ids["dung"]: dung_life(), ids["ha"]: ha_life()})
+    record_lives(session, clock, {ids["dung"]: dung_life(), ids["ha"]: ha_life()})
     clock.current = at("20/11/2030 10:00")
     return ids

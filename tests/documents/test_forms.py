@@ -15,6 +15,7 @@ from caseterm.services.documents.making import make_document
 from caseterm.services.documents.render import LEFTOVER_MARKS, document_text
 from caseterm.services.documents.templates import active_set
 from caseterm.services.session.case_session import CaseSession
+from tests.documents.legacy_story import LEGACY, seed_legacy_story
 from tests.documents.story import COURT, FACILITY, SUMMARY, TEAM, seed_later_story, seed_story
 
 ANH_ID = [
@@ -323,6 +324,7 @@ LATER: dict[str, tuple[str, dict[str, str], list[str]]] = {
     ),
 }
 EXPECTED.update(LATER)
+EXPECTED.update(LEGACY)
 
 
 @pytest.fixture
@@ -343,7 +345,10 @@ def test_form_renders_every_field_from_the_file(
 ) -> None:
     who, values, expected = EXPECTED[form]
     # The later forms need years more of the story; the earlier ones print "today" in 2027.
-    ids = seed_later_story(session, clock) if form in LATER else seed_story(session, clock)
+    if form in LEGACY:
+        ids = seed_legacy_story(session, clock)
+    else:
+        ids = seed_later_story(session, clock) if form in LATER else seed_story(session, clock)
     made = make_document(session, form, ids[who], out_folder / f"{form}.docx", values=values)
     data = made.path.read_bytes()
     text = document_text(data)

@@ -92,8 +92,13 @@ def build_context(
         e["mgmt_issuer"] = issuer.format(commune=header.commune)
     _from_roster(e, header)
     day = local(event.occurred_at).date() if event is not None else today
+    e["local_government_law"] = law_in_force(words, "local_government_law", day)
     h = header_block(header, words)
-    sign = signer(event, header, details, words)
+    sign = (
+        chair_signer(event, details, words)
+        if form.issuer == "committee"
+        else signer(event, header, details, words)
+    )
     context: dict[str, Any] = {
         "h": h,
         "doc": {"number": _number(form, e), "date_words": date_words(day)},
@@ -143,6 +148,7 @@ def header_block(header: Header, words: dict[str, Any]) -> dict[str, str]:
         if header.commune
         else "",
         "commune_upper": vi_upper(header.commune),
+        "committee_upper": vi_upper(committee),
         "commune_name": header.commune,
         "place": header.place,
         "committee": committee,
@@ -177,6 +183,34 @@ def signer(
     }
 
 
+def chair_signer(
+    event: LifeEvent | None, details: dict[str, str], words: dict[str, Any]
+) -> dict[str, str]:
+    """The People's Committee chairman signing a decision of theirs (the legacy ND105 forms).
+
+    The name is the event's signer or the one given for it, never the police chief's; a vice
+    chairman signs "KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH".
+    """
+    payload = event.payload if event is not None else None
+    name = getattr(payload, "signer", None) or details.get("signer") or ""
+    if getattr(payload, "deputy", False):
+        prefix, title = (str(part) for part in words["signing_chair_deputy"])
+    else:
+        prefix, title = str(words["signing_chair"]), ""
+    return {"prefix": prefix, "title": title, "rank_name": name}
+
+
+def law_in_force(words: dict[str, Any], key: str, day: date) -> str:
+    """The citation of a law in force on `day`.
+
+    The set lists (from ISO date, text), newest first, the last with no date.
+    """
+    for since, text in words.get(key, []):
+        if not since or day >= date.fromisoformat(since):
+            return str(text)
+    return ""
+
+
 def recipients(form: FormInfo, context: dict[str, Any], words: dict[str, Any]) -> list[str]:
     """The "Nơi nhận" lines the form's manifest names, those the context can fill."""
     values = {
@@ -186,6 +220,12 @@ def recipients(form: FormInfo, context: dict[str, Any], words: dict[str, Any]) -
         "officer": str(words["recipient_officer"]).format(officer=context["e"].get("officer", "")),
         "pc04": str(words["recipient_pc04"]).format(province=context["h"]["province"]),
         "archive": str(words["archive"]),
+        "police": str(words.get("recipient_police", "{commune}")).format(
+            commune=context["h"]["commune_name"]
+        )
+        if context["h"]["commune_name"]
+        else "",
+        "family": str(words.get("recipient_family", "")),
         "court": str(words.get("recipient_court", "{court}")).format(
             court=context["e"].get("court", "")
         ),

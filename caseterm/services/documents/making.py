@@ -17,6 +17,7 @@ from typing import Any
 
 from caseterm.domain.dates import DateFormatError, PartialDate
 from caseterm.domain.lifecycle import LifeEvent
+from caseterm.domain.lifecycle.model import Regime, regime_at
 from caseterm.domain.permissions import Action
 from caseterm.errors import UsageError, ValidationFailed
 from caseterm.files import atomic_write_bytes
@@ -87,7 +88,8 @@ def document_choices(session: CaseSession, person_id: str) -> list[DocumentChoic
     file = show_person(session, person_id)
     templates, header, details = _setting(session, file)
     choices = []
-    person_forms = [f for f in templates.forms.values() if f.scope == "person"]
+    person_forms = [f for f in templates.forms.values() if f.scope == "person"
+                    and (f.events or not f.regime or f.regime in _regimes_of(file))]  # fmt: skip
     for info in sorted(person_forms, key=lambda f: f.form):
         for event in _events_for(file, info) if info.events else [None]:
             context = _context(session, file, event, info, templates, header, details)
@@ -253,9 +255,23 @@ def _context(
     return build_context(file, event, info, templates, header, kept, today, compiler)
 
 
+def _regimes_of(file: PersonFile) -> set[str]:
+    """The rules the file's acts fell under.
+
+    A file begun before 1/7/2026 is offered the legacy résumé and statement as well.
+    """
+    return {regime_at(e.occurred_at).value for e in file.life} | {Regime.R2026.value}
+
+
+def _on_its_form(info: FormInfo, event: LifeEvent) -> bool:
+    """True when the event's regime is the form's: an act is printed on the form in force."""
+    return not info.regime or regime_at(event.occurred_at).value == info.regime
+
+
 def _events_for(file: PersonFile, info: FormInfo) -> list[LifeEvent]:
     voided = file.lifecycle.voided
-    found = [e for e in file.life if e.type in info.events and e.id not in voided]
+    found = [e for e in file.life if e.type in info.events and e.id not in voided
+             and _on_its_form(info, e)]  # fmt: skip
     if info.form == "III-01":  # a pending result cannot be printed as either box
         found = [e for e in found if getattr(e.payload, "result", "") != "PENDING"]
     return sorted(found, key=lambda e: e.occurred_at, reverse=True)
@@ -275,12 +291,28 @@ def _event(file: PersonFile, info: FormInfo, event_id: str | None) -> LifeEvent 
         return candidates[0]
     chosen = next((e for e in candidates if e.id == event_id or e.id.startswith(event_id)), None)
     if chosen is None:
+        _refuse_other_regime(file, info, event_id)
         raise UsageError(
             _("Event {event} is not one {form} is made from.").format(
                 event=event_id, form=info.form
             )
         )
     return chosen
+
+
+def _refuse_other_regime(file: PersonFile, info: FormInfo, event_id: str) -> None:
+    """A clear answer when the event exists but falls under the other regime's form."""
+    event = next((e for e in file.life if e.id == event_id or e.id.startswith(event_id)), None)
+    if event is None or event.type not in info.events or _on_its_form(info, event):
+        return
+    other = [f.form for f in active_set().forms.values()
+             if event.type in f.events and _on_its_form(f, event)]  # fmt: skip
+    raise UsageError(
+        _(
+            "Event {event} is not printed on {form}: acts before 1/7/2026 use the Decree "
+            "105/2021 forms, acts from then on the Decree 163/2026 forms. Its form is: {others}."
+        ).format(event=event_id, form=info.form, others=", ".join(sorted(other)) or "-")
+    )
 
 
 def _keep_values(

@@ -26,6 +26,8 @@ SET_NAME = "nd163"
 MANIFEST = "manifest.json"
 MAX_SET_BYTES = 20 * 1024 * 1024
 MAX_FORM_BYTES = 5 * 1024 * 1024
+REGIMES = frozenset({"", "R2021", "R2026"})
+ISSUERS = frozenset({"police", "committee"})
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,12 @@ class FormInfo:
     sha256: str
     scope: str = "person"
     """"person" for a form filled from one file; "unit" for a register made from many (III-10)."""
+    regime: str = ""
+    """The rules the form belongs to: "R2026" (ND163, acts from 1/7/2026), "R2021" (the legacy
+    ND105 forms, acts before), "" for any. An event is printed on its own regime's form."""
+    issuer: str = "police"
+    """Who signs: "police" (the chief of the commune police) or "committee" (the People's
+    Committee chairman: the legacy management decisions)."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,8 @@ def read_set(folder: Path) -> TemplateSet:
     try:
         raw, _size = read_regular_file(folder / MANIFEST, MAX_FORM_BYTES)
         manifest = json.loads(raw)
-        forms = {code: _form(code, entry) for code, entry in manifest["forms"].items()}
+        default = str(manifest.get("regime", ""))
+        forms = {code: _form(code, entry, default) for code, entry in manifest["forms"].items()}
         return TemplateSet(folder, str(manifest["edition"]), forms, dict(manifest["words"]))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise UsageError(
@@ -108,11 +117,13 @@ def read_set(folder: Path) -> TemplateSet:
         ) from error
 
 
-def _form(code: str, entry: dict[str, Any]) -> FormInfo:
+def _form(code: str, entry: dict[str, Any], regime: str = "") -> FormInfo:
     def words(key: str) -> tuple[str, ...]:
         value = entry.get(key, [])
         return tuple(value.split() if isinstance(value, str) else value)
 
+    if entry.get("regime", regime) not in REGIMES or entry.get("issuer", "police") not in ISSUERS:
+        raise ValueError(_("{form}: unknown regime or issuer").format(form=code))
     return FormInfo(
         form=code,
         title=str(entry["title"]),
@@ -125,6 +136,8 @@ def _form(code: str, entry: dict[str, Any]) -> FormInfo:
         file=str(entry["file"]),
         sha256=str(entry["sha256"]),
         scope=str(entry.get("scope", "person")),
+        regime=str(entry.get("regime", regime)),
+        issuer=str(entry.get("issuer", "police")),
     )
 
 
@@ -215,7 +228,8 @@ def _members_checked(files: dict[str, bytes]) -> TemplateSet:
         raise UsageError(_("The template set has no manifest.json."))
     try:
         manifest = json.loads(files[MANIFEST])
-        forms = {code: _form(code, entry) for code, entry in manifest["forms"].items()}
+        default = str(manifest.get("regime", ""))
+        forms = {code: _form(code, entry, default) for code, entry in manifest["forms"].items()}
         staged = TemplateSet(Path("."), str(manifest["edition"]), forms, dict(manifest["words"]))
     except (ValueError, KeyError, TypeError) as error:
         raise UsageError(_("The template set's manifest is not valid ({reason}).").format(

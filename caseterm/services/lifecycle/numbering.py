@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from caseterm.clock import VIETNAM
 from caseterm.domain.documents import DEFAULT_NUMBER_FORMAT, DEFAULT_SYMBOL, NumberFormat
+from caseterm.domain.lifecycle.model import Regime, regime_at
 from caseterm.domain.permissions import DECISION_EVENTS
 from caseterm.errors import RefusedError, UsageError
 from caseterm.i18n import _
@@ -27,6 +28,8 @@ from caseterm.services.words.lifecycle import event_label
 from caseterm.store.database import Tx
 from caseterm.store.tables import DecisionNumber
 
+COMMITTEE_BEFORE_R2026 = frozenset({"mgmt.decided", "mgmt.stopped", "mgmt.terminated"})
+"""Decisions the People's Committee chairman made under the legacy rules (ND105 Art 42, 48)."""
 AUTO = frozenset({"auto", "tự động", "tu dong"})
 """What an officer types for "give it the next number"."""
 DECISION = "QĐ"
@@ -125,6 +128,14 @@ def claim_decision_number(
                 _("“auto” numbers only the unit's own decisions; type the number of {what}.")
                 .format(what=event_label(event_type))
             )  # fmt: skip
+        if event_type in COMMITTEE_BEFORE_R2026 and regime_at(moment) is Regime.R2021:
+            raise UsageError(
+                _(
+                    "Before 1/7/2026 the People's Committee chairman made {what} (Decree "
+                    "105/2021): the number is the committee's; type it as the paper says "
+                    "(…/QĐ-UBND)."
+                ).format(what=event_label(event_type))
+            )
         given = reserve(session, tx, DECISION, moment, person_id=person_id, event_id=event_id)
         return payload.model_copy(update={"decision_no": given})
     number = number_format(tx).parse(written, DECISION)
