@@ -57,6 +57,13 @@ def field_options(
     religion: Annotated[str | None, _opt(_("Religion."), "--religion")] = None,
     nationality: Annotated[str | None, _opt(_("Nationality."), "--nationality")] = None,
     education: Annotated[str | None, _opt(_("Education."), "--education")] = None,
+    education_level: Annotated[
+        str | None,
+        _opt(
+            _("Education level: chua di hoc, tieu hoc, THCS, THPT, dai hoc, sau dai hoc."),
+            "--education-level",
+        ),
+    ] = None,
     occupation: Annotated[str | None, _opt(_("Occupation."), "--occupation")] = None,
     workplace: Annotated[str | None, _opt(_("Workplace or school."), "--workplace")] = None,
     phone: Annotated[str | None, _opt(_("Phone."), "--phone")] = None,
@@ -65,6 +72,28 @@ def field_options(
     ] = None,
     father: Annotated[str | None, _opt(_("Father's name."), "--father")] = None,
     mother: Annotated[str | None, _opt(_("Mother's name."), "--mother")] = None,
+    father_id: Annotated[str | None, _opt(_("Father's ID number."), "--father-id")] = None,
+    father_id_date: Annotated[
+        str | None, _opt(_("Father's ID issue date."), "--father-id-date")
+    ] = None,
+    father_id_place: Annotated[
+        str | None, _opt(_("Father's ID issue place."), "--father-id-place")
+    ] = None,
+    father_phone: Annotated[str | None, _opt(_("Father's phone."), "--father-phone")] = None,
+    father_birth_year: Annotated[
+        str | None, _opt(_("Father's year of birth."), "--father-birth-year")
+    ] = None,
+    mother_id: Annotated[str | None, _opt(_("Mother's ID number."), "--mother-id")] = None,
+    mother_id_date: Annotated[
+        str | None, _opt(_("Mother's ID issue date."), "--mother-id-date")
+    ] = None,
+    mother_id_place: Annotated[
+        str | None, _opt(_("Mother's ID issue place."), "--mother-id-place")
+    ] = None,
+    mother_phone: Annotated[str | None, _opt(_("Mother's phone."), "--mother-phone")] = None,
+    mother_birth_year: Annotated[
+        str | None, _opt(_("Mother's year of birth."), "--mother-birth-year")
+    ] = None,
     representative: Annotated[
         str | None, _opt(_("Legal representative (for 12 to under 18)."), "--representative")
     ] = None,
@@ -79,6 +108,29 @@ def field_options(
     ] = None,
     use_started: Annotated[
         str | None, _opt(_("When use started (date or year)."), "--use-started")
+    ] = None,
+    prior: Annotated[
+        list[str] | None,
+        _opt(
+            _(
+                'An earlier conviction or sanction (repeat): "tien su ma tuy | 12/QD-XPHC | '
+                '05/03/2023 | Cong an xa Tan An | phat tien 1.500.000 dong". Kinds: tien an ma '
+                'tuy, tien su ma tuy, tien an khac, tien su khac. Replaces the list; "" empties '
+                "it."
+            ),
+            "--prior",
+        ),
+    ] = None,
+    past_rehab: Annotated[
+        list[str] | None,
+        _opt(
+            _(
+                'An earlier rehab episode (repeat): "bat buoc | Co so cai nghien so 1 | '
+                '01/2019 | 01/2021 | 05/QD-TA | TAND huyen Tien Du". Forms: gia dinh, tu '
+                'nguyen, bat buoc, sau cai. Replaces the list; "" empties it.'
+            ),
+            "--past-rehab",
+        ),
     ] = None,
 ) -> dict[str, Any]:
     """Collect the field options into the form-value mapping of `services.registry.forms`."""
@@ -102,6 +154,7 @@ def field_options(
         "religion": religion,
         "nationality": nationality,
         "education": education,
+        "education_level": education_level,
         "occupation": occupation,
         "workplace": workplace,
         "phone": phone,
@@ -109,6 +162,18 @@ def field_options(
         "father": father,
         "mother": mother,
         "representative": representative,
+        "father_id": father_id,
+        "father_id_date": father_id_date,
+        "father_id_place": father_id_place,
+        "father_phone": father_phone,
+        "father_birth_year": father_birth_year,
+        "mother_id": mother_id,
+        "mother_id_date": mother_id_date,
+        "mother_id_place": mother_id_place,
+        "mother_phone": mother_phone,
+        "mother_birth_year": mother_birth_year,
+        "prior_decisions": prior,
+        "past_rehab": past_rehab,
         "drug_types": drug,
         "routes": route,
         "psychosis": psychosis,

@@ -142,3 +142,87 @@ class Role(ParsableEnum):
             "district_analyst": "district-analyst",
             "phan_tich": "district-analyst",
         }
+
+
+class EducationLevel(ParsableEnum):
+    """The six education boxes of the résumé (Mẫu 05 item 11); `education` keeps "12/12"."""
+
+    NONE = "none"
+    PRIMARY = "primary"
+    LOWER_SECONDARY = "lower_secondary"
+    UPPER_SECONDARY = "upper_secondary"
+    TERTIARY = "tertiary"
+    POSTGRADUATE = "postgraduate"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        """The boxes' Vietnamese words and their usual abbreviations."""
+        return {
+            "chua_di_hoc": "none",
+            "mu_chu": "none",
+            "tieu_hoc": "primary",
+            "cap_1": "primary",
+            "thcs": "lower_secondary",
+            "trung_hoc_co_so": "lower_secondary",
+            "cap_2": "lower_secondary",
+            "thpt": "upper_secondary",
+            "trung_hoc_pho_thong": "upper_secondary",
+            "cap_3": "upper_secondary",
+            "dai_hoc": "tertiary",
+            "cao_dang": "tertiary",
+            "trung_cap": "tertiary",
+            "sau_dai_hoc": "postgraduate",
+            "thac_si": "postgraduate",
+            "tien_si": "postgraduate",
+        }
+
+
+class PriorKind(ParsableEnum):
+    """The four record boxes of the résumé (Mẫu 05 item 16; Mẫu 33 items 12–13)."""
+
+    DRUG_CONVICTION = "drug_conviction"
+    DRUG_SANCTION = "drug_sanction"
+    OTHER_CONVICTION = "other_conviction"
+    OTHER_SANCTION = "other_sanction"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        """Tiền án (a conviction) and tiền sự (an administrative sanction), about drugs or not."""
+        return {
+            "tien_an_ma_tuy": "drug_conviction",
+            "an_ma_tuy": "drug_conviction",
+            "tien_su_ma_tuy": "drug_sanction",
+            "vphc_ma_tuy": "drug_sanction",
+            "xu_phat_ma_tuy": "drug_sanction",
+            "tien_an": "other_conviction",
+            "tien_an_khac": "other_conviction",
+            "tien_su": "other_sanction",
+            "tien_su_khac": "other_sanction",
+            "vphc_khac": "other_sanction",
+        }
+
+
+class PastRehabForm(ParsableEnum):
+    """How an earlier episode was served (Mẫu 05 item 22; Mẫu 33 items 17–19)."""
+
+    VOLUNTARY_HOME = "voluntary_home"
+    VOLUNTARY_FACILITY = "voluntary_facility"
+    COMPULSORY = "compulsory"
+    POST_REHAB = "post_rehab"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        """The forms' words for each kind of episode."""
+        return {
+            "gia_dinh": "voluntary_home",
+            "cong_dong": "voluntary_home",
+            "tai_gia_dinh": "voluntary_home",
+            "gia_dinh_cong_dong": "voluntary_home",
+            "tu_nguyen": "voluntary_facility",
+            "tu_nguyen_tai_co_so": "voluntary_facility",
+            "co_so": "voluntary_facility",
+            "bat_buoc": "compulsory",
+            "cai_nghien_bat_buoc": "compulsory",
+            "sau_cai": "post_rehab",
+            "quan_ly_sau_cai": "post_rehab",
+        }

@@ -9,7 +9,16 @@ from datetime import date
 from typing import Any
 
 from caseterm.domain.cccd import check_cccd
-from caseterm.domain.codes import DrugType, IdType, ResidenceStatus, Route, Sex
+from caseterm.domain.codes import (
+    DrugType,
+    EducationLevel,
+    IdType,
+    PastRehabForm,
+    PriorKind,
+    ResidenceStatus,
+    Route,
+    Sex,
+)
 from caseterm.domain.dates import PartialDate, age_on
 from caseterm.domain.issues import Issue, Severity
 from caseterm.domain.names import fold, normalise_spaces
@@ -32,6 +41,36 @@ class FamilyMember:
     id_number: str = ""
     occupation: str = ""
     residence: str = ""
+    sex: Sex | None = None
+    id_issue_date: PartialDate | None = None
+    id_issue_place: str = ""
+    phone: str = ""
+    """The ID's issue date and place and a phone: the résumé prints them for each parent (B5)."""
+
+
+@dataclass(frozen=True)
+class PriorDecision:
+    """One earlier conviction or sanction (tiền án, tiền sự) and its decision (Mẫu 05 item 16)."""
+
+    kind: PriorKind
+    number: str = ""
+    decided_on: PartialDate | None = None
+    issuer: str = ""
+    measure: str = ""
+    """The penalty or measure, in the decision's words ("phạt tiền 1.500.000 đồng")."""
+
+
+@dataclass(frozen=True)
+class PastRehab:
+    """An episode of rehab or post-rehab before the file was kept in caseterm (B4)."""
+
+    form: PastRehabForm
+    place: str = ""
+    started: PartialDate | None = None
+    ended: PartialDate | None = None
+    decision_no: str = ""
+    authority: str = ""
+    """Who decided it (a court, a People's Committee chairman), for a compulsory episode."""
 
 
 RELATIONS = ("father", "mother", "spouse", "child", "guardian", "representative")
@@ -50,6 +89,9 @@ class DrugProfile:
     prior_record: str = ""
     previous_voluntary_rehab: int = 0
     substitution_history: str = ""
+    prior_decisions: tuple[PriorDecision, ...] = ()
+    """Convictions and sanctions, one by one; `prior_record` keeps what a legacy file wrote."""
+    past_rehab: tuple[PastRehab, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +118,7 @@ class PersonRecord:
     religion: str = ""
     nationality: str = "VN"
     education: str = ""
+    education_level: EducationLevel | None = None
     occupation: str = ""
     workplace: str = ""
     phone: str = ""
@@ -108,6 +151,7 @@ def validate_person(record: PersonRecord, *, today: date) -> list[Issue]:
     """Return every problem of a (normalised) record; errors refuse it, warnings need a yes."""
     issues = _check_name(record) + _check_birth(record, today) + _check_id(record)
     issues += _check_texts(record) + _check_family(record, today)
+    issues += _check_history(record.profile, today)
     if record.phone and not _PHONE.match(record.phone):
         issues.append(Issue("phone.format", "phone", Severity.WARNING))
     if record.profile.previous_voluntary_rehab < 0:
@@ -160,11 +204,22 @@ def _check_id(record: PersonRecord) -> list[Issue]:
     return []
 
 
+def _nested_texts(record: PersonRecord, name: str) -> list[str]:
+    """The texts inside the family and the profile, which are checked as the record's own."""
+    items: list[Any] = list(record.family) if name == "family" else []
+    if name == "profile":
+        items = [record.profile, *record.profile.prior_decisions, *record.profile.past_rehab]
+    return [
+        v for item in items for f in fields(item) if isinstance(v := getattr(item, f.name), str)
+    ]
+
+
 def _check_texts(record: PersonRecord) -> list[Issue]:
     issues: list[Issue] = []
     for f in fields(record):
         value = getattr(record, f.name)
         texts = [value] if isinstance(value, str) else list(value) if f.name == "aliases" else []
+        texts += _nested_texts(record, f.name)
         if any(len(text) > MAX_TEXT for text in texts):
             issues.append(Issue("text.too_long", f.name, Severity.ERROR, {"max": str(MAX_TEXT)}))
         if any(_hidden_characters(text) for text in texts):
@@ -198,6 +253,19 @@ def _check_family(record: PersonRecord, today: date) -> list[Issue]:
     )
     if is_minor and not has_representative:
         issues.append(Issue("family.minor_without_representative", "family", Severity.WARNING))
+    return issues
+
+
+def _check_history(profile: DrugProfile, today: date) -> list[Issue]:
+    """An earlier decision or episode cannot be dated after today, nor end before it began."""
+    dates = [d.decided_on for d in profile.prior_decisions]
+    dates += [day for e in profile.past_rehab for day in (e.started, e.ended)]
+    issues = []
+    if any(day is not None and day.earliest() > today for day in dates):
+        issues.append(Issue("history.future", "profile", Severity.ERROR))
+    if any(e.started and e.ended and e.ended.latest() < e.started.earliest()
+           for e in profile.past_rehab):  # fmt: skip
+        issues.append(Issue("history.order", "profile", Severity.ERROR))
     return issues
 
 

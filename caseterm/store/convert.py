@@ -6,10 +6,25 @@ import json
 from dataclasses import fields
 from typing import Any
 
-from caseterm.domain.codes import DrugType, IdType, ResidenceStatus, Route, Sex
+from caseterm.domain.codes import (
+    DrugType,
+    EducationLevel,
+    IdType,
+    PastRehabForm,
+    PriorKind,
+    ResidenceStatus,
+    Route,
+    Sex,
+)
 from caseterm.domain.dates import PartialDate
 from caseterm.domain.names import fold, register_sort_key
-from caseterm.domain.person import DrugProfile, FamilyMember, PersonRecord
+from caseterm.domain.person import (
+    DrugProfile,
+    FamilyMember,
+    PastRehab,
+    PersonRecord,
+    PriorDecision,
+)
 
 _COLUMNS = ("full_name", "sex", "birth", "id_type", "id_number", "village")
 
@@ -49,13 +64,27 @@ def _dates_and_codes(record: PersonRecord, columns: bool) -> dict[str, Any]:
         "aliases": list(record.aliases),
         "residence_status": record.residence_status.value if record.residence_status else None,
         "id_issue_date": record.id_issue_date.iso() if record.id_issue_date else None,
-        "family": [_shallow(member) for member in record.family],
+        "education_level": record.education_level.value if record.education_level else None,
+        "family": [_member_json(member) for member in record.family],
         "profile": {
             **_shallow(profile),
             "use_started": profile.use_started.iso() if profile.use_started else None,
             "first_detected": profile.first_detected.iso() if profile.first_detected else None,
             "drug_types": [d.value for d in profile.drug_types],
             "routes": [r.value for r in profile.routes],
+            "prior_decisions": [
+                {**_shallow(d), "kind": d.kind.value, "decided_on": _iso(d.decided_on)}
+                for d in profile.prior_decisions
+            ],
+            "past_rehab": [
+                {
+                    **_shallow(e),
+                    "form": e.form.value,
+                    "started": _iso(e.started),
+                    "ended": _iso(e.ended),
+                }
+                for e in profile.past_rehab
+            ],
         },
     }
     if columns:
@@ -77,6 +106,45 @@ def _shallow(value: Any) -> dict[str, Any]:
 
 def _date(value: str | None) -> PartialDate | None:
     return PartialDate.from_iso(value) if value else None
+
+
+def _iso(value: PartialDate | None) -> str | None:
+    return value.iso() if value else None
+
+
+def _member_json(member: FamilyMember) -> dict[str, Any]:
+    return {
+        **_shallow(member),
+        "sex": member.sex.value if member.sex else None,
+        "id_issue_date": _iso(member.id_issue_date),
+    }
+
+
+def _member(data: dict[str, Any]) -> FamilyMember:
+    return FamilyMember(
+        **{
+            **data,
+            "sex": Sex(data["sex"]) if data.get("sex") else None,
+            "id_issue_date": _date(data.get("id_issue_date")),
+        }
+    )
+
+
+def _prior(data: dict[str, Any]) -> PriorDecision:
+    return PriorDecision(
+        **{**data, "kind": PriorKind(data["kind"]), "decided_on": _date(data.get("decided_on"))}
+    )
+
+
+def _past_rehab(data: dict[str, Any]) -> PastRehab:
+    return PastRehab(
+        **{
+            **data,
+            "form": PastRehabForm(data["form"]),
+            "started": _date(data.get("started")),
+            "ended": _date(data.get("ended")),
+        }
+    )
 
 
 def record_from_json(data: dict[str, Any]) -> PersonRecord:
@@ -104,11 +172,14 @@ def record_from_json(data: dict[str, Any]) -> PersonRecord:
         religion=data.get("religion", ""),
         nationality=data.get("nationality", "VN"),
         education=data.get("education", ""),
+        education_level=EducationLevel(data["education_level"])
+        if data.get("education_level")
+        else None,
         occupation=data.get("occupation", ""),
         workplace=data.get("workplace", ""),
         phone=data.get("phone", ""),
         social_account=data.get("social_account", ""),
-        family=tuple(FamilyMember(**member) for member in data.get("family", ())),
+        family=tuple(_member(member) for member in data.get("family", ())),
         profile=DrugProfile(
             psychosis=profile.get("psychosis"),
             use_started=_date(profile.get("use_started")),
@@ -119,6 +190,8 @@ def record_from_json(data: dict[str, Any]) -> PersonRecord:
             prior_record=profile.get("prior_record", ""),
             previous_voluntary_rehab=int(profile.get("previous_voluntary_rehab", 0)),
             substitution_history=profile.get("substitution_history", ""),
+            prior_decisions=tuple(_prior(d) for d in profile.get("prior_decisions", ())),
+            past_rehab=tuple(_past_rehab(e) for e in profile.get("past_rehab", ())),
         ),
     )
 

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from caseterm.domain.codes import DrugType
-from caseterm.domain.person import DrugProfile, FamilyMember, PersonRecord
+from caseterm.domain.codes import DrugType, PastRehabForm, PriorKind
+from caseterm.domain.person import (
+    DrugProfile,
+    FamilyMember,
+    PastRehab,
+    PersonRecord,
+    PriorDecision,
+)
 from tests.conftest import person
 
 CANARIES = [f"Canaryzq{index:02d}" for index in range(60)]
@@ -44,8 +50,14 @@ def canary_record(index: int) -> PersonRecord:
         aliases=(alias,),
         occupation=note,
         current_address=f"Số 5 ngõ {alias}",
-        family=(FamilyMember("mother", f"Lê Thị {note}"),),
-        profile=DrugProfile(drug_types=(DrugType.HEROIN,), frequency=note, prior_record=note),
+        family=(FamilyMember("mother", f"Lê Thị {note}", id_issue_place=note),),
+        profile=DrugProfile(
+            drug_types=(DrugType.HEROIN,),
+            frequency=note,
+            prior_record=note,
+            prior_decisions=(PriorDecision(PriorKind.DRUG_SANCTION, issuer=note, measure=alias),),
+            past_rehab=(PastRehab(PastRehabForm.COMPULSORY, place=note, authority=alias),),
+        ),
         religion=note,
         ethnicity=note,
     )

@@ -14,6 +14,7 @@ from typing import Any
 from caseterm.domain.documents import short_date, vi_upper
 from caseterm.domain.lifecycle.model import MeasureKind
 from caseterm.domain.person import FamilyMember, PersonRecord
+from caseterm.services.documents.context_history import history_block
 from caseterm.services.registry.persons import PersonFile
 
 PERSON_FIELDS = {
@@ -23,6 +24,7 @@ PERSON_FIELDS = {
     "p.current_address": "current_address",
     "p.ethnicity": "ethnicity",
     "p.education": "education",
+    "r.education_boxes": "education_level",
     "p.occupation": "occupation",
     "p.id_issue_date": "id_issue_date",
     "p.id_issue_place": "id_issue_place",
@@ -71,15 +73,15 @@ def record_block(file: PersonFile, words: dict[str, Any], today: date) -> dict[s
     drugs = [str(words["drug"][d.value]) for d in profile.drug_types]
     routes = [str(words["route"][r.value]) for r in profile.routes]
     other_ethnicity = record.ethnicity if record.ethnicity.lower() != "kinh" else ""
-    return {
+    history = history_block(file, words)
+    not_yet = str(words["not_yet"])
+    block = {
         "kinh": yes if not other_ethnicity and record.ethnicity else no,
         "other_ethnicity": other_ethnicity or none,
         "religion_yes": yes if record.religion else no,
         "religion_no": no if record.religion else yes,
         "father": father.name if father else none,
-        "father_id": (father.id_number or none) if father else none,
         "mother": mother.name if mother else none,
-        "mother_id": (mother.id_number or none) if mother else none,
         "family": [{"line": _family_line(m, words, today)} for m in record.family],
         "prior_record": profile.prior_record or none,
         "psychosis_yes": yes if profile.psychosis else no,
@@ -90,11 +92,24 @@ def record_block(file: PersonFile, words: dict[str, Any], today: date) -> dict[s
         "routes": _listed(routes, str(words["many_routes"]), none),
         "frequency": profile.frequency or none,
         "rehab": _rehab_count(profile.previous_voluntary_rehab, words),
-        "voluntary_episodes": _episodes(file, MeasureKind.VOLUNTARY_REHAB, words),
-        "post_rehab_decisions": _episodes(file, MeasureKind.POST_REHAB, words),
-        "compulsory_decisions": _episodes(file, MeasureKind.COMPULSORY, words),
+        "voluntary_episodes": _joined(
+            history["past_voluntary"], _episodes(file, MeasureKind.VOLUNTARY_REHAB, words), not_yet
+        ),
+        "post_rehab_decisions": _joined(
+            history["past_post_rehab"], _episodes(file, MeasureKind.POST_REHAB, words), not_yet
+        ),
+        "compulsory_decisions": _joined(
+            history["past_compulsory"], _episodes(file, MeasureKind.COMPULSORY, words), not_yet
+        ),
         "substitution": profile.substitution_history or none,
     }
+    return {**history, **block}
+
+
+def _joined(past: str, kept: str, not_yet: str) -> str:
+    """Episodes from before the file, then caseterm's own; "Chưa" when there are none."""
+    parts = [part for part in (past, "" if kept == not_yet else kept) if part]
+    return "; ".join(parts) or not_yet
 
 
 def _member(family: tuple[FamilyMember, ...], relation: str) -> FamilyMember | None:

@@ -31,6 +31,9 @@ LABELS = {
     "p.current_address": N_("Current address"),
     "p.ethnicity": N_("Ethnicity"),
     "p.education": N_("Education"),
+    "r.education_boxes": N_(
+        "Education level (chưa đi học, tiểu học, THCS, THPT, đại học, sau đại học)"
+    ),
     "p.occupation": N_("Occupation"),
     "p.id_issue_date": N_("ID issue date"),
     "p.id_issue_place": N_("ID issue place"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from caseterm.domain.codes import EducationLevel
 from caseterm.domain.dates import DateFormatError, PartialDate
 from caseterm.domain.lifecycle import LifeEvent
 from caseterm.domain.lifecycle.model import Regime, regime_at
@@ -32,7 +33,7 @@ from caseterm.services.lifecycle.numbering import reserve
 from caseterm.services.registry.persons import PersonFile, show_person, update_person
 from caseterm.services.session.case_session import CaseSession
 from caseterm.services.session.user_files import writing_to
-from caseterm.services.words.labels import moment_label
+from caseterm.services.words.labels import code_label, moment_label
 from caseterm.store.database import Tx
 from caseterm.store.tables import DocumentDetail, DocumentExport
 
@@ -333,6 +334,8 @@ def _keep_values(
                 changes[name] = PartialDate.parse(person[name])
             except DateFormatError as error:
                 raise UsageError(_("Not a date: use dd/mm/yyyy.")) from error
+        if "education_level" in person:
+            changes["education_level"] = _education_level(person["education_level"])
         record = dataclasses.replace(file.person.record, **changes)  # type: ignore[arg-type]
         update_person(session, file.person.id, record, expected_version=file.person.version)
     if detail:
@@ -341,6 +344,16 @@ def _keep_values(
                              .format(names=", ".join(sorted(detail))))  # fmt: skip
         _keep_details(session, file.person.id, event.id, detail)
     return show_person(session, file.person.id)
+
+
+def _education_level(text: str) -> EducationLevel:
+    try:
+        return EducationLevel.parse(text)
+    except ValueError as error:
+        words = ", ".join(code_label(level.value) for level in EducationLevel)
+        raise UsageError(
+            _("Not an education level; one of: {levels}.").format(levels=words)
+        ) from error
 
 
 def _keep_details(

@@ -12,7 +12,16 @@ from typing import Any
 from pydantic import Field
 
 from caseterm.domain.bundle import RECORD_ID
-from caseterm.domain.codes import DrugType, IdType, ResidenceStatus, Route, Sex
+from caseterm.domain.codes import (
+    DrugType,
+    EducationLevel,
+    IdType,
+    PastRehabForm,
+    PriorKind,
+    ResidenceStatus,
+    Route,
+    Sex,
+)
 from caseterm.services.lifecycle.json_shapes import LifecycleOut
 from caseterm.services.lifecycle.lifecycle_json import derived_json
 from caseterm.services.registry.persons import PersonFile
@@ -52,6 +61,31 @@ class FamilyMemberOut(StrictShape):
     id_number: str
     occupation: str
     residence: str
+    sex: Sex | None = None
+    id_issue_date: str | None = Field(default=None, pattern=PARTIAL_DATE)
+    id_issue_place: str = ""
+    phone: str = ""
+
+
+class PriorDecisionOut(StrictShape):
+    """One earlier conviction or sanction (tiền án, tiền sự) with its decision."""
+
+    kind: PriorKind
+    number: str
+    decided_on: str | None = Field(pattern=PARTIAL_DATE)
+    issuer: str
+    measure: str = Field(description="The penalty or measure, in the decision's words")
+
+
+class PastRehabOut(StrictShape):
+    """An episode of rehab or post-rehab from before the file was kept in caseterm."""
+
+    form: PastRehabForm
+    place: str
+    started: str | None = Field(pattern=PARTIAL_DATE)
+    ended: str | None = Field(pattern=PARTIAL_DATE)
+    decision_no: str
+    authority: str
 
 
 class ProfileOut(StrictShape):
@@ -66,6 +100,8 @@ class ProfileOut(StrictShape):
     prior_record: str
     previous_voluntary_rehab: int = Field(ge=0, le=10_000)
     substitution_history: str
+    prior_decisions: list[PriorDecisionOut] = Field(default_factory=list)
+    past_rehab: list[PastRehabOut] = Field(default_factory=list)
 
 
 class RecordOut(StrictShape):
@@ -90,6 +126,7 @@ class RecordOut(StrictShape):
     religion: str
     nationality: str
     education: str
+    education_level: EducationLevel | None = None
     occupation: str
     workplace: str
     phone: str

@@ -33,6 +33,20 @@ _CODES = {
     "guardian": N_("guardian"),
     "representative": N_("legal representative"),
     "PASSPORT": N_("passport"),
+    "none": N_("no schooling"),
+    "primary": N_("primary school"),
+    "lower_secondary": N_("lower secondary (THCS)"),
+    "upper_secondary": N_("upper secondary (THPT)"),
+    "tertiary": N_("university, college or vocational"),
+    "postgraduate": N_("postgraduate"),
+    "drug_conviction": N_("conviction for a drug crime"),
+    "drug_sanction": N_("administrative sanction for drugs"),
+    "other_conviction": N_("conviction for another crime"),
+    "other_sanction": N_("other administrative sanction"),
+    "voluntary_home": N_("voluntary, at home or in the community"),
+    "voluntary_facility": N_("voluntary, in a facility"),
+    "compulsory": N_("compulsory"),
+    "post_rehab": N_("post-rehab management"),
 }
 
 

@@ -29,12 +29,17 @@ FIELD_LABELS = {
     "religion": N_("Religion"),
     "nationality": N_("Nationality"),
     "education": N_("Education"),
+    "education_level": N_("Education level"),
     "occupation": N_("Occupation"),
     "workplace": N_("Workplace or school"),
     "phone": N_("Phone"),
     "social_account": N_("Social media account"),
     "family": N_("Family"),
     "profile": N_("Drug-use profile"),
+    "father": N_("Father"),
+    "mother": N_("Mother"),
+    "prior_decisions": N_("Earlier convictions and sanctions"),
+    "past_rehab": N_("Earlier rehab episodes"),
 }
 
 ISSUE_TEXTS = {
@@ -62,6 +67,8 @@ ISSUE_TEXTS = {
     "text.too_long": N_("the text is longer than {max} characters"),
     "phone.format": N_("the phone number does not look like one"),
     "profile.negative_count": N_("a count cannot be negative"),
+    "history.future": N_("an earlier decision or rehab episode is dated after today"),
+    "history.order": N_("a rehab episode ends before it began"),
     "family.relation": N_("unknown family relation {relation}"),
     "family.minor_without_representative": N_(
         "the person is under 18: record a parent, guardian or legal representative"

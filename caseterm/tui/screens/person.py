@@ -38,7 +38,7 @@ from caseterm.tui.table import ListTable
 
 if TYPE_CHECKING:
     from caseterm.domain.lifecycle import Derived
-    from caseterm.domain.person import PersonRecord
+    from caseterm.domain.person import PastRehab, PersonRecord, PriorDecision
     from caseterm.services.registry.actions import ActionOption
     from caseterm.services.registry.persons import PersonFile
 
@@ -62,6 +62,7 @@ def identity_rows(record: PersonRecord) -> list[tuple[str, str]]:
         ("religion", record.religion),
         ("nationality", record.nationality),
         ("education", record.education),
+        ("education_level", code_label(level) if (level := record.education_level) else ""),
         ("occupation", record.occupation),
         ("workplace", record.workplace),
         ("phone", record.phone),
@@ -82,8 +83,26 @@ def profile_rows(record: PersonRecord) -> list[tuple[str, str]]:
         (_("Drug-induced psychosis"), psychosis),
         (_("Previous voluntary rehab"), str(profile.previous_voluntary_rehab or "")),
         (_("Prior record"), profile.prior_record),
+        *((field_label("prior_decisions"), prior_words(d)) for d in profile.prior_decisions),
+        *((field_label("past_rehab"), past_rehab_words(e)) for e in profile.past_rehab),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def prior_words(decision: PriorDecision) -> str:
+    """One earlier conviction or sanction on one line: kind, number, date, issuer, measure."""
+    day = decision.decided_on.display() if decision.decided_on else ""
+    parts = (code_label(decision.kind.value), decision.number, day, decision.issuer,
+             decision.measure)  # fmt: skip
+    return " · ".join(part for part in parts if part)
+
+
+def past_rehab_words(episode: PastRehab) -> str:
+    """One earlier rehab episode on one line: form, place, period, decision."""
+    period = "–".join(d.display() for d in (episode.started, episode.ended) if d is not None)
+    parts = (code_label(episode.form.value), episode.place, period, episode.decision_no,
+             episode.authority)  # fmt: skip
+    return " · ".join(part for part in parts if part)
 
 
 class PersonScreen(CasetermScreen[None]):

@@ -2,7 +2,7 @@
 @title Bản tóm tắt lý lịch người sử dụng trái phép chất ma túy
 @source ND163 Phụ lục III Mẫu số 05
 @rebuilt Header and the signature row (compiler, head of the unit) follow ND30/2020 PL I and the ND105 scan (Mẫu 05). Item 24 (dose) is left to the hand: caseterm never stores doses (legal spec §6.4 P7).
-@required p.full_name sign.rank_name
+@required p.full_name sign.rank_name r.education_boxes
 [header-unit]
 # Bản tóm tắt lý lịch
 ## Người sử dụng trái phép chất ma túy

@@ -3,7 +3,7 @@
 @source ND105 Phụ lục Mẫu số 05
 @regime R2021
 @rebuilt The Decree 105/2021 résumé, for a file begun before 1/7/2026. Header and signatures (compiler, head of the unit) from the ND105 scan and ND30/2020 PL I. The 3×4 photo is glued and sealed across by hand. Item 24 (dose) is left to the hand: caseterm never stores doses (legal spec §6.4 P7).
-@required p.full_name sign.rank_name
+@required p.full_name sign.rank_name r.education_boxes
 [header-unit]
 . (Ảnh 3x4, đóng dấu giáp lai)
 # Bản tóm tắt lý lịch

@@ -1,7 +1,7 @@
 @form V-33
 @title Bản tóm tắt lý lịch của người nghiện ma túy
 @source ND163 Phụ lục V Mẫu số 33
-@rebuilt The header follows ND30/2020 PL I for a record (national motto only); the stored ND163 text lost it. Items 17–19 list only the episodes recorded in caseterm; earlier ones are in item 16's prior record.
+@rebuilt The header follows ND30/2020 PL I for a record (national motto only); the stored ND163 text lost it. Items 12–13 list the earlier convictions and sanctions one by one (a legacy file's free-text record follows them); items 17–19 list the episodes from before the file, then those recorded in caseterm.
 @required p.full_name
 [header-record]
 # Bản tóm tắt lý lịch
@@ -19,7 +19,11 @@
 . {{ f.line }}
 {%p endfor %}
 . **III. TIỀN ÁN, TIỀN SỰ, QUÁ TRÌNH SỬ DỤNG, CAI NGHIỆN MA TÚY**
-. 12–13. Tiền án, tiền sự: {{ r.prior_record }}
+. 12. Tiền án: {{ r.convictions }}
+. 13. Tiền sự: {{ r.sanctions }}
+{%p if r.prior_note %}
+. Ghi chép trước đây về tiền án, tiền sự: {{ r.prior_note }}
+{%p endif %}
 . 14. Loại ma túy đã sử dụng: {{ r.drugs }}
 . 15. Hình thức sử dụng ma túy: {{ r.routes }}
 . 16. Thời điểm sử dụng ma túy lần đầu: {{ r.use_started }}
