@@ -13,6 +13,7 @@ Source lines, one paragraph each:
 - `> TEXT` an italic legal basis line; `. TEXT` a paragraph without indent;
 - `~ N` N dotted lines to fill in by hand (what the person writes, never what the file holds);
 - `[sign-decision]`: "Nơi nhận" on the left, the signer's block on the right;
+- `[page]`: a page break (an annex starts on its own page);
 - `[sign]` … `[end]`: the parties of a record side by side, one a line, `TITLE :: NAME` (NAME may be
   a `{{ field }}`), their names printed under the space for the signature;
 - `[table W1 W2 …]` `HEAD | HEAD …` `CELL | CELL …` `[end]`: a ruled table (widths in cm) whose
@@ -30,7 +31,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -125,6 +126,7 @@ class Layout:
             "[header-committee]": lambda: self._header_decision(committee=True),
             "[header-record]": self._header_record,
             "[sign-decision]": self._sign_decision,
+            "[page]": self._page_break,
         }
         if line in handlers:
             handlers[line]()
@@ -285,6 +287,10 @@ class Layout:
             para = self._cell_line(cell, text, first=True, size=TABLE)
             para.paragraph_format.keep_with_next = False
         self._cell_line(table.rows[3].cells[0], "{%tr endfor %}", first=True)
+
+    def _page_break(self) -> None:
+        """An annex starts on a page of its own."""
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _keep_previous(self) -> None:
         """Keep the last body paragraph on the signature's page (the block never stands alone)."""

@@ -223,11 +223,39 @@ def ha_life() -> Life:
     return life
 
 
+KHANH = dataclasses.replace(
+    BINH, full_name="Ngô Văn Khánh", id_number="027099002222", birth=PartialDate(1999, 7, 7)
+)
+CUSTODY = "số 05/QĐ-TG ngày 01/03/2028 của Cơ quan Cảnh sát điều tra Công an tỉnh Bắc Ninh"
+DESTINATION = "xã Hòa Bình, tỉnh Bắc Ninh"
+
+
+def khanh_life() -> Life:
+    """Under management, held in custody for 3 days (III-07), then moves away (III-06)."""
+    life = Life()
+    life.rec("test.performed", "01/02/2028 08:00", ground="h", sample="URINE",
+             result="POSITIVE", slip_no="31/PKQ")  # fmt: skip
+    life.rec("residence.verified", "01/02/2028 12:00", result="STABLE",
+             criterion="REGISTERED_ADDRESS")  # fmt: skip
+    life.rec("use.notice_sent", "01/02/2028 14:00", recipient="Trưởng Công an xã Tân An")
+    life.rec("mgmt.decided", "01/02/2028 16:00", reason="NEW", decision_no="auto",
+             officer="Trung úy Lê Văn Bình", team=TEAM[:1], summary=SUMMARY)  # fmt: skip
+    life.rec("mgmt.suspended", "01/03/2028 15:00", decision_no="auto",
+             custody_started=at("01/03/2028 10:00"), custody_kind="DETENTION",
+             custody_until="2028-03-03", custody_decision=CUSTODY)  # fmt: skip
+    life.rec("mgmt.resumed", "03/03/2028 18:00", custody_ended=at("03/03/2028 17:00"))
+    life.rec("person.moved_out", "10/04/2028 09:00", destination=DESTINATION)
+    return life
+
+
 def seed_later_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]:
-    """The scripted case, then Dũng's compulsory dossier and Hà's rehab and post-rehab."""
+    """The scripted case, then Dũng's compulsory dossier, Hà's rehab and post-rehab, and
+    Khánh's custody and move."""
     ids = seed_story(session, clock)
     ids["dung"] = add_person(session, DUNG, confirm=True)
     ids["ha"] = add_person(session, HA, confirm=True)
-    record_lives(session, clock, {ids["dung"]: dung_life(), ids["ha"]: ha_life()})
+    ids["khanh"] = add_person(session, KHANH, confirm=True)
+    lives = {ids["dung"]: dung_life(), ids["ha"]: ha_life(), ids["khanh"]: khanh_life()}
+    record_lives(session, clock, lives)
     clock.current = at("20/11/2030 10:00")
     return ids

@@ -16,7 +16,15 @@ from caseterm.services.documents.render import LEFTOVER_MARKS, document_text
 from caseterm.services.documents.templates import active_set
 from caseterm.services.session.case_session import CaseSession
 from tests.documents.legacy_story import LEGACY, seed_legacy_story
-from tests.documents.story import COURT, FACILITY, SUMMARY, TEAM, seed_later_story, seed_story
+from tests.documents.story import (
+    COURT,
+    CUSTODY,
+    FACILITY,
+    SUMMARY,
+    TEAM,
+    seed_later_story,
+    seed_story,
+)
 
 ANH_ID = [
     "NGUYỄN THỊ NGỌC ÁNH",
@@ -323,6 +331,32 @@ LATER: dict[str, tuple[str, dict[str, str], list[str]]] = {
         ],
     ),
 }
+KHANH_ID = ["NGÔ VĂN KHÁNH", "07/07/1999", "027099002222"]
+LATER["III-07"] = (
+    "khanh",
+    {"custody_term": "03 ngày"},
+    [*KHANH_ID, *HEADER, "Tạm đình chỉ quản lý người sử dụng", "kể từ ngày 01/03/2028",
+     f"Căn cứ Quyết định tạm giữ {CUSTODY}.", "khoản 7 Điều 24",
+     "☒ Bị tạm giữ trong thời hạn 03 ngày từ ngày 01/03/2028 đến ngày 03/03/2028.",
+     "☐ Bị tạm giam.", "số 01/QĐ-CAX ngày 01/02/2028 của Trưởng Công an xã Tân An",
+     "Thiếu tá Nguyễn Văn Hùng"],
+)  # fmt: skip
+LATER["III-06"] = (
+    "khanh",
+    {},
+    [*KHANH_ID, *HEADER, "Kính gửi: Trưởng Công an xã Hòa Bình, tỉnh Bắc Ninh",
+     "theo Quyết định số 01/QĐ-CAX ngày 01/02/2028 của Trưởng Công an xã Tân An",
+     "Thời gian quản lý từ ngày 01/02/2028 đến ngày", "Nơi chuyển đến: xã Hòa Bình",
+     "DANH MỤC TÀI LIỆU TRONG HỒ SƠ QUẢN LÝ",
+     "1. Phiếu kết quả xét nghiệm chất ma túy trong cơ thể số 31/PKQ ngày 01/02/2028",
+     "2. Thông báo về hành vi sử dụng trái phép chất ma túy ngày 01/02/2028",
+     "3. Quyết định áp dụng biện pháp quản lý người sử dụng trái phép chất ma túy số "
+     "01/QĐ-CAX ngày 01/02/2028",
+     "4. Quyết định tạm đình chỉ quản lý người sử dụng trái phép chất ma túy số 02/QĐ-CAX "
+     "ngày 01/03/2028",
+     "5. Bản tóm tắt lý lịch", "6. Bản tường trình",
+     "- Trưởng Công an xã Hòa Bình, tỉnh Bắc Ninh;"],
+)  # fmt: skip
 EXPECTED.update(LATER)
 EXPECTED.update(LEGACY)
 

@@ -102,6 +102,12 @@ class MgmtSuspended(Decision):
     """Suspension for criminal custody (Mẫu 07, T11)."""
 
     custody_started: AwareDatetime | None = None
+    custody_kind: Literal["DETENTION", "REMAND"] | None = None
+    """Tạm giữ or tạm giam: Mẫu 07 ticks one (catalogue gap C6)."""
+    custody_until: date | None = None
+    """The last day of the custody the decision states."""
+    custody_decision: Text | None = None
+    """The custody decision the suspension rests on: number, date, who made it."""
 
 
 class MgmtResumed(Payload):

@@ -16,6 +16,7 @@ from caseterm.domain.documents import date_words, vi_upper
 from caseterm.domain.lifecycle import LifeEvent
 from caseterm.services.documents.context_dossier import DOSSIER_BUILDERS
 from caseterm.services.documents.context_event import event_block, handover, local
+from caseterm.services.documents.context_management import MANAGEMENT_BUILDERS
 from caseterm.services.documents.context_person import person_block, record_block
 from caseterm.services.documents.templates import FormInfo, TemplateSet
 from caseterm.services.registry.persons import PersonFile
@@ -81,7 +82,7 @@ def build_context(
     e: dict[str, Any] = {"officer": compiler}
     if event is not None:
         e = event_block(file, event, words, details)
-        later = DOSSIER_BUILDERS.get(event.type)
+        later = DOSSIER_BUILDERS.get(event.type) or MANAGEMENT_BUILDERS.get(event.type)
         if later is not None:
             e.update(later(file, event, words, e))
         if form.form == HANDOVER:
@@ -226,6 +227,11 @@ def recipients(form: FormInfo, context: dict[str, Any], words: dict[str, Any]) -
         if context["h"]["commune_name"]
         else "",
         "family": str(words.get("recipient_family", "")),
+        "destination": str(words.get("recipient_destination", "{destination}")).format(
+            destination=context["e"].get("destination", "")
+        )
+        if context["e"].get("destination")
+        else "",
         "court": str(words.get("recipient_court", "{court}")).format(
             court=context["e"].get("court", "")
         ),

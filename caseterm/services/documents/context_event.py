@@ -34,6 +34,10 @@ DETAIL_FIELDS = (
     "proposed_measures",
     "family_member",
     "recipient_name",
+    "custody_kind",
+    "custody_until",
+    "custody_decision",
+    "custody_term",
 )
 """The event keys a document may ask an officer for and keep (`document_detail`)."""
 
@@ -121,23 +125,29 @@ def _management(
     }
 
 
-def _management_end(
-    file: PersonFile, event: LifeEvent, words: dict[str, Any], _b: dict[str, Any]
-) -> dict[str, Any]:
+def management_reference(file: PersonFile, event: LifeEvent) -> dict[str, Any]:
+    """The management decision a later act cites: its number, date and who made it."""
     decided = _last_before(file, event, "mgmt.decided")
     measure = _measure_opened(file, decided.id) if decided else None
     legacy = measure is not None and measure.regime is Regime.R2021
     # Under the old regime the management decision was the People's Committee chairman's.
-    issuer_key = "committee_chair_of" if legacy else "chief_of"
+    return {
+        "mgmt_decision": getattr(decided.payload, "decision_no", "") if decided else "",
+        "mgmt_decision_date": short_date(local(decided.occurred_at).date()) if decided else "",
+        "mgmt_issuer_key": "committee_chair_of" if legacy else "chief_of",
+    }
+
+
+def _management_end(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], _b: dict[str, Any]
+) -> dict[str, Any]:
     reason = str(getattr(event.payload, "reason", ""))
     yes, no = str(words["yes_box"]), str(words["no_box"])
     boxes = dict.fromkeys(set(STOP_BOXES.values()), no)
     if reason in STOP_BOXES:
         boxes[STOP_BOXES[reason]] = yes
     return {
-        "mgmt_decision": getattr(decided.payload, "decision_no", "") if decided else "",
-        "mgmt_decision_date": short_date(local(decided.occurred_at).date()) if decided else "",
-        "mgmt_issuer_key": issuer_key,
+        **management_reference(file, event),
         "stop_from": short_date(local(event.occurred_at).date()),
         **boxes,
     }

@@ -18,7 +18,7 @@ from typing import Any
 from caseterm.domain.codes import EducationLevel
 from caseterm.domain.dates import DateFormatError, PartialDate
 from caseterm.domain.lifecycle import LifeEvent
-from caseterm.domain.lifecycle.model import Regime, regime_at
+from caseterm.domain.lifecycle.model import MeasureKind, Regime, regime_at
 from caseterm.domain.permissions import Action
 from caseterm.errors import UsageError, ValidationFailed
 from caseterm.files import atomic_write_bytes
@@ -272,10 +272,23 @@ def _on_its_form(info: FormInfo, event: LifeEvent) -> bool:
 def _events_for(file: PersonFile, info: FormInfo) -> list[LifeEvent]:
     voided = file.lifecycle.voided
     found = [e for e in file.life if e.type in info.events and e.id not in voided
-             and _on_its_form(info, e)]  # fmt: skip
-    if info.form == "III-01":  # a pending result cannot be printed as either box
-        found = [e for e in found if getattr(e.payload, "result", "") != "PENDING"]
+             and _on_its_form(info, e) and _printable(file, info, e)]  # fmt: skip
     return sorted(found, key=lambda e: e.occurred_at, reverse=True)
+
+
+def _printable(file: PersonFile, info: FormInfo, event: LifeEvent) -> bool:
+    """False for an event its form cannot say.
+
+    A pending result on the slip (neither box), or a move by someone not under user management
+    on the management file's transfer notice.
+    """
+    if info.form == "III-01":
+        return getattr(event.payload, "result", "") != "PENDING"
+    if info.form == "III-06":
+        managed = [m for m in file.lifecycle.measures if m.kind is MeasureKind.USER_MGMT
+                   and m.opened_at <= event.occurred_at]  # fmt: skip
+        return any(m.closed_at is None or m.closed_at >= event.occurred_at for m in managed)
+    return True
 
 
 def _event(file: PersonFile, info: FormInfo, event_id: str | None) -> LifeEvent | None:
