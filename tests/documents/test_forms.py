@@ -357,6 +357,23 @@ LATER["III-06"] = (
      "5. Bản tóm tắt lý lịch", "6. Bản tường trình",
      "- Trưởng Công an xã Hòa Bình, tỉnh Bắc Ninh;"],
 )  # fmt: skip
+EXPECTED["I-15"] = (
+    "binh",
+    {"basis_documents": "Quyết định số 12/QĐ-TA ngày 15/10/2026 của Tòa án nhân dân khu vực 1",
+     **OFFICER},
+    [*BINH_ID, *HEADER, "Chấm dứt áp dụng biện pháp giám sát điện tử",
+     "Căn cứ tài liệu có liên quan: Quyết định số 12/QĐ-TA ngày 15/10/2026",
+     "Đ/c Trung úy Lê Văn Bình; Cấp bậc: Trung úy; Chức vụ: Cảnh sát khu vực",
+     "Thiếu tá Nguyễn Văn Hùng"],
+)  # fmt: skip
+LATER["I-13"] = (
+    "ha",
+    {"basis_documents": "Báo cáo kết quả giám sát điện tử ngày 25/11/2028", **OFFICER},
+    [*HA_ID, "Miễn áp dụng biện pháp giám sát điện tử", "kể từ ngày 01/12/2028",
+     "Căn cứ tài liệu có liên quan: Báo cáo kết quả giám sát điện tử ngày 25/11/2028",
+     "Quyết định áp dụng biện pháp giám sát điện tử số",
+     "Điều 2. Quyết định này có hiệu lực kể từ ngày 01 tháng 12 năm 2028"],
+)  # fmt: skip
 EXPECTED.update(LATER)
 EXPECTED.update(LEGACY)
 

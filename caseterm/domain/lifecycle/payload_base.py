@@ -51,6 +51,19 @@ class Payload(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class LaterDecision(Payload):
+    """A decision whose number and signer were not recorded at first (catalogue gap C10).
+
+    Events saved before carry none, so every field may be empty; a form made from one asks for
+    what it lacks.
+    """
+
+    decision_no: DocNo | None = None
+    signer: Text | None = None
+    signer_rank: Text | None = None
+    deputy: bool = False
+
+
 class Decision(Payload):
     """A written decision: number, signer, and when it was sent to its recipients."""
 

@@ -11,6 +11,7 @@ from caseterm.domain.lifecycle.payload_base import (
     DocNo,
     EventRef,
     HoldKind,
+    LaterDecision,
     Payload,
     Text,
 )
@@ -65,7 +66,7 @@ class EmonExempted(Decision):
     """The remainder exempted after a clean year (6 months for a minor) (Mẫu 13)."""
 
 
-class EmonEnded(Payload):
+class EmonEnded(LaterDecision):
     """E-monitoring ended (Mẫu 15)."""
 
     reason: Literal["EXPIRED", "ENTERED_FACILITY", "MEASURE_ENDED", "DEATH_MISSING", "TRANSFERRED"]

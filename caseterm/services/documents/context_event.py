@@ -38,6 +38,7 @@ DETAIL_FIELDS = (
     "custody_until",
     "custody_decision",
     "custody_term",
+    "basis_documents",
 )
 """The event keys a document may ask an officer for and keep (`document_detail`)."""
 

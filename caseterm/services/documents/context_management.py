@@ -1,7 +1,7 @@
-"""The event's block for the management forms of later acts: III-07 and III-06.
+"""The event's block for the forms of later acts on a running measure.
 
-The suspension for custody (III-07) and the notice that moves the file to another commune
-(III-06).
+The suspension for custody (III-07), the notice that moves the file to another commune
+(III-06), and the exemption from and end of e-monitoring (I-13, I-15).
 
 As everywhere: the decision an act rests on is looked up in the file, and what the file does
 not hold (the custody's term as the custody decision words it) is a detail asked for once.
@@ -12,11 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from caseterm.domain.documents import short_date
+from caseterm.domain.documents import date_words, short_date
 from caseterm.domain.lifecycle import LifeEvent
 from caseterm.domain.lifecycle.model import MeasureKind
 from caseterm.domain.names import fold
-from caseterm.services.documents.context_event import _measure_of, local, management_reference
+from caseterm.services.documents.context_event import (
+    _last_before,
+    _measure_of,
+    local,
+    management_reference,
+)
 from caseterm.services.registry.persons import PersonFile
 
 CUSTODY_WORDS = {"tam_giu": "DETENTION", "tam_giam": "REMAND"}
@@ -109,8 +114,28 @@ def _positive_before(file: PersonFile, moment: Any) -> LifeEvent | None:
     return max(found, key=lambda e: e.occurred_at, default=None)
 
 
+def _emon_closing(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    """I-13 (exemption) and I-15 (end): the e-monitoring decision they close, its officer."""
+    decided = _last_before(file, event, "emon.decided")
+    payload = event.payload
+    day = getattr(payload, "effective_on", None) or local(event.occurred_at).date()
+    officer = block["officer"] or (str(getattr(decided.payload, "officer", "") or "") if decided
+                                   else "")  # fmt: skip
+    return {
+        "emon_decision": str(getattr(decided.payload, "decision_no", "") or "") if decided else "",
+        "emon_decision_date": short_date(local(decided.occurred_at).date()) if decided else "",
+        "officer": officer,
+        "exempt_from": short_date(day),
+        "effective_words": date_words(day),
+    }
+
+
 Builder = Callable[[PersonFile, LifeEvent, dict[str, Any], dict[str, Any]], dict[str, Any]]
 MANAGEMENT_BUILDERS: dict[str, Builder] = {
     "mgmt.suspended": _suspended,
     "person.moved_out": _moved_out,
+    "emon.exempted": _emon_closing,
+    "emon.ended": _emon_closing,
 }

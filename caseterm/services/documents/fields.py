@@ -56,6 +56,8 @@ LABELS = {
     "e.custody_until": N_("Last day of the custody"),
     "e.custody_decision": N_("The custody decision (number, date, by whom)"),
     "e.destination": N_("Where the person moved to"),
+    "e.basis_documents": N_("The documents the decision rests on (what shows the case)"),
+    "e.emon_decision": N_("The e-monitoring decision"),
     "e.suspend_from": N_("Start of the suspension"),
     "e.violation_words": N_("The violation"),
     "e.ground_words": N_("The ground for compulsory rehab"),

@@ -16,14 +16,7 @@
 Điều 1. Áp dụng biện pháp giám sát điện tử đối với người có tên sau:
 Họ và tên: **{{ p.name_upper }}**. Giới tính: {{ p.sex }}.
 Tên gọi khác: {{ p.aliases }}.
-Ngày, tháng, năm sinh: {{ p.birth }}.
-Quê quán: {{ p.origin_place }}.
-Nơi thường trú/tạm trú: {{ p.residence }}.
-Nơi ở hiện tại: {{ p.current_address }}.
-Số CMND/CCCD/CC/Hộ chiếu: {{ p.id_number }}; ngày cấp: {{ p.id_issue_date }}; nơi cấp: {{ p.id_issue_place }}.
-Dân tộc: {{ p.ethnicity }}. Tôn giáo: {{ p.religion }}. Trình độ học vấn: {{ p.education }}.
-Nghề nghiệp: {{ p.occupation }}.
-Nơi làm việc/học tập: {{ p.workplace }}.
+[include identity-emon]
 Thời hạn áp dụng biện pháp giám sát điện tử là {{ e.term }}, kể từ {{ e.term_from_words }}.
 Điều 2. Phân công thực hiện biện pháp giám sát điện tử:
 Đồng chí: {{ e.officer }}; Cấp bậc: {{ e.officer_rank }};
