@@ -118,7 +118,7 @@ def binh_life() -> Life:
     life.rec("emon.decided", "03/08/2026 20:00", decision_no="auto", basis="VOL_HOME",
              officer="Trung úy Lê Văn Bình")  # fmt: skip
     life.rec("emon.fitted", "04/08/2026 09:00", device_no="GSĐT-00123", position="ANKLE",
-             condition="Hoạt động bình thường")  # fmt: skip
+             condition="Hoạt động bình thường", accessories="01 bộ sạc, 01 dây đeo")  # fmt: skip
     life.rec("emon.ended", "20/10/2026 09:00", reason="ENTERED_FACILITY", decision_no="auto")
     return life
 
@@ -216,7 +216,7 @@ def ha_life() -> Life:
     violation = life.rec("emon.violation", "20/11/2027 22:30", code="c")
     life.rec("emon.violation_fixed", "21/11/2027 08:00", violation=violation)
     life.rec("emon.exempted", "01/12/2028 09:00", decision_no="auto")
-    life.rec("completion.notice_received", "01/10/2029 09:00")
+    life.rec("completion.notice_received", "01/10/2029 09:00", completion_on="2029-11-05")
     life.rec("postrehab.proposed", "02/10/2029 09:00")
     life.rec("postrehab.decided", "10/10/2029 09:00", decision_no="15/QĐ-UBND",
              signer="Trần Văn Chủ")  # fmt: skip

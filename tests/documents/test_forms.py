@@ -190,6 +190,7 @@ EXPECTED: dict[str, tuple[str, dict[str, str], list[str]]] = {
             "Số thiết bị: GSĐT-00123",
             "Vị trí đeo thiết bị: Cổ chân",
             "Hoạt động bình thường",
+            "Phụ kiện kèm theo thiết bị: 01 bộ sạc, 01 dây đeo.",
             "hồi 09 giờ 00 phút, ngày 04 tháng 8 năm 2026",
         ],
     ),
@@ -311,7 +312,8 @@ LATER: dict[str, tuple[str, dict[str, str], list[str]]] = {
             "Số: 01/ĐN-CAX",
             "Kính gửi: Chủ tịch Ủy ban nhân dân xã Tân An",
             "Căn cứ thông báo ngày 01/10/2029",
-            "Thời hạn quản lý sau cai nghiện ma túy: 12 tháng",
+            "Thời hạn quản lý sau cai nghiện ma túy: 12 tháng, kể từ ngày hoàn thành cai nghiện "
+            "ma túy (05/11/2029).",
             "Thân nhân phối hợp quản lý: Bà Đỗ Thị Mai (mẹ).",
             "Tổ công tác giúp đỡ do Công an xã chủ trì.",
         ],

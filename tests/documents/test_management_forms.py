@@ -18,7 +18,7 @@ from caseterm.services.documents.render import document_text
 from caseterm.services.lifecycle.events import record_event
 from caseterm.services.registry.persons import add_person
 from caseterm.services.session.case_session import CaseSession
-from tests.documents.story import KHANH, seed_story
+from tests.documents.story import KHANH, seed_later_story, seed_story
 from tests.lifecycle.life import at
 
 TESTED = {"ground": "h", "sample": "URINE", "result": "POSITIVE"}
@@ -77,3 +77,15 @@ def test_the_transfer_notice_is_offered_only_for_a_move_under_management(
     record_event(session, stranger, "person.moved_out", {"destination": "xã Hòa Bình"},
                  occurred_at=at("10/04/2028 09:30"))  # fmt: skip
     assert "III-06" not in {c.form for c in document_choices(session, stranger)}
+
+
+def test_a_fitting_without_accessories_leaves_their_line_to_the_hand(
+    session: CaseSession, clock: FrozenClock, out_folder: Path
+) -> None:
+    ids = seed_later_story(session, clock)
+    values = {"officer_title": "Cảnh sát khu vực", "officer_rank": "Trung úy", "place": "Trụ sở"}
+    made = make_document(session, "I-03", ids["ha"], out_folder / "i03.docx", values=values)
+    text = document_text(made.path.read_bytes())
+    accessories = text[text.index("Phụ kiện kèm theo thiết bị:") :].splitlines()
+    assert accessories[0] == "Phụ kiện kèm theo thiết bị:"
+    assert set(accessories[1]) == {"."}, "a dotted line to write on"

@@ -41,6 +41,8 @@ class EmonFitted(Payload):
     device_no: DocNo
     position: Literal["ANKLE", "WRIST", "OTHER"]
     condition: Text | None = None
+    accessories: Text | None = None
+    """What comes with the device (charger, cable…), as the fitting record lists it (gap C9)."""
 
 
 class EmonRemovedTemporarily(Payload):

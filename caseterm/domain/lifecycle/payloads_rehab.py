@@ -116,6 +116,8 @@ class CompletionNoticeReceived(Payload):
     """The pre-completion notice Mẫu 51 (≥30 days before the end)."""
 
     sender: Text | None = None
+    completion_on: date | None = None
+    """The day the notice says the rehab ends (gap C11): post-rehab runs from it."""
 
 
 class RehabCompleted(Payload):

@@ -49,11 +49,18 @@ def _proposed(
     return {
         "decision_no": str(getattr(event.payload, "proposal_no", "") or ""),
         "notice_date": _day(notice),
+        "completion_on_words": _completion_on(notice, words),
         "notice_sender": str(getattr(notice.payload, "sender", "") or "") if notice else "",
         "rehab_place": str(words["rehab_place"].get(str(rehab.form), "")) if rehab and rehab.form
         else "",
         "postrehab_term": str(words["months"]).format(n=f"{months:02d}"),
     }  # fmt: skip
+
+
+def _completion_on(notice: LifeEvent | None, words: dict[str, Any]) -> str:
+    """The completion day in brackets when the notice states it, else nothing."""
+    day = getattr(notice.payload, "completion_on", None) if notice is not None else None
+    return str(words["completion_on"]).format(date=short_date(day)) if day else ""
 
 
 def post_rehab_months(file: PersonFile, event: LifeEvent) -> int:

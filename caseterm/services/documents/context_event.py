@@ -39,6 +39,7 @@ DETAIL_FIELDS = (
     "custody_decision",
     "custody_term",
     "basis_documents",
+    "accessories",
 )
 """The event keys a document may ask an officer for and keep (`document_detail`)."""
 

@@ -20,6 +20,8 @@ FIELD = {
     "clinic": N_("Clinic"),
     "code": N_("Violation (point)"),
     "condition": N_("Condition"),
+    "accessories": N_("Accessories with the device"),
+    "completion_on": N_("Completion day the notice states"),
     "confirmation_no": N_("Confirmation number"),
     "continuation": N_("Continues a measure from another commune"),
     "continuing": N_("Measure continued"),

@@ -26,8 +26,12 @@ Tiến hành lập biên bản thi hành quyết định áp dụng biện pháp
 - Đại diện cơ quan thi hành quyết định áp dụng biện pháp giám sát điện tử tiến hành giao quyết định áp dụng biện pháp giám sát điện tử và đeo thiết bị giám sát điện tử lên cơ thể của ông/bà {{ p.full_name }}.
 - Vị trí đeo thiết bị: {{ e.position }}.
 - Số thiết bị: {{ e.device_no }}.
+{%p if e.accessories %}
+- Phụ kiện kèm theo thiết bị: {{ e.accessories }}.
+{%p else %}
 - Phụ kiện kèm theo thiết bị:
 ~ 1
+{%p endif %}
 - Tình trạng thiết bị giám sát điện tử và phụ kiện kèm theo: {{ e.condition }}.
 Biên bản kết thúc lúc ...... giờ cùng ngày, đã đọc cho những người có tên ở trên nghe, công nhận là đúng và ký xác nhận dưới đây. Biên bản này được lập thành 03 bản có giá trị pháp lý như nhau, mỗi bên giữ 01 bản để thực hiện.
 [sign]

@@ -20,7 +20,7 @@ Số CC/CCCD/CMND/HC: {{ p.id_number }}; ngày cấp: {{ p.id_issue_date }}; nơ
 Nơi cư trú: {{ p.residence_or_current }}.
 Thân nhân phối hợp quản lý: {{ e.family_member }}.
 Lý do: Người nghiện ma túy hoàn thành thời gian cai nghiện ma túy theo quy định tại Điều 42 Luật Phòng, chống ma túy.
-Thời hạn quản lý sau cai nghiện ma túy: {{ e.postrehab_term }}, kể từ ngày hoàn thành cai nghiện ma túy.
+Thời hạn quản lý sau cai nghiện ma túy: {{ e.postrehab_term }}, kể từ ngày hoàn thành cai nghiện ma túy{{ e.completion_on_words }}.
 Biện pháp quản lý và người thực hiện đề xuất: {{ e.proposed_measures }}
 Công an {{ h.commune_name }} kính đề nghị Chủ tịch {{ h.committee }} xem xét, quyết định./.
 [sign-decision]
