@@ -10,11 +10,13 @@ from textual.widgets import DataTable, Input
 from caseterm.clock import FrozenClock
 from caseterm.crypto.kdf import KdfPolicy
 from caseterm.services.documents.render import document_text
+from caseterm.services.registry.persons import add_person
 from caseterm.services.session.case_session import CaseSession
 from caseterm.tui.dialogs.document import DocumentDialog
 from caseterm.tui.screens.documents import DocumentsScreen
+from tests.conftest import person
 from tests.documents.story import out_folder, seed_story
-from tests.tui.officer import open_file, settle, unlocked, until
+from tests.tui.officer import fill, open_file, open_form, save, settle, unlocked, until
 
 __all__ = ["out_folder"]
 
@@ -88,3 +90,35 @@ async def test_the_management_list_is_saved_from_the_registers_screen(
     text = document_text(written.read_bytes())
     assert "Từ ngày 01/07/2026 đến ngày 20/10/2027" in text
     assert "Nguyễn Thị Ngọc Ánh" in text and "Lê Văn Cường" in text and "Trần Văn Bình" not in text
+
+
+async def test_the_event_form_offers_its_documents_and_ctrl_o_opens_them_after_saving(
+    session: CaseSession, clock: FrozenClock, policy: KdfPolicy
+) -> None:
+    ids = seed_story(session, clock)
+    pid = add_person(session, person("Lý Văn Tư", id_type=None, id_number=""), confirm=True)
+    store = session.files.store
+    session.close()
+    async with unlocked(store, policy, clock) as (app, pilot):
+        await open_file(app, pilot, pid)
+        form = await open_form(app, pilot, "test.performed")
+        await fill(app, pilot, form, ground="h", sample="URINE", result="POSITIVE")
+        await save(app, pilot, clock)
+        form = await open_form(app, pilot, "residence.verified")
+        await fill(app, pilot, form, result="STABLE", criterion="REGISTERED_ADDRESS")
+        await save(app, pilot, clock)
+        form = await open_form(app, pilot, "use.notice_sent")
+        await fill(app, pilot, form, recipient="Trưởng Công an xã Tân An")
+        await save(app, pilot, clock)
+        form = await open_form(app, pilot, "mgmt.decided")
+        line = str(form.query_one("#form-documents").render())
+        assert "III-04" in line and "V-23" in line and "Ctrl+O" in line
+        await fill(app, pilot, form, reason="NEW", decision_no="auto", officer="Lê Văn Bình")
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: isinstance(app.screen, DocumentsScreen), "the documents")
+        screen = app.screen
+        assert isinstance(screen, DocumentsScreen)
+        first = screen.choices[0]
+        assert first.form in {"III-04", "V-23"}, "the decision's own documents come first"
+        assert first.number.endswith("/QĐ-CAX"), "the number the decision was just given"
+    assert ids

@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,13 @@ def temp_folders() -> tuple[Path, ...]:
     """
     roots = {Path(tempfile.gettempdir()), Path("/var/tmp"), Path("/dev/shm")}  # noqa: S108
     return tuple(sorted(p.resolve() for p in roots if p.exists()))
+
+
+def forms_of_event(event_type: str, moment: datetime) -> list[str]:
+    """The forms an event of this type at this moment is printed on (under its own rules)."""
+    regime = regime_at(moment).value
+    return sorted(f.form for f in active_set().forms.values()
+                  if event_type in f.events and f.regime in ("", regime))  # fmt: skip
 
 
 def document_choices(session: CaseSession, person_id: str) -> list[DocumentChoice]:

@@ -57,6 +57,13 @@ class EventFormScreen(CasetermScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", N_("Save"), id="form-save"),
         Binding("escape", "cancel", N_("Cancel"), id="form-cancel"),
+        Binding(
+            "ctrl+o",
+            "save_and_documents",
+            N_("Save, then its documents"),
+            id="form-save-documents",
+            show=False,
+        ),
     ]
 
     def __init__(self, person_file: PersonFile, action: ActionOption) -> None:
@@ -67,6 +74,8 @@ class EventFormScreen(CasetermScreen[bool]):
         self.preview: Preview | None = None
         self._initial: dict[str, Value] = {}
         self._timer: Timer | None = None
+        self.then_documents = False
+        """Set by Ctrl+O: once saved, the person file opens this event's documents."""
 
     def compose(self) -> ComposeResult:
         """The event's name and basis, the moment, one row per field, the preview, buttons."""
@@ -98,11 +107,33 @@ class EventFormScreen(CasetermScreen[bool]):
                                      _widget(spec))  # fmt: skip
             yield Label(_("What saving will do"), classes="section")
             yield Static("", id="preview", markup=False)
+            offered = self._documents_line()
+            if offered:
+                yield Static(offered, id="form-documents", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button(_("Cancel"), id="cancel")
                 save = _("Send to the chief (Ctrl+S)") if self.action.draft else _("Save (Ctrl+S)")
                 yield Button(save, id="save", variant="primary")
         yield Footer()
+
+    def _documents_line(self) -> str:
+        """The official documents this event makes (Xuất văn bản), when it makes any."""
+        from caseterm.services.documents.making import forms_of_event
+
+        if self.action.draft:
+            return ""  # a draft makes no document until the chief approves it
+        session = self.caseterm.require_session()
+        forms = forms_of_event(self.action.event_type, session.clock.now())
+        if not forms:
+            return ""
+        return _("Documents (Xuất văn bản): {forms}. Ctrl+O saves, then opens them.").format(
+            forms=", ".join(forms)
+        )
+
+    def action_save_and_documents(self) -> None:
+        """Save, then go straight to this event's documents (Mẫu 04 after a decision…)."""
+        self.then_documents = not self.action.draft
+        self.action_save()
 
     def _row(self, name: str, text: str, widget: Widget) -> ComposeResult:
         with Horizontal(classes="field"):

@@ -108,6 +108,8 @@ def help_text(screen_name: str) -> str:
             "beside their field as you type, and the box below says what saving will do (a "
             "new deadline, a measure opened or closed) or why the law refuses it.\n\n"
             "- **Tab** / **Shift+Tab**: next / previous field\n- **Ctrl+S**: save\n"
+            "- **Ctrl+O**: save, then open the official documents this event makes (Xuất văn "
+            "bản: the decision, its handover record…)\n"
             "- **Escape**: cancel (asks first if something was typed)\n\n"
             "If the app locks while a form is open, the form is discarded unsaved."
         ),

@@ -294,19 +294,28 @@ class PersonScreen(CasetermScreen[None]):
             return
         from caseterm.tui.screens.event_form import EventFormScreen
 
+        form = EventFormScreen(self.person_file, action)
+
         def saved(done: bool | None) -> None:
             if done and self.is_attached:
                 self.reload()
-                self._offer_documents(action.event_type)
+                self._offer_documents(action.event_type, now=form.then_documents)
 
-        self.app.push_screen(EventFormScreen(self.person_file, action), saved)
+        self.app.push_screen(form, saved)
 
-    def _offer_documents(self, event_type: str) -> None:
-        """After an event is saved, offer its documents (Mẫu 04 and the handover record…)."""
-        from caseterm.services.documents.templates import active_set
+    def _offer_documents(self, event_type: str, *, now: bool = False) -> None:
+        """After an event is saved, offer its documents (Mẫu 04 and the handover record…).
 
-        forms = sorted(f.form for f in active_set().forms.values() if event_type in f.events)
-        if forms:
+        With Ctrl+O in the form they open at once; otherwise a notice says x opens them.
+        """
+        from caseterm.services.documents.making import forms_of_event
+
+        session = self.caseterm.require_session()
+        forms = forms_of_event(event_type, session.clock.now())
+        if forms and now:
+            self.offered_documents = event_type
+            self.action_documents()
+        elif forms:
             self.offered_documents = event_type
             self.notify(
                 _("Documents of this event: {forms}. Press x to save them (Xuất văn bản).").format(
