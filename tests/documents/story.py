@@ -119,6 +119,7 @@ def binh_life() -> Life:
              officer="Trung úy Lê Văn Bình")  # fmt: skip
     life.rec("emon.fitted", "04/08/2026 09:00", device_no="GSĐT-00123", position="ANKLE",
              condition="Hoạt động bình thường", accessories="01 bộ sạc, 01 dây đeo")  # fmt: skip
+    life.rec("emon.paused", "10/10/2026 09:00", reason="PRISON", decision_no="auto")
     life.rec("emon.ended", "20/10/2026 09:00", reason="ENTERED_FACILITY", decision_no="auto")
     return life
 

@@ -368,6 +368,16 @@ EXPECTED["I-15"] = (
      "Đ/c Trung úy Lê Văn Bình; Cấp bậc: Trung úy; Chức vụ: Cảnh sát khu vực",
      "Thiếu tá Nguyễn Văn Hùng"],
 )  # fmt: skip
+EXPECTED["I-11"] = (
+    "binh",
+    {"basis_documents": "Bản án số 88/2026/HS-ST ngày 05/10/2026 của Tòa án nhân dân khu vực 1",
+     **OFFICER},
+    [*BINH_ID, *HEADER, "Tạm dừng áp dụng biện pháp giám sát điện tử",
+     "Căn cứ tài liệu có liên quan: Bản án số 88/2026/HS-ST",
+     "Trong thời gian chấp hành án phạt tù, kể từ ngày 10/10/2026",
+     "Điều 2. Quyết định này có hiệu lực kể từ ngày 10 tháng 10 năm 2026",
+     "Đ/c Trung úy Lê Văn Bình; Cấp bậc: Trung úy; Chức vụ: Cảnh sát khu vực"],
+)  # fmt: skip
 LATER["I-13"] = (
     "ha",
     {"basis_documents": "Báo cáo kết quả giám sát điện tử ngày 25/11/2028", **OFFICER},

@@ -58,7 +58,7 @@ class EmonRefitted(Payload):
     device_no: DocNo | None = None
 
 
-class EmonPaused(Payload):
+class EmonPaused(LaterDecision):
     """Paused for prison, compulsory education or a reformatory school (Mẫu 11)."""
 
     reason: HoldKind

@@ -129,6 +129,9 @@ def _emon_closing(
         "officer": officer,
         "exempt_from": short_date(day),
         "effective_words": date_words(day),
+        "pause_period": str(
+            words["pause_period"].get(str(getattr(payload, "reason", "")), "")
+        ).format(date=short_date(local(event.occurred_at).date())),
     }
 
 
@@ -136,6 +139,7 @@ Builder = Callable[[PersonFile, LifeEvent, dict[str, Any], dict[str, Any]], dict
 MANAGEMENT_BUILDERS: dict[str, Builder] = {
     "mgmt.suspended": _suspended,
     "person.moved_out": _moved_out,
+    "emon.paused": _emon_closing,
     "emon.exempted": _emon_closing,
     "emon.ended": _emon_closing,
 }

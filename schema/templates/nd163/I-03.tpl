@@ -2,7 +2,7 @@
 @title Biên bản thi hành quyết định áp dụng biện pháp giám sát điện tử
 @source ND163 Phụ lục I Mẫu số 03
 @event emon.fitted
-@rebuilt The family representative's block and the device's accessories are left to the hand: caseterm does not yet store them (catalogue gaps B5, C9).
+@rebuilt The family representative's block is left to the hand (who witnesses the fitting is not in the file); the device's accessories are printed when the fitting recorded them (catalogue gap C9), else left to the hand.
 @required e.officer e.officer_title e.decision_no e.device_no e.position e.place
 [header-record]
 # Biên bản
