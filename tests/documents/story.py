@@ -216,6 +216,12 @@ def ha_life() -> Life:
              provider_notice_at=at("03/11/2027 12:00"))  # fmt: skip
     violation = life.rec("emon.violation", "20/11/2027 22:30", code="c")
     life.rec("emon.violation_fixed", "21/11/2027 08:00", violation=violation)
+    life.rec("emon.removed_temporarily", "10/12/2027 08:00", reason="MEDICAL",
+             until=at("12/12/2027 17:00"))  # fmt: skip
+    life.rec("emon.refitted", "12/12/2027 10:00", accessories="01 bộ sạc")
+    life.rec("emon.position_changed", "15/01/2028 09:00", position="ANKLE")
+    life.rec("emon.device_replaced", "20/02/2028 09:00", device_no="GSĐT-00789",
+             returned="thiết bị GSĐT-00456 bị hỏng", accessories="01 bộ sạc mới")  # fmt: skip
     life.rec("emon.exempted", "01/12/2028 09:00", decision_no="auto")
     life.rec("completion.notice_received", "01/10/2029 09:00", completion_on="2029-11-05")
     life.rec("postrehab.proposed", "02/10/2029 09:00")

@@ -378,6 +378,33 @@ EXPECTED["I-11"] = (
      "Điều 2. Quyết định này có hiệu lực kể từ ngày 10 tháng 10 năm 2026",
      "Đ/c Trung úy Lê Văn Bình; Cấp bậc: Trung úy; Chức vụ: Cảnh sát khu vực"],
 )  # fmt: skip
+DEVICE_VALUES = {**OFFICER, "place": "Trụ sở Công an xã Tân An"}
+LATER["I-07"] = (
+    "ha",
+    DEVICE_VALUES,
+    [*HA_ID, "Tháo tạm thời thiết bị giám sát điện tử", "(khám bệnh, chữa bệnh)",
+     "số GSĐT-00456 (Cổ tay)", "2. Đại diện cơ quan thi hành quyết định tạm giữ hình sự, tạm "
+     "giam: Không.", "để được đeo lại thiết bị giám sát điện tử trước ngày 12/12/2027"],
+)  # fmt: skip
+LATER["I-08"] = (
+    "ha",
+    DEVICE_VALUES,
+    [*HA_ID, "Đeo lại thiết bị giám sát điện tử", "Vị trí đeo thiết bị: Cổ tay.",
+     "Số thiết bị: GSĐT-00456.", "Phụ kiện kèm theo thiết bị: 01 bộ sạc."],
+)  # fmt: skip
+LATER["I-09"] = (
+    "ha",
+    DEVICE_VALUES,
+    [*HA_ID, "Vị trí đeo thiết bị trước khi thay đổi: Cổ tay.",
+     "Vị trí đeo thiết bị sau khi thay đổi: Cổ chân.", "Số thiết bị: GSĐT-00456."],
+)  # fmt: skip
+LATER["I-10"] = (
+    "ha",
+    DEVICE_VALUES,
+    [*HA_ID, "+ Tháo và thu hồi thiết bị giám sát điện tử số GSĐT-00456",
+     "+ Thu hồi: thiết bị GSĐT-00456 bị hỏng.", "+ Vị trí đeo thiết bị: Cổ chân.",
+     "+ Số thiết bị: GSĐT-00789.", "+ Phụ kiện kèm theo thiết bị: 01 bộ sạc mới."],
+)  # fmt: skip
 LATER["I-13"] = (
     "ha",
     {"basis_documents": "Báo cáo kết quả giám sát điện tử ngày 25/11/2028", **OFFICER},

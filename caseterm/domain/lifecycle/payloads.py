@@ -39,10 +39,12 @@ from caseterm.domain.lifecycle.payloads_compulsory import (
 )
 from caseterm.domain.lifecycle.payloads_emonitoring import (
     EmonDecided,
+    EmonDeviceReplaced,
     EmonEnded,
     EmonExempted,
     EmonFitted,
     EmonPaused,
+    EmonPositionChanged,
     EmonRefitted,
     EmonRemovedTemporarily,
     EmonRequested,
@@ -192,6 +194,8 @@ PAYLOADS: dict[str, type[Payload]] = {
     "emon.fitted": EmonFitted,
     "emon.removed_temporarily": EmonRemovedTemporarily,
     "emon.refitted": EmonRefitted,
+    "emon.position_changed": EmonPositionChanged,
+    "emon.device_replaced": EmonDeviceReplaced,
     "emon.paused": EmonPaused,
     "emon.exempted": EmonExempted,
     "emon.ended": EmonEnded,

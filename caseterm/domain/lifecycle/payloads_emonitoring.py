@@ -16,6 +16,7 @@ from caseterm.domain.lifecycle.payload_base import (
     Text,
 )
 
+Position = Literal["ANKLE", "WRIST", "OTHER"]
 EmonBasis = Literal["VOL_HOME", "SUBSTITUTION", "POST_REHAB", "PARENT_REQUEST", "SUBST_VIOLATION"]
 
 
@@ -39,7 +40,7 @@ class EmonFitted(Payload):
     """Fitting record (Mẫu 03) and pledge (Mẫu 04)."""
 
     device_no: DocNo
-    position: Literal["ANKLE", "WRIST", "OTHER"]
+    position: Position
     condition: Text | None = None
     accessories: Text | None = None
     """What comes with the device (charger, cable…), as the fitting record lists it (gap C9)."""
@@ -56,6 +57,27 @@ class EmonRefitted(Payload):
     """Refitted after a removal or a pause (Mẫu 08)."""
 
     device_no: DocNo | None = None
+    position: Position | None = None
+    condition: Text | None = None
+    accessories: Text | None = None
+
+
+class EmonPositionChanged(Payload):
+    """The device moved to another place on the body (Mẫu 09; ND163 19(3); gap D1)."""
+
+    position: Position
+    condition: Text | None = None
+
+
+class EmonDeviceReplaced(Payload):
+    """A broken device or accessory replaced (Mẫu 10; ND163 19(4); gap D1)."""
+
+    device_no: DocNo
+    """The device worn from now on (the same number when only an accessory was replaced)."""
+    accessories: Text | None = None
+    returned: Text | None = None
+    """What was taken back: the broken device or accessories."""
+    condition: Text | None = None
 
 
 class EmonPaused(LaterDecision):

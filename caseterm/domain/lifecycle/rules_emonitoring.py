@@ -139,6 +139,7 @@ def _fit(fold: Fold, event: LifeEvent) -> None:
     measure = _emon(fold)
     measure.phase, measure.term_start = Phase.ACTIVE, event.occurred_at
     measure.marks["fitted_at"] = event.occurred_at
+    measure.marks["position_since"] = event.occurred_at
     basis_id = measure.marks.get("basis_measure")
     basis = next((m for m in fold.measures if m.id == basis_id), None)
     if basis is not None and measure.term_months is None:
@@ -154,11 +155,28 @@ def _remove(fold: Fold, event: LifeEvent) -> None:
         fold.due("D17", f"present:{event.id}", hours(until, 24), measure=measure, event=event)
 
 
-def _refit(fold: Fold, _event: LifeEvent) -> None:
+def _refit(fold: Fold, event: LifeEvent) -> None:
     measure = _emon(fold)
     measure.phase = Phase.ACTIVE
+    measure.marks["position_since"] = event.occurred_at
     for key in [k for k in fold.obligations if k.startswith("D17:present:")]:
         del fold.obligations[key]
+
+
+def _record_only(_fold: Fold, _event: LifeEvent) -> None:
+    """A record of a replaced device or accessory: it changes no state or duty."""
+
+
+def _moved_on_body(fold: Fold, event: LifeEvent) -> None:
+    _emon(fold).marks["position_since"] = event.occurred_at
+
+
+def _position_warning(fold: Fold, event: LifeEvent) -> dict[str, dict[str, str]]:
+    """ND163 19(3): a new place after a month at the old one, or on a clinic's request."""
+    since = _emon(fold).marks.get("position_since")
+    if since is None or add_months(local_day(since), 1) <= local_day(event.occurred_at):
+        return {}
+    return {"position_under_a_month": {"since": local_day(since).strftime("%d/%m/%Y")}}
 
 
 def _pause(fold: Fold, _event: LifeEvent) -> None:
@@ -295,6 +313,23 @@ RULES: list[Rule] = [
         "ND163 19(1)",
         _refit,
         check=_emon_phase(Phase.TEMP_REMOVED, Phase.PAUSED, reason="not_removed"),
+    ),
+    row(
+        "M11",
+        "emon.position_changed",
+        "Device moved to another place on the body (Mẫu 09)",
+        "ND163 19(3)",
+        _moved_on_body,
+        check=_emon_phase(Phase.ACTIVE, reason="not_e_monitored"),
+        warn=_position_warning,
+    ),
+    row(
+        "M12",
+        "emon.device_replaced",
+        "Device or accessory replaced (Mẫu 10)",
+        "ND163 19(4)",
+        _record_only,
+        check=_emon_phase(Phase.ACTIVE, reason="not_e_monitored"),
     ),
     row(
         "M07",

@@ -14,6 +14,7 @@ from typing import Any
 
 from caseterm.domain.documents import date_words, vi_upper
 from caseterm.domain.lifecycle import LifeEvent
+from caseterm.services.documents.context_device import DEVICE_BUILDERS
 from caseterm.services.documents.context_dossier import DOSSIER_BUILDERS
 from caseterm.services.documents.context_event import event_block, handover, local
 from caseterm.services.documents.context_management import MANAGEMENT_BUILDERS
@@ -82,7 +83,8 @@ def build_context(
     e: dict[str, Any] = {"officer": compiler}
     if event is not None:
         e = event_block(file, event, words, details)
-        later = DOSSIER_BUILDERS.get(event.type) or MANAGEMENT_BUILDERS.get(event.type)
+        later = (DOSSIER_BUILDERS.get(event.type) or MANAGEMENT_BUILDERS.get(event.type)
+                 or DEVICE_BUILDERS.get(event.type))  # fmt: skip
         if later is not None:
             e.update(later(file, event, words, e))
         if form.form == HANDOVER:

@@ -18,6 +18,10 @@ CAUTION = {
         "no term was entered; the engine assumes {believed} months for episode {episode} "
         "— {counted}. Enter the court's term if the decision states it"
     ),
+    "position_under_a_month": N_(
+        "the device has been at its place only since {since}, less than a month: move it "
+        "earlier only at a clinic's request"
+    ),
     "decision_term_differs": N_(
         "the decision states {stated} months; the engine counts this as episode {episode} "
         "({believed} months) — {counted}"

@@ -206,6 +206,8 @@ EVENT = {
     "emon.fitted": N_("Device fitted"),
     "emon.removed_temporarily": N_("Device removed temporarily"),
     "emon.refitted": N_("Device refitted"),
+    "emon.position_changed": N_("Device moved on the body"),
+    "emon.device_replaced": N_("Device or accessory replaced"),
     "emon.paused": N_("E-monitoring paused"),
     "emon.exempted": N_("E-monitoring exempted"),
     "emon.ended": N_("E-monitoring ended"),

@@ -13,13 +13,7 @@ Chúng tôi gồm:
 Họ và tên: {{ e.officer }}; Chức vụ: {{ e.officer_title }}.
 Cơ quan: Công an {{ h.commune_name }}.
 2. Người bị giám sát điện tử:
-Họ và tên: **{{ p.name_upper }}**. Giới tính: {{ p.sex }}.
-Tên gọi khác: {{ p.aliases }}.
-Ngày, tháng, năm sinh: {{ p.birth }}. Nơi sinh: {{ p.birth_place }}.
-Quê quán: {{ p.origin_place }}.
-Nơi thường trú/tạm trú: {{ p.residence }}.
-Nơi ở hiện tại: {{ p.current_address }}.
-Số CMND/CCCD/CC/Hộ chiếu: {{ p.id_number }}; ngày cấp: {{ p.id_issue_date }}; nơi cấp: {{ p.id_issue_place }}.
+[include emon-person]
 3. Đại diện gia đình người bị giám sát điện tử; cha, mẹ, người giám hộ hoặc người đại diện theo pháp luật của người bị giám sát điện tử từ đủ 12 tuổi đến dưới 18 tuổi (họ và tên, giới tính, ngày sinh, giấy tờ tùy thân, nơi cư trú, điện thoại, quan hệ):
 ~ 3
 Tiến hành lập biên bản thi hành quyết định áp dụng biện pháp giám sát điện tử số {{ e.decision_no }} như sau:

@@ -1,0 +1,47 @@
+"""ND163 Art 19(3)–(4): a move of the device on the body and a replaced device are records of
+their own (gap D1); a move earlier than a month after the last place asks the chief first."""
+
+from __future__ import annotations
+
+from tests.lifecycle.life import Life, at
+
+
+def _monitored() -> Life:
+    life = Life()
+    life.rec("assessment.requested", "01/11/2027 08:00", case="a", facility="Trung tâm Y tế")
+    life.rec("assessment.result", "02/11/2027 08:00", result="ADDICTED",
+             notified_at=at("02/11/2027 08:00"))  # fmt: skip
+    life.rec("rehab.registered", "02/11/2027 11:00", form="HOME", channel="IN_PERSON",
+             registrant="SELF")  # fmt: skip
+    life.rec("rehab.decided", "02/11/2027 16:00", decision_no="01/QĐ-CAX", form="HOME",
+             provider="Trạm Y tế")  # fmt: skip
+    life.rec("emon.decided", "02/11/2027 20:00", decision_no="02/QĐ-CAX", basis="VOL_HOME",
+             officer="Lê Văn Bình")  # fmt: skip
+    life.rec("emon.fitted", "03/11/2027 09:00", device_no="GSĐT-1", position="WRIST")
+    return life
+
+
+def test_a_move_within_a_month_of_the_last_place_asks_the_chief() -> None:
+    life = _monitored()
+    cautions = life.warned("emon.position_changed", "20/11/2027 09:00", position="ANKLE")
+    assert [c.code for c in cautions] == ["position_under_a_month"]
+    assert dict(cautions[0].params)["since"] == "03/11/2027"
+    later = _monitored()
+    assert later.warned("emon.position_changed", "03/12/2027 09:00", position="ANKLE") == ()
+
+
+def test_the_month_counts_from_the_last_move_and_records_change_no_state() -> None:
+    life = _monitored()
+    life.rec("emon.position_changed", "05/12/2027 09:00", position="ANKLE")
+    assert life.warned("emon.position_changed", "20/12/2027 09:00", position="WRIST")
+    life.rec("emon.device_replaced", "21/12/2027 09:00", device_no="GSĐT-2")
+    assert life.warned("emon.device_replaced", "22/12/2027 09:00", device_no="GSĐT-3") == ()
+
+
+def test_records_are_refused_when_no_device_is_worn() -> None:
+    life = _monitored()
+    life.rec("emon.removed_temporarily", "10/11/2027 08:00", reason="MEDICAL")
+    refusal = life.refuse("emon.position_changed", "11/11/2027 09:00", position="ANKLE")
+    assert refusal.reason == "not_e_monitored"
+    refusal = life.refuse("emon.device_replaced", "11/11/2027 09:00", device_no="GSĐT-2")
+    assert refusal.reason == "not_e_monitored"
