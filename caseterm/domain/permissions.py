@@ -135,6 +135,7 @@ DECISION_EVENTS = frozenset(
         "compulsory.sent_to_court",
         "compulsory.facility_requested",
         "emon.decided",
+        "emon.received",
         "emon.paused",
         "emon.exempted",
         "emon.ended",

@@ -257,6 +257,25 @@ def khanh_life() -> Life:
     return life
 
 
+LAM = dataclasses.replace(
+    BINH, full_name="Phùng Văn Lâm", id_number="027091004444", birth=PartialDate(1991, 1, 11)
+)
+ORIGIN_EMON = "số 12/QĐ-CAX ngày 02/11/2027 của Trưởng Công an xã Hòa Bình"
+
+
+def lam_life() -> Life:
+    """Moves in under home rehab with a device on: the commune takes over (I-17)."""
+    life = Life()
+    life.rec("person.moved_in", "01/06/2028 08:00", origin="xã Hòa Bình",
+             continuing="VOLUNTARY_REHAB", term_end="2029-12-01", form="HOME")  # fmt: skip
+    life.rec("rehab.decided", "01/06/2028 16:00", decision_no="auto", form="HOME",
+             continuation=True, provider="Trạm Y tế xã Tân An")  # fmt: skip
+    life.rec("emon.received", "02/06/2028 09:00", decision_no="auto", basis="VOL_HOME",
+             origin_decision=ORIGIN_EMON, officer="Trung úy Lê Văn Bình",
+             term_end="2029-12-01")  # fmt: skip
+    return life
+
+
 def seed_later_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]:
     """The scripted case, then Dũng's compulsory dossier, Hà's rehab and post-rehab, and
     Khánh's custody and move."""
@@ -264,7 +283,9 @@ def seed_later_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]
     ids["dung"] = add_person(session, DUNG, confirm=True)
     ids["ha"] = add_person(session, HA, confirm=True)
     ids["khanh"] = add_person(session, KHANH, confirm=True)
-    lives = {ids["dung"]: dung_life(), ids["ha"]: ha_life(), ids["khanh"]: khanh_life()}
+    ids["lam"] = add_person(session, LAM, confirm=True)
+    lives = {ids["dung"]: dung_life(), ids["ha"]: ha_life(), ids["khanh"]: khanh_life(),
+             ids["lam"]: lam_life()}  # fmt: skip
     record_lives(session, clock, lives)
     clock.current = at("20/11/2030 10:00")
     return ids

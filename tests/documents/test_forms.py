@@ -20,6 +20,7 @@ from tests.documents.story import (
     COURT,
     CUSTODY,
     FACILITY,
+    ORIGIN_EMON,
     SUMMARY,
     TEAM,
     seed_later_story,
@@ -404,6 +405,15 @@ LATER["I-10"] = (
     [*HA_ID, "+ Tháo và thu hồi thiết bị giám sát điện tử số GSĐT-00456",
      "+ Thu hồi: thiết bị GSĐT-00456 bị hỏng.", "+ Vị trí đeo thiết bị: Cổ chân.",
      "+ Số thiết bị: GSĐT-00789.", "+ Phụ kiện kèm theo thiết bị: 01 bộ sạc mới."],
+)  # fmt: skip
+LATER["I-17"] = (
+    "lam",
+    OFFICER,
+    ["PHÙNG VĂN LÂM", "11/01/1991", "027091004444", *HEADER,
+     "Phân công cán bộ tiếp nhận và thực hiện biện pháp giám sát điện tử",
+     "Họ và tên: Trung úy Lê Văn Bình; Cấp bậc: Trung úy;", "Chức vụ: Cảnh sát khu vực;",
+     f"theo Quyết định áp dụng biện pháp giám sát điện tử {ORIGIN_EMON}, đến hết ngày 01/12/2029",
+     "Điều 2. Thời gian tiếp nhận và thực hiện biện pháp giám sát điện tử: kể từ ngày 02/06/2028."],
 )  # fmt: skip
 LATER["I-13"] = (
     "ha",

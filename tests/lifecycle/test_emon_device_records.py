@@ -45,3 +45,39 @@ def test_records_are_refused_when_no_device_is_worn() -> None:
     assert refusal.reason == "not_e_monitored"
     refusal = life.refuse("emon.device_replaced", "11/11/2027 09:00", device_no="GSĐT-2")
     assert refusal.reason == "not_e_monitored"
+
+
+def _moved_in_on_home_rehab() -> Life:
+    life = Life()
+    life.rec("person.moved_in", "01/12/2027 08:00", origin="xã Hòa Bình",
+             continuing="VOLUNTARY_REHAB", term_end="2029-06-30", form="HOME")  # fmt: skip
+    life.rec("rehab.decided", "01/12/2027 16:00", decision_no="05/QĐ-CAX", form="HOME",
+             continuation=True, provider="Trạm Y tế")  # fmt: skip
+    return life
+
+
+def test_the_destination_takes_over_e_monitoring_to_the_origins_end() -> None:
+    life = _moved_in_on_home_rehab()
+    life.rec("emon.received", "02/12/2027 09:00", decision_no="06/QĐ-CAX", basis="VOL_HOME",
+             origin_decision="số 12/QĐ-CAX ngày 02/11/2027 của Trưởng Công an xã Hòa Bình",
+             officer="Lê Văn Bình", term_end="2029-06-30")  # fmt: skip
+    state = life.state("03/12/2027 09:00")
+    (emon,) = [m for m in state.measures if m.kind.value == "E_MONITORING" and m.active]
+    assert emon.phase.value == "ACTIVE", "the device stays on: no new fitting is due"
+    end = emon.term_end()
+    assert end is not None and end.date().isoformat() == "2029-06-30"
+    assert life.due("03/12/2027 09:00", "D16") == []
+    life.rec("emon.violation", "05/12/2027 22:00", code="c")
+
+
+def test_taking_over_needs_the_measure_it_rests_on_and_no_monitoring_already() -> None:
+    bare = Life()
+    refusal = bare.refuse("emon.received", "02/12/2027 09:00", decision_no="06/QĐ-CAX",
+                          basis="VOL_HOME", origin_decision="số 12", officer="Lê Văn Bình",
+                          term_end="2029-06-30")  # fmt: skip
+    assert refusal.reason == "basis_missing"
+    life = _monitored()
+    refusal = life.refuse("emon.received", "04/11/2027 09:00", decision_no="06/QĐ-CAX",
+                          basis="VOL_HOME", origin_decision="số 12", officer="Lê Văn Bình",
+                          term_end="2029-06-30")  # fmt: skip
+    assert refusal.reason == "emon_already"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import AwareDatetime
@@ -60,6 +61,22 @@ class EmonRefitted(Payload):
     position: Position | None = None
     condition: Text | None = None
     accessories: Text | None = None
+
+
+class EmonReceived(Decision):
+    """The destination commune takes over e-monitoring after a move (Mẫu 17; gap D2).
+
+    Its chief names the officer for the term the origin's decision leaves (ND163 21(2)).
+    """
+
+    basis: Literal["VOL_HOME", "POST_REHAB"]
+    origin_decision: Text
+    """The origin commune's e-monitoring decision: number, date, which commune's chief."""
+    officer: Text
+    term_end: date
+    """The end of the term the origin's decision leaves."""
+    device_no: DocNo | None = None
+    position: Position | None = None
 
 
 class EmonPositionChanged(Payload):

@@ -33,12 +33,14 @@ from caseterm.domain.lifecycle.rule import (
 from caseterm.domain.lifecycle.timecalc import add_months, local_day
 
 
-def _emon(fold: Fold) -> Measure:
+def monitored(fold: Fold) -> Measure:
+    """The e-monitoring in force (a row's check has made sure there is one)."""
     measure = need(fold.active(MeasureKind.E_MONITORING))
     return measure
 
 
-def _emon_phase(*phases: Phase, reason: str) -> Check:
+def emon_phase(*phases: Phase, reason: str) -> Check:
+    """A check that e-monitoring is in one of `phases`, else refused for `reason`."""
     return in_phase(MeasureKind.E_MONITORING, *phases, reason=reason)
 
 
@@ -61,7 +63,8 @@ def _basis(value: str) -> When:
     return lambda _f, e: pay(e, EmonDecided).basis == value
 
 
-def _basis_measure(fold: Fold, basis: str) -> Measure | None:
+def basis_measure(fold: Fold, basis: str) -> Measure | None:
+    """The measure an e-monitoring basis rests on, if the file has it in force."""
     if basis == "VOL_HOME":
         rehab = fold.active(MeasureKind.VOLUNTARY_REHAB)
         ok = (
@@ -88,7 +91,7 @@ def _decision_check(fold: Fold, event: LifeEvent) -> str | None:
         return "before_r2026"
     if fold.active(MeasureKind.E_MONITORING):
         return "emon_already"
-    if _basis_measure(fold, decision.basis) is None:
+    if basis_measure(fold, decision.basis) is None:
         return "basis_missing"
     if fold.is_minor(event.occurred_at) and not (
         decision.basis == "POST_REHAB" and decision.no_stable_residence
@@ -99,7 +102,7 @@ def _decision_check(fold: Fold, event: LifeEvent) -> str | None:
 
 def _decide(fold: Fold, event: LifeEvent) -> None:
     decision = pay(event, EmonDecided)
-    basis = need(_basis_measure(fold, decision.basis))
+    basis = need(basis_measure(fold, decision.basis))
     measure = fold.open_measure(MeasureKind.E_MONITORING, event, Phase.DECIDED, case=decision.basis)
     measure.marks["basis_measure"] = basis.id
     if decision.basis == "SUBSTITUTION":
@@ -113,7 +116,7 @@ def _fit_due(fold: Fold, event: LifeEvent, measure: Measure) -> None:
 
 
 def _parent_decide(fold: Fold, event: LifeEvent) -> None:
-    measure = _emon(fold)
+    measure = monitored(fold)
     measure.phase, measure.term_months = Phase.DECIDED, 12
     fold.done("D15")
     _fit_due(fold, event, measure)
@@ -136,7 +139,7 @@ def _violation_decide(fold: Fold, event: LifeEvent) -> None:
 
 
 def _fit(fold: Fold, event: LifeEvent) -> None:
-    measure = _emon(fold)
+    measure = monitored(fold)
     measure.phase, measure.term_start = Phase.ACTIVE, event.occurred_at
     measure.marks["fitted_at"] = event.occurred_at
     measure.marks["position_since"] = event.occurred_at
@@ -148,7 +151,7 @@ def _fit(fold: Fold, event: LifeEvent) -> None:
 
 
 def _remove(fold: Fold, event: LifeEvent) -> None:
-    measure = _emon(fold)
+    measure = monitored(fold)
     measure.phase = Phase.TEMP_REMOVED
     until = pay(event, EmonRemovedTemporarily).until
     if until is not None:
@@ -156,31 +159,15 @@ def _remove(fold: Fold, event: LifeEvent) -> None:
 
 
 def _refit(fold: Fold, event: LifeEvent) -> None:
-    measure = _emon(fold)
+    measure = monitored(fold)
     measure.phase = Phase.ACTIVE
     measure.marks["position_since"] = event.occurred_at
     for key in [k for k in fold.obligations if k.startswith("D17:present:")]:
         del fold.obligations[key]
 
 
-def _record_only(_fold: Fold, _event: LifeEvent) -> None:
-    """A record of a replaced device or accessory: it changes no state or duty."""
-
-
-def _moved_on_body(fold: Fold, event: LifeEvent) -> None:
-    _emon(fold).marks["position_since"] = event.occurred_at
-
-
-def _position_warning(fold: Fold, event: LifeEvent) -> dict[str, dict[str, str]]:
-    """ND163 19(3): a new place after a month at the old one, or on a clinic's request."""
-    since = _emon(fold).marks.get("position_since")
-    if since is None or add_months(local_day(since), 1) <= local_day(event.occurred_at):
-        return {}
-    return {"position_under_a_month": {"since": local_day(since).strftime("%d/%m/%Y")}}
-
-
 def _pause(fold: Fold, _event: LifeEvent) -> None:
-    _emon(fold).phase = Phase.PAUSED
+    monitored(fold).phase = Phase.PAUSED
 
 
 def _exempt_check(fold: Fold, event: LifeEvent) -> str | None:
@@ -195,11 +182,11 @@ def _exempt_check(fold: Fold, event: LifeEvent) -> str | None:
 
 
 def _exempt(fold: Fold, event: LifeEvent) -> None:
-    fold.close(_emon(fold), event.occurred_at, CloseReason.EXEMPTED)
+    fold.close(monitored(fold), event.occurred_at, CloseReason.EXEMPTED)
 
 
 def _end(fold: Fold, event: LifeEvent) -> None:
-    fold.close(_emon(fold), event.occurred_at, CloseReason.ENDED)
+    fold.close(monitored(fold), event.occurred_at, CloseReason.ENDED)
 
 
 def _post_rehab_based(fold: Fold, _event: LifeEvent) -> bool:
@@ -215,7 +202,7 @@ def _violation(fold: Fold, event: LifeEvent) -> None:
     violation = pay(event, EmonViolation)
     if violation.force_majeure_reported:
         return  # reported within 24 h: not a violation (ND163 Art 24(2))
-    measure = _emon(fold)
+    measure = monitored(fold)
     measure.counters[violation.code] = measure.counters.get(violation.code, 0) + 1
     measure.marks["last_violation_at"] = event.occurred_at
     if measure.case in {"SUBSTITUTION", "SUBST_VIOLATION"} and not fold.is_minor(event.occurred_at):
@@ -271,7 +258,7 @@ RULES: list[Rule] = [
         "ND163 16(2)(b)",
         _parent_decide,
         when=_basis("PARENT_REQUEST"),
-        check=_emon_phase(Phase.REQUESTED, reason="no_parent_request"),
+        check=emon_phase(Phase.REQUESTED, reason="no_parent_request"),
     ),
     row(
         "M02.2",
@@ -296,7 +283,7 @@ RULES: list[Rule] = [
         "Device fitted (Mẫu 03, pledge Mẫu 04)",
         "ND163 17",
         _fit,
-        check=_emon_phase(Phase.DECIDED, reason="emon_not_decided"),
+        check=emon_phase(Phase.DECIDED, reason="emon_not_decided"),
     ),
     row(
         "M04",
@@ -304,7 +291,7 @@ RULES: list[Rule] = [
         "Temporary removal (Mẫu 07)",
         "ND163 19(1); ND163 19(2)",
         _remove,
-        check=_emon_phase(Phase.ACTIVE, reason="not_e_monitored"),
+        check=emon_phase(Phase.ACTIVE, reason="not_e_monitored"),
     ),
     row(
         "M05",
@@ -312,24 +299,7 @@ RULES: list[Rule] = [
         "Refitted (Mẫu 08)",
         "ND163 19(1)",
         _refit,
-        check=_emon_phase(Phase.TEMP_REMOVED, Phase.PAUSED, reason="not_removed"),
-    ),
-    row(
-        "M11",
-        "emon.position_changed",
-        "Device moved to another place on the body (Mẫu 09)",
-        "ND163 19(3)",
-        _moved_on_body,
-        check=_emon_phase(Phase.ACTIVE, reason="not_e_monitored"),
-        warn=_position_warning,
-    ),
-    row(
-        "M12",
-        "emon.device_replaced",
-        "Device or accessory replaced (Mẫu 10)",
-        "ND163 19(4)",
-        _record_only,
-        check=_emon_phase(Phase.ACTIVE, reason="not_e_monitored"),
+        check=emon_phase(Phase.TEMP_REMOVED, Phase.PAUSED, reason="not_removed"),
     ),
     row(
         "M07",
@@ -337,7 +307,7 @@ RULES: list[Rule] = [
         "Paused (Mẫu 11)",
         "ND163 20(1); ND163 20(2)",
         _pause,
-        check=_emon_phase(Phase.ACTIVE, reason="not_e_monitored"),
+        check=emon_phase(Phase.ACTIVE, reason="not_e_monitored"),
     ),
     row(
         "M08",
@@ -353,7 +323,7 @@ RULES: list[Rule] = [
         "E-monitoring ended (Mẫu 15)",
         "ND163 20(4)",
         _end,
-        check=_emon_phase(
+        check=emon_phase(
             Phase.DECIDED, Phase.ACTIVE, Phase.TEMP_REMOVED, Phase.PAUSED, reason="not_e_monitored"
         ),
     ),
@@ -364,7 +334,7 @@ RULES: list[Rule] = [
         "ND163 25(5)",
         _violation,
         when=_post_rehab_based,
-        check=_emon_phase(Phase.ACTIVE, Phase.TEMP_REMOVED, reason="not_e_monitored"),
+        check=emon_phase(Phase.ACTIVE, Phase.TEMP_REMOVED, reason="not_e_monitored"),
     ),
     row(
         "T30",
@@ -372,7 +342,7 @@ RULES: list[Rule] = [
         "Not complying with e-monitoring: compulsory (rules of §2.5)",
         "L120 47(2); ND163 24(1); ND163 25(2); ND163 25(3); ND163 25(4)",
         _violation,
-        check=_emon_phase(Phase.ACTIVE, Phase.TEMP_REMOVED, reason="not_e_monitored"),
+        check=emon_phase(Phase.ACTIVE, Phase.TEMP_REMOVED, reason="not_e_monitored"),
     ),
     row(
         "M10",

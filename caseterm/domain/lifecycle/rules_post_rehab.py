@@ -86,6 +86,7 @@ def _post_continue(fold: Fold, event: LifeEvent) -> None:
         MeasureKind.POST_REHAB, event, Phase.ACTIVE, term_start=event.occurred_at
     )
     post.fixed_end = intake.term_end
+    post.marks["continuation"] = True
     fold.intake = None
     fold.done("D03")
     fold.enter(Register.POST_REHAB, event.occurred_at, event.id)

@@ -9,6 +9,7 @@ from caseterm.domain.lifecycle import (
     rules_compulsory,
     rules_detection,
     rules_determination,
+    rules_emon_device,
     rules_emonitoring,
     rules_facility,
     rules_management,
@@ -27,6 +28,7 @@ from caseterm.domain.lifecycle.status import person_status
 TABLE: tuple[Rule, ...] = (
     *rules_any_stage.RULES,
     *rules_emonitoring.RULES,
+    *rules_emon_device.RULES,
     *rules_records.RULES,
     *rules_detection.RULES,
     *rules_management.RULES,

@@ -135,10 +135,30 @@ def _emon_closing(
     }
 
 
+def _received(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    """I-17: the officer named, the origin's decision, and from when."""
+    payload = event.payload
+    return {
+        "officer": block["officer"] or str(getattr(payload, "officer", "") or ""),
+        "origin_decision": str(getattr(payload, "origin_decision", "") or ""),
+        "received_from": short_date(local(event.occurred_at).date()),
+        "term_end": short_date(getattr(payload, "term_end", None)),
+        "effective_words": _effective_words(payload, event, words),
+    }
+
+
+def _effective_words(payload: Any, event: LifeEvent, words: dict[str, Any]) -> str:
+    day = getattr(payload, "effective_on", None)
+    return date_words(day) if day else str(words["on_signing"])
+
+
 Builder = Callable[[PersonFile, LifeEvent, dict[str, Any], dict[str, Any]], dict[str, Any]]
 MANAGEMENT_BUILDERS: dict[str, Builder] = {
     "mgmt.suspended": _suspended,
     "person.moved_out": _moved_out,
+    "emon.received": _received,
     "emon.paused": _emon_closing,
     "emon.exempted": _emon_closing,
     "emon.ended": _emon_closing,

@@ -22,6 +22,7 @@ FIELD = {
     "condition": N_("Condition"),
     "accessories": N_("Accessories with the device"),
     "returned": N_("Taken back (broken device or accessories)"),
+    "origin_decision": N_("The origin commune's decision (number, date, by whom)"),
     "completion_on": N_("Completion day the notice states"),
     "confirmation_no": N_("Confirmation number"),
     "continuation": N_("Continues a measure from another commune"),

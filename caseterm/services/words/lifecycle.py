@@ -206,6 +206,7 @@ EVENT = {
     "emon.fitted": N_("Device fitted"),
     "emon.removed_temporarily": N_("Device removed temporarily"),
     "emon.refitted": N_("Device refitted"),
+    "emon.received": N_("E-monitoring taken over after a move"),
     "emon.position_changed": N_("Device moved on the body"),
     "emon.device_replaced": N_("Device or accessory replaced"),
     "emon.paused": N_("E-monitoring paused"),
