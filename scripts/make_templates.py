@@ -87,8 +87,9 @@ def _required(meta: dict[str, object], document: DocxDocument) -> list[str]:
     for part, name in FIELD.findall("\n".join(texts)):
         if part != "p" or name in PERSON_REQUIRED:
             found.add(f"{part}.{name}")
-    if meta["form"] == "III-01":  # the slip's number is the test's own slip number
+    if meta.get("number_from"):  # the number is the event's own (a slip's, a certificate's)
         found.discard("doc.number")
+        found.add(f"e.{meta['number_from']}")
     found -= {"sign.prefix", "sign.title", "doc.date_words"}  # always filled
     return sorted(found)
 

@@ -415,6 +415,21 @@ LATER["I-17"] = (
      f"theo Quyết định áp dụng biện pháp giám sát điện tử {ORIGIN_EMON}, đến hết ngày 01/12/2029",
      "Điều 2. Thời gian tiếp nhận và thực hiện biện pháp giám sát điện tử: kể từ ngày 02/06/2028."],
 )  # fmt: skip
+LATER["V-53"] = (
+    "ha",
+    {"officer": "Trung úy Lê Văn Bình", "family_member": "Bà Đỗ Thị Mai (mẹ)"},
+    [*HA_ID, "ỦY BAN NHÂN DÂN XÃ TÂN AN", "Số: 15/QĐ-UBND",
+     "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN AN", "Theo đề nghị của Trưởng Công an xã Tân An.",
+     "2. Thời hạn quản lý: từ ngày 05/11/2029 đến ngày", "Thân nhân phối hợp quản lý: Bà Đỗ Thị "
+     "Mai (mẹ).", "Giao cho: Trung úy Lê Văn Bình, Công an xã Tân An", "Trần Văn Chủ"],
+)  # fmt: skip
+LATER["V-56"] = (
+    "ha",
+    {"signer": "Trần Văn Chủ"},
+    [*HA_ID, "ỦY BAN NHÂN DÂN XÃ TÂN AN", "Số: 56/GCN-UBND", "GIẤY XÁC NHẬN",
+     "Căn cứ Quyết định số 15/QĐ-UBND ngày 10/10/2029 của Chủ tịch Ủy ban nhân dân xã Tân An",
+     "Thời gian: từ ngày 05/11/2029 đến ngày 05/11/2030.", "Trần Văn Chủ"],
+)  # fmt: skip
 LATER["I-13"] = (
     "ha",
     {"basis_documents": "Báo cáo kết quả giám sát điện tử ngày 25/11/2028", **OFFICER},

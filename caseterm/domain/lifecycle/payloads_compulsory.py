@@ -172,6 +172,8 @@ class PostRehabDecided(Decision):
     """Post-rehab decision Mẫu 53 (CT UBND xã)."""
 
     continuation: bool = False
+    officer: Text | None = None
+    """Who the chairman assigns to manage and support the person (Mẫu 53 Điều 2)."""
 
 
 class PostRehabCompleted(Payload):

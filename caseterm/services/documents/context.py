@@ -137,8 +137,11 @@ def _from_roster(e: dict[str, Any], header: Header) -> None:
 
 
 def _number(form: FormInfo, e: dict[str, Any]) -> str:
-    """The document's number: the test's own slip number on III-01, else the decision's."""
-    return str(e.get("slip_no") if form.form == "III-01" else e.get("decision_no", "")) or ""
+    """The document's number: the event key the form names, else the decision's.
+
+    A test slip carries its slip number, a certificate its certificate number.
+    """
+    return str(e.get(form.number_from or "decision_no", "")) or ""
 
 
 def header_block(header: Header, words: dict[str, Any]) -> dict[str, str]:

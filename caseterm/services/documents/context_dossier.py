@@ -14,7 +14,13 @@ from typing import Any
 from caseterm.domain.documents import short_date
 from caseterm.domain.lifecycle import LifeEvent
 from caseterm.domain.lifecycle.model import MeasureKind
-from caseterm.services.documents.context_event import _last_before, _measure_of, local
+from caseterm.domain.lifecycle.timecalc import add_months
+from caseterm.services.documents.context_event import (
+    _effective,
+    _last_before,
+    _measure_of,
+    local,
+)
 from caseterm.services.registry.persons import PersonFile
 
 DOSSIER_EVENTS = (
@@ -97,6 +103,52 @@ def _completed(
     }
 
 
+def _post_decided(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    """V-53: the chairman's decision, its term from the completion day the notice states."""
+    start, end = post_rehab_term(file, event)
+    return {
+        "officer": block["officer"] or str(getattr(event.payload, "officer", "") or ""),
+        "term_from": short_date(start) if start else "",
+        "term_to": short_date(end) if end else "",
+        "effective": _effective(event.payload, words),
+    }
+
+
+def post_rehab_term(file: PersonFile, event: LifeEvent) -> tuple[Any, Any]:
+    """The post-rehab term as dates.
+
+    The engine's once it runs, else from the completion day the notice states, for the months
+    the law gives.
+    """
+    # The measure opens when the rehab completes, after the decision that orders it.
+    later = [m for m in file.lifecycle.measures
+             if m.kind is MeasureKind.POST_REHAB and m.opened_at >= event.occurred_at]  # fmt: skip
+    measure = min(later, key=lambda m: m.opened_at, default=None)
+    if measure is not None and measure.term_start is not None:
+        end = measure.term_end()
+        return local(measure.term_start).date(), local(end).date() if end else None
+    notice = _last_before(file, event, "completion.notice_received")
+    start = getattr(notice.payload, "completion_on", None) if notice else None
+    if start is None:
+        return None, None
+    return start, add_months(start, post_rehab_months(file, event))
+
+
+def _post_certified(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    """V-56: the completion certificate, with the decision it closes and the term served."""
+    decided = _last_before(file, event, "postrehab.decided")
+    start, _end = post_rehab_term(file, decided) if decided else (None, None)
+    return {
+        **_completed(file, event, words, block),
+        "term_from": short_date(start) if start else "",
+        "term_to": short_date(local(event.occurred_at).date()),
+    }
+
+
 def _ground(
     file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
 ) -> dict[str, Any]:
@@ -166,7 +218,8 @@ Builder = Callable[[PersonFile, LifeEvent, dict[str, Any], dict[str, Any]], dict
 DOSSIER_BUILDERS: dict[str, Builder] = {
     "emon.violation": _violation,
     "postrehab.proposed": _proposed,
-    "postrehab.completed": _completed,
+    "postrehab.completed": _post_certified,
+    "postrehab.decided": _post_decided,
     "compulsory.custody_decided": _ground,
     "compulsory.ground_found": _ground,
     "compulsory.dossier_notified": _notified,

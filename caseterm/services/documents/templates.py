@@ -51,6 +51,9 @@ class FormInfo:
     regime: str = ""
     """The rules the form belongs to: "R2026" (ND163, acts from 1/7/2026), "R2021" (the legacy
     ND105 forms, acts before), "" for any. An event is printed on its own regime's form."""
+    number_from: str = ""
+    """The event key the document's number is (`slip_no` on a test slip, `certificate_no` on a
+    certificate); "" for a decision's own number or the register's next."""
     issuer: str = "police"
     """Who signs: "police" (the chief of the commune police) or "committee" (the People's
     Committee chairman: the legacy management decisions)."""
@@ -138,6 +141,7 @@ def _form(code: str, entry: dict[str, Any], regime: str = "") -> FormInfo:
         scope=str(entry.get("scope", "person")),
         regime=str(entry.get("regime", regime)),
         issuer=str(entry.get("issuer", "police")),
+        number_from=str(entry.get("number_from", "")),
     )
 
 

@@ -2,6 +2,7 @@
 @title Phiếu kết quả xét nghiệm chất ma túy trong cơ thể
 @source ND163 Phụ lục III Mẫu số 01
 @event test.performed
+@number_from slip_no
 @rebuilt Header and the signature row (tester, head of the unit) follow ND30/2020 PL I and the ND105 scan (Mẫu 03): the stored ND163 text lost its tables.
 @required e.slip_no e.summary e.tester e.method e.place e.result_words
 [header-decision]
