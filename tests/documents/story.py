@@ -227,6 +227,9 @@ def ha_life() -> Life:
     life.rec("postrehab.proposed", "02/10/2029 09:00")
     life.rec("postrehab.decided", "10/10/2029 09:00", decision_no="15/QĐ-UBND",
              signer="Trần Văn Chủ")  # fmt: skip
+    life.rec("postrehab.team_formed", "12/10/2029 09:00", decision_no="16/QĐ-UBND",
+             signer="Trần Văn Chủ", leader="Trung úy Lê Văn Bình", vice_leader="Y sĩ Hoàng Thị Na",
+             members=["Nguyễn Văn Hải - Đoàn Thanh niên xã"])  # fmt: skip
     life.rec("rehab.completed", "05/11/2029 09:00", certificate_no="28/GCN")
     life.rec("postrehab.completed", "05/11/2030 10:00", certificate_no="56/GCN-UBND")
     return life

@@ -379,6 +379,7 @@ EXPECTED["I-11"] = (
      "Điều 2. Quyết định này có hiệu lực kể từ ngày 10 tháng 10 năm 2026",
      "Đ/c Trung úy Lê Văn Bình; Cấp bậc: Trung úy; Chức vụ: Cảnh sát khu vực"],
 )  # fmt: skip
+COMMITTEE_HEAD = ["ỦY BAN NHÂN DÂN XÃ TÂN AN", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN AN"]
 DEVICE_VALUES = {**OFFICER, "place": "Trụ sở Công an xã Tân An"}
 LATER["I-07"] = (
     "ha",
@@ -422,6 +423,15 @@ LATER["V-53"] = (
      "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN AN", "Theo đề nghị của Trưởng Công an xã Tân An.",
      "2. Thời hạn quản lý: từ ngày 05/11/2029 đến ngày", "Thân nhân phối hợp quản lý: Bà Đỗ Thị "
      "Mai (mẹ).", "Giao cho: Trung úy Lê Văn Bình, Công an xã Tân An", "Trần Văn Chủ"],
+)  # fmt: skip
+LATER["V-55"] = (
+    "ha",
+    {},
+    [*COMMITTEE_HEAD, "Số: 16/QĐ-UBND", "Phân công Tổ quản lý, hỗ trợ xã hội",
+     "1. Đồng chí Trung úy Lê Văn Bình, Công an xã Tân An - Tổ trưởng.",
+     "2. Đồng chí Y sĩ Hoàng Thị Na, Trạm Y tế xã - Tổ phó.",
+     "3. Đồng chí Nguyễn Văn Hải - Đoàn Thanh niên xã - Thành viên.", "(Đỗ Thị Hà, sinh ngày "
+     "01/06/1998)", "Trần Văn Chủ"],
 )  # fmt: skip
 LATER["V-56"] = (
     "ha",

@@ -36,6 +36,7 @@ from caseterm.domain.lifecycle.payloads_compulsory import (
     PostRehabCompleted,
     PostRehabDecided,
     PostRehabProposed,
+    PostRehabTeamFormed,
 )
 from caseterm.domain.lifecycle.payloads_emonitoring import (
     EmonDecided,
@@ -189,6 +190,7 @@ PAYLOADS: dict[str, type[Payload]] = {
     "compulsory.completed": CompulsoryCompleted,
     "postrehab.proposed": PostRehabProposed,
     "postrehab.decided": PostRehabDecided,
+    "postrehab.team_formed": PostRehabTeamFormed,
     "postrehab.completed": PostRehabCompleted,
     "emon.requested": EmonRequested,
     "emon.decided": EmonDecided,

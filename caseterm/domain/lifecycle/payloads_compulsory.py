@@ -176,6 +176,17 @@ class PostRehabDecided(Decision):
     """Who the chairman assigns to manage and support the person (Mẫu 53 Điều 2)."""
 
 
+class PostRehabTeamFormed(Decision):
+    """The chairman forms the post-rehab management and support team (Mẫu 55; gap D5)."""
+
+    leader: Text
+    """The commune police officer who leads the team."""
+    vice_leader: Text | None = None
+    """The commune health station's member, the team's deputy."""
+    members: list[Text] = Field(default_factory=list)
+    """The other members, each with their body ("Nguyễn Văn A - Đoàn Thanh niên xã")."""
+
+
 class PostRehabCompleted(Payload):
     """Completion certificate Mẫu 56 and removal from the list (Mẫu 57)."""
 

@@ -113,6 +113,20 @@ def _post_complete(fold: Fold, event: LifeEvent) -> None:
     fold.leave(Register.POST_REHAB, event.occurred_at, "COMPLETED")
 
 
+def _team_check(fold: Fold, _event: LifeEvent) -> str | None:
+    """A team supports a post-rehab the chairman has decided (before or after it starts)."""
+    post = fold.active(MeasureKind.POST_REHAB)
+    if post is not None and post.phase is Phase.ACTIVE:
+        return None
+    running = _running_rehab(fold)
+    decided = running is not None and "postrehab_decision" in running.marks
+    return None if decided else "no_post_rehab_decision"
+
+
+def _team(_fold: Fold, _event: LifeEvent) -> None:
+    """The team is the chairman's record: it changes no state and opens no duty."""
+
+
 RULES: list[Rule] = [
     row(
         "T54.1",
@@ -138,6 +152,14 @@ RULES: list[Rule] = [
         "L120 42; ND163 134; ND163 135; ND163 136",
         _post_decide,
         check=_post_decision_check,
+    ),
+    row(
+        "T54.2",
+        "postrehab.team_formed",
+        "Post-rehab management and support team (Mẫu 55) by the commune chairman",
+        "ND163 135",
+        _team,
+        check=_team_check,
     ),
     row(
         "T61",

@@ -149,6 +149,19 @@ def _post_certified(
     }
 
 
+def _team(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    """V-55: the team the chairman forms, leader and deputy first."""
+    payload = event.payload
+    return {
+        "leader": str(getattr(payload, "leader", "") or ""),
+        "vice_leader": str(getattr(payload, "vice_leader", "") or ""),
+        "members": [str(m) for m in getattr(payload, "members", [])],
+        "effective": _effective(payload, words),
+    }
+
+
 def _ground(
     file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
 ) -> dict[str, Any]:
@@ -220,6 +233,7 @@ DOSSIER_BUILDERS: dict[str, Builder] = {
     "postrehab.proposed": _proposed,
     "postrehab.completed": _post_certified,
     "postrehab.decided": _post_decided,
+    "postrehab.team_formed": _team,
     "compulsory.custody_decided": _ground,
     "compulsory.ground_found": _ground,
     "compulsory.dossier_notified": _notified,

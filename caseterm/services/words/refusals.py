@@ -102,6 +102,7 @@ REASON = {
     "not_absconded": N_("the person is not recorded as absconded"),
     "no_rehab_to_follow": N_("there is no rehab or treatment for post-rehab to follow"),
     "post_rehab_already_decided": N_("post-rehab is already decided"),
+    "no_post_rehab_decision": N_("the chairman has not decided post-rehab management"),
     "not_in_post_rehab": N_("the person is not in post-rehab management"),
     "term_end_required": N_("the end of the remaining term is required"),
     "form_required": N_("the rehab form is required"),
