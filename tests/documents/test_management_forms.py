@@ -89,3 +89,19 @@ def test_a_fitting_without_accessories_leaves_their_line_to_the_hand(
     accessories = text[text.index("Phụ kiện kèm theo thiết bị:") :].splitlines()
     assert accessories[0] == "Phụ kiện kèm theo thiết bị:"
     assert set(accessories[1]) == {"."}, "a dotted line to write on"
+
+
+def test_a_notice_printed_first_is_listed_with_its_number_by_the_documents_that_list_it(
+    session: CaseSession, clock: FrozenClock, out_folder: Path
+) -> None:
+    ids = seed_later_story(session, clock)
+    notice = make_document(session, "V-37", ids["dung"], out_folder / "v37.docx",
+                           values={"recipient_name": "Ông Phạm Văn Dũng"})  # fmt: skip
+    request = make_document(session, "V-36", ids["dung"], out_folder / "v36.docx")
+    text = document_text(request.path.read_bytes())
+    assert f"({notice.decision_no} — 05/11/2027)." in text, text
+    told = make_document(session, "III-02", ids["khanh"], out_folder / "iii02.docx",
+                         values={"summary": "Sử dụng ma túy tại nhà."})  # fmt: skip
+    moved = make_document(session, "III-06", ids["khanh"], out_folder / "iii06.docx")
+    listed = document_text(moved.path.read_bytes())
+    assert f"Thông báo về hành vi sử dụng trái phép chất ma túy số {told.decision_no}" in listed

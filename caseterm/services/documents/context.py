@@ -8,6 +8,7 @@ nothing is written until they are given.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -23,6 +24,8 @@ from caseterm.services.documents.templates import FormInfo, TemplateSet
 from caseterm.services.registry.persons import PersonFile
 
 HANDOVER = "V-23"
+KEPT_NUMBER = "kept_numbers"
+"""The event block's key for the numbers the file's notices took (event id → number)."""
 
 
 @dataclass(frozen=True)
@@ -77,12 +80,19 @@ def build_context(
     details: dict[str, str],
     today: date,
     compiler: str,
+    *,
+    numbers: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The whole context of one document."""
+    """The whole context of one document.
+
+    `numbers` are the register numbers the file's notices took when first printed, by event.
+    """
     words = templates.words
     e: dict[str, Any] = {"officer": compiler}
     if event is not None:
-        e = event_block(file, event, words, details)
+        e = event_block(file, event, words, {k: v for k, v in details.items()
+                                               if k != KEPT_NUMBER})  # fmt: skip
+        e[KEPT_NUMBER] = dict(numbers or {})
         later = (DOSSIER_BUILDERS.get(event.type) or MANAGEMENT_BUILDERS.get(event.type)
                  or DEVICE_BUILDERS.get(event.type))  # fmt: skip
         if later is not None:

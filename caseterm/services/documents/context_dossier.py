@@ -192,12 +192,14 @@ def _notified(
 def _sent(
     file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
 ) -> dict[str, Any]:
-    items = dossier_items(file, event, words)
+    items = dossier_items(file, event, words, block.get("kept_numbers") or {})
     listed = [item + (";" if i < len(items) - 1 else ".") for i, item in enumerate(items)]
     return {**_ground(file, event, words, block), "dossier": listed}
 
 
-def dossier_items(file: PersonFile, event: LifeEvent, words: dict[str, Any]) -> list[str]:
+def dossier_items(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], kept: dict[str, str] | None = None
+) -> list[str]:
     """The dossier's documents in the order they are filed, each named with its number and date.
 
     The lý lịch (V-33) and the addiction result are always part of it (ND163 Art 99, 101).
@@ -211,7 +213,8 @@ def dossier_items(file: PersonFile, event: LifeEvent, words: dict[str, Any]) -> 
         found = _last_before(file, event, event_type)
         if found is None:
             continue
-        number = str(getattr(found.payload, "decision_no", "") or "")
+        # A notice's number is the one it took when first printed (V-37's TB number).
+        number = str(getattr(found.payload, "decision_no", "") or (kept or {}).get(found.id, ""))
         label = str(words["dossier_item"][form])
         items.append(f"{label} ({' — '.join(p for p in (number, _day(found)) if p)})")
     return items

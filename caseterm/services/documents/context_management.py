@@ -78,11 +78,13 @@ def _moved_out(
         "destination": str(getattr(event.payload, "destination", "")),
         "term_from": short_date(local(start).date()) if start else "",
         "term_to": short_date(local(end).date()) if end else "",
-        "inventory": inventory(file, event, words),
+        "inventory": inventory(file, event, words, block.get("kept_numbers") or {}),
     }
 
 
-def inventory(file: PersonFile, event: LifeEvent, words: dict[str, Any]) -> list[str]:
+def inventory(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], kept: dict[str, str] | None = None
+) -> list[str]:
     """The management file's documents in the order they were made, then its paper ones.
 
     From the positive test the management rests on to the move: slips, notice, decisions; then
@@ -101,7 +103,8 @@ def inventory(file: PersonFile, event: LifeEvent, words: dict[str, Any]) -> list
     items = []
     for earlier in sorted(made, key=lambda e: e.occurred_at):
         payload = earlier.payload
-        number = getattr(payload, "decision_no", None) or getattr(payload, "slip_no", None)
+        number = (getattr(payload, "decision_no", None) or getattr(payload, "slip_no", None)
+                  or (kept or {}).get(earlier.id))  # fmt: skip
         day = short_date(local(earlier.occurred_at).date())
         items.append(str(titles["numbered" if number else "dated"]).format(
             title=titles[earlier.type], number=number, date=day))  # fmt: skip

@@ -25,7 +25,12 @@ from caseterm.errors import UsageError, ValidationFailed
 from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
 from caseterm.ids import new_id
-from caseterm.services.documents.context import Header, build_context, missing_keys
+from caseterm.services.documents.context import (
+    KEPT_NUMBER,
+    Header,
+    build_context,
+    missing_keys,
+)
 from caseterm.services.documents.context_event import local
 from caseterm.services.documents.fields import MissingField, describe_missing, is_fillable
 from caseterm.services.documents.render import render_docx
@@ -39,6 +44,9 @@ from caseterm.store.database import Tx
 from caseterm.store.tables import DocumentDetail, DocumentExport
 
 DATE_FIELDS = frozenset({"id_issue_date"})
+KEPT_KINDS = ("TB", "ĐN")
+"""The kinds of number a document takes from the register when first printed (notices,
+proposals): later documents that list it (V-36, III-06) print it."""
 
 
 class MissingFields(ValidationFailed):
@@ -246,6 +254,11 @@ def _setting(
     with session.transaction(durable=False) as tx:
         header = Header.from_stored(tx.documents.header())
         details = {e.id: tx.documents.details(e.id) for e in file.life}
+        for event in file.life:  # a notice's number, given when it was first printed
+            number = next(filter(None, (tx.documents.of_event(event.id, kind)
+                                        for kind in KEPT_KINDS)), None)  # fmt: skip
+            if number:
+                details[event.id] = {**details[event.id], KEPT_NUMBER: number}
     return active_set(), header, details
 
 
@@ -261,7 +274,9 @@ def _context(
     kept = details.get(event.id, {}) if event else {}
     compiler = session.actor.display_name or session.actor.name
     today = local(session.clock.now()).date()
-    return build_context(file, event, info, templates, header, kept, today, compiler)
+    numbers = {eid: d[KEPT_NUMBER] for eid, d in details.items() if KEPT_NUMBER in d}
+    return build_context(file, event, info, templates, header, kept, today, compiler,
+                         numbers=numbers)  # fmt: skip
 
 
 def _regimes_of(file: PersonFile) -> set[str]:
