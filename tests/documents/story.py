@@ -195,6 +195,12 @@ def dung_life() -> Life:
              facility=FACILITY)  # fmt: skip
     life.rec("compulsory.dossier_notified", "05/11/2027 15:00", delivered_to="PERSON", pages=24)
     life.rec("compulsory.sent_to_court", "11/11/2027 09:00", decision_no="auto", court=COURT)
+    life.rec("compulsory.court_decided", "20/11/2027 09:00", outcome="ORDERED", court=COURT,
+             decision_no="25/2027/QĐ-TA", term_months=24)  # fmt: skip
+    life.rec("compulsory.facility_requested", "20/11/2027 15:00")
+    life.rec("compulsory.facility_assigned", "22/11/2027 09:00", authority="GDCAT",
+             decision_no="30/QĐ-CAT", facility=FACILITY)  # fmt: skip
+    life.rec("compulsory.transported", "25/11/2027 09:00", facility=FACILITY)
     return life
 
 

@@ -433,6 +433,17 @@ LATER["V-55"] = (
      "3. Đồng chí Nguyễn Văn Hải - Đoàn Thanh niên xã - Thành viên.", "(Đỗ Thị Hà, sinh ngày "
      "01/06/1998)", "Trần Văn Chủ"],
 )  # fmt: skip
+LATER["V-42"] = (
+    "dung",
+    {**OFFICER, "officer": "Trung úy Lê Văn Bình"},
+    ["PHẠM VĂN DŨNG", "09/04/1997", "027097006666", "Dũng Còi",
+     "Giao, nhận hồ sơ, người vào cơ sở cai nghiện công lập",
+     f"Căn cứ Quyết định số 25/2027/QĐ-TA ngày 20/11/2027 của {COURT}",
+     f"tại {FACILITY}, chúng tôi gồm:", "Cơ quan: Công an xã Tân An.",
+     "1) Bản tóm tắt lý lịch", "4) Biên bản vi phạm (04/11/2027)",
+     "6) Quyết định của Tòa án nhân dân áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc",
+     "ĐẠI DIỆN BÊN GIAO"],
+)  # fmt: skip
 LATER["V-56"] = (
     "ha",
     {"signer": "Trần Văn Chủ"},

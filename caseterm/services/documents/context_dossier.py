@@ -162,6 +162,30 @@ def _team(
     }
 
 
+def _handed_over(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    """V-42: the court's order, the facility, and the dossier handed over with the person."""
+    ordered = _last_before(file, event, "compulsory.court_decided",
+                           lambda e: getattr(e.payload, "outcome", "") == "ORDERED")  # fmt: skip
+    assigned = _last_before(file, event, "compulsory.facility_assigned")
+    facility = str(getattr(event.payload, "facility", "") or "") or (
+        str(getattr(assigned.payload, "facility", "") or "") if assigned else ""
+    )
+    sent = _last_before(file, event, "compulsory.sent_to_court")
+    kept = block.get("kept_numbers") or {}
+    items = dossier_items(file, sent, words, kept) if sent is not None else []
+    return {
+        "court_decision": str(getattr(ordered.payload, "decision_no", "") or "") if ordered
+        else "",
+        "court_decision_date": _day(ordered),
+        "court": str(getattr(ordered.payload, "court", "") or "") if ordered else "",
+        "facility": facility,
+        "handover_items": [*items, str(words["dossier_item"]["court_order"])] if ordered
+        else items,
+    }  # fmt: skip
+
+
 def _ground(
     file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
 ) -> dict[str, Any]:
@@ -237,6 +261,7 @@ DOSSIER_BUILDERS: dict[str, Builder] = {
     "postrehab.completed": _post_certified,
     "postrehab.decided": _post_decided,
     "postrehab.team_formed": _team,
+    "compulsory.transported": _handed_over,
     "compulsory.custody_decided": _ground,
     "compulsory.ground_found": _ground,
     "compulsory.dossier_notified": _notified,
