@@ -193,6 +193,8 @@ def dung_life() -> Life:
              last_violation_at=at("04/11/2027 09:00"), **NO_EXEMPTION)  # fmt: skip
     life.rec("compulsory.custody_decided", "04/11/2027 11:00", decision_no="auto",
              facility=FACILITY)  # fmt: skip
+    life.rec("compulsory.record_made", "05/11/2027 09:00", kind="ORAL_STATEMENT",
+             second_officer="Hạ sĩ Vũ Văn Khánh")  # fmt: skip
     life.rec("compulsory.dossier_notified", "05/11/2027 15:00", delivered_to="PERSON", pages=24)
     life.rec("compulsory.sent_to_court", "11/11/2027 09:00", decision_no="auto", court=COURT)
     life.rec("compulsory.court_decided", "20/11/2027 09:00", outcome="ORDERED", court=COURT,
@@ -285,6 +287,27 @@ def lam_life() -> Life:
     return life
 
 
+TI = dataclasses.replace(
+    KHANH, full_name="Ngô Văn Tí", id_number="027212001111", birth=PartialDate(2012, 5, 5)
+)
+
+
+def ti_life() -> Life:
+    """A minor's compulsory dossier: no statement from the parents (V-40), notice refused
+    (V-41)."""
+    life = Life(birth="2012-05-05")
+    life.rec("assessment.requested", "01/03/2028 08:00", case="a", facility="Trung tâm Y tế")
+    life.rec("assessment.result", "02/03/2028 08:00", result="ADDICTED",
+             notified_at=at("02/03/2028 08:00"))  # fmt: skip
+    life.rec("compulsory.ground_found", "04/03/2028 09:00", ground="a",
+             last_violation_at=at("04/03/2028 09:00"), **NO_EXEMPTION)  # fmt: skip
+    life.rec("compulsory.record_made", "05/03/2028 09:00", kind="NO_STATEMENT",
+             witnesses="Ông Lò Văn Sáu, làm ruộng, Thôn Đông")  # fmt: skip
+    life.rec("compulsory.record_made", "06/03/2028 09:00", kind="NOTICE_REFUSED",
+             witnesses="Bà Lê Thị Hoa, buôn bán, Thôn Đông")  # fmt: skip
+    return life
+
+
 def seed_later_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]:
     """The scripted case, then Dũng's compulsory dossier, Hà's rehab and post-rehab, and
     Khánh's custody and move."""
@@ -293,8 +316,9 @@ def seed_later_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]
     ids["ha"] = add_person(session, HA, confirm=True)
     ids["khanh"] = add_person(session, KHANH, confirm=True)
     ids["lam"] = add_person(session, LAM, confirm=True)
+    ids["ti"] = add_person(session, TI, confirm=True)
     lives = {ids["dung"]: dung_life(), ids["ha"]: ha_life(), ids["khanh"]: khanh_life(),
-             ids["lam"]: lam_life()}  # fmt: skip
+             ids["lam"]: lam_life(), ids["ti"]: ti_life()}  # fmt: skip
     record_lives(session, clock, lives)
     clock.current = at("20/11/2030 10:00")
     return ids

@@ -444,6 +444,30 @@ LATER["V-42"] = (
      "6) Quyết định của Tòa án nhân dân áp dụng biện pháp đưa vào cơ sở cai nghiện bắt buộc",
      "ĐẠI DIỆN BÊN GIAO"],
 )  # fmt: skip
+LATER["V-58"] = (
+    "dung",
+    {"place": "Trụ sở Công an xã Tân An", "officer": "Trung úy Lê Văn Bình"},
+    ["PHẠM VĂN DŨNG", "Ghi lời khai của người cai nghiện ma túy",
+     "Tôi: Trung úy Lê Văn Bình, thuộc Công an xã Tân An, và ông/bà: Hạ sĩ Vũ Văn Khánh",
+     "Sinh ngày 09/04/1997", "HỎI VÀ ĐÁP", "NGƯỜI KHAI"],
+)  # fmt: skip
+MINOR_RECORD = {"place": "Trụ sở Công an xã Tân An", "officer": "Lê Văn Bình",
+                "officer_title": "Cảnh sát khu vực",
+                "parent_name": "Ông Ngô Văn Bảy (bố)"}  # fmt: skip
+LATER["V-40"] = (
+    "ti",
+    MINOR_RECORD,
+    ["NGÔ VĂN TÍ", "05/05/2012", "Với sự chứng kiến của: Ông Lò Văn Sáu, làm ruộng, Thôn Đông.",
+     "2. Họ và tên của cha/mẹ/người giám hộ/người đại diện hợp pháp: Ông Ngô Văn Bảy (bố).",
+     "NGƯỜI VI PHẠM"],
+)  # fmt: skip
+LATER["V-41"] = (
+    "ti",
+    MINOR_RECORD,
+    ["NGÔ VĂN TÍ", "1. Họ và tên: Ông Ngô Văn Bảy (bố), cha, mẹ, người giám hộ",
+     "Với sự chứng kiến của: Bà Lê Thị Hoa, buôn bán, Thôn Đông.",
+     "2. Không nhận thông báo đọc hồ sơ đề nghị áp dụng biện pháp đưa đi cai nghiện bắt buộc"],
+)  # fmt: skip
 LATER["V-56"] = (
     "ha",
     {"signer": "Trần Văn Chủ"},

@@ -105,3 +105,13 @@ def test_a_notice_printed_first_is_listed_with_its_number_by_the_documents_that_
     moved = make_document(session, "III-06", ids["khanh"], out_folder / "iii06.docx")
     listed = document_text(moved.path.read_bytes())
     assert f"Thông báo về hành vi sử dụng trái phép chất ma túy số {told.decision_no}" in listed
+
+
+def test_a_minors_records_are_each_printed_on_their_own_form(
+    session: CaseSession, clock: FrozenClock
+) -> None:
+    ids = seed_later_story(session, clock)
+    offered = [(c.form, c.when) for c in document_choices(session, ids["ti"])]
+    assert [w for f, w in offered if f == "V-40"] == ["05/03/2028 09:00"]
+    assert [w for f, w in offered if f == "V-41"] == ["06/03/2028 09:00"]
+    assert not any(f == "V-58" for f, _w in offered), "no statement was taken down"

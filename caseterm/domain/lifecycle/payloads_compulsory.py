@@ -109,6 +109,18 @@ class CompulsoryFacilityAssigned(Payload):
     adult_transfer: bool = False
 
 
+class CompulsoryRecordMade(Payload):
+    """A record of the compulsory dossier (gap D4).
+
+    The person's oral statement (Mẫu 58), a minor's missing statement or parent's opinion
+    (Mẫu 40), a refused reading notice (Mẫu 41).
+    """
+
+    kind: Literal["ORAL_STATEMENT", "NO_STATEMENT", "NOTICE_REFUSED"]
+    witnesses: Text | None = None
+    second_officer: Text | None = None
+
+
 class CompulsoryTransported(Payload):
     """Handed over at the facility (Mẫu 42): the term runs from here."""
 

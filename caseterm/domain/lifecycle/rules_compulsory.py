@@ -19,6 +19,7 @@ from caseterm.domain.lifecycle.payloads_compulsory import (
     CompulsoryCourtDecided,
     CompulsoryExemptionFound,
     CompulsoryGroundFound,
+    CompulsoryRecordMade,
 )
 from caseterm.domain.lifecycle.rule import (
     MIN_REHAB_AGE,
@@ -235,6 +236,21 @@ def _reject(fold: Fold, event: LifeEvent) -> None:
     fold.due("D09", event.id, hours(event.occurred_at, 24), event=event)
 
 
+def _record_check(fold: Fold, event: LifeEvent) -> str | None:
+    """A record belongs to a dossier being built; the minors' records to a minor's."""
+    measure = fold.active(MeasureKind.COMPULSORY)
+    if measure is None or measure.phase not in _DOSSIER_PHASES:
+        return "no_dossier"
+    kind = pay(event, CompulsoryRecordMade).kind
+    if kind != "ORAL_STATEMENT" and not fold.is_minor(event.occurred_at):
+        return "not_a_minor"
+    return None
+
+
+def _record_made(_fold: Fold, _event: LifeEvent) -> None:
+    """The record goes into the dossier; it changes no phase and opens no duty."""
+
+
 RULES: list[Rule] = [
     row(
         "T41",
@@ -267,6 +283,14 @@ RULES: list[Rule] = [
         "L120 35(3)(c); L120 36(2)(c); ND163 102; ND163 105",
         _notified,
         check=compulsory_phase(Phase.DOSSIER, reason="no_dossier"),
+    ),
+    row(
+        "T42.1",
+        "compulsory.record_made",
+        "A record of the dossier: a statement, a minor's missing statement, a refused notice",
+        "ND163 104; ND163 105",
+        _record_made,
+        check=_record_check,
     ),
     row(
         "T43",

@@ -40,6 +40,7 @@ DETAIL_FIELDS = (
     "custody_term",
     "basis_documents",
     "accessories",
+    "parent_name",
 )
 """The event keys a document may ask an officer for and keep (`document_detail`)."""
 

@@ -12,14 +12,12 @@ import dataclasses
 import hashlib
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from caseterm.domain.codes import EducationLevel
 from caseterm.domain.dates import DateFormatError, PartialDate
 from caseterm.domain.lifecycle import LifeEvent
-from caseterm.domain.lifecycle.model import MeasureKind, Regime, regime_at
 from caseterm.domain.permissions import Action
 from caseterm.errors import UsageError, ValidationFailed
 from caseterm.files import atomic_write_bytes
@@ -34,6 +32,11 @@ from caseterm.services.documents.context import (
 from caseterm.services.documents.context_event import local
 from caseterm.services.documents.fields import MissingField, describe_missing, is_fillable
 from caseterm.services.documents.render import render_docx
+from caseterm.services.documents.selection import (
+    chosen_event,
+    events_for,
+    regimes_of,
+)
 from caseterm.services.documents.templates import FormInfo, TemplateSet, active_set, unit_override
 from caseterm.services.lifecycle.numbering import reserve
 from caseterm.services.registry.persons import PersonFile, show_person, update_person
@@ -92,13 +95,6 @@ def temp_folders() -> tuple[Path, ...]:
     return tuple(sorted(p.resolve() for p in roots if p.exists()))
 
 
-def forms_of_event(event_type: str, moment: datetime) -> list[str]:
-    """The forms an event of this type at this moment is printed on (under its own rules)."""
-    regime = regime_at(moment).value
-    return sorted(f.form for f in active_set().forms.values()
-                  if event_type in f.events and f.regime in ("", regime))  # fmt: skip
-
-
 def document_choices(session: CaseSession, person_id: str) -> list[DocumentChoice]:
     """The forms this file can fill: one per form and event, newest event first."""
     session.require(Action.DOCUMENT_EXPORT)
@@ -106,9 +102,9 @@ def document_choices(session: CaseSession, person_id: str) -> list[DocumentChoic
     templates, header, details = _setting(session, file)
     choices = []
     person_forms = [f for f in templates.forms.values() if f.scope == "person"
-                    and (f.events or not f.regime or f.regime in _regimes_of(file))]  # fmt: skip
+                    and (f.events or not f.regime or f.regime in regimes_of(file))]  # fmt: skip
     for info in sorted(person_forms, key=lambda f: f.form):
-        for event in _events_for(file, info) if info.events else [None]:
+        for event in events_for(file, info) if info.events else [None]:
             context = _context(session, file, event, info, templates, header, details)
             number = str(context["doc"]["number"] or "")
             when = moment_label(event.occurred_at.isoformat()) if event else ""
@@ -140,7 +136,7 @@ def make_document(
         )
         raise UsageError(message.format(form=info.form))
     file = show_person(session, person_id)
-    event = _event(file, info, event_id)
+    event = chosen_event(file, info, event_id)
     if values:
         file = _keep_values(session, file, event, values)
     _templates, header, details = _setting(session, file)
@@ -277,79 +273,6 @@ def _context(
     numbers = {eid: d[KEPT_NUMBER] for eid, d in details.items() if KEPT_NUMBER in d}
     return build_context(file, event, info, templates, header, kept, today, compiler,
                          numbers=numbers)  # fmt: skip
-
-
-def _regimes_of(file: PersonFile) -> set[str]:
-    """The rules the file's acts fell under.
-
-    A file begun before 1/7/2026 is offered the legacy résumé and statement as well.
-    """
-    return {regime_at(e.occurred_at).value for e in file.life} | {Regime.R2026.value}
-
-
-def _on_its_form(info: FormInfo, event: LifeEvent) -> bool:
-    """True when the event's regime is the form's: an act is printed on the form in force."""
-    return not info.regime or regime_at(event.occurred_at).value == info.regime
-
-
-def _events_for(file: PersonFile, info: FormInfo) -> list[LifeEvent]:
-    voided = file.lifecycle.voided
-    found = [e for e in file.life if e.type in info.events and e.id not in voided
-             and _on_its_form(info, e) and _printable(file, info, e)]  # fmt: skip
-    return sorted(found, key=lambda e: e.occurred_at, reverse=True)
-
-
-def _printable(file: PersonFile, info: FormInfo, event: LifeEvent) -> bool:
-    """False for an event its form cannot say.
-
-    A pending result on the slip (neither box), or a move by someone not under user management
-    on the management file's transfer notice.
-    """
-    if info.form == "III-01":
-        return getattr(event.payload, "result", "") != "PENDING"
-    if info.form == "III-06":
-        managed = [m for m in file.lifecycle.measures if m.kind is MeasureKind.USER_MGMT
-                   and m.opened_at <= event.occurred_at]  # fmt: skip
-        return any(m.closed_at is None or m.closed_at >= event.occurred_at for m in managed)
-    return True
-
-
-def _event(file: PersonFile, info: FormInfo, event_id: str | None) -> LifeEvent | None:
-    if not info.events:
-        return None
-    candidates = _events_for(file, info)
-    if event_id is None:
-        if not candidates:
-            raise UsageError(
-                _("The file has no event {form} is made from ({types}).").format(
-                    form=info.form, types=", ".join(info.events)
-                )
-            )
-        return candidates[0]
-    chosen = next((e for e in candidates if e.id == event_id or e.id.startswith(event_id)), None)
-    if chosen is None:
-        _refuse_other_regime(file, info, event_id)
-        raise UsageError(
-            _("Event {event} is not one {form} is made from.").format(
-                event=event_id, form=info.form
-            )
-        )
-    return chosen
-
-
-def _refuse_other_regime(file: PersonFile, info: FormInfo, event_id: str) -> None:
-    """A clear answer when the event exists but falls under the other regime's form."""
-    event = next((e for e in file.life if e.id == event_id or e.id.startswith(event_id)), None)
-    if event is None or event.type not in info.events or _on_its_form(info, event):
-        return
-    other = [f.form for f in active_set().forms.values()
-             if event.type in f.events and _on_its_form(f, event)]  # fmt: skip
-    raise UsageError(
-        _(
-            "Event {event} is not printed on {form}: acts before 1/7/2026 use the Decree "
-            "105/2021 forms, acts from then on the Decree 163/2026 forms. Its form is: {others}."
-        ).format(event=event_id, form=info.form, others=", ".join(sorted(other)) or "-")
-    )
 
 
 def _keep_values(

@@ -54,6 +54,9 @@ class FormInfo:
     number_from: str = ""
     """The event key the document's number is (`slip_no` on a test slip, `certificate_no` on a
     certificate); "" for a decision's own number or the register's next."""
+    when: str = ""
+    """`field=value`: the form is made only from events whose payload says so (one event
+    type, several records: a statement, a refusal…)."""
     issuer: str = "police"
     """Who signs: "police" (the chief of the commune police) or "committee" (the People's
     Committee chairman: the legacy management decisions)."""
@@ -142,6 +145,7 @@ def _form(code: str, entry: dict[str, Any], regime: str = "") -> FormInfo:
         regime=str(entry.get("regime", regime)),
         issuer=str(entry.get("issuer", "police")),
         number_from=str(entry.get("number_from", "")),
+        when=str(entry.get("when", "")),
     )
 
 

@@ -183,6 +183,7 @@ EVENT = {
     "compulsory.exemption_found": N_("Exempt from compulsory rehab (certified)"),
     "compulsory.custody_decided": N_("Custody while the dossier is built"),
     "compulsory.dossier_notified": N_("Dossier notified"),
+    "compulsory.record_made": N_("Dossier record made"),
     "compulsory.sent_to_court": N_("Dossier sent to the court"),
     "compulsory.court_query": N_("Court query"),
     "compulsory.court_query_answered": N_("Court query answered"),

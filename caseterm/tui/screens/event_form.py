@@ -118,7 +118,7 @@ class EventFormScreen(CasetermScreen[bool]):
 
     def _documents_line(self) -> str:
         """The official documents this event makes (Xuất văn bản), when it makes any."""
-        from caseterm.services.documents.making import forms_of_event
+        from caseterm.services.documents.selection import forms_of_event
 
         if self.action.draft:
             return ""  # a draft makes no document until the chief approves it

@@ -245,7 +245,7 @@ class PersonScreen(CasetermScreen[None]):
 
         With Ctrl+O in the form they open at once; otherwise a notice says x opens them.
         """
-        from caseterm.services.documents.making import forms_of_event
+        from caseterm.services.documents.selection import forms_of_event
 
         session = self.caseterm.require_session()
         forms = forms_of_event(event_type, session.clock.now())
