@@ -3,21 +3,17 @@ their own (gap D1); a move earlier than a month after the last place asks the ch
 
 from __future__ import annotations
 
-from tests.lifecycle.life import Life, at
+from tests.lifecycle import paths
+from tests.lifecycle.life import Life
+from tests.lifecycle.paths import plus
 
 
 def _monitored() -> Life:
+    """In home rehab from 04/11/2027 12:00, the device fitted at 22:00 the same day."""
     life = Life()
-    life.rec("assessment.requested", "01/11/2027 08:00", case="a", facility="Trung tâm Y tế")
-    life.rec("assessment.result", "02/11/2027 08:00", result="ADDICTED",
-             notified_at=at("02/11/2027 08:00"))  # fmt: skip
-    life.rec("rehab.registered", "02/11/2027 11:00", form="HOME", channel="IN_PERSON",
-             registrant="SELF")  # fmt: skip
-    life.rec("rehab.decided", "02/11/2027 16:00", decision_no="01/QĐ-CAX", form="HOME",
-             provider="Trạm Y tế")  # fmt: skip
-    life.rec("emon.decided", "02/11/2027 20:00", decision_no="02/QĐ-CAX", basis="VOL_HOME",
-             officer="Lê Văn Bình")  # fmt: skip
-    life.rec("emon.fitted", "03/11/2027 09:00", device_no="GSĐT-1", position="WRIST")
+    start = paths.in_rehab(life, "01/11/2027 08:00")
+    life.rec("emon.decided", plus(start, 2), decision_no="02/QĐ", basis="VOL_HOME", officer="An")
+    life.rec("emon.fitted", plus(start, 10), device_no="GSĐT-1", position="WRIST")
     return life
 
 
@@ -25,9 +21,9 @@ def test_a_move_within_a_month_of_the_last_place_asks_the_chief() -> None:
     life = _monitored()
     cautions = life.warned("emon.position_changed", "20/11/2027 09:00", position="ANKLE")
     assert [c.code for c in cautions] == ["position_under_a_month"]
-    assert dict(cautions[0].params)["since"] == "03/11/2027"
+    assert dict(cautions[0].params)["since"] == "04/11/2027"
     later = _monitored()
-    assert later.warned("emon.position_changed", "03/12/2027 09:00", position="ANKLE") == ()
+    assert later.warned("emon.position_changed", "05/12/2027 09:00", position="ANKLE") == ()
 
 
 def test_the_month_counts_from_the_last_move_and_records_change_no_state() -> None:
@@ -77,7 +73,7 @@ def test_taking_over_needs_the_measure_it_rests_on_and_no_monitoring_already() -
                           term_end="2029-06-30")  # fmt: skip
     assert refusal.reason == "basis_missing"
     life = _monitored()
-    refusal = life.refuse("emon.received", "04/11/2027 09:00", decision_no="06/QĐ-CAX",
+    refusal = life.refuse("emon.received", "10/11/2027 09:00", decision_no="06/QĐ-CAX",
                           basis="VOL_HOME", origin_decision="số 12", officer="Lê Văn Bình",
                           term_end="2029-06-30")  # fmt: skip
     assert refusal.reason == "emon_already"

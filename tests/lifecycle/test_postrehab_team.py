@@ -3,6 +3,7 @@ the compulsory dossier's records (Mẫu 40, 41, 58) only while a dossier is buil
 
 from __future__ import annotations
 
+from tests.lifecycle import paths
 from tests.lifecycle.life import Life, at
 
 TEAM = {"decision_no": "16/QĐ-UBND", "leader": "Lê Văn Bình", "vice_leader": "Hoàng Thị Na"}
@@ -10,15 +11,7 @@ TEAM = {"decision_no": "16/QĐ-UBND", "leader": "Lê Văn Bình", "vice_leader":
 
 def _home_rehab() -> Life:
     life = Life()
-    life.rec("assessment.requested", "01/11/2027 08:00", case="a", facility="Trung tâm Y tế")
-    life.rec("assessment.result", "02/11/2027 08:00", result="ADDICTED",
-             notified_at=at("02/11/2027 08:00"))  # fmt: skip
-    life.rec("rehab.registered", "02/11/2027 11:00", form="HOME", channel="IN_PERSON",
-             registrant="SELF")  # fmt: skip
-    life.rec("rehab.decided", "02/11/2027 16:00", decision_no="01/QĐ-CAX", form="HOME",
-             provider="Trạm Y tế")  # fmt: skip
-    life.rec("rehab.started", "03/11/2027 12:00", provider="Trạm Y tế",
-             provider_notice_at=at("03/11/2027 12:00"))  # fmt: skip
+    paths.in_rehab(life, "01/11/2027 08:00")
     return life
 
 
@@ -37,9 +30,7 @@ def test_a_minors_dossier_records_are_refused_for_an_adult_and_outside_a_dossier
     adult = Life()
     refusal = adult.refuse("compulsory.record_made", "05/03/2028 09:00", kind="ORAL_STATEMENT")
     assert refusal.reason == "no_dossier"
-    adult.rec("assessment.requested", "01/03/2028 08:00", case="a", facility="Trung tâm Y tế")
-    adult.rec("assessment.result", "02/03/2028 08:00", result="ADDICTED",
-              notified_at=at("02/03/2028 08:00"))  # fmt: skip
+    paths.addicted(adult, "01/03/2028 08:00")
     adult.rec("compulsory.ground_found", "04/03/2028 09:00", ground="a",
               last_violation_at=at("04/03/2028 09:00"), no_capacity=False, pregnant=False,
               carer_of_child_under_36_months=False)  # fmt: skip
