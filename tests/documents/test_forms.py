@@ -468,6 +468,18 @@ LATER["V-41"] = (
      "Với sự chứng kiến của: Bà Lê Thị Hoa, buôn bán, Thôn Đông.",
      "2. Không nhận thông báo đọc hồ sơ đề nghị áp dụng biện pháp đưa đi cai nghiện bắt buộc"],
 )  # fmt: skip
+LATER["V-38"] = (
+    "dung",
+    {},
+    ["BẢN TƯỜNG TRÌNH", "1. Họ và tên người bị đề nghị (viết in hoa): PHẠM VĂN DŨNG",
+     "Tên gọi khác (nếu có): Dũng Còi.", "NGƯỜI TƯỜNG TRÌNH"],
+)  # fmt: skip
+LATER["V-39"] = (
+    "ti",
+    {},
+    ["BẢN XÁC NHẬN", "Kính gửi: Công an xã Tân An", "Họ và tên (viết in hoa): NGÔ VĂN TÍ",
+     "Ngày, tháng, năm sinh: 05/05/2012.", "NGƯỜI XÁC NHẬN"],
+)  # fmt: skip
 LATER["V-56"] = (
     "ha",
     {"signer": "Trần Văn Chủ"},

@@ -115,3 +115,7 @@ def test_a_minors_records_are_each_printed_on_their_own_form(
     assert [w for f, w in offered if f == "V-40"] == ["05/03/2028 09:00"]
     assert [w for f, w in offered if f == "V-41"] == ["06/03/2028 09:00"]
     assert not any(f == "V-58" for f, _w in offered), "no statement was taken down"
+    assert {"V-38", "V-39"} <= {f for f, _w in offered}, "the minor's and the parent's papers"
+    adult = {c.form for c in document_choices(session, ids["dung"])}
+    assert "V-38" in adult and "V-39" not in adult, "a parent's opinion only for a minor"
+    assert not {"V-38", "V-39"} & {c.form for c in document_choices(session, ids["anh"])}

@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from caseterm.services.documents.render import render_docx
 from caseterm.services.documents.selection import (
     chosen_event,
     events_for,
+    is_for,
     regimes_of,
 )
 from caseterm.services.documents.templates import FormInfo, TemplateSet, active_set, unit_override
@@ -101,8 +103,9 @@ def document_choices(session: CaseSession, person_id: str) -> list[DocumentChoic
     file = show_person(session, person_id)
     templates, header, details = _setting(session, file)
     choices = []
-    person_forms = [f for f in templates.forms.values() if f.scope == "person"
-                    and (f.events or not f.regime or f.regime in regimes_of(file))]  # fmt: skip
+    now = session.clock.now()
+    person_forms = [f for f in templates.forms.values()
+                    if f.scope == "person" and _offered(file, f, now)]  # fmt: skip
     for info in sorted(person_forms, key=lambda f: f.form):
         for event in events_for(file, info) if info.events else [None]:
             context = _context(session, file, event, info, templates, header, details)
@@ -112,6 +115,17 @@ def document_choices(session: CaseSession, person_id: str) -> list[DocumentChoic
             choices.append(DocumentChoice(info.form, info.title, event.id if event else None,
                                           when, number, missing))  # fmt: skip
     return choices
+
+
+def _offered(file: PersonFile, info: FormInfo, now: datetime) -> bool:
+    """An event form is offered through its events.
+
+    An event-less one when the file is under its rules (a legacy résumé for a legacy file) and
+    the form concerns the file.
+    """
+    if info.events:
+        return True
+    return (not info.regime or info.regime in regimes_of(file)) and is_for(file, info, now)
 
 
 def make_document(

@@ -104,3 +104,25 @@ def _refuse_other_regime(file: PersonFile, info: FormInfo, event_id: str) -> Non
             "105/2021 forms, acts from then on the Decree 163/2026 forms. Its form is: {others}."
         ).format(event=event_id, form=info.form, others=", ".join(sorted(other)) or "-")
     )
+
+
+def is_for(file: PersonFile, info: FormInfo, now: datetime) -> bool:
+    """True when an event-less form concerns this file (its `for`, when it names one).
+
+    `compulsory`: a compulsory dossier in the file (up to `now`); `compulsory-minor`: one
+    begun while the person was 12 to under 18 (a parent's opinion written for it).
+    """
+    if not info.audience:
+        return True
+    dossiers = [m for m in file.lifecycle.measures
+                if m.kind is MeasureKind.COMPULSORY and m.opened_at <= now]  # fmt: skip
+    if info.audience == "compulsory":
+        return bool(dossiers)
+    birth = file.person.record.birth.latest()
+
+    def age(day: datetime) -> int:
+        d = day.date()
+        return d.year - birth.year - ((d.month, d.day) < (birth.month, birth.day))
+
+    return info.audience == "compulsory-minor" and any(12 <= age(m.opened_at) < 18
+                                                        for m in dossiers)  # fmt: skip

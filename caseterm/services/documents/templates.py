@@ -57,6 +57,9 @@ class FormInfo:
     when: str = ""
     """`field=value`: the form is made only from events whose payload says so (one event
     type, several records: a statement, a refusal…)."""
+    audience: str = ""
+    """Which files an event-less form is offered for: "" any, "compulsory", "compulsory-minor"
+    (the manifest's `for`)."""
     issuer: str = "police"
     """Who signs: "police" (the chief of the commune police) or "committee" (the People's
     Committee chairman: the legacy management decisions)."""
@@ -146,6 +149,7 @@ def _form(code: str, entry: dict[str, Any], regime: str = "") -> FormInfo:
         issuer=str(entry.get("issuer", "police")),
         number_from=str(entry.get("number_from", "")),
         when=str(entry.get("when", "")),
+        audience=str(entry.get("for", "")),
     )
 
 
