@@ -140,3 +140,28 @@ def test_the_local_government_law_cited_is_the_one_in_force_that_day() -> None:
     new = law_in_force(words, "local_government_law", date(2025, 7, 1))
     assert "ngày 19 tháng 6 năm 2015" in old
     assert "72/2025/QH15" in new
+
+
+def test_diversion_ticks_the_reformatory_box_from_the_switch(
+    session: CaseSession, clock: FrozenClock, out_folder: Path
+) -> None:
+    seed_legacy_story(session, clock)
+    clock.current = at("01/08/2026 07:00")
+    nam = dataclasses.replace(NAM, full_name="Lý Văn Năm", id_number="027094005555")
+    pid = add_person(session, nam, confirm=True)
+    steps = [("test.performed", "02/08/2026 08:00", {"ground": "h", "sample": "URINE",
+                                                     "result": "POSITIVE"}),
+             ("residence.verified", "02/08/2026 09:00", {"result": "STABLE",
+                                                         "criterion": "REGISTERED_ADDRESS"}),
+             ("use.notice_sent", "02/08/2026 10:00", {"recipient": "Trưởng Công an xã"}),
+             ("mgmt.decided", "02/08/2026 11:00", {"reason": "NEW", "decision_no": "auto",
+                                                   "officer": "Phan Văn Tư"}),
+             ("mgmt.stopped", "10/09/2026 09:00", {"reason": "DIVERSION",
+                                                   "decision_no": "auto"})]  # fmt: skip
+    for event_type, moment, payload in steps:
+        clock.current = at(moment)
+        record_event(session, pid, event_type, payload, occurred_at=at(moment))
+    text = document_text(make_document(session, "III-08", pid, out_folder / "d.docx").path
+                         .read_bytes())  # fmt: skip
+    assert "☒ Bị áp dụng biện pháp xử lý hành chính đưa vào cơ sở giáo dục bắt buộc" in text
+    assert "☐ Bị áp dụng biện pháp xử lý hành chính giáo dục tại xã" in text

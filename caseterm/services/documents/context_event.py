@@ -14,7 +14,7 @@ from typing import Any
 from caseterm.clock import VIETNAM
 from caseterm.domain.documents import date_words, short_date
 from caseterm.domain.lifecycle import LifeEvent
-from caseterm.domain.lifecycle.model import Measure, MeasureKind, Regime
+from caseterm.domain.lifecycle.model import Measure, MeasureKind, Regime, regime_at
 from caseterm.services.registry.persons import PersonFile
 
 DETAIL_FIELDS = (
@@ -147,8 +147,13 @@ def _management_end(
     reason = str(getattr(event.payload, "reason", ""))
     yes, no = str(words["yes_box"]), str(words["no_box"])
     boxes = dict.fromkeys(set(STOP_BOXES.values()), no)
-    if reason in STOP_BOXES:
-        boxes[STOP_BOXES[reason]] = yes
+    box = STOP_BOXES.get(reason)
+    if reason == "DIVERSION" and regime_at(event.occurred_at) is Regime.R2026:
+        # From 1/7/2026 diversion is the juvenile-justice measure at a reformatory school
+        # (L120 24(5)): the reformatory box. Before, it stood for "giáo dục tại xã" (L73 23(5)).
+        box = "box_education"
+    if box is not None:
+        boxes[box] = yes
     return {
         **management_reference(file, event),
         "stop_from": short_date(local(event.occurred_at).date()),

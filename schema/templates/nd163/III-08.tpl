@@ -2,7 +2,7 @@
 @title Quyết định dừng quản lý người sử dụng trái phép chất ma túy
 @source ND163 Phụ lục III Mẫu số 08
 @event mgmt.stopped
-@rebuilt Header, signature and "Nơi nhận" follow ND30/2020 PL I. The Law is cited with its number 120/2025/QH15, which the form leaves out.
+@rebuilt Header, signature and "Nơi nhận" follow ND30/2020 PL I. The Law is cited with its number 120/2025/QH15, which the form leaves out. A stop for diversion (the juvenile-justice measure at a reformatory school, L120 24(5)) ticks the reformatory box; caseterm has no stop reason for "giáo dục tại xã" under L120 (catalogue gap C7: whether L120 24(5) still has that case could not be checked here), so that box is left for the hand.
 @recipients person team committee archive
 @required doc.number e.stop_from e.mgmt_decision e.mgmt_decision_date sign.rank_name
 [header-decision]
