@@ -287,6 +287,28 @@ def lam_life() -> Life:
     return life
 
 
+QUY = dataclasses.replace(
+    BINH, full_name="Hồ Văn Quý", id_number="027090006666", birth=PartialDate(1990, 9, 9)
+)
+
+
+def quy_life() -> Life:
+    """Voluntary rehab in a public facility: handed over with his file (V-31)."""
+    life = Life()
+    life.rec("assessment.requested", "01/09/2028 08:00", case="a", facility="Trung tâm Y tế")
+    life.rec("assessment.result", "02/09/2028 08:00", result="ADDICTED",
+             notified_at=at("02/09/2028 08:00"))  # fmt: skip
+    life.rec("rehab.registered", "02/09/2028 11:00", form="PUBLIC", channel="IN_PERSON",
+             registrant="SELF")  # fmt: skip
+    life.rec("rehab.decided", "02/09/2028 16:00", decision_no="auto", form="PUBLIC")
+    life.rec("rehab.facility_requested", "02/09/2028 18:00")
+    life.rec("rehab.facility_assigned", "04/09/2028 09:00", authority="GDCAT",
+             decision_no="95/QĐ-CNMTTN", facility=FACILITY)  # fmt: skip
+    life.rec("rehab.started", "05/09/2028 09:00", provider=FACILITY,
+             provider_notice_at=at("05/09/2028 09:00"))  # fmt: skip
+    return life
+
+
 TI = dataclasses.replace(
     KHANH, full_name="Ngô Văn Tí", id_number="027212001111", birth=PartialDate(2012, 5, 5)
 )
@@ -317,8 +339,9 @@ def seed_later_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]
     ids["khanh"] = add_person(session, KHANH, confirm=True)
     ids["lam"] = add_person(session, LAM, confirm=True)
     ids["ti"] = add_person(session, TI, confirm=True)
+    ids["quy"] = add_person(session, QUY, confirm=True)
     lives = {ids["dung"]: dung_life(), ids["ha"]: ha_life(), ids["khanh"]: khanh_life(),
-             ids["lam"]: lam_life(), ids["ti"]: ti_life()}  # fmt: skip
+             ids["lam"]: lam_life(), ids["ti"]: ti_life(), ids["quy"]: quy_life()}  # fmt: skip
     record_lives(session, clock, lives)
     clock.current = at("20/11/2030 10:00")
     return ids

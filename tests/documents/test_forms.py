@@ -480,6 +480,13 @@ LATER["V-39"] = (
     ["BẢN XÁC NHẬN", "Kính gửi: Công an xã Tân An", "Họ và tên (viết in hoa): NGÔ VĂN TÍ",
      "Ngày, tháng, năm sinh: 05/05/2012.", "NGƯỜI XÁC NHẬN"],
 )  # fmt: skip
+LATER["V-31"] = (
+    "quy",
+    {**OFFICER, "officer": "Trung úy Lê Văn Bình"},
+    ["HỒ VĂN QUÝ", "09/09/1990", "Căn cứ Quyết định số 95/QĐ-CNMTTN ngày 04/09/2028",
+     f"tại {FACILITY}, chúng tôi gồm:", "1) Bản tóm tắt lý lịch",
+     "2) Quyết định cai nghiện ma túy tự nguyện (", "ĐẠI DIỆN BÊN GIAO"],
+)  # fmt: skip
 LATER["V-56"] = (
     "ha",
     {"signer": "Trần Văn Chủ"},

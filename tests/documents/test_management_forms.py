@@ -119,3 +119,11 @@ def test_a_minors_records_are_each_printed_on_their_own_form(
     adult = {c.form for c in document_choices(session, ids["dung"])}
     assert "V-38" in adult and "V-39" not in adult, "a parent's opinion only for a minor"
     assert not {"V-38", "V-39"} & {c.form for c in document_choices(session, ids["anh"])}
+
+
+def test_the_facility_handover_is_offered_for_a_public_facility_not_for_home(
+    session: CaseSession, clock: FrozenClock
+) -> None:
+    ids = seed_later_story(session, clock)
+    assert "V-31" in {c.form for c in document_choices(session, ids["quy"])}
+    assert "V-31" not in {c.form for c in document_choices(session, ids["ha"])}, "home rehab"

@@ -186,6 +186,25 @@ def _handed_over(
     }  # fmt: skip
 
 
+def _received_in_facility(
+    file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
+) -> dict[str, Any]:
+    """V-31: the facility assignment, and the file handed over with the person."""
+    assigned = _last_before(file, event, "rehab.facility_assigned")
+    decided = _last_before(file, event, "rehab.decided")
+    items = [str(words["dossier_item"]["V-33"])]
+    if decided is not None:
+        number = str(getattr(decided.payload, "decision_no", "") or "")
+        reference = " — ".join(part for part in (number, _day(decided)) if part)
+        items.append(f"{words['dossier_item']['V-22']} ({reference})")
+    return {
+        "assignment": str(getattr(assigned.payload, "decision_no", "") or "") if assigned else "",
+        "assignment_date": _day(assigned),
+        "facility": str(getattr(assigned.payload, "facility", "") or "") if assigned else "",
+        "handover_items": items,
+    }
+
+
 def _ground(
     file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
 ) -> dict[str, Any]:
@@ -262,6 +281,7 @@ DOSSIER_BUILDERS: dict[str, Builder] = {
     "postrehab.decided": _post_decided,
     "postrehab.team_formed": _team,
     "compulsory.transported": _handed_over,
+    "rehab.started": _received_in_facility,
     "compulsory.custody_decided": _ground,
     "compulsory.ground_found": _ground,
     "compulsory.dossier_notified": _notified,

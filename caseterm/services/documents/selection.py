@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from caseterm.domain.lifecycle import LifeEvent
-from caseterm.domain.lifecycle.model import MeasureKind, Regime, regime_at
+from caseterm.domain.lifecycle.model import MeasureKind, Regime, RehabForm, regime_at
 from caseterm.errors import UsageError
 from caseterm.i18n import _
 from caseterm.services.documents.templates import FormInfo, active_set
@@ -61,6 +61,11 @@ def _printable(file: PersonFile, info: FormInfo, event: LifeEvent) -> bool:
         managed = [m for m in file.lifecycle.measures if m.kind is MeasureKind.USER_MGMT
                    and m.opened_at <= event.occurred_at]  # fmt: skip
         return any(m.closed_at is None or m.closed_at >= event.occurred_at for m in managed)
+    if info.form == "V-31":  # a start in a public facility or a reformatory school, not at home
+        rehab = [m for m in file.lifecycle.measures if m.kind is MeasureKind.VOLUNTARY_REHAB
+                 and m.opened_at <= event.occurred_at]  # fmt: skip
+        latest = max(rehab, key=lambda m: m.opened_at, default=None)
+        return latest is not None and latest.form in {RehabForm.PUBLIC, RehabForm.REFORMATORY}
     return True
 
 
