@@ -238,6 +238,9 @@ def ha_life() -> Life:
     life.rec("postrehab.team_formed", "12/10/2029 09:00", decision_no="16/QĐ-UBND",
              signer="Trần Văn Chủ", leader="Trung úy Lê Văn Bình", vice_leader="Y sĩ Hoàng Thị Na",
              members=["Nguyễn Văn Hải - Đoàn Thanh niên xã"])  # fmt: skip
+    life.rec("postrehab.helper_assigned", "13/10/2029 09:00", decision_no="17/QĐ-UBND",
+             signer="Trần Văn Chủ", helper="Nguyễn Thị Hạnh, Hội Phụ nữ xã",
+             helpers_decision="03/QĐ-UBND ngày 05/01/2029")  # fmt: skip
     life.rec("rehab.completed", "05/11/2029 09:00", certificate_no="28/GCN")
     life.rec("postrehab.completed", "05/11/2030 10:00", certificate_no="56/GCN-UBND")
     return life

@@ -487,6 +487,12 @@ LATER["V-31"] = (
      f"tại {FACILITY}, chúng tôi gồm:", "1) Bản tóm tắt lý lịch",
      "2) Quyết định cai nghiện ma túy tự nguyện (", "ĐẠI DIỆN BÊN GIAO"],
 )  # fmt: skip
+LATER["V-60"] = (
+    "ha",
+    {},
+    [*COMMITTEE_HEAD, "Số: 17/QĐ-UBND", "Căn cứ Quyết định số 03/QĐ-UBND ngày 05/01/2029",
+     "Điều 1. Phân công ông/bà Nguyễn Thị Hạnh, Hội Phụ nữ xã", "ĐỖ THỊ HÀ", "Trần Văn Chủ"],
+)  # fmt: skip
 LATER["V-56"] = (
     "ha",
     {"signer": "Trần Văn Chủ"},

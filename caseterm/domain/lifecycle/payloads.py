@@ -36,6 +36,7 @@ from caseterm.domain.lifecycle.payloads_compulsory import (
     CompulsoryTransported,
     PostRehabCompleted,
     PostRehabDecided,
+    PostRehabHelperAssigned,
     PostRehabProposed,
     PostRehabTeamFormed,
 )
@@ -193,6 +194,7 @@ PAYLOADS: dict[str, type[Payload]] = {
     "postrehab.proposed": PostRehabProposed,
     "postrehab.decided": PostRehabDecided,
     "postrehab.team_formed": PostRehabTeamFormed,
+    "postrehab.helper_assigned": PostRehabHelperAssigned,
     "postrehab.completed": PostRehabCompleted,
     "emon.requested": EmonRequested,
     "emon.decided": EmonDecided,

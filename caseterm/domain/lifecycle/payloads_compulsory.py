@@ -199,6 +199,16 @@ class PostRehabTeamFormed(Decision):
     """The other members, each with their body ("Nguyễn Văn A - Đoàn Thanh niên xã")."""
 
 
+class PostRehabHelperAssigned(Decision):
+    """The chairman names the helper for one person under post-rehab (Mẫu 60; gap D5)."""
+
+    helper: Text
+    helpers_decision: Text
+    """The chairman's decision naming the commune's helpers (Mẫu 59): number, date."""
+    origin_notice: Text | None = None
+    """After a move: the origin commune police's notice that management goes on here."""
+
+
 class PostRehabCompleted(Payload):
     """Completion certificate Mẫu 56 and removal from the list (Mẫu 57)."""
 

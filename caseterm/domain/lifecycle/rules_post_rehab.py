@@ -162,6 +162,14 @@ RULES: list[Rule] = [
         check=_team_check,
     ),
     row(
+        "T54.3",
+        "postrehab.helper_assigned",
+        "A helper named for the person by the commune chairman (Mẫu 60)",
+        "ND163 135",
+        _team,
+        check=_team_check,
+    ),
+    row(
         "T61",
         "postrehab.completed",
         "Post-rehab complete: certificate Mẫu 56, off the list",

@@ -152,12 +152,15 @@ def _post_certified(
 def _team(
     file: PersonFile, event: LifeEvent, words: dict[str, Any], block: dict[str, Any]
 ) -> dict[str, Any]:
-    """V-55: the team the chairman forms, leader and deputy first."""
+    """V-55 and V-60: the team the chairman forms, or the helper he names."""
     payload = event.payload
     return {
         "leader": str(getattr(payload, "leader", "") or ""),
         "vice_leader": str(getattr(payload, "vice_leader", "") or ""),
         "members": [str(m) for m in getattr(payload, "members", [])],
+        "helper": str(getattr(payload, "helper", "") or ""),
+        "helpers_decision": str(getattr(payload, "helpers_decision", "") or ""),
+        "origin_notice": str(getattr(payload, "origin_notice", "") or ""),
         "effective": _effective(payload, words),
     }
 
@@ -280,6 +283,7 @@ DOSSIER_BUILDERS: dict[str, Builder] = {
     "postrehab.completed": _post_certified,
     "postrehab.decided": _post_decided,
     "postrehab.team_formed": _team,
+    "postrehab.helper_assigned": _team,
     "compulsory.transported": _handed_over,
     "rehab.started": _received_in_facility,
     "compulsory.custody_decided": _ground,

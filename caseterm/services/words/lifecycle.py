@@ -202,6 +202,7 @@ EVENT = {
     "postrehab.proposed": N_("Post-rehab proposed"),
     "postrehab.decided": N_("Post-rehab decision"),
     "postrehab.team_formed": N_("Post-rehab support team formed"),
+    "postrehab.helper_assigned": N_("Post-rehab helper named"),
     "postrehab.completed": N_("Post-rehab completed"),
     "emon.requested": N_("E-monitoring requested by a parent"),
     "emon.decided": N_("E-monitoring decision"),
