@@ -72,18 +72,57 @@ def nam_life() -> Life:
     return life
 
 
+OANH = dataclasses.replace(
+    ANH, full_name="Lê Thị Oanh", id_number="027194002222", birth=PartialDate(1994, 4, 4),
+    family=(),
+)  # fmt: skip
+
+
+def oanh_life() -> Life:
+    """Decided on in May 2025, moves to another commune in September: the chairman sends the
+    file on (ND105 Mẫu 08)."""
+    life = Life()
+    life.rec("test.performed", "05/05/2025 08:00", ground="h", sample="URINE", result="POSITIVE")
+    life.rec("residence.verified", "05/05/2025 12:00", result="STABLE",
+             criterion="REGISTERED_ADDRESS")  # fmt: skip
+    life.rec("use.notice_sent", "06/05/2025 09:00",
+             recipient="Chủ tịch Ủy ban nhân dân xã Tân An")  # fmt: skip
+    life.rec("mgmt.decided", "08/05/2025 10:00", reason="NEW", decision_no="22/QĐ-UBND",
+             signer=CHAIR, officer=OFFICER, team=TEAM[:1], summary=LEGACY_SUMMARY)  # fmt: skip
+    life.rec("person.moved_out", "01/09/2025 09:00", destination="xã Hòa Bình, tỉnh Bắc Ninh")
+    return life
+
+
 def seed_legacy_story(session: CaseSession, clock: FrozenClock) -> dict[str, str]:
     """Mai and Nam in the store, recorded as their paper files say: name → person id."""
     clock.current = at("01/03/2025 07:00")
     set_header(session, HEADER)
     mai = add_person(session, MAI, confirm=True)
     nam = add_person(session, NAM, confirm=True)
-    record_lives(session, clock, {mai: mai_life(), nam: nam_life()})
+    oanh = add_person(session, OANH, confirm=True)
+    record_lives(session, clock, {mai: mai_life(), nam: nam_life(), oanh: oanh_life()})
     clock.current = at("20/04/2026 10:00")
-    return {"mai": mai, "nam": nam}
+    return {"mai": mai, "nam": nam, "oanh": oanh}
 
 
 LEGACY: dict[str, tuple[str, dict[str, str], list[str]]] = {
+    "ND105-08": (
+        "oanh",
+        {"notice_no": "07/TB-UBND", "signer": CHAIR},
+        [
+            "LÊ THỊ OANH",
+            *COMMITTEE,
+            "Số: 07/TB-UBND",
+            "Kính gửi: Chủ tịch Ủy ban nhân dân xã Hòa Bình, tỉnh Bắc Ninh",
+            "theo Quyết định số 22/QĐ-UBND ngày 08/05/2025 của Chủ tịch Ủy ban nhân dân xã Tân An",
+            "Thời gian quản lý từ ngày 08/05/2025 đến ngày",
+            "DANH MỤC TÀI LIỆU TRONG HỒ SƠ QUẢN LÝ",
+            "Quyết định áp dụng biện pháp quản lý người sử dụng trái phép chất ma túy số "
+            "22/QĐ-UBND ngày 08/05/2025",
+            "- Chủ tịch Ủy ban nhân dân xã Hòa Bình, tỉnh Bắc Ninh;",
+            CHAIR,
+        ],
+    ),
     "ND105-03": (
         "mai",
         {},

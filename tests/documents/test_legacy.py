@@ -27,8 +27,8 @@ from tests.documents.legacy_story import NAM, seed_legacy_story
 from tests.documents.story import HEADER, seed_story
 from tests.lifecycle.life import at
 
-LEGACY_FORMS = {"ND105-03", "ND105-04", "ND105-05", "ND105-06", "ND105-07", "ND105-09",
-                "ND105-10"}  # fmt: skip
+LEGACY_FORMS = {"ND105-03", "ND105-04", "ND105-05", "ND105-06", "ND105-07", "ND105-08",
+                "ND105-09", "ND105-10"}  # fmt: skip
 
 
 def _offered(session: CaseSession, person_id: str) -> dict[str, list[str]]:
@@ -42,7 +42,7 @@ def test_the_set_ships_the_legacy_forms_marked_with_their_regime() -> None:
     forms = active_set().forms
     assert {f for f, info in forms.items() if info.regime == "R2021"} == LEGACY_FORMS
     assert {f for f, info in forms.items() if info.issuer == "committee"} == {
-        "ND105-07", "ND105-09", "ND105-10", "V-53", "V-55", "V-56", "V-60"
+        "ND105-07", "ND105-08", "ND105-09", "ND105-10", "V-53", "V-55", "V-56", "V-60"
     }  # fmt: skip
     assert all(info.regime == "R2026" for f, info in forms.items() if f not in LEGACY_FORMS)
 

@@ -242,6 +242,11 @@ def recipients(form: FormInfo, context: dict[str, Any], words: dict[str, Any]) -
         if context["h"]["commune_name"]
         else "",
         "family": str(words.get("recipient_family", "")),
+        "destination_chair": str(words.get("recipient_destination_chair", "")).format(
+            destination=context["e"].get("destination", "")
+        )
+        if context["e"].get("destination")
+        else "",
         "destination": str(words.get("recipient_destination", "{destination}")).format(
             destination=context["e"].get("destination", "")
         )

@@ -41,6 +41,7 @@ DETAIL_FIELDS = (
     "basis_documents",
     "accessories",
     "parent_name",
+    "notice_no",
 )
 """The event keys a document may ask an officer for and keep (`document_detail`)."""
 

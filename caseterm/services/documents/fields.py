@@ -57,6 +57,7 @@ LABELS = {
     "e.custody_decision": N_("The custody decision (number, date, by whom)"),
     "e.destination": N_("Where the person moved to"),
     "e.parent_name": N_("Parent, guardian or legal representative (name, relation)"),
+    "e.notice_no": N_("The committee's notice number (…/TB-UBND)"),
     "e.basis_documents": N_("The documents the decision rests on (what shows the case)"),
     "e.emon_decision": N_("The e-monitoring decision"),
     "e.suspend_from": N_("Start of the suspension"),

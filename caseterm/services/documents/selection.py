@@ -57,7 +57,7 @@ def _printable(file: PersonFile, info: FormInfo, event: LifeEvent) -> bool:
             return False
     if info.form == "III-01":
         return getattr(event.payload, "result", "") != "PENDING"
-    if info.form == "III-06":
+    if info.form in {"III-06", "ND105-08"}:
         managed = [m for m in file.lifecycle.measures if m.kind is MeasureKind.USER_MGMT
                    and m.opened_at <= event.occurred_at]  # fmt: skip
         return any(m.closed_at is None or m.closed_at >= event.occurred_at for m in managed)
