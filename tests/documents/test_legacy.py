@@ -38,6 +38,26 @@ def _offered(session: CaseSession, person_id: str) -> dict[str, list[str]]:
     return offered
 
 
+def _decided(
+    session: CaseSession, clock: FrozenClock, who: tuple[str, str], day: str, number: str
+) -> str:
+    """A person tested, verified and notified on `day`, decided on with `number`."""
+    clock.current = at(f"{day} 07:00")
+    record = dataclasses.replace(NAM, full_name=who[0], id_number=who[1])
+    pid = add_person(session, record, confirm=True)
+    steps = [("test.performed", "08:00", {"ground": "h", "sample": "URINE", "result": "POSITIVE"}),
+             ("residence.verified", "09:00", {"result": "STABLE",
+                                              "criterion": "REGISTERED_ADDRESS"}),
+             ("use.notice_sent", "10:00", {"recipient": "Chủ tịch UBND xã"}),
+             ("mgmt.decided", "11:00", {"reason": "NEW", "decision_no": number,
+                                        "officer": "Phan Văn Tư",
+                                        "summary": "Sử dụng tại nhà."})]  # fmt: skip
+    for event_type, hour, payload in steps:
+        clock.current = at(f"{day} {hour}")
+        record_event(session, pid, event_type, payload, occurred_at=at(f"{day} {hour}"))
+    return pid
+
+
 def test_the_set_ships_the_legacy_forms_marked_with_their_regime() -> None:
     forms = active_set().forms
     assert {f for f, info in forms.items() if info.regime == "R2021"} == LEGACY_FORMS
@@ -87,20 +107,7 @@ def test_the_chairmans_decision_needs_the_chairman_never_the_police_chief(
     session: CaseSession, clock: FrozenClock, out_folder: Path
 ) -> None:
     seed_legacy_story(session, clock)
-    clock.current = at("01/05/2026 08:00")
-    ba = dataclasses.replace(NAM, full_name="Lý Văn Ba", id_number="027094001111")
-    pid = add_person(session, ba, confirm=True)
-    steps = [("test.performed", "02/05/2026 08:00", {"ground": "h", "sample": "URINE",
-                                                     "result": "POSITIVE"}),
-             ("residence.verified", "02/05/2026 09:00", {"result": "STABLE",
-                                                         "criterion": "REGISTERED_ADDRESS"}),
-             ("use.notice_sent", "02/05/2026 10:00", {"recipient": "Chủ tịch UBND xã"}),
-             ("mgmt.decided", "04/05/2026 10:00", {"reason": "NEW", "decision_no": "30/QĐ-UBND",
-                                                   "officer": "Phan Văn Tư",
-                                                   "summary": "Sử dụng tại nhà."})]  # fmt: skip
-    for event_type, moment, payload in steps:
-        clock.current = at(moment)
-        record_event(session, pid, event_type, payload, occurred_at=at(moment))
+    pid = _decided(session, clock, ("Lý Văn Ba", "027094001111"), "02/05/2026", "30/QĐ-UBND")
     with pytest.raises(MissingFields) as missing:
         make_document(session, "ND105-07", pid, out_folder / "qd.docx",
                       values={"team_deputy": "Phạm Văn Sơn"})  # fmt: skip
@@ -146,21 +153,10 @@ def test_diversion_ticks_the_reformatory_box_from_the_switch(
     session: CaseSession, clock: FrozenClock, out_folder: Path
 ) -> None:
     seed_legacy_story(session, clock)
-    clock.current = at("01/08/2026 07:00")
-    nam = dataclasses.replace(NAM, full_name="Lý Văn Năm", id_number="027094005555")
-    pid = add_person(session, nam, confirm=True)
-    steps = [("test.performed", "02/08/2026 08:00", {"ground": "h", "sample": "URINE",
-                                                     "result": "POSITIVE"}),
-             ("residence.verified", "02/08/2026 09:00", {"result": "STABLE",
-                                                         "criterion": "REGISTERED_ADDRESS"}),
-             ("use.notice_sent", "02/08/2026 10:00", {"recipient": "Trưởng Công an xã"}),
-             ("mgmt.decided", "02/08/2026 11:00", {"reason": "NEW", "decision_no": "auto",
-                                                   "officer": "Phan Văn Tư"}),
-             ("mgmt.stopped", "10/09/2026 09:00", {"reason": "DIVERSION",
-                                                   "decision_no": "auto"})]  # fmt: skip
-    for event_type, moment, payload in steps:
-        clock.current = at(moment)
-        record_event(session, pid, event_type, payload, occurred_at=at(moment))
+    pid = _decided(session, clock, ("Lý Văn Năm", "027094005555"), "02/08/2026", "auto")
+    clock.current = at("10/09/2026 09:00")
+    record_event(session, pid, "mgmt.stopped", {"reason": "DIVERSION", "decision_no": "auto"},
+                 occurred_at=at("10/09/2026 09:00"))  # fmt: skip
     text = document_text(make_document(session, "III-08", pid, out_folder / "d.docx").path
                          .read_bytes())  # fmt: skip
     assert "☒ Bị áp dụng biện pháp xử lý hành chính đưa vào cơ sở giáo dục bắt buộc" in text
