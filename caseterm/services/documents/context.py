@@ -90,8 +90,7 @@ def build_context(
     words = templates.words
     e: dict[str, Any] = {"officer": compiler}
     if event is not None:
-        e = event_block(file, event, words, {k: v for k, v in details.items()
-                                               if k != KEPT_NUMBER})  # fmt: skip
+        e = event_block(file, event, words, details)
         e[KEPT_NUMBER] = dict(numbers or {})
         later = (DOSSIER_BUILDERS.get(event.type) or MANAGEMENT_BUILDERS.get(event.type)
                  or DEVICE_BUILDERS.get(event.type))  # fmt: skip

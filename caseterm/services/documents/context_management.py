@@ -17,6 +17,7 @@ from caseterm.domain.lifecycle import LifeEvent
 from caseterm.domain.lifecycle.model import MeasureKind
 from caseterm.domain.names import fold
 from caseterm.services.documents.context_event import (
+    _effective,
     _last_before,
     _measure_of,
     local,
@@ -148,13 +149,8 @@ def _received(
         "origin_decision": str(getattr(payload, "origin_decision", "") or ""),
         "received_from": short_date(local(event.occurred_at).date()),
         "term_end": short_date(getattr(payload, "term_end", None)),
-        "effective_words": _effective_words(payload, event, words),
+        "effective_words": _effective(payload, words),
     }
-
-
-def _effective_words(payload: Any, event: LifeEvent, words: dict[str, Any]) -> str:
-    day = getattr(payload, "effective_on", None)
-    return date_words(day) if day else str(words["on_signing"])
 
 
 Builder = Callable[[PersonFile, LifeEvent, dict[str, Any], dict[str, Any]], dict[str, Any]]

@@ -25,7 +25,6 @@ from caseterm.files import atomic_write_bytes
 from caseterm.i18n import _
 from caseterm.ids import new_id
 from caseterm.services.documents.context import (
-    KEPT_NUMBER,
     Header,
     build_context,
     missing_keys,
@@ -101,14 +100,15 @@ def document_choices(session: CaseSession, person_id: str) -> list[DocumentChoic
     """The forms this file can fill: one per form and event, newest event first."""
     session.require(Action.DOCUMENT_EXPORT)
     file = show_person(session, person_id)
-    templates, header, details = _setting(session, file)
+    setting = _setting(session, file)
+    templates = setting.templates
     choices = []
     now = session.clock.now()
     person_forms = [f for f in templates.forms.values()
                     if f.scope == "person" and _offered(file, f, now)]  # fmt: skip
     for info in sorted(person_forms, key=lambda f: f.form):
         for event in events_for(file, info) if info.events else [None]:
-            context = _context(session, file, event, info, templates, header, details)
+            context = _context(session, file, event, info, setting)
             number = str(context["doc"]["number"] or "")
             when = moment_label(event.occurred_at.isoformat()) if event else ""
             missing = tuple(describe_missing(k) for k in missing_keys(context, info))
@@ -153,8 +153,7 @@ def make_document(
     event = chosen_event(file, info, event_id)
     if values:
         file = _keep_values(session, file, event, values)
-    _templates, header, details = _setting(session, file)
-    context = _context(session, file, event, info, templates, header, details)
+    context = _context(session, file, event, info, _setting(session, file))
     missing = missing_keys(context, info)
     if missing:
         raise MissingFields(info.form, [describe_missing(k) for k in missing])
@@ -258,18 +257,29 @@ def checked_target(out: Path, *, overwrite: bool) -> Path:
     return target
 
 
-def _setting(
-    session: CaseSession, file: PersonFile
-) -> tuple[TemplateSet, Header, dict[str, dict[str, str]]]:
+@dataclass(frozen=True)
+class _Setting:
+    """What every document of a file is filled from besides the file itself."""
+
+    templates: TemplateSet
+    header: Header
+    details: dict[str, dict[str, str]]
+    """The document details kept per event."""
+    numbers: dict[str, str]
+    """The register numbers the file's notices took when first printed, by event."""
+
+
+def _setting(session: CaseSession, file: PersonFile) -> _Setting:
     with session.transaction(durable=False) as tx:
         header = Header.from_stored(tx.documents.header())
         details = {e.id: tx.documents.details(e.id) for e in file.life}
-        for event in file.life:  # a notice's number, given when it was first printed
+        numbers = {}
+        for event in file.life:
             number = next(filter(None, (tx.documents.of_event(event.id, kind)
                                         for kind in KEPT_KINDS)), None)  # fmt: skip
             if number:
-                details[event.id] = {**details[event.id], KEPT_NUMBER: number}
-    return active_set(), header, details
+                numbers[event.id] = number
+    return _Setting(active_set(), header, details, numbers)
 
 
 def _context(
@@ -277,16 +287,13 @@ def _context(
     file: PersonFile,
     event: LifeEvent | None,
     info: FormInfo,
-    templates: TemplateSet,
-    header: Header,
-    details: dict[str, dict[str, str]],
+    setting: _Setting,
 ) -> dict[str, Any]:
-    kept = details.get(event.id, {}) if event else {}
+    kept = setting.details.get(event.id, {}) if event else {}
     compiler = session.actor.display_name or session.actor.name
     today = local(session.clock.now()).date()
-    numbers = {eid: d[KEPT_NUMBER] for eid, d in details.items() if KEPT_NUMBER in d}
-    return build_context(file, event, info, templates, header, kept, today, compiler,
-                         numbers=numbers)  # fmt: skip
+    return build_context(file, event, info, setting.templates, setting.header, kept, today,
+                         compiler, numbers=setting.numbers)  # fmt: skip
 
 
 def _keep_values(
