@@ -161,3 +161,9 @@ def test_diversion_ticks_the_reformatory_box_from_the_switch(
                          .read_bytes())  # fmt: skip
     assert "☒ Bị áp dụng biện pháp xử lý hành chính đưa vào cơ sở giáo dục bắt buộc" in text
     assert "☐ Bị áp dụng biện pháp xử lý hành chính giáo dục tại xã" in text
+
+
+def test_a_malformed_law_list_in_a_set_is_a_clear_error() -> None:
+    with pytest.raises(UsageError, match="local_government_law"):
+        law_in_force({"local_government_law": [["1/7/2025", "x"]]}, "local_government_law",
+                     date(2026, 1, 1))  # fmt: skip

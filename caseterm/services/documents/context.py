@@ -15,6 +15,8 @@ from typing import Any
 
 from caseterm.domain.documents import date_words, vi_upper
 from caseterm.domain.lifecycle import LifeEvent
+from caseterm.errors import UsageError
+from caseterm.i18n import _
 from caseterm.services.documents.context_device import DEVICE_BUILDERS
 from caseterm.services.documents.context_dossier import DOSSIER_BUILDERS
 from caseterm.services.documents.context_event import event_block, handover, local
@@ -220,9 +222,16 @@ def law_in_force(words: dict[str, Any], key: str, day: date) -> str:
 
     The set lists (from ISO date, text), newest first, the last with no date.
     """
-    for since, text in words.get(key, []):
-        if not since or day >= date.fromisoformat(since):
-            return str(text)
+    try:
+        for since, text in words.get(key, []):
+            if not since or day >= date.fromisoformat(since):
+                return str(text)
+    except (TypeError, ValueError) as error:  # a hand-made set: say so, never a traceback
+        raise UsageError(
+            _("The template set's {key} is not valid ({reason}); install a correct set.").format(
+                key=key, reason=error
+            )
+        ) from error
     return ""
 
 
